@@ -1,0 +1,46 @@
+# accords: `make` lists the targets. Every target works on a fresh clone.
+.DEFAULT_GOAL := help
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= data/raw
+TABLES ?= data/processed
+
+.PHONY: help install report extract render lab test lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
+
+$(BIN)/accords: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/accords ## Make .venv and install accords with its dev extras
+
+extract: install ## Extract the tables from CORPUS (default data/raw) into data/processed
+	$(BIN)/accords extract $(CORPUS) --out $(TABLES)
+
+render: install ## Render the three reports (HTML and PDF) from data/processed
+	$(BIN)/accords render --name sample -p data_dir $(abspath $(TABLES))
+
+report: extract render ## Install, extract the sample corpus and render all reports
+	@echo "Reports: $(abspath reports)/sample/ (index: $(abspath reports)/index.html)"
+
+lab: install extract ## Register the project's kernel and open JupyterLab on notebooks/
+	$(BIN)/python -m ipykernel install --user --name accords --display-name "Python (accords)"
+	$(BIN)/jupyter lab notebooks/
+
+test: install ## Run the test suite
+	$(BIN)/python -m pytest
+
+lint: install ## Check style with ruff
+	$(BIN)/ruff check src tests
+
+bench: install ## Time extraction on 10,000 generated releases and report rendering
+	$(BIN)/python -m helpers.bench
+
+clean: ## Remove generated tables and reports (keeps READMEs)
+	find data/processed -type f ! -name .gitkeep -delete
+	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +

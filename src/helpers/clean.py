@@ -1,0 +1,169 @@
+"""Cleaning a release's plain text: page furniture out, title, date line, bylines and publisher found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .dates import find_dates, to_date
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_MD_EMPH = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s+")
+_BREADCRUMB = re.compile(r"^[^.!?]{0,80}(?:\s[>»›/|·]\s)[^.!?]{0,80}$")
+_SEGMENTS = re.compile(r"\s+[|·•]\s+|\s{3,}")
+_ENDS = re.compile(r"^\s*-?\s*ends?\s*-?\s*/\s*", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+_CONTACT = re.compile(r"(?:\+?\d[\d\s()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.)")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|、)\s*")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class Cleaned:
+    """A release's clean text and the metadata found in its furniture."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def strip_markdown(line: str) -> str:
+    """A line with Markdown links, emphasis, escapes and heading marks reduced to text."""
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_ESCAPE.sub(r"\1", line)
+    line = _MD_EMPH.sub(r"\2", line)
+    return _HEADING.sub("", line).strip()
+
+
+def _starts(lower: str, prefixes: list[str]) -> str | None:
+    for p in prefixes:
+        if lower.startswith(p):
+            return p
+    return None
+
+
+def _is_nav(line: str, lower: str, bp: dict) -> bool:
+    bare = lower.strip(" :|>-»›·•")
+    if (len(line.split()) <= 6 and bare in bp["nav"]) or not _WORD.search(line):
+        return True
+    if line.count(" | ") >= 2 or (line.isupper() and len(line.split()) <= 8):
+        return True
+    return bool(_BREADCRUMB.match(line)) and len(line.split()) <= 12 and not line.endswith(".")
+
+
+def _byline(line: str, lower: str, bp: dict) -> list[str] | None:
+    """Names in a byline ("Written by: A", "Edited by: B, C", "Text: A | Photos: B"), or None."""
+    parts = _SEGMENTS.split(line)
+    if len(parts) > 1:
+        found = [_byline_part(p, p.lower(), bp) for p in parts]
+        if all(f is not None for f in found):
+            return [n for f in found for n in f]
+        return None
+    return _byline_part(line, lower, bp)
+
+
+def _byline_part(line: str, lower: str, bp: dict) -> list[str] | None:
+    for p in bp["bylines"]:
+        if not lower.startswith(p):
+            continue
+        rest = line[len(p):]
+        if p == "by" and (not rest.startswith(" ") or len(line.split()) > 7):
+            return None
+        if rest[:1] not in (":", " ", "：") and not rest.lstrip().startswith(":"):
+            return None
+        rest = rest.lstrip(" :：\t")
+        if not rest or len(rest.split()) > 15 or rest[0].islower():
+            return None
+        names = [n.strip(" .") for n in _NAME_SPLIT.split(rest)]
+        return [n for n in names if n and len(n.split()) <= 5]
+    return None
+
+
+def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
+    """The date of a line that is only a date (optionally after "Published:" etc.)."""
+    body = line
+    prefix = _starts(lower, bp["date_prefixes"])
+    if prefix:
+        body = line[len(prefix):].strip()
+    mentions = [m for m in find_dates(body) if m.year]
+    if not mentions:
+        return None
+    m = mentions[0]
+    rest = (body[:m.start] + body[m.end:]).strip(" ,|-–:()")
+    rest = re.sub(r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b(?:am|pm|hkt|utc|gmt|cst)\b", "", rest, flags=re.I)
+    leftover = _WORD.findall(rest)
+    if prefix or len(leftover) <= 3:
+        return to_date(m)
+    return None
+
+
+def _copyright_source(line: str) -> str | None:
+    rest = _COPYRIGHT.sub("", line, count=1)
+    rest = _YEARS.sub("", rest)
+    rest = re.sub(r"all rights reserved\.?", "", rest, flags=re.I).strip(" .,-|")
+    return rest if rest and len(rest.split()) <= 12 and not _CONTACT.search(rest) else None
+
+
+def clean_text(raw: str, *, top_lines: int = 8) -> Cleaned:
+    """Split raw release text into clean paragraphs and the metadata its furniture gives."""
+    bp = lexicon.boilerplate()
+    out = Cleaned(text="")
+    paragraphs: list[list[str]] = [[]]
+    seen_body = False
+    nonblank = 0
+    for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = strip_markdown(raw_line.replace("\u00a0", " ").replace("\u3000", " "))
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        nonblank += 1
+        lower = line.lower()
+        top = not seen_body and nonblank <= top_lines
+        if _ENDS.match(line):
+            dates = [m for m in find_dates(line) if m.year and m.day]
+            out.published = out.published or (to_date(dates[0]) if dates else None)
+            continue
+        if out.published is None and (top or _starts(lower, bp["date_prefixes"])):
+            date = _date_line(line, lower, bp)
+            if date is not None:
+                out.published = date
+                continue
+        heading = bool(_HEADING.match(raw_line))
+        if heading and out.title is None and not seen_body and len(line.split()) >= 3:
+            out.title = line
+            continue
+        if lower.startswith(("©", "(c)", "copyright")):
+            out.source = out.source or _copyright_source(line)
+            continue
+        src = _starts(lower, bp["source_prefixes"])
+        if src:
+            out.source = out.source or line[len(src):].strip() or None
+            continue
+        names = _byline(line, lower, bp)
+        if names is not None:
+            out.authors.extend(n for n in names if n not in out.authors)
+            continue
+        if _starts(lower, bp["footer_prefixes"]) or (_CONTACT.search(line) and len(line) < 120):
+            continue
+        if _is_nav(line, lower, bp):
+            continue
+        if top and len(line.split()) < 4 and not line.endswith("."):
+            continue
+        if top and out.title is None and len(line.split()) <= 40 and not line.endswith((":",)):
+            if len(line.split()) < 30 or not line.endswith("."):
+                out.title = line
+                continue
+        if len(line.split()) >= 12:
+            seen_body = True
+        paragraphs[-1].append(_BULLET.sub("", line))
+    out.text = "\n\n".join("\n".join(p) for p in paragraphs if p)
+    return out

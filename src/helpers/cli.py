@@ -1,0 +1,100 @@
+"""The `accords` command line: it translates arguments and calls the library, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import PROCESSED_DATA_DIR, RAW_DATA_DIR
+from .errors import AccordsError
+
+
+def _extract_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="Read a folder of press releases and write the contract tables as Parquet.",
+        description="Read a folder of releases (.txt .md .html .json .jsonl .csv, recursively) "
+        "and write documents, events, organizations, people, participants, mentions and themes "
+        "tables to OUT as Parquet.",
+    )
+    p.add_argument("corpus", nargs="?", type=Path, default=RAW_DATA_DIR,
+                   help=f"folder of releases (default: {RAW_DATA_DIR})")
+    p.add_argument("--out", type=Path, default=PROCESSED_DATA_DIR,
+                   help=f"folder for the tables (default: {PROCESSED_DATA_DIR})")
+    p.add_argument("--metadata", type=Path, default=None,
+                   help="CSV or JSONL manifest keyed by `path` giving url, published, source")
+    p.add_argument("--taxonomy", type=Path, default=None,
+                   help="theme taxonomy YAML file (default: the bundled one)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=_cmd_extract)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_corpus
+
+    summary = extract_corpus(args.corpus, args.out, metadata=args.metadata,
+                             taxonomy=args.taxonomy, progress=not args.quiet)
+    if not args.quiet:
+        print(summary.line())
+    return 0
+
+
+# --- render ---------------------------------------------------------------------------------
+
+
+def _render_parser(sub: argparse._SubParsersAction) -> None:
+    from .render import add_render_arguments
+
+    p = sub.add_parser(
+        "render",
+        help="Run the report notebooks with papermill and export them to HTML and PDF.",
+        description="Execute report notebooks with parameters and convert them to "
+        "self-contained HTML and PDF under reports/<run-name>/.",
+    )
+    add_render_arguments(p)
+    p.set_defaults(func=_cmd_render)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .render import render_from_args
+
+    return render_from_args(args)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `accords` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="accords",
+        description="Analytical reports on science-and-technology cooperation agreements.",
+    )
+    parser.add_argument("--version", action="version", version=f"accords {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _extract_parser(sub)
+    _render_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `accords` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except AccordsError as exc:
+        print(f"accords: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("accords: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

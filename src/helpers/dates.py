@@ -1,0 +1,113 @@
+"""Finding dates in text and resolving those written without a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<mnum>[01]?\d)\s*[-/.月]\s*"
+               r"(?P<day>[0-3]?\d)\b日?"),
+    re.compile(rf"\b{_M}\s+{_D}\b(?:\s*,?\s*{_Y}\b)?", re.I),
+    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?:\s*,?\s*{_Y}\b)?", re.I),
+    re.compile(rf"\b{_M}\s*,?\s+{_Y}\b", re.I),
+]
+_TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written: its span and the parts it gives."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @property
+    def precision(self) -> str:
+        """How much of the date the text gives: day, month, or no-year."""
+        if self.year is None:
+            return "no-year"
+        return "day" if self.day else "month"
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in `text`, left to right, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            parts = m.groupdict()
+            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["mon"].lower()]
+            day = int(parts["day"]) if parts.get("day") else None
+            year = int(parts["year"]) if parts.get("year") else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                continue
+            if parts.get("mon") and parts["mon"].lower() == "may" and day is None:
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(0), year, month, day))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_today(text: str) -> re.Match | None:
+    """The first 'today'/'this morning' style reference to the publication day."""
+    return _TODAY.search(text)
+
+
+def to_date(mention: DateMention, year: int | None = None) -> dt.date | None:
+    """The calendar date of a mention (first of the month for month precision)."""
+    y = mention.year or year
+    if y is None:
+        return None
+    try:
+        return dt.date(y, mention.month, mention.day or 1)
+    except ValueError:
+        return None
+
+
+def resolve(mention: DateMention, published: dt.date | None) -> tuple[dt.date | None, str, str | None]:
+    """(date, precision, year_source) of a mention; a year-less one borrows the publication year."""
+    if mention.year is not None:
+        return to_date(mention), mention.precision, "explicit"
+    if published is None:
+        return None, "no-year", None
+    guess = to_date(mention, published.year)
+    # A release reports past events: a month-day later than publication belongs to last year.
+    if guess is not None and guess > published + dt.timedelta(days=31):
+        guess = to_date(mention, published.year - 1)
+    return guess, "day" if mention.day else "month", "published"
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date from metadata (ISO string, datetime, or a written date), else None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for mention in find_dates(text):
+        if mention.year and mention.day:
+            return to_date(mention)
+    return None

@@ -1,0 +1,349 @@
+"""One release's facts: its people, organisations, events and roles, with evidence spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import lexicon
+from ..ingest import RawDocument
+from . import agreements as ag
+from .nlp import Words, pipeline, sentence_spans, words_of
+from .orgs import OrgSpan, find_orgs, initials
+from .people import Item, Person, assign_roles, scan
+from .tagging import tag
+
+_EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
+                  "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
+
+
+def org_key(name: str) -> str:
+    """A spelling-insensitive key for an organisation name."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    name = name.replace("co-operation", "cooperation").replace("centre", "center")
+    return re.sub(r"[^\w&]+", " ", name).strip()
+
+
+def person_key(name: str) -> str:
+    """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan")."""
+    return " ".join(sorted(re.sub(r"[^\w\s'-]", "", name).lower().split()))
+
+
+@dataclass
+class LocalOrg:
+    """An organisation as one release names it."""
+
+    key: str
+    name: str
+    acronym: str | None
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    parent: str | None = None
+
+
+@dataclass
+class LocalPerson:
+    """A person as one release names them."""
+
+    key: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    title: str | None = None
+    title_kind: str | None = None
+    org: str | None = None
+    flag: str | None = None
+
+
+@dataclass
+class LocalEvent:
+    """An event one release reports, with its participants."""
+
+    kind: str
+    sentence: tuple[int, int]
+    date: object = None
+    date_text: str | None = None
+    precision: str = "unknown"
+    year_source: str | None = None
+    location: str | None = None
+    agreement: str | None = None
+    roles: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class DocFacts:
+    """Everything extracted from one release, with local (per-document) keys."""
+
+    doc: RawDocument
+    people: dict[str, LocalPerson]
+    orgs: dict[str, LocalOrg]
+    events: list[LocalEvent]
+    mentions: list[tuple[str, str | None, int, int]]
+    words: int
+    alias: dict[str, str] = field(default_factory=dict)
+    themes: list[tuple[str, float, list[str]]] = field(default_factory=list)
+
+    def org(self, name: str) -> str:
+        """The key of the organisation a name refers to in this release."""
+        key = org_key(name)
+        return self.alias.get(key, key)
+
+
+def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts:
+    """Extract the people, organisations, events, roles and themes of one release."""
+    text = doc.text
+    tokens = pipeline()(text)
+    w = words_of(tokens)
+    object_role = lexicon.roles()[1]
+    sentences = []
+    for a, b in sentence_spans(text):
+        s, e = w.index_at(a), w.index_at(b - 1) + 1
+        orgs = find_orgs(w, s, e, text, {})
+        items = scan(w, s, e, text, orgs)
+        assign_roles(items, object_role)
+        sentences.append((a, b, s, e, orgs, items))
+    facts = DocFacts(doc, {}, {}, [], [], len(w))
+    _collect_orgs(facts, sentences, doc.source)
+    _collect_people(facts, sentences, w, text)
+    _build_events(facts, sentences, w, text)
+    facts.themes = tag(tokens, taxonomy)
+    return facts
+
+
+def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
+    acronyms: dict[str, str] = {}
+    for *_, orgs, _items in sentences:
+        for o in orgs:
+            if o.is_acronym:
+                continue
+            key = org_key(o.name)
+            lo = facts.orgs.setdefault(key, LocalOrg(key, o.name, o.acronym, o.kind))
+            lo.aliases.add(o.name)
+            if o.acronym:
+                lo.acronym = lo.acronym or o.acronym
+                acronyms[o.acronym] = key
+                acronyms[o.acronym.split()[0]] = acronyms.get(o.acronym.split()[0], key)
+            if o.parent:
+                lo.parent = o.parent
+    if source and len(source.split()) >= 2:
+        key = org_key(source)
+        if key not in facts.orgs:
+            facts.orgs[key] = LocalOrg(key, source, None, _kind_of(source))
+        acronyms.setdefault(initials(source), key)
+    by_initials = {initials(o.name): k for k, o in facts.orgs.items()}
+    for *_, orgs, _items in sentences:
+        for o in orgs:
+            if o.is_acronym:
+                key = acronyms.get(o.name) or by_initials.get(o.name)
+                if key:
+                    o.name, o.is_acronym = facts.orgs[key].name, False
+                    facts.orgs[key].acronym = facts.orgs[key].acronym or o.acronym
+                else:
+                    facts.orgs.setdefault(org_key(o.name), LocalOrg(org_key(o.name), o.name, o.name, "other"))
+    for key, lo in list(facts.orgs.items()):
+        target = acronyms.get(lo.name)
+        if target and target != key and target in facts.orgs:
+            facts.orgs[target].aliases |= lo.aliases
+            facts.alias[key] = target
+            del facts.orgs[key]
+    for lo in facts.orgs.values():
+        if lo.parent:
+            lo.parent = acronyms.get(lo.parent) or org_key(lo.parent)
+            if lo.parent not in facts.orgs:
+                lo.parent = None
+
+
+def _kind_of(name: str) -> str:
+    heads, _ = lexicon.org_heads()
+    lowers = name.lower().split()
+    for k in range(len(lowers) - 1, -1, -1):
+        n, kind = heads.match(lowers, k)
+        if n:
+            return str(kind)
+    return "other"
+
+
+def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
+    """Key of the top-level organisation a span names (its parent when it is a unit)."""
+    if o is None:
+        return None
+    key = facts.org(o.name)
+    lo = facts.orgs.get(key)
+    return (lo.parent or key) if lo else None
+
+
+def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> None:
+    full: list[Person] = [it.value for *_, items in sentences for it in items
+                          if it.kind == "person" and it.j - it.i >= 0 and len(it.value.name.split()) >= 2
+                          and it.value.cue != "bare"]
+    strong = {person_key(p.name) for p in full}
+    for *_, items in sentences:
+        for it in items:
+            if it.kind != "person":
+                continue
+            p: Person = it.value
+            key = person_key(p.name)
+            if len(p.name.split()) == 1:
+                key = _resolve_single(p.name, full) or key
+            elif p.cue == "bare" and key not in strong and not p.roles:
+                it.kind = "dropped"
+                continue
+            lp = facts.people.setdefault(key, LocalPerson(key, p.name))
+            if len(lp.name.split()) < 2 <= len(p.name.split()):
+                lp.name = p.name
+            lp.aliases.add(text[w.start[it.i]:w.end[it.j - 1]])
+            org = top_org(facts, p.org)
+            if p.title and (lp.title is None or (org and lp.org is None)):
+                lp.title, lp.title_kind = p.title, p.title_kind
+            if org and lp.org is None:
+                lp.org = org
+            p.name = lp.name
+            it.value.key = key
+    for *_, items in sentences:
+        _respectively(facts, items)
+
+
+def _resolve_single(name: str, full: list[Person]) -> str | None:
+    low = name.lower()
+    for p in full:
+        if low in p.name.lower().split():
+            return person_key(p.name)
+    return None
+
+
+def _respectively(facts: DocFacts, items: list[Item]) -> None:
+    if not any(it.kind == "sep" and it.value == "respectively" for it in items):
+        return
+    people = [it for it in items if it.kind == "person"]
+    last = people[-1].j if people else 0
+    orgs = [it.value for it in items if it.kind == "org" and it.i >= last]
+    if people and len(orgs) == len(people):
+        for it, o in zip(people, orgs):
+            lp = facts.people[it.value.key]
+            lp.org = lp.org or top_org(facts, o)
+
+
+def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None:
+    doc = facts.doc
+    signing: LocalEvent | None = None
+    speech: LocalEvent | None = None
+    last_visit: LocalEvent | None = None
+    for a, b, s, e, orgs, items in sentences:
+        sentence = text[a:b]
+        name, ga, gb = ag.agreement(w, s, e, text)
+        skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
+        dated = ag.sentence_date(sentence, doc.published, skip)
+        if ag.is_signing(w, s, e) and (signing is None or _new_agreement(signing, name)):
+            signing = LocalEvent("signing", (a, b), agreement=name)
+            _set_date(signing, dated)
+            loc, la, lb = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
+            signing.location = loc
+            taken = {(it.i, it.j) for it in items if it.kind == "person"}
+            for it in items:
+                if it.kind == "org" and not (la <= it.i < lb) and (it.i, it.j) not in taken:
+                    key = top_org(facts, it.value)
+                    if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+                        signing.roles.append((None, key, None, "party", a, b))
+            facts.events.append(signing)
+        elif signing is not None and signing.agreement is None and name:
+            signing.agreement = name
+        hint = next((it.value[2] for it in items if it.kind == "trigger"
+                     and it.value[2] in ("meeting", "visit")), None)
+        for it in items:
+            if it.kind != "person":
+                continue
+            key = it.value.key
+            facts.mentions.append(("person", key, w.start[it.i], w.end[it.j - 1]))
+            for role in it.value.roles:
+                kind = _EVENT_OF_ROLE.get(role, "other")
+                if role == "attendee" and hint:
+                    kind = hint
+                if kind == "signing" and signing is None:
+                    kind = "meeting" if role != "attendee" else "other"
+                if kind == "speech" and signing is not None:
+                    event = signing
+                elif kind == "signing":
+                    event = signing
+                elif kind == "speech":
+                    if speech is None:
+                        speech = LocalEvent("speech", (a, b))
+                        _set_date(speech, dated)
+                        facts.events.append(speech)
+                    event = speech
+                else:
+                    event = _sentence_event(facts, kind, (a, b), dated)
+                    if kind == "visit":
+                        last_visit = event
+                        trig = next((t.j for t in items if t.kind == "trigger"
+                                     and t.value[2] == "visit"), it.j)
+                        for o in items:
+                            if o.kind == "org" and o.i >= trig:
+                                okey = top_org(facts, o.value)
+                                if okey and not any(r[1] == okey for r in event.roles):
+                                    event.roles.append((None, okey, None, "host", a, b))
+                                event.location = event.location or o.value.name
+                lp = facts.people[key]
+                if not any(r[0] == key and r[3] == role for r in event.roles):
+                    event.roles.append((key, lp.org, lp.title, role, a, b))
+        for it in items:
+            if it.kind == "org":
+                facts.mentions.append(("organization", facts.org(it.value.name),
+                                       w.start[it.i], w.end[it.j - 1]))
+    _finish_events(facts, signing)
+
+
+def _new_agreement(current: LocalEvent, name: str | None) -> bool:
+    return bool(name and current.agreement and len(name.split()) >= 2 and name != current.agreement
+                and not name.startswith(("the ", "this ")))
+
+
+def _set_date(event: LocalEvent, dated) -> None:
+    if dated:
+        event.date, event.date_text, event.precision, event.year_source = dated
+
+
+def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) -> LocalEvent:
+    for ev in facts.events:
+        if ev.kind == kind and ev.sentence == span:
+            return ev
+    ev = LocalEvent(kind, span)
+    _set_date(ev, dated)
+    facts.events.append(ev)
+    return ev
+
+
+def _finish_events(facts: DocFacts, signing: LocalEvent | None) -> None:
+    """Inherit the lead event's date, fill parties from signatories, infer missing affiliations."""
+    lead = next((e for e in facts.events if e.kind == "signing"), None) or (
+        facts.events[0] if facts.events else None)
+    for ev in facts.events:
+        if ev.date_text is None and lead is not None and ev is not lead:
+            ev.date, ev.date_text, ev.precision = lead.date, lead.date_text, lead.precision
+            ev.year_source = "inherited" if lead.date_text else None
+    for ev in facts.events:
+        if ev.kind != "signing":
+            continue
+        parties = [r[1] for r in ev.roles if r[3] == "party"]
+        for r in list(ev.roles):
+            if r[3] == "signatory":
+                org = facts.people[r[0]].org
+                if org and org not in parties and len(parties) < 2:
+                    parties.append(org)
+                    ev.roles.append((None, org, None, "party", *r[4:]))
+    _infer_affiliations(facts)
+    for ev in facts.events:
+        ev.roles = [(k, (facts.people[k].org if k else o), (facts.people[k].title if k else t), role, a, b)
+                    for k, o, t, role, a, b in ev.roles]
+
+
+def _infer_affiliations(facts: DocFacts) -> None:
+    """Give a person with no stated organisation the one party whose kind their title implies."""
+    parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
+    for lp in facts.people.values():
+        if lp.org:
+            continue
+        kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind]
+        if lp.title_kind and len(kinds) == 1:
+            lp.org, lp.flag = kinds[0], "inferred-from-title"
+        else:
+            lp.flag = "unknown"

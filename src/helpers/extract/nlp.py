@@ -1,0 +1,105 @@
+"""Tokens and sentences: spaCy's blank English tokenizer, hyphenated words joined, spans kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "ltd", "inc", "jr", "sr", "vs", "etc",
+    "e.g", "i.e", "u.s", "u.k", "gov", "dept", "univ", "corp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "est", "h.e",
+    "messrs", "hon", "rev", "gen", "col", "lt", "sgt", "capt", "p.r", "p", "pp", "vol", "ph.d",
+    "a.m", "p.m", "dipl", "ing", "mag",
+}
+_BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)")
+_NEWLINE_BREAK = re.compile(r"(?<=[.!?:;\"”')])\s*\n")
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """spaCy's blank English pipeline (tokenizer only: no model to download)."""
+    return spacy.blank("en")
+
+
+@dataclass
+class Words:
+    """A document's words: text, lower case and character spans (hyphenated words joined)."""
+
+    text: list[str]
+    lower: list[str]
+    start: list[int]
+    end: list[int]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def index_at(self, char: int) -> int:
+        """Index of the first word that ends after character offset `char`."""
+        lo, hi = 0, len(self.end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.end[mid] <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def words_of(doc) -> Words:
+    """Words of a spaCy Doc with `a-b` joined, so "Co-operation" and "Jean-Pierre" are one word."""
+    text: list[str] = []
+    start: list[int] = []
+    end: list[int] = []
+    glue = False
+    for tok in doc:
+        t = tok.text
+        if t.isspace():
+            glue = False
+            continue
+        if text and glue and (t in ("-", "‑") or text[-1].endswith(("-", "‑"))) and end[-1] == tok.idx:
+            text[-1] += t
+            end[-1] = tok.idx + len(t)
+        else:
+            text.append(t)
+            start.append(tok.idx)
+            end.append(tok.idx + len(t))
+        glue = not tok.whitespace_
+    # A trailing hyphen left alone ("Sino- and") is a word of its own again only if it was one.
+    return Words(text, [t.lower() for t in text], start, end)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text` (abbreviation-aware, paragraph breaks split)."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    cuts = sorted({m.end() for m in _BOUNDARY.finditer(text)} | {m.start() for m in _NEWLINE_BREAK.finditer(text)})
+    for cut in cuts:
+        chunk = text[begin:cut]
+        if _ends_with_abbrev(chunk):
+            continue
+        _add(spans, text, begin, cut)
+        begin = cut
+    _add(spans, text, begin, len(text))
+    return spans
+
+
+def _ends_with_abbrev(chunk: str) -> bool:
+    stripped = chunk.rstrip()
+    if not stripped.endswith("."):
+        return False
+    last = re.split(r"[\s(]", stripped[:-1])[-1].lower()
+    return last in _ABBREV or (len(last) == 1 and last.isalpha())
+
+
+def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append((a, b))

@@ -1,0 +1,167 @@
+"""Organisation names in a sentence: capitalised phrases built around a head word, and acronyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from .nlp import Words
+
+_STOP = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
+    "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also",
+    "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
+}
+_TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
+_ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$")
+NOT_ACRONYM = {
+    "AI", "R&D", "I&T", "IT", "ICT", "CEO", "CTO", "COO", "CFO", "MOU", "MOUS", "PHD", "COVID",
+    "UN", "US", "USA", "UK", "EU", "GDP", "STEM", "IOT", "VR", "AR", "IP", "HK", "PRC", "SAR",
+    "AM", "PM", "TV", "ID", "QR", "OK", "LED", "DNA", "RNA", "GPS", "UAV", "EV", "EVS", "NEV",
+    "CO", "LTD", "INC", "PLC", "LLC", "GMBH", "AG", "SA", "NO", "II", "III", "IV", "HKT", "UTC",
+    "GMT", "CST", "ESG", "SDG", "SDGS", "API", "AIGC", "LLM", "5G", "6G", "MOE", "MBA", "CV",
+}
+
+
+@dataclass
+class OrgSpan:
+    """An organisation named in the text, as words i..j, with what its name says."""
+
+    i: int
+    j: int
+    name: str
+    acronym: str | None
+    kind: str
+    parent: str | None = None
+    is_acronym: bool = False
+
+
+def is_cap(word: str) -> bool:
+    """A word that starts with a capital letter (a name-like word)."""
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capitals word that can stand for an organisation (not AI, R&D, CEO ...)."""
+    return bool(_ACRONYM.match(word)) and len(word) <= 12 and word.upper() not in NOT_ACRONYM
+
+
+def initials(name: str) -> str:
+    """The acronym an organisation's name would give ("Huazhong University of Science and Technology" → HUST)."""
+    skip = {"of", "and", "for", "the", "&", "on", "de", "in", "at", "'s"}
+    return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip)
+
+
+def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> list[OrgSpan]:
+    """Organisation spans in words s..e, longest and leftmost first, not overlapping."""
+    heads, units = lexicon.org_heads()
+    title_words = lexicon.org_stop_words()
+    spans: list[OrgSpan] = []
+    last = s
+    i = s
+    while i < e:
+        n, kind = heads.match(w.lower, i, e)
+        if not n or not is_cap(w.text[i]) or i < last:
+            i += 1
+            continue
+        a = _left(w, s, i, last, title_words)
+        b, parent = _right(w, i + n, e, heads, title_words)
+        if a == i and n == 1 and i + n == b and w.lower[i] in units | {"park", "base", "platform"}:
+            i += n  # a bare "Office" or "Park" is no name
+            continue
+        name, acronym = _name(w, a, b, text)
+        head = w.lower[i + n - 1]
+        if b < e - 2 and w.text[b] == "(" and w.text[b + 2] == ")" and is_acronym(w.text[b + 1]):
+            acronym = acronym or w.text[b + 1]
+            b += 3
+        if parent is not None and head in units:
+            kind = "other"
+        spans.append(OrgSpan(a, b, name, acronym, kind, parent))
+        last = b
+        i = b
+    for k in range(s, e):
+        word = w.text[k]
+        if any(sp.i <= k < sp.j for sp in spans) or not is_acronym(word):
+            continue
+        if k > s and w.text[k - 1] == "(":
+            continue
+        full = acronyms.get(word)
+        spans.append(OrgSpan(k, k + 1, full or word, word, "other", is_acronym=full is None))
+    return sorted(spans, key=lambda sp: sp.i)
+
+
+def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> int:
+    a = i
+    k = i - 1
+    crossed_and = False
+    while k >= max(s, floor):
+        word, low = w.text[k], w.lower[k]
+        if word == ")" and k - 2 >= s and w.text[k - 2] == "(" and is_acronym(w.text[k - 1]):
+            k -= 3
+            continue
+        if low in ("and", "&", ",") and k - 1 >= s:
+            left = w.text[k - 1]
+            if low == "," and not crossed_and:
+                break
+            if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i:
+                crossed_and = crossed_and or low != ","
+                k -= 1
+                continue
+            break
+        if is_cap(word) and low not in _STOP and low not in title_words and word != "'s":
+            a = k
+            k -= 1
+            continue
+        break
+    return a
+
+
+def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | None]:
+    saw_of = False
+    parent_at = None
+    k = b
+    while k < e:
+        low = w.lower[k]
+        nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
+        if low in _TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
+            saw_of = True
+            parent_at = nxt if low == "of" else parent_at
+            k = nxt
+            continue
+        if low in ("and", "&") and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
+                and not is_acronym(w.text[k + 1]) and not _starts_org(w, k + 1, e, heads):
+            k += 1
+            continue
+        if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
+                and (saw_of or heads.match(w.lower, k, e)[0]):
+            k += 1
+            b = k
+            continue
+        break
+    parent = None
+    if parent_at is not None and parent_at < b:
+        if (b - parent_at == 1 and is_acronym(w.text[parent_at])) or any(
+                heads.match(w.lower, k, b)[0] for k in range(parent_at, b)):
+            parent = " ".join(w.text[parent_at:b])
+    return b, parent
+
+
+def _starts_org(w: Words, k: int, e: int, heads) -> bool:
+    """Whether the capitalised run at k ends in a head word (a second organisation)."""
+    while k < e and is_cap(w.text[k]):
+        if heads.match(w.lower, k, e)[0]:
+            return True
+        k += 1
+    return False
+
+
+def _name(w: Words, a: int, b: int, text: str) -> tuple[str, str | None]:
+    """The name of words a..b without an inner "(ACR)", and that acronym with what follows it."""
+    raw = text[w.start[a]:w.end[b - 1]]
+    m = re.search(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)\s*", raw)
+    if not m:
+        return raw, None
+    name = (raw[:m.start()] + " " + raw[m.end():]).strip()
+    tail = raw[m.end():].strip()
+    return name, (m.group(1) + (" " + tail if tail else "")).strip()

@@ -1,0 +1,129 @@
+"""Corpus-wide resolution: one id per person and organisation, event clusters, the contract tables."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from .extract.document import DocFacts, LocalOrg, org_key
+from .extract.orgs import initials
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A deterministic short id from its parts."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+def _order(facts: list[DocFacts]) -> list[DocFacts]:
+    return sorted(facts, key=lambda f: (f.doc.published is None, f.doc.published or 0, f.doc.path))
+
+
+def resolve_orgs(facts: list[DocFacts]) -> tuple[dict[tuple[str, str], str], pd.DataFrame]:
+    """Map (doc path, local org key) to org_id, and the organizations table."""
+    groups: dict[str, list[tuple[DocFacts, LocalOrg]]] = defaultdict(list)
+    for f in _order(facts):
+        for key, lo in f.orgs.items():
+            groups[key].append((f, lo))
+    full = {k for k, members in groups.items() if any(lo.name != lo.acronym for _, lo in members)}
+    by_acronym: dict[str, set[str]] = defaultdict(set)
+    for k in full:
+        for _, lo in groups[k]:
+            if lo.acronym:
+                by_acronym[lo.acronym].add(k)
+                by_acronym[lo.acronym.split()[0]].add(k)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k in full:
+        by_initials[initials(groups[k][0][1].name)].add(k)
+    target = {}
+    for k, members in groups.items():
+        if k in full:
+            target[k] = k
+            continue
+        acr = members[0][1].name
+        hits = by_acronym.get(acr) or by_initials.get(acr) or set()
+        target[k] = next(iter(hits)) if len(hits) == 1 else k
+    merged: dict[str, list[tuple[DocFacts, LocalOrg]]] = defaultdict(list)
+    for k, members in groups.items():
+        merged[target[k]].extend(members)
+    rows, ids = [], {}
+    for k, members in merged.items():
+        names = Counter(lo.name for _, lo in members if lo.name != lo.acronym)
+        name = names.most_common(1)[0][0] if names else members[0][1].name
+        acronyms = Counter(lo.acronym for _, lo in members if lo.acronym)
+        kinds = Counter(lo.kind for _, lo in members if lo.kind != "other")
+        aliases = sorted({a for _, lo in members for a in lo.aliases | {lo.name} | (
+            {lo.acronym} if lo.acronym else set())} - {name})
+        org_id = stable_id("o-", org_key(name))
+        docs = {f.doc.path for f, _ in members}
+        rows.append({"org_id": org_id, "name": name,
+                     "acronym": acronyms.most_common(1)[0][0] if acronyms else None,
+                     "kind": kinds.most_common(1)[0][0] if kinds else "other",
+                     "aliases": aliases, "n_documents": len(docs)})
+        for f, lo in members:
+            ids[(f.doc.path, lo.key)] = org_id
+    for f in facts:
+        for alias, key in f.alias.items():
+            if (f.doc.path, key) in ids:
+                ids[(f.doc.path, alias)] = ids[(f.doc.path, key)]
+    table = pd.DataFrame(rows).sort_values("org_id", kind="stable") if rows else pd.DataFrame()
+    return ids, table.reset_index(drop=True)
+
+
+def resolve_people(facts: list[DocFacts], org_ids: dict) -> tuple[dict[tuple[str, str], str], pd.DataFrame]:
+    """Map (doc path, local person key) to person_id, never merging namesakes of different organisations."""
+    groups: dict[str, list] = defaultdict(list)
+    for f in _order(facts):
+        for key, lp in f.people.items():
+            groups[key].append((f, lp, org_ids.get((f.doc.path, lp.org)) if lp.org else None))
+    rows, ids = [], {}
+    for key, members in groups.items():
+        orgs = [o for _, _, o in members if o]
+        by_org: dict[str | None, list] = defaultdict(list)
+        main = Counter(orgs).most_common(1)[0][0] if orgs else None
+        for m in members:
+            by_org[m[2] if m[2] else main].append(m)
+        for org, part in by_org.items():
+            pid = stable_id("p-", key, org if len(by_org) > 1 else "")
+            names = [lp.name for _, lp, _ in part if len(lp.name.split()) >= 2]
+            name = names[0] if names else part[0][1].name
+            aliases = sorted({a for _, lp, _ in part for a in lp.aliases | {lp.name}} - {name})
+            rows.append({"person_id": pid, "name": name, "aliases": aliases,
+                         "n_documents": len({f.doc.path for f, _, _ in part})})
+            for f, lp, _ in part:
+                ids[(f.doc.path, key)] = pid
+    table = pd.DataFrame(rows).sort_values("person_id", kind="stable") if rows else pd.DataFrame()
+    return ids, table.reset_index(drop=True)
+
+
+def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Series:
+    """One cluster id per real-world event: reports with the same kind, date and shared parties or people."""
+    parent = {e: e for e in events["event_id"]}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    members = participants.assign(who=participants["person_id"].fillna(participants["org_id"]))
+    who = members.groupby("event_id")["who"].agg(lambda s: frozenset(s.dropna())).to_dict()
+    parties = members[members["role"] == "party"].groupby("event_id")["org_id"].agg(frozenset).to_dict()
+    day = events["date"].astype(str).where(events["date"].notna(), "~" + events["date_text"].fillna(""))
+    for _, group in events.assign(day=day).groupby(["kind", "day"], sort=True):
+        ids = sorted(group["event_id"])
+        docs = dict(zip(group["event_id"], group["doc_id"]))
+        for x, a in enumerate(ids):
+            for b in ids[x + 1:]:
+                if docs[a] == docs[b] or group["day"].iloc[0] in ("~", "~None"):
+                    continue
+                shared_parties = parties.get(a, frozenset()) & parties.get(b, frozenset())
+                shared = who.get(a, frozenset()) & who.get(b, frozenset())
+                if len(shared_parties) >= 2 or (not parties.get(a) and len(shared) >= 1) or len(shared) >= 2:
+                    parent[find(a)] = find(b)
+    roots: dict[str, str] = {}
+    for e in sorted(parent):
+        roots.setdefault(find(e), e)
+    return events["event_id"].map(lambda e: stable_id("c-", roots[find(e)]))
