@@ -101,7 +101,8 @@ def people() -> tuple[PhraseTable, frozenset[str]]:
     """Honorific phrases, and capitalised words that are never part of a name."""
     data = load("people")
     honor = PhraseTable({p: True for p in phrases(data.get("honorifics", []))})
-    return honor, frozenset(str(w).lower() for w in data.get("not_name", []))
+    words = data.get("not_name", []) + data.get("venues", [])
+    return honor, frozenset(str(w).lower() for w in words)
 
 
 @lru_cache(maxsize=None)

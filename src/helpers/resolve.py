@@ -80,11 +80,8 @@ def resolve_people(facts: list[DocFacts], org_ids: dict) -> tuple[dict[tuple[str
             groups[key].append((f, lp, org_ids.get((f.doc.path, lp.org)) if lp.org else None))
     rows, ids = [], {}
     for key, members in groups.items():
-        orgs = [o for _, _, o in members if o]
-        by_org: dict[str | None, list] = defaultdict(list)
-        main = Counter(orgs).most_common(1)[0][0] if orgs else None
-        for m in members:
-            by_org[m[2] if m[2] else main].append(m)
+        # Same full name, same person: affiliations change and organisations are named loosely.
+        by_org: dict[str | None, list] = {None: members}
         for org, part in by_org.items():
             pid = stable_id("p-", key, org if len(by_org) > 1 else "")
             names = [lp.name for _, lp, _ in part if len(lp.name.split()) >= 2]

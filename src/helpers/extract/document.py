@@ -10,7 +10,7 @@ from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
 from .nlp import Words, pipeline, sentence_spans, words_of
-from .orgs import OrgSpan, find_orgs, initials
+from .orgs import OrgSpan, find_orgs, initials, kind_of
 from .people import Item, Person, assign_roles, scan
 from .tagging import tag
 
@@ -18,11 +18,16 @@ _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "sig
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
 
 
+_LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|company|group|plc|llc|"
+                         r"gmbh|ag|holdings))+$")
+
+
 def org_key(name: str) -> str:
-    """A spelling-insensitive key for an organisation name."""
+    """A spelling-insensitive key for an organisation name ("X Co., Ltd." = "X")."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
     name = name.replace("co-operation", "cooperation").replace("centre", "center")
-    return re.sub(r"[^\w&]+", " ", name).strip()
+    name = re.sub(r"[^\w&]+", " ", name).strip()
+    return _LEGAL_TAIL.sub("", name) or name
 
 
 def person_key(name: str) -> str:
@@ -128,7 +133,7 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
     if source and len(source.split()) >= 2:
         key = org_key(source)
         if key not in facts.orgs:
-            facts.orgs[key] = LocalOrg(key, source, None, _kind_of(source))
+            facts.orgs[key] = LocalOrg(key, source, None, kind_of(source))
         acronyms.setdefault(initials(source), key)
     by_initials = {initials(o.name): k for k, o in facts.orgs.items()}
     for *_, orgs, _items in sentences:
@@ -151,16 +156,6 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             lo.parent = acronyms.get(lo.parent) or org_key(lo.parent)
             if lo.parent not in facts.orgs:
                 lo.parent = None
-
-
-def _kind_of(name: str) -> str:
-    heads, _ = lexicon.org_heads()
-    lowers = name.lower().split()
-    for k in range(len(lowers) - 1, -1, -1):
-        n, kind = heads.match(lowers, k)
-        if n:
-            return str(kind)
-    return "other"
 
 
 def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:

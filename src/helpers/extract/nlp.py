@@ -17,7 +17,7 @@ _ABBREV = {
     "a.m", "p.m", "dipl", "ing", "mag",
 }
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)")
-_NEWLINE_BREAK = re.compile(r"(?<=[.!?:;\"”')])\s*\n")
+_NEWLINE_BREAK = re.compile(r"\n(?=\s*[^\sa-z])")
 
 
 @lru_cache(maxsize=1)

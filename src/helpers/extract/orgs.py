@@ -14,6 +14,7 @@ _STOP = {
     "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
 }
 _TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
+_NAMEISH = re.compile(r"^[A-Z][a-z]+$")
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$")
 NOT_ACRONYM = {
     "AI", "R&D", "I&T", "IT", "ICT", "CEO", "CTO", "COO", "CFO", "MOU", "MOUS", "PHD", "COVID",
@@ -57,6 +58,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
     """Organisation spans in words s..e, longest and leftmost first, not overlapping."""
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
+    not_name = lexicon.people()[1] | {w for p in heads.entries for w in p}
     spans: list[OrgSpan] = []
     last = s
     i = s
@@ -67,10 +69,15 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
             continue
         a = _left(w, s, i, last, title_words)
         b, parent = _right(w, i + n, e, heads, title_words)
-        if a == i and n == 1 and i + n == b and w.lower[i] in units | {"park", "base", "platform"}:
-            i += n  # a bare "Office" or "Park" is no name
+        if all(w.lower[k] in _GENERIC or k >= i for k in range(a, b)) and b - i == n:
+            i += n  # "the Government", "Municipal Government": no name
             continue
+        b = _legal_suffix(w, b, e)
+        if "\n" in text[w.start[a]:w.end[b - 1]]:
+            a = w.index_at(text.rfind("\n", w.start[a], w.start[i]) + 1) if "\n" in text[w.start[a]:w.start[i]] else a
+            b = min(b, w.index_at(text.find("\n", w.end[i + n - 1])) if "\n" in text[w.end[i + n - 1]:w.end[b - 1]] else b)
         name, acronym = _name(w, a, b, text)
+        kind = kind_of(name)
         head = w.lower[i + n - 1]
         if b < e - 2 and w.text[b] == "(" and w.text[b + 2] == ")" and is_acronym(w.text[b + 1]):
             acronym = acronym or w.text[b + 1]
@@ -86,9 +93,38 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
             continue
         if k > s and w.text[k - 1] == "(":
             continue
+        if k + 1 < e and _NAMEISH.match(w.text[k + 1]) and w.lower[k + 1] not in not_name \
+                and w.lower[k + 1] not in title_words:
+            continue
         full = acronyms.get(word)
         spans.append(OrgSpan(k, k + 1, full or word, word, "other", is_acronym=full is None))
     return sorted(spans, key=lambda sp: sp.i)
+
+
+_GENERIC = {"municipal", "provincial", "national", "central", "local", "state", "people's", "city",
+            "county", "district", "federal", "regional", "new"}
+_LEGAL = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp."}
+
+
+def _legal_suffix(w: Words, b: int, e: int) -> int:
+    """Extend past ", Ltd." style legal forms that follow a company name."""
+    while b + 1 < e and w.text[b] == "," and w.lower[b + 1] in _LEGAL:
+        b += 2
+    while b < e and w.lower[b] in _LEGAL:
+        b += 1
+    return b
+
+
+def kind_of(name: str) -> str:
+    """The kind of organisation a name says it is, from its last head word."""
+    heads, _ = lexicon.org_heads()
+    lowers = name.lower().replace(",", " ").split()
+    for k in range(len(lowers) - 1, -1, -1):
+        for n in range(min(3, len(lowers) - k), 0, -1):
+            kind = heads.entries.get(tuple(lowers[k:k + n]))
+            if kind is not None and kind != "other":
+                return str(kind)
+    return "other"
 
 
 def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> int:
