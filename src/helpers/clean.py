@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .dates import find_dates, to_date
 
+_MD_CHARS = re.compile(r"[\[\\*_`#]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
@@ -37,13 +38,17 @@ class Cleaned:
 
 def strip_markdown(line: str) -> str:
     """A line with Markdown links, emphasis, escapes and heading marks reduced to text."""
+    if not _MD_CHARS.search(line):
+        return line.strip()
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_ESCAPE.sub(r"\1", line)
     line = _MD_EMPH.sub(r"\2", line)
     return _HEADING.sub("", line).strip()
 
 
-def _starts(lower: str, prefixes: list[str]) -> str | None:
+def _starts(lower: str, prefixes: tuple[str, ...]) -> str | None:
+    if not lower.startswith(prefixes):
+        return None
     for p in prefixes:
         if lower.startswith(p):
             return p
@@ -71,6 +76,8 @@ def _byline(line: str, lower: str, bp: dict) -> list[str] | None:
 
 
 def _byline_part(line: str, lower: str, bp: dict) -> list[str] | None:
+    if len(line) > 200 or not lower.startswith(bp["bylines"]):
+        return None
     for p in bp["bylines"]:
         if not lower.startswith(p):
             continue

@@ -22,6 +22,7 @@ _PATTERNS = [
     re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_M}\s*,?\s+{_Y}\b", re.I),
 ]
+_DIGIT = re.compile(r"\d")
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
 
 
@@ -48,6 +49,8 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, left to right, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(text):
+        return found
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

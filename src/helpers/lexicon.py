@@ -106,7 +106,13 @@ def people() -> tuple[PhraseTable, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def boilerplate() -> dict:
+def boilerplate() -> dict[str, tuple[str, ...]]:
     """Navigation, footer, byline, source and date-line lexicons, lower-cased."""
     data = load("boilerplate")
-    return {k: [str(v).lower() for v in vals] for k, vals in data.items()}
+    return {k: tuple(str(v).lower() for v in vals) for k, vals in data.items()}
+
+
+@lru_cache(maxsize=None)
+def name_stop_words() -> frozenset[str]:
+    """Words that cannot follow a capitalised family name: non-name words and organisation heads."""
+    return people()[1] | {w for p in org_heads()[0].entries for w in p}

@@ -105,9 +105,14 @@ def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Serie
             x = parent[x]
         return x
 
-    members = participants.assign(who=participants["person_id"].fillna(participants["org_id"]))
-    who = members.groupby("event_id")["who"].agg(lambda s: frozenset(s.dropna())).to_dict()
-    parties = members[members["role"] == "party"].groupby("event_id")["org_id"].agg(frozenset).to_dict()
+    who: dict[str, set] = defaultdict(set)
+    parties: dict[str, set] = defaultdict(set)
+    for ev, person, org, role in zip(participants["event_id"], participants["person_id"],
+                                     participants["org_id"], participants["role"]):
+        if isinstance(person, str) or isinstance(org, str):
+            who[ev].add(person if isinstance(person, str) else org)
+        if role == "party" and isinstance(org, str):
+            parties[ev].add(org)
     day = events["date"].astype(str).where(events["date"].notna(), "~" + events["date_text"].fillna(""))
     for _, group in events.assign(day=day).groupby(["kind", "day"], sort=True):
         ids = sorted(group["event_id"])
@@ -116,8 +121,8 @@ def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Serie
             for b in ids[x + 1:]:
                 if docs[a] == docs[b] or group["day"].iloc[0] in ("~", "~None"):
                     continue
-                shared_parties = parties.get(a, frozenset()) & parties.get(b, frozenset())
-                shared = who.get(a, frozenset()) & who.get(b, frozenset())
+                shared_parties = parties[a] & parties[b]
+                shared = who[a] & who[b]
                 if len(shared_parties) >= 2 or (not parties.get(a) and len(shared) >= 1) or len(shared) >= 2:
                     parent[find(a)] = find(b)
     roots: dict[str, str] = {}

@@ -13,6 +13,7 @@ HEADS = {
     ("letter", "of", "intent"), ("agreement",), ("agreements",), ("mou",), ("mous",),
     ("memorandum",), ("contract",), ("contracts",), ("protocol",), ("accord",), ("charter",),
 }
+_HEAD_WORDS = {h[0] for h in HEADS}
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed"}
 _LEFT_STOP = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "two",
@@ -54,7 +55,10 @@ def _modifier(w: Words, k: int) -> bool:
 def is_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e report a signing (a signing word and an agreement, or a signing ceremony)."""
     lowers = w.lower[s:e]
-    has_sign = any(x in SIGN_WORDS for x in lowers)
+    present = set(lowers)
+    if not (present & _HEAD_WORDS) and "signing" not in present:
+        return False
+    has_sign = not SIGN_WORDS.isdisjoint(present)
     has_head = any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) for n in (3, 1))
     ceremony = any(lowers[k] == "signing" and lowers[k + 1] == "ceremony" for k in range(len(lowers) - 1))
     return (has_sign and has_head) or ceremony

@@ -18,21 +18,24 @@ _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "sig
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
 
 
+_THE = re.compile(r"^the\s+", re.I)
+_NON_WORD = re.compile(r"[^\w&]+")
+_NAME_PUNCT = re.compile(r"[^\w\s'-]")
 _LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|company|group|plc|llc|"
                          r"gmbh|ag|holdings))+$")
 
 
 def org_key(name: str) -> str:
     """A spelling-insensitive key for an organisation name ("X Co., Ltd." = "X")."""
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    name = _THE.sub("", name.strip()).lower()
     name = name.replace("co-operation", "cooperation").replace("centre", "center")
-    name = re.sub(r"[^\w&]+", " ", name).strip()
+    name = _NON_WORD.sub(" ", name).strip()
     return _LEGAL_TAIL.sub("", name) or name
 
 
 def person_key(name: str) -> str:
     """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan")."""
-    return " ".join(sorted(re.sub(r"[^\w\s'-]", "", name).lower().split()))
+    return " ".join(sorted(_NAME_PUNCT.sub("", name).lower().split()))
 
 
 @dataclass
@@ -97,8 +100,7 @@ class DocFacts:
 def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts:
     """Extract the people, organisations, events, roles and themes of one release."""
     text = doc.text
-    tokens = pipeline()(text)
-    w = words_of(tokens)
+    w = words_of(text)
     object_role = lexicon.roles()[1]
     sentences = []
     for a, b in sentence_spans(text):
@@ -111,7 +113,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts
     _collect_orgs(facts, sentences, doc.source)
     _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
-    facts.themes = tag(tokens, taxonomy)
+    facts.themes = tag(pipeline()(text), taxonomy)
     return facts
 
 

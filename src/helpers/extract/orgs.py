@@ -58,7 +58,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
     """Organisation spans in words s..e, longest and leftmost first, not overlapping."""
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
-    not_name = lexicon.people()[1] | {w for p in heads.entries for w in p}
+    not_name = lexicon.name_stop_words()
     spans: list[OrgSpan] = []
     last = s
     i = s
@@ -87,9 +87,10 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
         spans.append(OrgSpan(a, b, name, acronym, kind, parent))
         last = b
         i = b
+    covered = {k for sp in spans for k in range(sp.i, sp.j)}
     for k in range(s, e):
         word = w.text[k]
-        if any(sp.i <= k < sp.j for sp in spans) or not is_acronym(word):
+        if k in covered or not is_acronym(word):
             continue
         if k > s and w.text[k - 1] == "(":
             continue
