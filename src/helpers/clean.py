@@ -21,6 +21,8 @@ _ENDS = re.compile(r"^\s*-?\s*ends?\s*-?\s*/\s*", re.I)
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?")
 _CONTACT = re.compile(r"(?:\+?\d[\d\s()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.)")
+_LABEL = re.compile(r"^(?:(?:written|edited|photos?|text|words|reported|translated|proofread)"
+                    r"(?:\s+by)?|editors?|reporters?|authors?|photographers?|by)\b\s*[:：]?\s*", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|、)\s*")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -41,8 +43,11 @@ def strip_markdown(line: str) -> str:
     if not _MD_CHARS.search(line):
         return line.strip()
     line = _MD_LINK.sub(r"\1", line)
-    line = _MD_ESCAPE.sub(r"\1", line)
+    # Escaped characters are set aside first so that "\*" never opens emphasis.
+    escaped: list[str] = []
+    line = _MD_ESCAPE.sub(lambda m: escaped.append(m.group(1)) or f"\x00{len(escaped) - 1}\x00", line)
     line = _MD_EMPH.sub(r"\2", line)
+    line = re.sub(r"\x00(\d+)\x00", lambda m: escaped[int(m.group(1))], line)
     return _HEADING.sub("", line).strip()
 
 
@@ -89,7 +94,7 @@ def _byline_part(line: str, lower: str, bp: dict) -> list[str] | None:
         rest = rest.lstrip(" :：\t")
         if not rest or len(rest.split()) > 15 or rest[0].islower():
             return None
-        names = [n.strip(" .") for n in _NAME_SPLIT.split(rest)]
+        names = [_LABEL.sub("", n).strip(" .") for n in _NAME_SPLIT.split(rest)]
         return [n for n in names if n and len(n.split()) <= 5]
     return None
 
@@ -114,13 +119,21 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
 
 def _copyright_source(line: str) -> str | None:
     rest = _COPYRIGHT.sub("", line, count=1)
+    for m in reversed(find_dates(rest)):
+        rest = rest[:m.start] + rest[m.end:]
     rest = _YEARS.sub("", rest)
     rest = re.sub(r"all rights reserved\.?", "", rest, flags=re.I).strip(" .,-|")
     return rest if rest and len(rest.split()) <= 12 and not _CONTACT.search(rest) else None
 
 
-def clean_text(raw: str, *, top_lines: int = 8) -> Cleaned:
-    """Split raw release text into clean paragraphs and the metadata its furniture gives."""
+def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cleaned:
+    """Split raw release text into clean paragraphs and the metadata its furniture gives.
+
+    A `title` known already (export records, front matter, HTML metadata) is kept: a top line
+    or heading repeating it is dropped, and a short opening paragraph is never taken for one.
+    """
+    find_title = not title
+    known = " ".join(title.lower().split()) if title else None
     bp = lexicon.boilerplate()
     out = Cleaned(text="")
     paragraphs: list[list[str]] = [[]]
@@ -139,16 +152,20 @@ def clean_text(raw: str, *, top_lines: int = 8) -> Cleaned:
             dates = [m for m in find_dates(line) if m.year and m.day]
             out.published = out.published or (to_date(dates[0]) if dates else None)
             continue
-        if out.published is None and (top or _starts(lower, bp["date_prefixes"])):
+        copyright_line = lower.startswith(("©", "(c)", "copyright"))
+        if out.published is None and not copyright_line and (
+                top or _starts(lower, bp["date_prefixes"])):
             date = _date_line(line, lower, bp)
             if date is not None:
                 out.published = date
                 continue
         heading = bool(_HEADING.match(raw_line))
-        if heading and out.title is None and not seen_body and len(line.split()) >= 3:
+        if top and known and (heading or " ".join(lower.split()) == known):
+            continue
+        if heading and find_title and out.title is None and not seen_body and len(line.split()) >= 3:
             out.title = line
             continue
-        if lower.startswith(("©", "(c)", "copyright")):
+        if copyright_line:
             out.source = out.source or _copyright_source(line)
             continue
         src = _starts(lower, bp["source_prefixes"])
@@ -165,10 +182,11 @@ def clean_text(raw: str, *, top_lines: int = 8) -> Cleaned:
             continue
         if top and len(line.split()) < 4 and not line.endswith("."):
             continue
-        if top and out.title is None and len(line.split()) <= 40 and not line.endswith((":",)):
-            if len(line.split()) < 30 or not line.endswith("."):
-                out.title = line
-                continue
+        if top and not seen_body and len(line.split()) <= 30 and not line.endswith((":", ".", "。")) \
+                and (find_title and out.title is None or known):
+            # A headline: the title, or with a known title a display headline repeating it.
+            out.title = out.title or (line if find_title else None)
+            continue
         if len(line.split()) >= 12:
             seen_body = True
         paragraphs[-1].append(_BULLET.sub("", line))

@@ -17,12 +17,13 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<mnum>[01]?\d)\s*[-/.月]\s*"
-               r"(?P<day>[0-3]?\d)\b日?"),
+               r"(?P<day>[0-3]?\d)(?:日|(?!\d))"),
     re.compile(rf"\b{_M}\s+{_D}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_M}\s*,?\s+{_Y}\b", re.I),
 ]
 _DIGIT = re.compile(r"\d")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
 
 
@@ -61,7 +62,10 @@ def find_dates(text: str) -> list[DateMention]:
             year = int(parts["year"]) if parts.get("year") else None
             if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                 continue
-            if parts.get("mon") and parts["mon"].lower() == "may" and day is None:
+            mon = parts.get("mon")
+            if mon and (mon.islower() or (mon.lower() == "may" and day is None and year is None)):
+                continue  # "may" the verb, not the month
+            if day is not None and day > _DAYS[month - 1]:
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), year, month, day))
             taken.append((m.start(), m.end()))

@@ -135,11 +135,12 @@ def _from_html(rel: str, html: str) -> RawDocument:
         raise DocumentError("malformed HTML or no main text found")
     meta = {"title": data.get("title"), "url": data.get("url"), "published": data.get("date"),
             "source": data.get("sitename"), "authors": data.get("author")}
-    return _build(rel, data["text"], meta)
+    # trafilatura separates paragraphs with one newline; the cleaner expects blank lines.
+    return _build(rel, data["text"].replace("\n", "\n\n"), meta)
 
 
 def _build(rel: str, text: str, meta: dict) -> RawDocument:
-    cleaned = clean_text(text)
+    cleaned = clean_text(text, title=str(meta["title"]) if meta.get("title") else None)
     if not cleaned.text.strip():
         raise DocumentError("no release text after cleaning")
     authors = meta.get("authors") or meta.get("author") or []
@@ -205,7 +206,7 @@ def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None) -> Iterat
             size = path.stat().st_size
             limit = MAX_EXPORT_BYTES if suffix in RECORD_SUFFIXES else MAX_FILE_BYTES
             if size > limit:
-                raise DocumentError(f"file too large ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB)")
+                raise DocumentError(f"file too large ({size:,} bytes; the limit is {limit:,})")
             text = _decode(path, path.read_bytes())
             if suffix in RECORD_SUFFIXES:
                 for i, record in _records(path, text):

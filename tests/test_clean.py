@@ -1,0 +1,200 @@
+"""Tests of helpers.clean: page furniture out; title, date line, bylines and publisher found."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers.clean import clean_text, strip_markdown
+
+TITLE = "Lakeside rowers win the regional cup"
+BODY = ("The Lakeside University rowing team won the regional cup on Saturday after a close race "
+        "on the river, its first title in ten years.")
+MORE = "Coach Ana Ruiz said the crew had trained every morning since January on the lake."
+
+
+def _release(*top: str, bottom: tuple[str, ...] = ()) -> str:
+    """A release: the given top lines, the title, two body paragraphs, then the bottom lines."""
+    return "\n\n".join([*top, TITLE, BODY, MORE, *bottom]) + "\n"
+
+
+def test_plain_release():
+    c = clean_text(_release())
+    assert c.title == TITLE
+    assert c.text == f"{BODY}\n\n{MORE}"
+    assert (c.published, c.source, c.authors) == (None, None, [])
+
+
+@pytest.mark.parametrize("nav", [
+    "Big Stories", "Home", "NEWS CENTRE", "Share this", "Skip to main content",
+    "Home | About | News | Contact", "Home > News > Campus", "Home » Sport » Rowing",
+    "Font size", "A A A",
+])
+def test_nav_and_menu_lines_dropped(nav):
+    c = clean_text(_release(nav, nav))
+    assert c.title == TITLE
+    assert c.text == f"{BODY}\n\n{MORE}"
+
+
+@pytest.mark.parametrize("footer", [
+    "Address: 14 Shore Road, Lakeside City",
+    "Tel: +1 555 0142 7788    Email: news@lakeside.example.edu",
+    "E-mail: press@lakeside.example.edu",
+    "Follow us on social media",
+    "Privacy policy",
+    "https://www.lakeside.example.edu",
+    "- Ends -",
+])
+def test_footer_and_contact_lines_dropped(footer):
+    c = clean_text(_release(bottom=(footer,)))
+    assert c.text == f"{BODY}\n\n{MORE}"
+
+
+@pytest.mark.parametrize("line, source", [
+    ("©2019 Lakeside University", "Lakeside University"),
+    ("© 2018-2021 Lakeside University. All rights reserved.", "Lakeside University"),
+    ("Copyright © 2020 Orbitek Space Corporation", "Orbitek Space Corporation"),
+    ("(c) 2017 Northern Science Association", "Northern Science Association"),
+])
+def test_copyright_line_gives_source_not_date(line, source):
+    for c in (clean_text(_release(bottom=(line,))), clean_text(_release(line))):
+        assert c.source == source
+        assert c.published is None
+        assert "©" not in c.text and "2019" not in c.text
+
+
+def test_copyright_year_does_not_replace_the_date_line():
+    c = clean_text(_release("Mar 12, 2021", bottom=("©2019 Lakeside University",)))
+    assert c.published == dt.date(2021, 3, 12)
+    assert c.source == "Lakeside University"
+
+
+def test_copyright_line_with_month_is_not_a_date():
+    c = clean_text(_release("© Dec 2020 Lakeside University"))
+    assert c.published is None
+    assert c.source == "Lakeside University"
+
+
+def test_copyright_contact_line_gives_no_source():
+    c = clean_text(_release(bottom=("© 2021 news@lakeside.example.edu",)))
+    assert c.source is None
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Source: Lakeside University News Office", "Lakeside University News Office"),
+    ("Issued by: Rivertown City Government", "Rivertown City Government"),
+])
+def test_source_line(line, source):
+    c = clean_text(_release(line))
+    assert c.source == source and line not in c.text
+
+
+@pytest.mark.parametrize("lines, authors", [
+    (("Written by: Ellen Marsh",), ["Ellen Marsh"]),
+    (("Edited by: Jonah Pike, Wen Li",), ["Jonah Pike", "Wen Li"]),
+    (("Text: Ana Ruiz | Photos: Ben Cole",), ["Ana Ruiz", "Ben Cole"]),
+    (("Written by: Ellen Marsh", "Edited by: Jonah Pike and Ellen Marsh"), ["Ellen Marsh", "Jonah Pike"]),
+    (("By Ellen Marsh",), ["Ellen Marsh"]),
+    (("Photos by Ben Cole",), ["Ben Cole"]),
+    (("Reporter: Wen Li   Editor: Jonah Pike",), ["Wen Li", "Jonah Pike"]),
+    (("Author: Ellen Marsh / Wen Li",), ["Ellen Marsh", "Wen Li"]),
+])
+def test_bylines_become_authors(lines, authors):
+    c = clean_text(_release(bottom=lines))
+    assert c.authors == authors
+    assert c.text == f"{BODY}\n\n{MORE}"
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Reporter: Wen Li; Editor: Jonah Pike", ["Wen Li", "Jonah Pike"]),
+    ("Written by Ellen Marsh, edited by Jonah Pike", ["Ellen Marsh", "Jonah Pike"]),
+])
+def test_second_byline_label_is_not_part_of_a_name(line, authors):
+    assert clean_text(_release(bottom=(line,))).authors == authors
+
+
+def test_body_sentence_starting_with_by_is_not_a_byline():
+    line = "By the end of the season the crew had won four of its five races on the river."
+    c = clean_text(_release(bottom=(line,)))
+    assert c.authors == [] and c.text.endswith(line)
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Dec 16, 2020", dt.date(2020, 12, 16)),
+    ("December 16, 2020 10:30", dt.date(2020, 12, 16)),
+    ("Release time: 2022-05-18", dt.date(2022, 5, 18)),
+    ("Published: 3 March 2023", dt.date(2023, 3, 3)),
+    ("Posted on 2021/07/01", dt.date(2021, 7, 1)),
+])
+def test_date_line_gives_publication_date(line, date):
+    c = clean_text(_release(line))
+    assert c.published == date
+    assert c.title == TITLE
+    assert line not in c.text
+
+
+def test_date_after_title_is_found():
+    c = clean_text(f"{TITLE}\n\nPublished: 3 March 2023\n\n{BODY}")
+    assert (c.title, c.published, c.text) == (TITLE, dt.date(2023, 3, 3), BODY)
+
+
+def test_ends_line_gives_date():
+    c = clean_text(_release(bottom=("Ends/Friday, March 12, 2021",)))
+    assert c.published == dt.date(2021, 3, 12)
+    assert "Ends" not in c.text
+
+
+def test_date_in_body_is_not_a_publication_date():
+    line = "The next regatta is planned for May 2, 2022, on the same stretch of the river."
+    c = clean_text(_release(bottom=(line,)))
+    assert c.published is None and line in c.text
+
+
+def test_markdown_heading_is_the_title():
+    c = clean_text(f"[Home](/) > [News](/news)\n\n# {TITLE} \\(with photos\\)\n\n{BODY}\n")
+    assert c.title == f"{TITLE} (with photos)"
+    assert c.text == BODY
+
+
+def test_markdown_links_and_escapes_stripped():
+    raw = (f"# {TITLE}\n\nThe [Lakeside University](https://lsu.example.edu) rowing team **won** "
+           "the cup \\(its first\\) after a close race on the river\\.\n")
+    c = clean_text(raw)
+    assert c.text == "The Lakeside University rowing team won the cup (its first) after a close race on the river."
+
+
+@pytest.mark.parametrize("line, text", [
+    ("[Lakeside](https://lsu.example.edu) won", "Lakeside won"),
+    ("![a boat](boat.png) on the lake", "a boat on the lake"),
+    ("\\*not emphasis\\* and \\_this\\_", "*not emphasis* and _this_"),
+    ("__bold__ and *em* and `code`", "bold and em and code"),
+    ("## A heading", "A heading"),
+    ("", ""),
+    ("   ", ""),
+    ("[broken link](", "[broken link]("),
+])
+def test_strip_markdown(line, text):
+    assert strip_markdown(line) == text
+
+
+def test_bullets_lose_their_marks():
+    raw = _release(bottom=("- a joint graduate programme for thirty students a year on rowing science",))
+    assert clean_text(raw).text.endswith("\na joint graduate programme for thirty students a year on rowing science")
+
+
+def test_windows_newlines_and_nbsp():
+    raw = _release("Dec\u00a016,\u00a02020").replace("\n", "\r\n")
+    c = clean_text(raw)
+    assert c.published == dt.date(2020, 12, 16)
+    assert c.text == f"{BODY}\n\n{MORE}"
+
+
+def test_release_without_title_keeps_its_lead():
+    c = clean_text(f"Release time: 2022-05-18\n\n{BODY}\n")
+    assert c.text == BODY
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n\t", "Big Stories\nHome | News | Contact\n", "©2019 X"])
+def test_nothing_left(raw):
+    assert clean_text(raw).text == ""

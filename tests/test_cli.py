@@ -1,0 +1,151 @@
+"""Tests of helpers.cli: help text and docs, --version, deterministic and atomic `accords extract`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import helpers.extract
+from helpers import __version__
+from helpers.cli import build_parser, main
+from helpers.store import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+RELEASES = Path(__file__).parent / "fixtures" / "releases"
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def _help_of(name: str) -> str | None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return next((a.help for a in sub._choices_actions if a.dest == name), None)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_has_subcommands():
+    assert {"extract", "render"} <= set(_subcommands())
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_subcommand_has_help(name):
+    assert (_help_of(name) or "").strip(), f"`accords {name}` has no help text"
+    sub = _subcommands()[name]
+    assert (sub.description or "").strip(), f"`accords {name}` has no description"
+    for action in sub._actions:
+        assert (action.help or "").strip(), f"`accords {name}` option {action.dest} has no help"
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_subcommand_in_readme(name):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"accords {name}" in readme, f"`accords {name}` is not documented in README.md"
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"accords {__version__}"
+
+
+def test_no_command_prints_help(capsys):
+    assert main([]) == 2
+    assert "extract" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["nonsense"], ["extract", "--no-such-option"]])
+def test_bad_arguments(argv, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    assert "usage: accords" in capsys.readouterr().err
+
+
+def test_extract_prints_a_summary(tmp_path, capsys):
+    assert main(["extract", str(RELEASES), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "6 documents read" in out[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [f"{t}.parquet" for t in TABLES] + ["extract.json"])
+
+
+def test_extract_twice_gives_identical_bytes(tmp_path):
+    for run in ("a", "b"):
+        assert main(["extract", str(RELEASES), "--out", str(tmp_path / run), "-q"]) == 0
+    first, second = _snapshot(tmp_path / "a"), _snapshot(tmp_path / "b")
+    assert first.keys() == second.keys()
+    for name in first:
+        assert first[name] == second[name], f"{name} differs between two runs"
+
+
+@pytest.fixture
+def previous(tmp_path) -> tuple[Path, dict[str, bytes]]:
+    """An output folder holding the tables of an earlier run, and their bytes."""
+    out = tmp_path / "out"
+    assert main(["extract", str(RELEASES), "--out", str(out), "-q"]) == 0
+    return out, _snapshot(out)
+
+
+def _crash_on_third(exc: BaseException):
+    real = helpers.extract.extract_document
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise exc
+        return real(*args, **kwargs)
+
+    return flaky
+
+
+def test_crash_mid_extract_leaves_previous_tables(previous, monkeypatch):
+    out, before = previous
+    monkeypatch.setattr(helpers.extract, "extract_document", _crash_on_third(RuntimeError("boom")))
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["extract", str(RELEASES), "--out", str(out), "-q"])
+    assert _snapshot(out) == before
+
+
+def test_interrupt_mid_extract_leaves_previous_tables(previous, monkeypatch, capsys):
+    out, before = previous
+    monkeypatch.setattr(helpers.extract, "extract_document", _crash_on_third(KeyboardInterrupt()))
+    assert main(["extract", str(RELEASES), "--out", str(out), "-q"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert _snapshot(out) == before
+
+
+def test_crash_mid_write_leaves_previous_tables(previous, monkeypatch):
+    out, before = previous
+    real, calls = pq.write_table, []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pq, "write_table", flaky)
+    with pytest.raises(OSError, match="disk full"):
+        main(["extract", str(RELEASES), "--out", str(out), "-q"])
+    assert _snapshot(out) == before
+
+
+def test_bad_manifest_is_a_one_line_error(tmp_path, capsys):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("url\nhttps://x.example\n")
+    code = main(["extract", str(RELEASES), "--out", str(tmp_path / "out"), "--metadata",
+                 str(manifest), "-q"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and err[0].startswith("accords: error: ") and "m.csv" in err[0]

@@ -1,0 +1,116 @@
+"""Tests of helpers.dates: finding dates in text and resolving those written without a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from helpers.dates import find_dates, find_today, parse_date, resolve, to_date
+
+
+def _one(text: str):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, written, parts, precision", [
+    ("Dec 16, 2020", "Dec 16, 2020", (2020, 12, 16), "day"),
+    ("signed on December 10th.", "December 10th", (None, 12, 10), "no-year"),
+    ("on March 9th in Harbour Hall", "March 9th", (None, 3, 9), "no-year"),
+    ("10 December 2020", "10 December 2020", (2020, 12, 10), "day"),
+    ("the 9th of March", "9th of March", (None, 3, 9), "no-year"),
+    ("Published: 3 March 2023", "3 March 2023", (2023, 3, 3), "day"),
+    ("Release time: 2022-05-18", "2022-05-18", (2022, 5, 18), "day"),
+    ("Posted 2021/7/1 09:00", "2021/7/1", (2021, 7, 1), "day"),
+    ("Sept. 5, 2019", "Sept. 5, 2019", (2019, 9, 5), "day"),
+    ("today (June 3)", "June 3", (None, 6, 3), "no-year"),
+    ("in March 2021", "March 2021", (2021, 3, None), "month"),
+    ("in May 2021", "May 2021", (2021, 5, None), "month"),
+    ("on May 20 at noon", "May 20", (None, 5, 20), "no-year"),
+    ("2022年5月18日签署", "2022年5月18日", (2022, 5, 18), "day"),
+])
+def test_find_dates_formats(text, written, parts, precision):
+    m = _one(text)
+    assert text[m.start:m.end] == m.text == written
+    assert (m.year, m.month, m.day) == parts
+    assert m.precision == precision
+
+
+def test_find_dates_in_order_without_overlap():
+    text = "Signed on March 9, 2021 and announced on 12 March; the camp runs in July 2021."
+    found = find_dates(text)
+    assert [m.text for m in found] == ["March 9, 2021", "12 March", "July 2021"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize("text", [
+    "", "They may sign the agreement next year.", "The 1990s were different.",
+    "Room 2021-13-45 is closed.", "The 32 March figure", "Call 2021 5555 now",
+    "Students in grade 12 may apply for the camp.",
+])
+def test_find_dates_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_find_today():
+    assert find_today("signed a framework agreement today (June 3)").group(0) == "today"
+    assert find_today("visited the park this morning").group(0) == "this morning"
+    assert find_today("Today's weather") is not None
+    assert find_today("no reference to the day") is None
+    assert find_today("") is None
+
+
+def test_to_date():
+    assert to_date(_one("Dec 16, 2020")) == dt.date(2020, 12, 16)
+    assert to_date(_one("in March 2021")) == dt.date(2021, 3, 1)
+    assert to_date(_one("June 3")) is None
+    assert to_date(_one("June 3"), 2022) == dt.date(2022, 6, 3)
+    assert to_date(_one("Feb 29"), 2021) is None  # no such day
+
+
+def test_resolve_explicit_year():
+    assert resolve(_one("December 10, 2020"), dt.date(2021, 3, 1)) == (
+        dt.date(2020, 12, 10), "day", "explicit")
+    assert resolve(_one("in March 2021"), None) == (dt.date(2021, 3, 1), "month", "explicit")
+
+
+def test_resolve_year_from_publication():
+    assert resolve(_one("March 9th"), dt.date(2021, 3, 12)) == (
+        dt.date(2021, 3, 9), "day", "published")
+
+
+def test_resolve_december_event_published_in_january():
+    assert resolve(_one("December 28"), dt.date(2021, 1, 5)) == (
+        dt.date(2020, 12, 28), "day", "published")
+
+
+def test_resolve_event_shortly_after_publication_keeps_the_year():
+    assert resolve(_one("June 20"), dt.date(2022, 6, 3)) == (
+        dt.date(2022, 6, 20), "day", "published")
+
+
+def test_resolve_without_publication():
+    assert resolve(_one("today (June 3)"), None) == (None, "no-year", None)
+
+
+@pytest.mark.parametrize("value, date", [
+    ("2021-03-12", dt.date(2021, 3, 12)),
+    ("2021-03-12T10:00:00+08:00", dt.date(2021, 3, 12)),
+    ("12 March 2021", dt.date(2021, 3, 12)),
+    ("Mar 12, 2021", dt.date(2021, 3, 12)),
+    (dt.datetime(2021, 3, 12, 23, 59), dt.date(2021, 3, 12)),
+    (dt.date(2021, 3, 12), dt.date(2021, 3, 12)),
+])
+def test_parse_date(value, date):
+    assert parse_date(value) == date
+
+
+@pytest.mark.parametrize("value", [
+    None, "", "   ", "not a date", "2021-13-45", "Feb 30, 2021", "March 2021", "June 3", 12345,
+    float("nan"), [], {},
+])
+def test_parse_date_bad_values(value):
+    assert parse_date(value) is None
