@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import find_dates, find_today, resolve
+from ..dates import MONTHS, find_dates, find_today, resolve
 from .nlp import Words
 from .orgs import is_cap
 
@@ -23,6 +23,9 @@ _LEFT_STOP = {
     "which", "that", "an", "after", "before", "is", "was", "were", "be", "been", "has", "have",
 }
 _TAIL_JOIN = {"in", "for", "and", "of", "the", "to", "on", "a", "an", "&"}
+# A capitalised word that ends an agreement's name: dates are not part of it.
+_TAIL_STOP = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday", "today", "yesterday"}
 
 
 def agreement(w: Words, s: int, e: int, text: str) -> tuple[str | None, int, int]:
@@ -35,14 +38,18 @@ def agreement(w: Words, s: int, e: int, text: str) -> tuple[str | None, int, int
                     a -= 1
                 b = k + n
                 if b + 1 < e and w.lower[b] in ("on", "for", "of", "regarding", "concerning") \
-                        and is_cap(w.text[b + 1]):
+                        and _tail_word(w, b + 1):
                     b += 1
-                    while b < e and (is_cap(w.text[b]) or (
-                            w.lower[b] in _TAIL_JOIN and b + 1 < e and is_cap(w.text[b + 1]))):
+                    while b < e and (_tail_word(w, b) or (
+                            w.lower[b] in _TAIL_JOIN and b + 1 < e and _tail_word(w, b + 1))):
                         b += 1
                 name = text[w.start[a]:w.end[b - 1]].lower()
                 return " ".join(name.split()), a, b
     return None, 0, 0
+
+
+def _tail_word(w: Words, k: int) -> bool:
+    return is_cap(w.text[k]) and w.lower[k].rstrip(".") not in _TAIL_STOP
 
 
 def _modifier(w: Words, k: int) -> bool:

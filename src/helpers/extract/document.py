@@ -188,7 +188,9 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> No
             lp = facts.people.setdefault(key, LocalPerson(key, p.name))
             if len(lp.name.split()) < 2 <= len(p.name.split()):
                 lp.name = p.name
-            lp.aliases.add(text[w.start[it.i]:w.end[it.j - 1]])
+            a = p.i - 1 if p.i > it.i and lexicon.people()[0].match(w.lower, p.i - 1)[0] == 1 else p.i
+            p.span = (w.start[a], w.end[p.j - 1])
+            lp.aliases.add(text[p.span[0]:p.span[1]])
             org = top_org(facts, p.org)
             if p.title and (lp.title is None or (org and lp.org is None)):
                 lp.title, lp.title_kind = p.title, p.title_kind
@@ -242,15 +244,22 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
                         signing.roles.append((None, key, None, "party", a, b))
             facts.events.append(signing)
-        elif signing is not None and signing.agreement is None and name:
-            signing.agreement = name
+        elif signing is not None and ag.is_signing(w, s, e):
+            # A later sentence about the same signing fills what the first one left out.
+            signing.agreement = signing.agreement or name
+            if signing.date_text is None and dated:
+                _set_date(signing, dated)
+            if signing.location is None and dated:
+                loc, la, _ = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
+                if loc and any(w.lower[k] in ag.SIGN_WORDS for k in range(max(s, la - 6), la)):
+                    signing.location = loc
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
         for it in items:
             if it.kind != "person":
                 continue
             key = it.value.key
-            facts.mentions.append(("person", key, w.start[it.i], w.end[it.j - 1]))
+            facts.mentions.append(("person", key, *it.value.span))
             for role in it.value.roles:
                 kind = _EVENT_OF_ROLE.get(role, "other")
                 if role == "attendee" and hint:
