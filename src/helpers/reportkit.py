@@ -1,0 +1,392 @@
+"""Small things every report shares: loading, filtering, labels, tables, notes and chart defaults."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from . import config
+from .errors import ParameterError
+from .store import SCHEMAS, TABLES, read_tables
+
+# Fonts tried in order; matplotlib falls back glyph by glyph, so CJK names render too.
+FONT_PREFERENCE = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei",
+                   "WenQuanYi Zen Hei", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
+FIGURE_DPI = 110
+NO_EVENTS = "No events match these parameters."
+DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
+
+
+@dataclass(frozen=True, repr=False)
+class Note:
+    """A sentence shown as notebook output: escaped HTML in reports, plain text elsewhere."""
+
+    text: str
+
+    def _repr_html_(self) -> str:
+        return f'<p class="accords-note">{html.escape(self.text)}</p>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def require_columns(df: pd.DataFrame, columns: Iterable[str], table: str, caller: str) -> None:
+    """Raise a ValueError naming the table, the missing columns and the function that needs them."""
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{caller}: {table} must be a pandas DataFrame, not {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{caller}: table {table!r} lacks column(s) {', '.join(map(repr, missing))}")
+
+
+def as_datetime(values: pd.Series) -> pd.Series:
+    """Dates (datetime.date, strings or timestamps) as datetime64, nulls as NaT."""
+    return pd.to_datetime(values, errors="coerce")
+
+
+def as_list(value: Any) -> list:
+    """A list-valued cell (list, numpy array, None, NaN) as a plain Python list."""
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return list(value)
+    return [] if value is None or (isinstance(value, float) and math.isnan(value)) else [value]
+
+
+# --- loading and filtering -------------------------------------------------------------------
+
+
+def load_tables(data_dir: str = "") -> dict[str, pd.DataFrame]:
+    """Read the contract tables; "" means the processed-data folder, dates become datetime64."""
+    path = Path(data_dir) if data_dir else config.PROCESSED_DATA_DIR
+    if not path.is_absolute() and not path.exists() and (config.PROJ_ROOT / path).exists():
+        path = config.PROJ_ROOT / path
+    tables = read_tables(path)
+    for name in TABLES:
+        frame = tables[name]
+        for field in SCHEMAS[name]:
+            if field.name not in frame.columns:
+                frame[field.name] = None
+        for col in DATE_COLUMNS.get(name, ()):
+            frame[col] = as_datetime(frame[col])
+    return tables
+
+
+def _parse_day(value: str, name: str) -> pd.Timestamp:
+    """One ISO date parameter as a Timestamp, or a ParameterError saying which one is wrong."""
+    try:
+        return pd.Timestamp(str(value)).normalize()
+    except (ValueError, TypeError) as exc:
+        raise ParameterError(f"{name}={value!r} is not an ISO date such as 2020-01-31") from exc
+
+
+def _names(value: str | Iterable[str] | None) -> list[str]:
+    """A list parameter given as a list, a JSON list, a single string or nothing, as strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("[") and text.endswith("]"):
+            try:
+                return _names(json.loads(text))
+            except (json.JSONDecodeError, ParameterError):
+                pass
+        return [text] if text else []
+    if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
+        raise ParameterError(f"expected a list of names, got {value!r}")
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _key(text: Any) -> str:
+    """Case- and space-insensitive comparison key."""
+    return " ".join(str(text).casefold().split())
+
+
+def match_organizations(organizations: pd.DataFrame, names: Iterable[str]) -> dict[str, list[str]]:
+    """For each requested name or acronym, the org_ids whose name, acronym or alias equals it."""
+    require_columns(organizations, ("org_id", "name", "acronym"), "organizations", "match_organizations")
+    index: dict[str, set[str]] = {}
+    for row in organizations.itertuples(index=False):
+        keys = [row.name, row.acronym, *as_list(getattr(row, "aliases", None))]
+        for k in keys:
+            if isinstance(k, str) and k.strip():
+                index.setdefault(_key(k), set()).add(row.org_id)
+    return {n: sorted(index.get(_key(n), ())) for n in _names(names)}
+
+
+def theme_matches(theme: str, wanted: Iterable[str]) -> bool:
+    """True when a theme slug equals a wanted slug, or its part after ':' does ('aerospace')."""
+    t = _key(theme)
+    return any(t == w or t.split(":", 1)[-1] == w for w in map(_key, wanted))
+
+
+def filter_tables(tables: dict[str, pd.DataFrame], start: str = "", end: str = "",
+                  organizations: Iterable[str] | str | None = None,
+                  themes: Iterable[str] | str | None = None) -> dict[str, pd.DataFrame]:
+    """The tables restricted to events in [start, end] involving the organisations and themes.
+
+    An event without a date is judged by its document's publication date; when neither is known
+    it is kept, since it cannot be placed (reports list such events apart). A document is kept
+    when one of its events is or, having no events, on its own date, themes and organisation
+    mentions. Participants, mentions and themes follow their events and documents; the
+    organizations and people lookup tables are returned whole.
+    """
+    missing = [n for n in ("documents", "events", "participants", "themes", "mentions",
+                           "organizations") if n not in tables]
+    if missing:
+        raise ValueError(f"filter_tables: table(s) {', '.join(map(repr, missing))} missing")
+    ev, docs = tables["events"], tables["documents"]
+    part, th, men = tables["participants"], tables["themes"], tables["mentions"]
+    require_columns(ev, ("event_id", "doc_id", "date"), "events", "filter_tables")
+    require_columns(docs, ("doc_id", "published"), "documents", "filter_tables")
+    require_columns(part, ("event_id", "org_id"), "participants", "filter_tables")
+    require_columns(th, ("doc_id", "event_id", "theme"), "themes", "filter_tables")
+    require_columns(men, ("doc_id", "entity_id"), "mentions", "filter_tables")
+    lo = _parse_day(start, "start") if start else pd.Timestamp.min
+    hi = _parse_day(end, "end") if end else pd.Timestamp.max
+    if lo > hi:
+        raise ParameterError(f"start={start!r} comes after end={end!r}")
+    org_ids = {o for ids in match_organizations(tables["organizations"], organizations).values()
+               for o in ids}
+    want_orgs, want_themes = bool(_names(organizations)), _names(themes)
+
+    def in_window(dates: pd.Series) -> pd.Series:
+        d = as_datetime(dates)
+        return d.isna() | ((d >= lo) & (d <= hi))
+
+    theme_hit = th["theme"].map(lambda t: theme_matches(t, want_themes)).astype(bool)
+    hit = th[theme_hit]
+    published = dict(zip(docs["doc_id"], as_datetime(docs["published"])))
+    keep = in_window(as_datetime(ev["date"]).fillna(ev["doc_id"].map(published)))
+    if want_orgs:
+        keep &= ev["event_id"].isin(part.loc[part["org_id"].isin(org_ids), "event_id"])
+    if want_themes:
+        keep &= (ev["event_id"].isin(hit["event_id"].dropna())
+                 | ev["doc_id"].isin(hit.loc[hit["event_id"].isna(), "doc_id"]))
+    events = ev[keep]
+
+    eventless = ~docs["doc_id"].isin(ev["doc_id"])
+    alone = eventless & in_window(docs["published"])
+    if want_orgs:
+        alone &= docs["doc_id"].isin(men.loc[men["entity_id"].isin(org_ids), "doc_id"])
+    if want_themes:
+        alone &= docs["doc_id"].isin(hit["doc_id"])
+    documents = docs[docs["doc_id"].isin(events["doc_id"]) | alone]
+
+    on_event = th["event_id"].notna()
+    th_keep = (on_event & th["event_id"].isin(events["event_id"])) | (
+        ~on_event & th["doc_id"].isin(documents["doc_id"]))
+    if want_themes:
+        th_keep &= theme_hit
+    out = dict(tables)
+    out.update(
+        events=events.reset_index(drop=True),
+        documents=documents.reset_index(drop=True),
+        participants=part[part["event_id"].isin(events["event_id"])].reset_index(drop=True),
+        mentions=men[men["doc_id"].isin(documents["doc_id"])].reset_index(drop=True),
+        themes=th[th_keep].reset_index(drop=True),
+    )
+    return out
+
+
+def describe_filters(tables: dict[str, pd.DataFrame], start: str = "", end: str = "",
+                     organizations: Iterable[str] | str | None = None,
+                     themes: Iterable[str] | str | None = None) -> Note:
+    """One sentence stating the active filters, naming organisations that matched nothing."""
+    parts = [f"Events from {start or 'the beginning'} to {end or 'the end'}"]
+    matched = match_organizations(tables["organizations"], organizations)
+    if matched:
+        found = [n for n, ids in matched.items() if ids]
+        lost = [n for n, ids in matched.items() if not ids]
+        parts.append("organisations: " + (", ".join(found) if found else "none found"))
+        if lost:
+            parts.append("not found: " + ", ".join(lost))
+    if _names(themes):
+        parts.append("themes: " + ", ".join(_names(themes)))
+    return Note("; ".join(parts) + ".")
+
+
+def summary_note(tables: dict[str, pd.DataFrame]) -> Note:
+    """The corpus at a glance: documents, events, distinct real-world events and date range."""
+    docs, ev = tables["documents"], tables["events"]
+    require_columns(ev, ("event_id", "date", "cluster_id"), "events", "summary_note")
+    if ev.empty:
+        return Note(NO_EVENTS)
+    dates = as_datetime(ev["date"]).dropna()
+    text = (f"{len(docs)} documents report {len(ev)} events "
+            f"({ev['cluster_id'].nunique()} distinct real-world events)")
+    if len(dates):
+        text += f", dated from {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}"
+    undated = len(ev) - len(dates)
+    if undated:
+        text += f"; {undated} without a usable date are listed apart"
+    return Note(text + ".")
+
+
+# --- shared event logic ----------------------------------------------------------------------
+
+
+def org_labels(organizations: pd.DataFrame) -> pd.Series:
+    """org_id → short label: the acronym when there is one, else the full name."""
+    require_columns(organizations, ("org_id", "name", "acronym"), "organizations", "org_labels")
+    acr = organizations["acronym"].where(organizations["acronym"].fillna("").str.strip() != "")
+    return pd.Series(acr.fillna(organizations["name"]).values, index=organizations["org_id"].values)
+
+
+def source_labels(documents: pd.DataFrame) -> pd.Series:
+    """doc_id → "title (path)", how reports cite a source document."""
+    require_columns(documents, ("doc_id", "title", "path"), "documents", "source_labels")
+    title = documents["title"].fillna("").astype(str).str.strip()
+    path = documents["path"].fillna("").astype(str)
+    label = (title + " (" + path + ")").where(title != "", path)
+    return pd.Series(label.values, index=documents["doc_id"].values)
+
+
+def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+    """Columns event_id, org_id: an event's parties; lacking those, its signatories' affiliations;
+    lacking those, all its participants' affiliations."""
+    require_columns(events, ("event_id",), "events", "event_organizations")
+    require_columns(participants, ("event_id", "org_id", "role"), "participants",
+                    "event_organizations")
+    p = participants[participants["event_id"].isin(events["event_id"]) & participants["org_id"].notna()]
+    tier = p["role"].map({"party": 0, "signatory": 1}).fillna(2)
+    p = p.assign(_tier=tier)
+    p = p[p["_tier"] == p.groupby("event_id")["_tier"].transform("min")]
+    out = p[["event_id", "org_id"]].drop_duplicates()
+    return out.sort_values(["event_id", "org_id"]).reset_index(drop=True)
+
+
+def cluster_key(events: pd.DataFrame) -> pd.Series:
+    """Each event's real-world event key: its cluster_id, or its own event_id when that is null."""
+    require_columns(events, ("event_id", "cluster_id"), "events", "cluster_key")
+    return events["cluster_id"].fillna(events["event_id"])
+
+
+def cluster_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+    """Columns cluster_id, org_id: the organisations of all reports of each real-world event."""
+    eo = event_organizations(events, participants)
+    eo["cluster_id"] = eo["event_id"].map(dict(zip(events["event_id"], cluster_key(events))))
+    eo = eo.astype({"cluster_id": object})
+    return eo[["cluster_id", "org_id"]].drop_duplicates().reset_index(drop=True)
+
+
+def one_per_cluster(events: pd.DataFrame) -> pd.DataFrame:
+    """One report per real-world event (cluster_id): the best-dated one, ties by event_id."""
+    require_columns(events, ("event_id", "cluster_id", "date"), "events", "one_per_cluster")
+    rank = {"day": 0, "month": 1, "year": 2}
+    prec = events.get("date_precision", pd.Series("unknown", index=events.index))
+    order = events.assign(_d=as_datetime(events["date"]).isna(), _p=prec.map(rank).fillna(9))
+    order = order.sort_values(["_d", "_p", "event_id"])
+    return order[~cluster_key(order).duplicated()].drop(columns=["_d", "_p"]).sort_index()
+
+
+# --- display ---------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    """A cell made printable: lists joined with '; ', dates as ISO days, nulls blank."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, pd.Timestamp) and not pd.isna(value):
+        return value.strftime("%Y-%m-%d")
+    return "" if pd.isna(value) else value
+
+
+def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
+               max_rows: int | None = None) -> Any:
+    """A styled, HTML-escaped table without index for nbconvert output, or a Note when empty.
+
+    With `max_rows`, longer tables are cut and the caption says how many rows are not shown.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"show_table: expected a DataFrame, got {type(df).__name__}")
+    if df.empty:
+        return Note(empty)
+    if max_rows is not None and max_rows < 1:
+        raise ParameterError(f"max_rows must be at least 1, not {max_rows}")
+    if max_rows and len(df) > max_rows:
+        caption = f"{caption} (first {max_rows} of {len(df)} rows)".strip()
+        df = df.head(max_rows)
+    shown = df.reset_index(drop=True).map(_cell)
+    shown.columns = [str(c).replace("_", " ").capitalize() for c in shown.columns]
+    styler = shown.style.format(escape="html", precision=3, na_rep="").hide(axis="index")
+    # A content-derived id keeps the HTML identical from run to run.
+    styler = styler.set_uuid(hashlib.sha1((caption + shown.to_csv()).encode()).hexdigest()[:10])
+    styler = styler.set_table_styles([
+        {"selector": "td", "props": "text-align: left; vertical-align: top;"},
+        {"selector": "th", "props": "text-align: left;"},
+        {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
+    ])
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    return styler
+
+
+def _is_empty(data: Any) -> bool:
+    """True for None or an empty DataFrame, graph (no nodes) or container."""
+    return data is None or (data.empty if isinstance(data, pd.DataFrame) else len(data) == 0)
+
+
+def show_plot(plot: Callable[..., Any], data: Any, *args: Any, empty: str = NO_EVENTS,
+              figsize: tuple[float, float] | None = None, **kwargs: Any) -> Note | None:
+    """Display `plot(data, ax=...)`'s figure once (no Axes repr), or a Note when data is empty.
+
+    Without `figsize` the plot function sizes its own figure.
+    """
+    from IPython.display import display
+
+    if _is_empty(data):
+        return Note(empty) if empty else None
+    ax = plt.subplots(figsize=figsize)[1] if figsize else None
+    fig = plot(data, *args, ax=ax, **kwargs).figure
+    fig.tight_layout()
+    display(fig)
+    plt.close(fig)
+    return None
+
+
+def axes(ax: Any = None, figsize: tuple[float, float] = (9.0, 4.5)) -> Any:
+    """The given Axes, or a new one on a new figure."""
+    return ax if ax is not None else plt.subplots(figsize=figsize)[1]
+
+
+def empty_axes(ax: Any, message: str = NO_EVENTS) -> Any:
+    """Write `message` on a blank Axes, for plot functions handed no data."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
+    return ax
+
+
+def heading(title: str) -> Any:
+    """The report title as a heading, for reading the notebook in JupyterLab."""
+    from IPython.display import HTML
+
+    return HTML(f"<h1>{html.escape(str(title))}</h1>")
+
+
+def use_report_style() -> None:
+    """Matplotlib defaults for reports: sans fonts with CJK fallback, dpi 110 (inline or Agg)."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    fonts = [f for f in FONT_PREFERENCE if f in installed] or ["DejaVu Sans"]
+    mpl.rcParams.update({
+        # Concrete names, not the "sans-serif" alias: only a list gives glyph fallback.
+        "font.family": fonts, "font.sans-serif": fonts, "font.size": 10,
+        "axes.titlesize": 11, "axes.spines.top": False, "axes.spines.right": False,
+        "figure.dpi": FIGURE_DPI, "savefig.dpi": FIGURE_DPI, "savefig.bbox": "tight",
+        "axes.unicode_minus": False, "figure.max_open_warning": 0,
+    })
+

@@ -1,0 +1,238 @@
+"""What the cooperation is about: theme frequency, trends, organisations, co-occurrence, evidence."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Any
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from .reportkit import (
+    as_datetime,
+    as_list,
+    axes,
+    empty_axes,
+    event_organizations,
+    org_labels,
+    require_columns,
+    source_labels,
+)
+
+_THEME_COLUMNS = ("doc_id", "event_id", "theme", "score", "terms")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|(?<=[。！？；])|\n\s*\n")
+MAX_SENTENCE = 320
+
+
+def _checked(themes: pd.DataFrame, caller: str) -> pd.DataFrame:
+    """The themes table after checking its columns."""
+    require_columns(themes, _THEME_COLUMNS, "themes", caller)
+    return themes
+
+
+def theme_frequency(themes: pd.DataFrame) -> pd.DataFrame:
+    """Columns theme, documents, events, mean_score: how often each theme occurs, most first."""
+    th = _checked(themes, "theme_frequency")
+    cols = ["theme", "documents", "events", "mean_score"]
+    if th.empty:
+        return pd.DataFrame(columns=cols)
+    out = th.groupby("theme").agg(documents=("doc_id", "nunique"), events=("event_id", "nunique"),
+                                  mean_score=("score", "mean")).reset_index()
+    out["mean_score"] = out["mean_score"].round(2)
+    return out.sort_values(["documents", "mean_score", "theme"],
+                           ascending=[False, False, True])[cols].reset_index(drop=True)
+
+
+def leading_themes(themes: pd.DataFrame, top_n: int = 12) -> list[str]:
+    """The `top_n` themes found in most documents."""
+    if top_n < 1:
+        raise ValueError(f"leading_themes: top_n must be at least 1, not {top_n}")
+    return list(theme_frequency(themes)["theme"].head(top_n))
+
+
+def plot_theme_frequency(freq: pd.DataFrame, ax: Any = None, top_n: int = 20) -> Any:
+    """Horizontal bars: documents per theme, the most frequent on top."""
+    require_columns(freq, ("theme", "documents"), "freq", "plot_theme_frequency")
+    top = freq.head(top_n)
+    ax = axes(ax, figsize=(8, 0.32 * max(len(top), 4) + 1))
+    if top.empty:
+        return empty_axes(ax, "No themes match these parameters.")
+    ax.barh(range(len(top)), top["documents"], color="#4e79a7")
+    ax.set_yticks(range(len(top)), top["theme"])
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("documents")
+    ax.set_title("Documents per theme")
+    return ax
+
+
+def _theme_years(themes: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
+    """Year of each theme row: its event's date, else its document's publication date, else the
+    document's earliest dated event; NaN when none is known."""
+    require_columns(events, ("event_id", "doc_id", "date"), "events", "themes_by_year")
+    require_columns(documents, ("doc_id", "published"), "documents", "themes_by_year")
+    ev_year = pd.Series(as_datetime(events["date"]).dt.year.values, index=events["event_id"])
+    pub_year = pd.Series(as_datetime(documents["published"]).dt.year.values,
+                         index=documents["doc_id"])
+    first_event = ev_year.groupby(events["doc_id"].values).min()
+    year = themes["event_id"].map(ev_year)
+    year = year.fillna(themes["doc_id"].map(pub_year)).fillna(themes["doc_id"].map(first_event))
+    return year
+
+
+def themes_by_year(themes: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame,
+                   top_n: int = 12) -> pd.DataFrame:
+    """Year × theme matrix of document counts for the leading themes (rows of undated ones dropped)."""
+    th = _checked(themes, "themes_by_year")
+    if th.empty:
+        return pd.DataFrame()
+    keep = leading_themes(th, top_n)
+    th = th.assign(year=_theme_years(th, events, documents))
+    th = th[th["theme"].isin(keep) & th["year"].notna()]
+    if th.empty:
+        return pd.DataFrame()
+    matrix = th.assign(year=th["year"].astype(int)).pivot_table(
+        index="year", columns="theme", values="doc_id", aggfunc="nunique", fill_value=0)
+    years = range(matrix.index.min(), matrix.index.max() + 1)
+    matrix = matrix.reindex(index=years, columns=[t for t in keep if t in matrix], fill_value=0)
+    matrix.index.name, matrix.columns.name = "year", "theme"
+    return matrix
+
+
+def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
+                           participants: pd.DataFrame, organizations: pd.DataFrame,
+                           top_orgs: int = 15, top_themes: int = 12) -> pd.DataFrame:
+    """Organisation × theme matrix of document counts, for the busiest organisations.
+
+    A theme found on an event belongs to that event's organisations; a theme found on a document
+    belongs to the organisations of all events the document reports.
+    """
+    th = _checked(themes, "themes_by_organization")
+    require_columns(events, ("event_id", "doc_id"), "events", "themes_by_organization")
+    if th.empty:
+        return pd.DataFrame()
+    eo = event_organizations(events, participants).merge(events[["event_id", "doc_id"]],
+                                                         on="event_id")
+    on_event = th[th["event_id"].notna()].merge(eo[["event_id", "org_id"]], on="event_id")
+    on_doc = th[th["event_id"].isna()].merge(eo[["doc_id", "org_id"]].drop_duplicates(),
+                                             on="doc_id")
+    linked = pd.concat([on_event, on_doc])
+    keep = leading_themes(th, top_themes)
+    linked = linked[linked["theme"].isin(keep)]
+    if linked.empty:
+        return pd.DataFrame()
+    linked = linked.assign(org=linked["org_id"].map(org_labels(organizations)).fillna(linked["org_id"]))
+    matrix = linked.pivot_table(index="org", columns="theme", values="doc_id", aggfunc="nunique",
+                                fill_value=0)
+    busiest = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top_orgs]
+    matrix = matrix.loc[busiest, [t for t in keep if t in matrix]]
+    matrix.index.name, matrix.columns.name = "organisation", "theme"
+    return matrix
+
+
+def theme_cooccurrence(themes: pd.DataFrame, top_n: int = 12) -> pd.DataFrame:
+    """Theme × theme matrix: documents mentioning both; the diagonal is NaN (left blank)."""
+    th = _checked(themes, "theme_cooccurrence")
+    if th.empty:
+        return pd.DataFrame()
+    keep = leading_themes(th, top_n)
+    matrix = pd.DataFrame(0.0, index=keep, columns=keep)
+    for _, group in th[th["theme"].isin(keep)].groupby("doc_id"):
+        for a, b in combinations(sorted(set(group["theme"])), 2):
+            matrix.loc[a, b] += 1
+            matrix.loc[b, a] += 1
+    np.fill_diagonal(matrix.values, np.nan)
+    matrix.index.name, matrix.columns.name = "theme", "theme"
+    return matrix
+
+
+def plot_heatmap(matrix: pd.DataFrame, ax: Any = None, cmap: str = "Blues",
+                 label: str = "documents") -> Any:
+    """Heatmap of a numeric matrix (rows × columns) with counts written in the cells."""
+    ax = axes(ax, figsize=(max(5.0, 0.6 * matrix.shape[1] + 3), max(3.0, 0.4 * matrix.shape[0] + 2)))
+    if matrix.empty:
+        return empty_axes(ax, "No themes match these parameters.")
+    values = matrix.to_numpy(dtype=float)
+    colours = mpl.colormaps[cmap].with_extremes(bad="#e8e8e8")
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=colours, aspect="auto", vmin=0)
+    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
+    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    ax.set_xlabel(str(matrix.columns.name or ""))
+    ax.set_ylabel(str(matrix.index.name or ""))
+    top = np.nanmax(values) if np.isfinite(values).any() else 0
+    if matrix.size <= 400:
+        for (i, j), v in np.ndenumerate(values):
+            if np.isfinite(v) and v:
+                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8,
+                        color="white" if v > top * 0.6 else "black")
+    ax.figure.colorbar(image, ax=ax, label=label, shrink=0.8, ticks=MaxNLocator(integer=True))
+    return ax
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """Case-insensitive pattern for a term; whole words when the term is plain ASCII."""
+    body = re.escape(term.strip())
+    return re.compile(rf"(?<!\w){body}(?!\w)" if term.isascii() else body, re.IGNORECASE)
+
+
+def _clip(sentence: str, match: re.Match[str]) -> str:
+    """The sentence, or a window of it around the match when it is very long."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    mid = (match.start() + match.end()) // 2
+    lo = max(0, mid - MAX_SENTENCE // 2)
+    return ("…" if lo else "") + sentence[lo:lo + MAX_SENTENCE].strip() + "…"
+
+
+def find_sentence(text: str, term: str) -> str | None:
+    """The first sentence of `text` containing `term`, or None."""
+    if not isinstance(text, str) or not isinstance(term, str) or not term.strip():
+        return None
+    pattern = _term_pattern(term)
+    for sentence in _SENTENCE_END.split(text):
+        match = pattern.search(" ".join(sentence.split()))
+        if match:
+            return _clip(sentence, match)
+    return None
+
+
+def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.DataFrame,
+                   top_n: int = 8, per_theme: int = 3) -> pd.DataFrame:
+    """Columns theme, term, sentence, source: a few sentences showing each leading theme at work.
+
+    For each theme the highest-scoring rows come first, one sentence per document; the sentence
+    is the event's evidence sentence when it holds the term, else the document sentence that does.
+    """
+    th = _checked(themes, "theme_evidence")
+    require_columns(documents, ("doc_id", "title", "path", "text"), "documents", "theme_evidence")
+    require_columns(events, ("event_id", "sentence"), "events", "theme_evidence")
+    if per_theme < 1:
+        raise ValueError(f"theme_evidence: per_theme must be at least 1, not {per_theme}")
+    cols = ["theme", "term", "sentence", "source"]
+    if th.empty:
+        return pd.DataFrame(columns=cols)
+    texts = documents.set_index("doc_id")["text"]
+    event_sentence = events.set_index("event_id")["sentence"]
+    sources = source_labels(documents)
+    rows = []
+    for theme in leading_themes(th, top_n):
+        found: list[dict[str, str]] = []
+        for row in th[th["theme"] == theme].sort_values(["score", "doc_id"],
+                                                        ascending=[False, True]).itertuples():
+            if len(found) >= per_theme or any(f["doc_id"] == row.doc_id for f in found):
+                continue
+            for term in as_list(row.terms):
+                sentence = None
+                if isinstance(row.event_id, str):
+                    sentence = find_sentence(event_sentence.get(row.event_id), term)
+                sentence = sentence or find_sentence(texts.get(row.doc_id), term)
+                if sentence:
+                    found.append({"doc_id": row.doc_id, "theme": theme, "term": term,
+                                  "sentence": sentence, "source": sources.get(row.doc_id, "")})
+                    break
+        rows += found
+    return pd.DataFrame(rows, columns=cols + ["doc_id"])[cols]

@@ -1,0 +1,206 @@
+"""Organisation and person graphs: edges, centrality, communities, reduction and ego views."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+import pytest
+
+from helpers import network
+from helpers.store import to_arrow
+
+
+def _table(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A contract table with the types `read_tables` returns."""
+    return to_arrow(name, pd.DataFrame(rows)).to_pandas()
+
+
+def _signing(event_id: str, cluster: str, day: dt.date, agreement: str | None) -> dict:
+    return {"event_id": event_id, "doc_id": f"d_{event_id}", "kind": "signing", "date": day,
+            "date_precision": "day", "cluster_id": cluster, "agreement": agreement,
+            "sentence": "They signed."}
+
+
+def _part(event_id: str, person_id: str | None, org_id: str | None, role: str) -> dict:
+    return {"event_id": event_id, "doc_id": f"d_{event_id}", "person_id": person_id,
+            "org_id": org_id, "role": role, "sentence": "", "start": 0, "end": 1}
+
+
+@pytest.fixture
+def t() -> dict[str, pd.DataFrame]:
+    """ESA and MOST sign twice (one signing reported twice), CASC joins one of them,
+    Tsinghua and MIT sign once, and a minister visits Tsinghua."""
+    events = _table("events", [
+        _signing("e1", "c1", dt.date(2019, 3, 12), "agreement on space science"),
+        _signing("e2", "c1", dt.date(2019, 3, 12), None),  # second report of c1
+        _signing("e3", "c3", dt.date(2022, 4, 1), "letter of intent on lunar science"),
+        _signing("e4", "c4", dt.date(2020, 6, 4), "memorandum on artificial intelligence"),
+        {"event_id": "e5", "doc_id": "d_e5", "kind": "visit", "date": dt.date(2021, 9, 18),
+         "date_precision": "day", "cluster_id": "c5", "sentence": "The minister visited."},
+    ])
+    parts = _table("participants", [
+        _part("e1", None, "most", "party"), _part("e1", None, "esa", "party"),
+        _part("e1", "wzg", "most", "signatory"), _part("e1", "jw", "esa", "signatory"),
+        _part("e2", None, "esa", "party"), _part("e2", None, "most", "party"),
+        _part("e3", None, "esa", "party"), _part("e3", None, "most", "party"),
+        _part("e3", None, "casc", "party"),
+        _part("e3", "wys", "casc", "signatory"), _part("e3", "jw", "esa", "signatory"),
+        _part("e4", None, "thu", "party"), _part("e4", None, "mit", "party"),
+        _part("e4", "yb", "thu", "signatory"),
+        _part("e5", "wzg", "most", "visitor"), _part("e5", None, "thu", "host"),
+    ])
+    orgs = _table("organizations", [
+        {"org_id": "most", "name": "Ministry of Science and Technology", "acronym": "MOST",
+         "kind": "government", "aliases": []},
+        {"org_id": "esa", "name": "European Space Agency", "acronym": "ESA",
+         "kind": "government", "aliases": []},
+        {"org_id": "casc", "name": "China Aerospace Science and Technology Corporation",
+         "acronym": "CASC", "kind": "company", "aliases": ["China Aerospace"]},
+        {"org_id": "thu", "name": "Tsinghua University", "acronym": None, "kind": "university",
+         "aliases": ["清华大学"]},
+        {"org_id": "mit", "name": "Massachusetts Institute of Technology", "acronym": "MIT",
+         "kind": "university", "aliases": []},
+    ])
+    people = _table("people", [
+        {"person_id": "wzg", "name": "Wang Zhigang", "aliases": ["Minister Wang"]},
+        {"person_id": "jw", "name": "Jan Woerner", "aliases": []},
+        {"person_id": "wys", "name": "Wu Yansheng", "aliases": []},
+        {"person_id": "yb", "name": "Yang Bin", "aliases": []},
+    ])
+    return {"events": events, "participants": parts, "organizations": orgs, "people": people}
+
+
+@pytest.fixture
+def graphs(t) -> tuple[nx.Graph, nx.Graph]:
+    org = network.org_graph(t["events"], t["participants"], t["organizations"])
+    person = network.person_graph(t["events"], t["participants"], t["people"],
+                                  t["organizations"])
+    return org, person
+
+
+def teardown_function() -> None:
+    plt.close("all")
+
+
+def test_agreement_edges_count_distinct_signings_once(t):
+    edges = network.agreement_edges(t["events"], t["participants"]).set_index(["source", "target"])
+    assert edges.loc[("esa", "most"), "weight"] == 2  # c1 (reported twice) and c3
+    assert edges.loc[("casc", "esa"), "weight"] == 1 and edges.loc[("casc", "most"), "weight"] == 1
+    assert edges.loc[("mit", "thu"), "agreements"] == "memorandum on artificial intelligence"
+    assert "agreement on space science" in edges.loc[("esa", "most"), "agreements"]
+    assert len(edges) == 4  # the visit adds no agreement edge
+
+
+def test_agreement_edges_fall_back_to_signatories(t):
+    no_parties = t["participants"][t["participants"]["role"] != "party"]
+    edges = network.agreement_edges(t["events"], no_parties)
+    pairs = set(zip(edges["source"], edges["target"]))
+    assert ("esa", "most") in pairs and ("casc", "esa") in pairs
+
+
+def test_agreement_edges_bad_input(t):
+    with pytest.raises(ValueError, match="'kind'"):
+        network.agreement_edges(t["events"].drop(columns="kind"), t["participants"])
+    with pytest.raises(ValueError, match="'org_id'"):
+        network.agreement_edges(t["events"], t["participants"].drop(columns="org_id"))
+    assert network.agreement_edges(t["events"].iloc[0:0], t["participants"]).empty
+
+
+def test_org_graph_labels_and_communities(graphs):
+    org, _ = graphs
+    assert org.nodes["org:most"]["label"] == "MOST"
+    assert org.nodes["org:thu"]["label"] == "Tsinghua University"  # no acronym: full name
+    assert org.edges["org:esa", "org:most"]["weight"] == 2
+    groups = {org.nodes[n]["group"] for n in ("org:esa", "org:most", "org:casc")}
+    assert len(groups) == 1 and org.nodes["org:mit"]["group"] not in groups
+
+
+def test_person_graph_links_people_to_their_and_their_events_organisations(graphs):
+    _, person = graphs
+    assert person.edges["person:wzg", "org:most"]["relation"] == "affiliation"
+    assert person.edges["person:wzg", "org:thu"]["relation"] == "took part"  # the visit
+    assert person.edges["person:jw", "org:esa"]["weight"] == 2  # c1 and c3
+    assert person.nodes["person:wzg"]["group"] == "signatory"  # tie broken by role order
+    assert person.nodes["person:yb"]["node_type"] == "person"
+
+
+def test_person_graph_bad_input(t):
+    with pytest.raises(ValueError, match="'name'"):
+        network.person_graph(t["events"], t["participants"], t["people"].drop(columns="name"),
+                             t["organizations"])
+    empty = network.person_graph(t["events"], t["participants"].iloc[0:0], t["people"],
+                                 t["organizations"])
+    assert empty.number_of_nodes() == 0
+
+
+def test_reduce_graph_keeps_best_connected_and_says_so(graphs):
+    org, _ = graphs
+    small = network.reduce_graph(org, 2)
+    assert set(small) == {"org:esa", "org:most"}
+    assert small.graph["n_nodes_full"] == 5
+    note = network.describe_graph(org, 2)
+    assert "5 organisations" in note.text and "only the 2" in note.text
+    assert "only" not in network.describe_graph(org, 60).text
+    assert network.describe_graph(nx.Graph(), 60).text == "No signings match these parameters."
+    with pytest.raises(ValueError, match="max_nodes"):
+        network.reduce_graph(org, 0)
+
+
+def test_centrality_table(graphs):
+    org, person = graphs
+    table = network.centrality_table(org, top_n=3)
+    assert list(table.columns) == ["name", "label", "kind", "degree", "weighted_degree",
+                                   "betweenness"]
+    assert len(table) == 3 and table.iloc[0]["label"] in {"ESA", "MOST"}
+    assert table.iloc[0]["weighted_degree"] == 3
+    people = network.centrality_table(person, node_type="person")
+    assert set(people["name"]) == {"Wang Zhigang", "Jan Woerner", "Wu Yansheng", "Yang Bin"}
+    assert "label" not in people.columns  # a person's label is their name
+    assert network.centrality_table(nx.Graph()).empty
+
+
+def test_communities_table(graphs):
+    org, _ = graphs
+    table = network.communities_table(org)
+    assert list(table["size"]) == [3, 2]
+    assert table.iloc[0]["members"].split(", ")[0] in {"ESA", "MOST"}
+    assert network.communities_table(nx.Graph()).empty
+
+
+def test_ego_graph_by_acronym_alias_or_person(graphs):
+    org, person = graphs
+    ego = network.ego_graph(org, person, "casc")
+    assert ego.graph["center"] == "org:casc" and ego.nodes["org:casc"]["group"] == "focus"
+    assert set(ego) == {"org:casc", "org:esa", "org:most", "person:wys", "person:jw"}
+    assert "2 organisations and 2 people one step away" in network.describe_ego(ego).text
+    thu = network.ego_graph(org, person, "Tsinghua University")
+    assert "1 organisation and 2 people" in network.describe_ego(thu).text
+    assert network.ego_graph(org, person, "清华大学").graph["center"] == "org:thu"
+    assert network.ego_graph(org, person, "minister wang").graph["center"] == "person:wzg"
+
+
+def test_ego_graph_without_or_with_unknown_focus(graphs):
+    org, person = graphs
+    none = network.ego_graph(org, person, "")
+    assert none.number_of_nodes() == 0
+    assert network.describe_ego(none).text.startswith("No focus was given")
+    unknown = network.ego_graph(org, person, "Atlantis University")
+    assert "Nothing named 'Atlantis University'" in network.describe_ego(unknown).text
+
+
+def test_graph_layout_is_seeded_and_separates_components(graphs):
+    org, _ = graphs
+    a, b = network.graph_layout(org, seed=3), network.graph_layout(org, seed=3)
+    assert set(a) == set(org)
+    assert all((a[n] == b[n]).all() for n in org)
+
+
+def test_plot_graph(graphs):
+    org, person = graphs
+    ax = network.plot_graph(network.ego_graph(org, person, "MOST"), seed=1)
+    labels = {t.get_text() for t in ax.texts}
+    assert {"MOST", "ESA", "Wang Zhigang"} <= labels
+    assert network.plot_graph(nx.Graph()).texts[0].get_text() == "Nothing to draw."
