@@ -1,0 +1,371 @@
+"""Render report notebooks: validate parameters, execute with papermill, export HTML and PDF.
+
+Layout of one run (see reports/README.md): `reports/<run>/<report>.html|.pdf`,
+`executed/<report>.ipynb`, `failed/<report>.ipynb`, `run.json`; `reports/index.html` lists runs.
+Each report is all-or-nothing: its files are staged in the run folder and moved in with
+`os.replace` only when execution, HTML and PDF all succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill
+import yaml
+from papermill.exceptions import PapermillExecutionError
+
+from . import __version__
+from .config import NOTEBOOKS_DIR, PROCESSED_DATA_DIR, REPORTS_DIR
+from .errors import ParameterError, RenderError
+from .export import html_to_pdf, notebook_to_html
+from .params import (
+    Report,
+    describe_reports,
+    parameters_hash,
+    parse_value,
+    plan_parameters,
+    resolve_paths,
+    select_reports,
+)
+from .runs import read_corpus, record_run, write_index
+
+FORMATS = ("html", "pdf")
+KERNEL = "python3"
+DATA_PARAMS = ("data_dir", "tables_dir", "processed_dir", "data")
+
+
+@dataclass
+class Outcome:
+    """What happened to one report in a run."""
+
+    report: str
+    ok: bool
+    parameters: dict[str, Any]
+    seconds: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    pages: int | None = None
+    html_bytes: int | None = None
+    corpus: dict[str, Any] | None = None
+
+
+def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """Validate output formats (`html`, `pdf`); PDF needs the HTML, which is always built."""
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise ParameterError(f"unknown format {', '.join(bad) or '(none)'} (known: {', '.join(FORMATS)})")
+    return chosen
+
+
+def _default_run_name(parameters: dict[str, Any]) -> str:
+    """`<YYYY-MM-DD>-<hash of parameters>`."""
+    return f"{datetime.now(timezone.utc):%Y-%m-%d}-{parameters_hash(parameters)}"
+
+
+def _check_run_name(name: str) -> str:
+    """A run name is one plain folder name."""
+    if not name or name in {".", ".."} or "/" in name or "\\" in name or name.startswith("."):
+        raise ParameterError(f"run name {name!r} must be a plain folder name")
+    return name
+
+
+def _data_dir(report: Report, applied: dict[str, Any], notebooks_dir: Path) -> Path:
+    """The tables folder the report reads: its data parameter, given or default, else data/processed."""
+    for name in DATA_PARAMS:
+        spec = report.specs.get(name)
+        value = applied.get(name, spec.default if spec else None)
+        if isinstance(value, str) and value and not (spec and value == spec.default_source):
+            path = Path(value).expanduser()
+            return path if path.is_absolute() else (notebooks_dir / path).resolve()
+    return PROCESSED_DATA_DIR
+
+
+def _header(report: Report, applied: dict[str, Any], corpus: dict[str, Any] | None) -> dict[str, Any]:
+    """The facts the template prints above the report: title, parameters, corpus, time, version."""
+    title = applied.get("title", report.specs["title"].default if "title" in report.specs else None)
+    rows = [{"name": s.name, "given": s.name in applied,
+             "value": applied.get(s.name, s.default), "help": s.help}
+            for s in report.specs.values()]
+    for row in rows:
+        value = row["value"]
+        text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        row["value"] = "None" if value is None else (text or "\u2014")  # an em dash for empty
+    facts = None
+    if corpus:
+        labels = {"corpus": "Corpus", "documents": "Documents", "fingerprint": "Fingerprint",
+                  "extracted_at": "Extracted"}
+        facts = [(label, str(corpus[key])[:80]) for key, label in labels.items()
+                 if corpus.get(key) not in (None, "")]
+    return {"report": report.name, "title": str(title or report.short.replace("_", " ").title()),
+            "parameters": rows, "corpus": facts, "version": __version__,
+            "generated_at": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"}
+
+
+def _failure_message(report: str, exc: BaseException, kept: Path | None) -> str:
+    """One line naming the report and, for a cell error, the cell (1-based, as in the notebook)."""
+    where = ""
+    if isinstance(exc, PapermillExecutionError):
+        index = exc.cell_index
+        # papermill inserts an injected-parameters cell: count cells of the source notebook
+        with contextlib.suppress(OSError, ValueError):
+            cells = nbformat.read(kept, as_version=4).cells if kept else []
+            if any("injected-parameters" in c.get("metadata", {}).get("tags", [])
+                   for c in cells[:index]):
+                index -= 1
+        where = f"cell {index + 1} raised {exc.ename}: {exc.evalue}"
+    elif isinstance(exc, RenderError):
+        where = str(exc).removeprefix(f"{report}: ")
+    else:
+        where = f"{type(exc).__name__}: {exc}"
+    where = " ".join(str(where).split())[:300]
+    tail = f"; executed notebook kept at {kept}" if kept else ""
+    return f"{report}: {where}{tail}"
+
+
+def _render_one(report: Report, applied: dict[str, Any], folder: Path, formats: tuple[str, ...],
+                notebooks_dir: Path, step: Callable[[str], None]) -> Outcome:
+    """Execute, convert and publish one report; on failure leave earlier outputs untouched."""
+    outcome = Outcome(report.name, False, applied)
+    stage = Path(tempfile.mkdtemp(prefix=f".{report.name}.", dir=folder))
+    executed = stage / f"{report.name}.ipynb"
+    t0 = time.perf_counter()
+    try:
+        step("execute")
+        papermill.execute_notebook(
+            str(report.path), str(executed), parameters=applied, kernel_name=KERNEL,
+            cwd=str(notebooks_dir), progress_bar=False, log_output=False,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        outcome.seconds["execute"] = round(time.perf_counter() - t0, 3)
+        corpus = outcome.corpus = read_corpus(_data_dir(report, applied, notebooks_dir))
+        nb = nbformat.read(executed, as_version=4)
+        step("html")
+        t1 = time.perf_counter()
+        html = notebook_to_html(nb, _header(report, applied, corpus))
+        (stage / "report.html").write_text(html, encoding="utf-8")
+        outcome.html_bytes = len(html.encode("utf-8"))
+        outcome.seconds["html"] = round(time.perf_counter() - t1, 3)
+        if "pdf" in formats:
+            step("pdf")
+            t2 = time.perf_counter()
+            outcome.pages = html_to_pdf(html, stage / "report.pdf", base_url=stage)
+            outcome.seconds["pdf"] = round(time.perf_counter() - t2, 3)
+        (folder / "executed").mkdir(exist_ok=True)
+        publish = {"ipynb": (executed, folder / "executed" / f"{report.name}.ipynb")}
+        for fmt in formats:
+            publish[fmt] = (stage / f"report.{fmt}", folder / f"{report.name}.{fmt}")
+        for fmt, (src, dst) in publish.items():
+            os.replace(src, dst)
+            outcome.outputs[fmt] = str(dst.relative_to(folder))
+        (folder / "failed" / f"{report.name}.ipynb").unlink(missing_ok=True)
+        outcome.ok = True
+    except Exception as exc:  # noqa: BLE001 - any failure stays inside this report
+        kept = None
+        if executed.exists():
+            kept = folder / "failed" / f"{report.name}.ipynb"
+            kept.parent.mkdir(exist_ok=True)
+            os.replace(executed, kept)
+        outcome.error = _failure_message(report.name, exc, kept)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+        outcome.seconds["total"] = round(time.perf_counter() - t0, 3)
+    return outcome
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    """A tqdm bar on a terminal, else a no-op with the same methods."""
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="step", disable=not (enabled and sys.stderr.isatty()),
+                file=sys.stderr, leave=False)
+
+
+def _echo_outcome(outcome: Outcome, folder: Path) -> None:
+    """The final line for one report."""
+    from tqdm import tqdm  # tqdm.write keeps the line clear of a progress bar
+
+    if outcome.ok:
+        paths = ", ".join(str(folder / outcome.outputs[f]) for f in FORMATS if f in outcome.outputs)
+        tqdm.write(f"ok      {outcome.report}  {paths}  ({outcome.seconds['total']:.1f} s)",
+                   file=sys.stdout)
+    else:
+        tqdm.write(f"FAILED  {outcome.report}  {outcome.error}", file=sys.stderr)
+
+
+@dataclass
+class _Job:
+    """A validated render request: what to run, with which parameters, into which folder."""
+
+    reports: list[Report]
+    plan: dict[str, dict[str, Any]]
+    parameters: dict[str, Any]
+    run_name: str
+    formats: tuple[str, ...]
+
+
+def _prepare(reports: Sequence[str] | None, parameters: dict | None, run_name: str | None,
+             formats: Sequence[str], notebooks_dir: Path, base: Path) -> _Job:
+    """Select notebooks and validate everything; nothing is executed here."""
+    chosen = select_reports(reports, notebooks_dir)
+    params = resolve_paths(parameters or {}, base)
+    plan = plan_parameters(chosen, params)
+    name = _check_run_name(run_name or _default_run_name(params))
+    return _Job(chosen, plan, params, name, _check_formats(formats))
+
+
+def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool) -> tuple[Path, list[Outcome]]:
+    """Render every report of a job, record run.json and the index; never raises for a report."""
+    folder = Path(reports_dir) / job.run_name
+    folder.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(timezone.utc)
+    outcomes = []
+    steps = 2 + ("pdf" in job.formats)
+    with _progress(steps * len(job.reports), progress) as bar:
+        for report in job.reports:
+            def step(name: str, _r: str = report.name) -> None:
+                bar.set_description(f"{_r}: {name}")
+                if name != "execute":
+                    bar.update(1)
+            outcome = _render_one(report, job.plan[report.name], folder, job.formats,
+                                  Path(notebooks_dir), step)
+            bar.update(steps - sum(1 for k in ("html", "pdf") if k in outcome.seconds))
+            outcomes.append(outcome)
+            if progress:
+                _echo_outcome(outcome, folder)
+    record_run(folder, job.parameters, [vars(o) for o in outcomes], started, job.formats)
+    write_index(Path(reports_dir))
+    return folder, outcomes
+
+
+def _raise_failures(outcomes: list[Outcome]) -> None:
+    """One RenderError naming every failed report."""
+    failed = [o for o in outcomes if not o.ok]
+    if failed:
+        head = f"{len(failed)} of {len(outcomes)} reports failed: " if len(outcomes) > 1 else ""
+        raise RenderError(head + " | ".join(o.error or o.report for o in failed))
+
+
+def render_reports(reports: Sequence[str] | None = None, parameters: dict | None = None, *,
+                   run_name: str | None = None, formats: Sequence[str] = FORMATS,
+                   reports_dir: Path = REPORTS_DIR, notebooks_dir: Path = NOTEBOOKS_DIR,
+                   progress: bool = False) -> Path:
+    """Render reports into `reports_dir/<run>/`; return that folder (RenderError if any failed)."""
+    job = _prepare(reports, parameters, run_name, formats, Path(notebooks_dir), Path.cwd())
+    folder, outcomes = _run(job, Path(reports_dir), Path(notebooks_dir), progress)
+    _raise_failures(outcomes)
+    return folder
+
+
+def _load_yaml(path: Path, what: str) -> Any:
+    """Parse a YAML file, turning read and syntax problems into ParameterError."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ParameterError(f"{path}: cannot read {what}: {' '.join(str(exc).split())}") from exc
+
+
+def _config_jobs(config_path: Path, notebooks_dir: Path) -> list[_Job]:
+    """Read and validate every job of a reports config before anything runs."""
+    config = _load_yaml(config_path, "reports config")
+    jobs = config.get("jobs") if isinstance(config, dict) else None
+    if not isinstance(jobs, list) or not jobs:
+        raise ParameterError(f"{config_path}: expected a non-empty `jobs:` list")
+    prepared = []
+    for i, job in enumerate(jobs, 1):
+        if not isinstance(job, dict):
+            raise ParameterError(f"{config_path}: job {i} is not a mapping")
+        unknown = set(job) - {"name", "report", "reports", "parameters", "formats"}
+        if unknown:
+            raise ParameterError(f"{config_path}: job {i}: unknown key {min(unknown)!r}")
+        names = job.get("reports", job.get("report"))
+        names = [names] if isinstance(names, str) else names
+        formats = job.get("formats", list(FORMATS))
+        formats = [formats] if isinstance(formats, str) else formats
+        params = job.get("parameters") or {}
+        if not isinstance(params, dict):
+            raise ParameterError(f"{config_path}: job {i}: `parameters` must be a mapping")
+        try:
+            prepared.append(_prepare(names, params, job.get("name"), formats, notebooks_dir,
+                                     Path(config_path).resolve().parent))
+        except ParameterError as exc:
+            raise ParameterError(f"{config_path}: job {job.get('name') or i}: {exc}") from None
+    return prepared
+
+
+def render_config(config_path: Path, *, reports_dir: Path = REPORTS_DIR, progress: bool = False,
+                  notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Render every job of a YAML config; go on past failures, raise RenderError at the end."""
+    jobs = _config_jobs(Path(config_path), Path(notebooks_dir))
+    folders, outcomes = [], []
+    for job in jobs:
+        folder, done = _run(job, Path(reports_dir), Path(notebooks_dir), progress)
+        folders.append(folder)
+        outcomes += done
+    _raise_failures(outcomes)
+    return folders
+
+
+# --- command line (argparse only: translate, then call the library) --------------------------
+
+
+def add_render_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of `accords render` to `parser`."""
+    parser.add_argument("reports", nargs="*", metavar="REPORT",
+                        help="notebook stem or short name (01_events_timeline, timeline, "
+                             "networks, themes); default: every notebook")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("KEY", "VALUE"),
+                        help="set a parameter; VALUE is parsed like papermill's -p "
+                             "(int, float, True/False, None, JSON list, else text)")
+    parser.add_argument("-f", "--parameters-file", type=Path, metavar="YAML",
+                        help="YAML mapping of parameters (-p values override it)")
+    parser.add_argument("--config", type=Path, metavar="YAML",
+                        help="render every job of a reports config (see reports.example.yml)")
+    parser.add_argument("--name", metavar="RUN", help="run folder name (default: DATE-HASH)")
+    parser.add_argument("--format", action="append", dest="format_list", default=[],
+                        choices=FORMATS, help="output format, repeatable (default: html and pdf)")
+    parser.add_argument("--formats", metavar="LIST", help="comma-separated formats, e.g. html,pdf")
+    parser.add_argument("--reports-dir", type=Path, default=REPORTS_DIR, metavar="DIR",
+                        help=f"where run folders go (default: {REPORTS_DIR})")
+    parser.add_argument("--notebooks-dir", type=Path, default=NOTEBOOKS_DIR, metavar="DIR",
+                        help=f"where the report notebooks are (default: {NOTEBOOKS_DIR})")
+    parser.add_argument("--list", action="store_true", help="list reports and their parameters")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary lines")
+
+
+def render_from_args(args: argparse.Namespace) -> int:
+    """Run `accords render` from parsed arguments; return the exit status."""
+    if args.list:
+        print(describe_reports(args.notebooks_dir))
+        return 0
+    if args.config:
+        if args.reports or args.parameter or args.parameters_file or args.name:
+            raise ParameterError("--config cannot be combined with REPORT, -p, -f or --name")
+        render_config(args.config, reports_dir=args.reports_dir, progress=not args.quiet,
+                      notebooks_dir=args.notebooks_dir)
+        return 0
+    parameters: dict[str, Any] = {}
+    if args.parameters_file:
+        loaded = _load_yaml(args.parameters_file, "parameters") or {}
+        if not isinstance(loaded, dict):
+            raise ParameterError(f"{args.parameters_file}: expected a mapping of parameters")
+        parameters.update(loaded)
+    parameters.update({key: parse_value(value) for key, value in args.parameter})
+    formats = list(args.format_list) + (args.formats.split(",") if args.formats else [])
+    render_reports(args.reports or None, parameters, run_name=args.name,
+                   formats=formats or FORMATS, reports_dir=args.reports_dir,
+                   notebooks_dir=args.notebooks_dir, progress=not args.quiet)
+    return 0
+
