@@ -102,6 +102,9 @@ def _byline_part(line: str, lower: str, bp: dict) -> list[str] | None:
 def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
     """The date of a line that is only a date (optionally after "Published:" etc.)."""
     body = line
+    head = _SEGMENTS.split(line, maxsplit=1)
+    if len(head) > 1 and head[0] != line:
+        body = head[0]  # "06/18/2024 | Press release | ..."
     prefix = _starts(lower, bp["date_prefixes"])
     if prefix:
         body = line[len(prefix):].strip()
@@ -115,6 +118,17 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
     if prefix or len(leftover) <= 3:
         return to_date(m)
     return None
+
+
+def _inline_date(line: str, lower: str, bp: dict) -> tuple[dt.date | None, int]:
+    """The date after a date label inside a header line ("Author: A  Time: 2016-01-06")."""
+    for p in bp["date_prefixes"]:
+        at = lower.find(p, 1)
+        if at > 0 and not lower[at - 1].isalnum():
+            dates = [m for m in find_dates(line[at + len(p):at + len(p) + 40]) if m.year and m.day]
+            if dates:
+                return to_date(dates[0]), at
+    return None, len(line)
 
 
 def _copyright_source(line: str) -> str | None:
@@ -158,6 +172,11 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             date = _date_line(line, lower, bp)
             if date is not None:
                 out.published = date
+                continue
+        if out.published is None and top:
+            out.published, cut = _inline_date(line, lower, bp)
+            line, lower = line[:cut].rstrip(), lower[:cut].rstrip()
+            if not line:
                 continue
         heading = bool(_HEADING.match(raw_line))
         if top and known and (heading or " ".join(lower.split()) == known):

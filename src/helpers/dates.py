@@ -15,15 +15,21 @@ MONTHS = {
 _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
+_SLASHED = re.compile(r"\b(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<mnum>[01]?\d)\s*[-/.月]\s*"
                r"(?P<day>[0-3]?\d)(?:日|(?!\d))"),
+    _SLASHED,
     re.compile(rf"\b{_M}\s+{_D}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_M}\s*,?\s+{_Y}\b", re.I),
 ]
 _DIGIT = re.compile(r"\d")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(?P<date>[^()\n]{3,25}?)\s*"
+                       r"\((?:[A-Za-z]{2,10})\)\s*[:：\-–—]")
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
 
 
@@ -52,13 +58,18 @@ def find_dates(text: str) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
         return found
+    slash = "/" in text
     for pattern in _PATTERNS:
+        if pattern is _SLASHED and not slash:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             parts = m.groupdict()
             month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["mon"].lower()]
             day = int(parts["day"]) if parts.get("day") else None
+            if parts.get("mnum") and month > 12 and day is not None and day <= 12:
+                month, day = day, month  # "26/09/2019" written day first
             year = int(parts["year"]) if parts.get("year") else None
             if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                 continue
@@ -70,6 +81,25 @@ def find_dates(text: str) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), m.group(0), year, month, day))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date] | None:
+    """("on Thursday", date) for a weekday named in `text`: the last such day up to publication."""
+    if published is None or "day" not in text:
+        return None
+    m = _WEEKDAY.search(text)
+    if not m:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+    return m.group(0), published - dt.timedelta(days=back)
+
+
+def dateline(text: str) -> re.Match | None:
+    """A wire dateline opening a text ("NEW DELHI, Nov 5 (ANI):"): its date is the report's."""
+    if "(" not in text[:80]:
+        return None
+    m = _DATELINE.match(text)
+    return m if m and find_dates(m.group("date")) else None
 
 
 def find_today(text: str) -> re.Match | None:

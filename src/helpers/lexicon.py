@@ -59,7 +59,35 @@ def titles() -> tuple[PhraseTable, frozenset[str]]:
         for p in phrases(data.get(kind, [])):
             entries[p] = kind
     words = frozenset(w for p in entries for w in p)
+    base = list(entries.items())
+    for p, kind in base:
+        entries.setdefault(p[:-1] + (_plural(p[-1]),), kind)  # "Vice Presidents A, B and C"
+    for q in phrases(data.get("qualifiers", [])):
+        for p, kind in base:
+            entries.setdefault(q + p, kind)  # "Acting Secretary for X", "Former President"
     return PhraseTable(entries), words
+
+
+def _plural(word: str) -> str:
+    """The plural of a title's last word ("President" -> "presidents", "Secretary" -> "secretaries")."""
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def singular_title(title: str) -> str | None:
+    """The singular of a plural title as written ("Vice Presidents" -> "Vice President"), or None."""
+    head, _, last = title.rpartition(" ")
+    table, _ = titles()
+    low = last.lower()
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(cut) and len(low) > len(cut) + 1:
+            single = last[:len(last) - len(cut)] + add
+            if tuple((head + " " + single).lower().split()) in table.entries and single.lower() != low:
+                return (head + " " + single).strip()
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -106,6 +134,36 @@ def people() -> tuple[PhraseTable, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def group_cues() -> PhraseTable:
+    """Phrases after an organisation that introduce its members ("led by", "including")."""
+    return PhraseTable({p: True for p in phrases(load("roles").get("group_cues", []))})
+
+
+@lru_cache(maxsize=None)
+def signed_by_heads() -> frozenset[str]:
+    """Words after which "by" introduces signatories ("the signing of the Agreement by")."""
+    return frozenset(str(w).lower() for w in load("roles").get("signed_by_heads", []))
+
+
+@lru_cache(maxsize=None)
+def generic_unit_words() -> frozenset[str]:
+    """Words that make a unit no name of its own ("the Party Committee", "the Standing Committee")."""
+    return frozenset(str(w).lower() for w in load("organizations").get("generic_unit_words", []))
+
+
+@lru_cache(maxsize=None)
+def possessive_in_names() -> frozenset[str]:
+    """Words whose "'s" stays inside an organisation's name ("People's Government")."""
+    return frozenset(str(w).lower() for w in load("organizations").get("possessive_in_names", []))
+
+
+@lru_cache(maxsize=None)
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside a name ("bin", "binti", "van", "de")."""
+    return frozenset(str(w).lower() for w in load("people").get("particles", []))
+
+
+@lru_cache(maxsize=None)
 def boilerplate() -> dict[str, tuple[str, ...]]:
     """Navigation, footer, byline, source and date-line lexicons, lower-cased."""
     data = load("boilerplate")
@@ -116,3 +174,30 @@ def boilerplate() -> dict[str, tuple[str, ...]]:
 def name_stop_words() -> frozenset[str]:
     """Words that cannot follow a capitalised family name: non-name words and organisation heads."""
     return people()[1] | {w for p in org_heads()[0].entries for w in p}
+
+
+@lru_cache(maxsize=None)
+def bare_stop_words() -> frozenset[str]:
+    """Words that cannot be part of a name met with no title or honorific before it: non-name
+    words, organisation heads, title words, places and nationalities."""
+    extra = frozenset(str(w).lower() for w in load("people").get("not_bare_name", []))
+    return name_stop_words() | titles()[1] | extra
+
+
+@lru_cache(maxsize=None)
+def never_first_name() -> frozenset[str]:
+    """Words that never start a name, even after an honorific ("Ambassador Extraordinary")."""
+    extra = frozenset(str(w).lower() for w in load("people").get("not_bare_name", []))
+    return titles()[1] | extra
+
+
+@lru_cache(maxsize=None)
+def group_nouns() -> frozenset[str]:
+    """Nouns after "two"/"both" that make a sentence's own subject ("the two parties signed")."""
+    return frozenset(str(w).lower() for w in load("roles").get("group_nouns", []))
+
+
+@lru_cache(maxsize=None)
+def not_name_pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs that are places, never part of a name ("Hong Kong")."""
+    return frozenset(tuple(p[:2]) for p in phrases(load("people").get("not_name_pairs", [])) if len(p) >= 2)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import MONTHS, find_dates, find_today, resolve
+from ..dates import MONTHS, dateline, find_dates, find_today, find_weekday, resolve
 from .nlp import Words
-from .orgs import is_cap
+from .orgs import OrgSpan, is_cap
 
 HEADS = {
     ("memorandum", "of", "understanding"), ("memoranda", "of", "understanding"),
     ("letter", "of", "intent"), ("agreement",), ("agreements",), ("mou",), ("mous",),
-    ("memorandum",), ("contract",), ("contracts",), ("protocol",), ("accord",), ("charter",),
+    ("memorandum",), ("memorandums",), ("memorandums", "of", "understanding"), ("contract",), ("contracts",), ("protocol",), ("accord",), ("charter",),
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
+_EARLIER = {"previously", "formerly", "earlier", "already", "once"}
+_SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
+_BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed"}
 _LEFT_STOP = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "two",
@@ -30,9 +33,12 @@ _TAIL_STOP = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "frida
 
 def agreement(w: Words, s: int, e: int, text: str) -> tuple[str | None, int, int]:
     """(lower-case agreement name, first word, end word) in words s..e, or (None, 0, 0)."""
+    lower = w.lower
     for k in range(s, e):
+        if lower[k] not in _HEAD_WORDS:
+            continue
         for n in (3, 1):
-            if tuple(w.lower[k:k + n]) in HEADS:
+            if tuple(lower[k:k + n]) in HEADS:
                 a = k
                 while a - 1 >= s and a - k > -6 and _modifier(w, a - 1):
                     a -= 1
@@ -65,10 +71,33 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     present = set(lowers)
     if not (present & _HEAD_WORDS) and "signing" not in present:
         return False
-    has_sign = not SIGN_WORDS.isdisjoint(present)
-    has_head = any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) for n in (3, 1))
-    ceremony = any(lowers[k] == "signing" and lowers[k + 1] == "ceremony" for k in range(len(lowers) - 1))
-    return (has_sign and has_head) or ceremony
+    if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"
+                                     for k in range(len(lowers) - 1)):
+        return True
+    if SIGN_WORDS.isdisjoint(present):
+        return False
+    return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
+               for n in (3, 1))
+
+
+def signs(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e use a signing verb ("signed the deal")."""
+    return not _SIGN_VERBS.isdisjoint(w.lower[s:e])
+
+
+def same_signing(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e refer back to the signing ("the deal", "the agreement", "the MoU")."""
+    return any(w.lower[k] in ("the", "this") and w.lower[k + 1] in _BACK_REF for k in range(s, e - 1))
+
+
+def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
+    """Whether words s..e tell of an earlier agreement ("previously concluded ... in 2010")."""
+    for k in range(s, e):
+        low = w.lower[k]
+        if low in _EARLIER or (len(low) == 4 and low.isdigit() and low[:2] in ("19", "20")
+                               and date is not None and int(low) < date.year):
+            return True
+    return False
 
 
 def place(w: Words, s: int, e: int, text: str, skip: tuple[int, int]) -> tuple[str | None, int, int]:
@@ -88,8 +117,9 @@ def place(w: Words, s: int, e: int, text: str, skip: tuple[int, int]) -> tuple[s
 
 def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int] | None = None):
     """(date, date_text, precision, year_source) of the first date in a sentence, or None."""
+    line = dateline(sentence)
     for m in find_dates(sentence):
-        if skip and skip[0] <= m.start < skip[1]:
+        if (skip and skip[0] <= m.start < skip[1]) or (line and m.start < line.end()):
             continue
         date, precision, source = resolve(m, published)
         return date, m.text, precision, source
@@ -97,4 +127,60 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
     if today:
         if published is not None:
             return published, today.group(0), "day", "published"
+    weekday = find_weekday(sentence, published)
+    if weekday:
+        return weekday[1], weekday[0], "day", "published"
     return None
+
+
+_LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
+_SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
+                "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
+                "respectively", "yesterday", "on", "the", "and", ",", "&"}
+
+
+def parties(w: Words, s: int, e: int, orgs: list[OrgSpan]) -> list[OrgSpan]:
+    """The organisations a signing sentence names as its parties ("between X and Y", "X and Y signed",
+    "X signed ... with Y", "signed among X, Y", "on behalf of X")."""
+    starts = {o.i: o for o in orgs}
+    ends = {o.j: o for o in orgs}
+    found: list[OrgSpan] = []
+    sign = next((k for k in range(s, e) if w.lower[k] in SIGN_WORDS), None)
+    for k in range(s, e):
+        low = w.lower[k]
+        if low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign) \
+                or (low == "of" and k - 2 >= s and w.lower[k - 2:k] == ["on", "behalf"]):
+            found += _org_list(w, k + 1, e, starts)
+    if sign is not None:
+        k = sign - 1
+        while k >= s and (w.lower[k] in _SUBJECT_GAP or k + 1 in ends or w.text[k] == ")"):
+            if w.text[k] == ")" and k + 1 not in ends:
+                k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), s) - 1
+                continue  # "X (IAE, CAS) signed"
+            if k + 1 in ends:
+                found.append(ends[k + 1])
+                k = ends[k + 1].i - 1
+                if k - 1 >= s and w.lower[k] == "of" and k in ends:
+                    found[-1] = ends[k]  # "X (ACR) of Y signed": X, a part of Y, is the party
+                    k = ends[k].i - 1
+                continue
+            k -= 1
+    unique: list[OrgSpan] = []
+    for o in sorted(found, key=lambda o: o.i):
+        if o not in unique:
+            unique.append(o)
+    return unique
+
+
+def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:
+    """The organisations listed from word k ("X, Y and the Z")."""
+    found = []
+    while k < e:
+        if k in starts:
+            found.append(starts[k])
+            k = starts[k].j
+        elif w.lower[k] in _LIST_WORDS:
+            k += 1
+        else:
+            break
+    return found

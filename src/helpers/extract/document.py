@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
+from .affiliation import infer_affiliations
 from .nlp import Words, pipeline, sentence_spans, words_of
 from .orgs import OrgSpan, find_orgs, initials, kind_of
 from .people import Item, Person, assign_roles, scan
@@ -22,7 +23,7 @@ _THE = re.compile(r"^the\s+", re.I)
 _NON_WORD = re.compile(r"[^\w&]+")
 _NAME_PUNCT = re.compile(r"[^\w\s'-]")
 _LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|company|group|plc|llc|"
-                         r"gmbh|ag|holdings))+$")
+                         r"gmbh|ag|holdings|sendirian|berhad|sdn|bhd|pte|pty))+$")
 
 
 def org_key(name: str) -> str:
@@ -227,25 +228,26 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     signing: LocalEvent | None = None
     speech: LocalEvent | None = None
     last_visit: LocalEvent | None = None
+    lead = next((d for a, b, *_ in sentences[:3] if (d := ag.sentence_date(text[a:b], doc.published))), None)
     for a, b, s, e, orgs, items in sentences:
         sentence = text[a:b]
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
-        if ag.is_signing(w, s, e) and (signing is None or _new_agreement(signing, name)):
+        is_signing = ag.is_signing(w, s, e)
+        if is_signing and (signing is None or _new_agreement(signing, name)) \
+                and not ag.earlier(w, s, e, doc.published):
             signing = LocalEvent("signing", (a, b), agreement=name)
             _set_date(signing, dated)
             loc, la, lb = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
             signing.location = loc
-            taken = {(it.i, it.j) for it in items if it.kind == "person"}
-            for it in items:
-                if it.kind == "org" and not (la <= it.i < lb) and (it.i, it.j) not in taken:
-                    key = top_org(facts, it.value)
-                    if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
-                        signing.roles.append((None, key, None, "party", a, b))
+            _add_parties(facts, signing, w, s, e, items, (a, b), fallback=(la, lb))
             facts.events.append(signing)
-        elif signing is not None and ag.is_signing(w, s, e):
+        elif signing is not None and (is_signing or ag.signs(w, s, e)):
             # A later sentence about the same signing fills what the first one left out.
+            if not ag.earlier(w, s, e, signing.date) and (
+                    ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
+                _add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
             if signing.date_text is None and dated:
                 _set_date(signing, dated)
@@ -295,7 +297,36 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             if it.kind == "org":
                 facts.mentions.append(("organization", facts.org(it.value.name),
                                        w.start[it.i], w.end[it.j - 1]))
+    if signing is not None and not any(r[3] == "party" for r in signing.roles) and doc.title:
+        _headline_parties(facts, signing)
+    if signing is not None and signing.date_text is None:
+        _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts, signing)
+
+
+def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
+                 span: tuple[int, int], fallback: tuple[int, int] | None = None) -> None:
+    """Add the parties a signing sentence names; the first one falls back to all its organisations."""
+    orgs = [it.value for it in items if it.kind == "org"]
+    found = ag.parties(w, s, e, orgs)
+    if not found and fallback is not None and len(orgs) <= 3:
+        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1])]
+    for o in found:
+        key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
+        if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+            signing.roles.append((None, key, None, "party", *span))
+
+
+def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
+    """Parties from the headline ("X and Y sign ..."), when the body's signing sentences name none."""
+    title = facts.doc.title or ""
+    tw = words_of(title)
+    if not (ag.is_signing(tw, 0, len(tw)) or ag.signs(tw, 0, len(tw))):
+        return
+    for o in ag.parties(tw, 0, len(tw), find_orgs(tw, 0, len(tw), title, {})):
+        key = facts.org(o.name)
+        if key in facts.orgs and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+            signing.roles.append((None, key, None, "party", *signing.sentence))
 
 
 def _new_agreement(current: LocalEvent, name: str | None) -> bool:
@@ -333,23 +364,10 @@ def _finish_events(facts: DocFacts, signing: LocalEvent | None) -> None:
         for r in list(ev.roles):
             if r[3] == "signatory":
                 org = facts.people[r[0]].org
-                if org and org not in parties and len(parties) < 2:
+                if org and org not in parties:
                     parties.append(org)
                     ev.roles.append((None, org, None, "party", *r[4:]))
-    _infer_affiliations(facts)
+    infer_affiliations(facts)
     for ev in facts.events:
         ev.roles = [(k, (facts.people[k].org if k else o), (facts.people[k].title if k else t), role, a, b)
                     for k, o, t, role, a, b in ev.roles]
-
-
-def _infer_affiliations(facts: DocFacts) -> None:
-    """Give a person with no stated organisation the one party whose kind their title implies."""
-    parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
-    for lp in facts.people.values():
-        if lp.org:
-            continue
-        kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind]
-        if lp.title_kind and len(kinds) == 1:
-            lp.org, lp.flag = kinds[0], "inferred-from-title"
-        else:
-            lp.flag = "unknown"

@@ -75,8 +75,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = sorted({m.end() for m in _BOUNDARY.finditer(text)} | {m.start() for m in _NEWLINE_BREAK.finditer(text)})
     for cut in cuts:
         chunk = text[begin:cut]
-        if _ends_with_abbrev(chunk):
-            continue
+        if _ends_with_abbrev(chunk) and "\n" not in chunk[len(chunk.rstrip()):]:
+            continue  # "Co., Ltd. and" goes on; a paragraph break after "Ltd." still ends it
         _add(spans, text, begin, cut)
         begin = cut
     _add(spans, text, begin, len(text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import lexicon
 from .nlp import Words
@@ -69,22 +70,31 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
             continue
         a = _left(w, s, i, last, title_words)
         b, parent = _right(w, i + n, e, heads, title_words)
-        if all(w.lower[k] in _GENERIC or k >= i for k in range(a, b)) and b - i == n:
+        if a >= 2 and w.lower[a - 1] in ("of", "the") and b - i - n >= 3:
+            b = _trim_name(w, a, i + n, b)
+        generic = _unit_generic() if w.lower[i + n - 1] in units else _GENERIC
+        if all(w.lower[k] in generic or k >= i for k in range(a, b)) and b - i == n:
             i += n  # "the Government", "Municipal Government": no name
             continue
         b = _legal_suffix(w, b, e)
+        head = w.lower[i + n - 1]
+        if b + 3 < e and is_cap(w.text[b]) and w.text[b + 1] == "(" and is_acronym(w.text[b + 2]) \
+                and w.text[b + 3] == ")" and w.lower[b] not in title_words and not is_acronym(w.text[b]):
+            b += 1  # "Technical University Denmark (DTU)"
+        if a + 1 < i and is_acronym(w.text[a]) and head in units and parent is None and all(
+                w.lower[q] in lexicon.generic_unit_words() for q in range(a + 1, i)):
+            parent = w.text[a]  # "SAU Party Committee" belongs to SAU
         if "\n" in text[w.start[a]:w.end[b - 1]]:
             a = w.index_at(text.rfind("\n", w.start[a], w.start[i]) + 1) if "\n" in text[w.start[a]:w.start[i]] else a
             b = min(b, w.index_at(text.find("\n", w.end[i + n - 1])) if "\n" in text[w.end[i + n - 1]:w.end[b - 1]] else b)
         name, acronym = _name(w, a, b, text)
         kind = kind_of(name)
-        head = w.lower[i + n - 1]
         if b < e - 2 and w.text[b] == "(" and w.text[b + 2] == ")" and is_acronym(w.text[b + 1]):
             acronym = acronym or w.text[b + 1]
             b += 3
         if parent is not None and head in units:
             kind = "other"
-        spans.append(OrgSpan(a, b, name, acronym, kind, parent))
+        spans.append(OrgSpan(a, b, name, acronym, kind, parent if head in units else None))
         last = b
         i = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
@@ -92,18 +102,32 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
         word = w.text[k]
         if k in covered or not is_acronym(word):
             continue
-        if k > s and w.text[k - 1] == "(":
-            continue
+        if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
+            continue  # "(ACR)" after the name it stands for
         if k + 1 < e and _NAMEISH.match(w.text[k + 1]) and w.lower[k + 1] not in not_name \
                 and w.lower[k + 1] not in title_words:
             continue
         full = acronyms.get(word)
         spans.append(OrgSpan(k, k + 1, full or word, word, "other", is_acronym=full is None))
+        covered.add(k)
+    behalf = [k + 3 for k in range(s, e - 3) if w.lower[k + 1] == "behalf"] if "behalf" in w.lower[s:e] else []
+    for k in behalf:
+        # "signed on behalf of Gropoint": one capitalised word after "on behalf of" names a body.
+        if k not in covered and w.lower[k - 3:k] == ["on", "behalf", "of"] and _NAMEISH.match(w.text[k]) \
+                and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
+                and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
+            spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     return sorted(spans, key=lambda sp: sp.i)
 
 
 _GENERIC = {"municipal", "provincial", "national", "central", "local", "state", "people's", "city",
             "county", "district", "federal", "regional", "new"}
+@lru_cache(maxsize=1)
+def _unit_generic() -> frozenset[str]:
+    """Words that make a unit no name of its own, with the generic modifiers."""
+    return frozenset(_GENERIC) | lexicon.generic_unit_words()
+
+
 _LEGAL = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp."}
 
 
@@ -132,6 +156,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
     a = i
     k = i - 1
     crossed_and = False
+    before_and = i
     while k >= max(s, floor):
         word, low = w.text[k], w.lower[k]
         if word == ")" and k - 2 >= s and w.text[k - 2] == "(" and is_acronym(w.text[k - 1]):
@@ -142,6 +167,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             if low == "," and not crossed_and:
                 break
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i:
+                before_and = a if not crossed_and else before_and
                 crossed_and = crossed_and or low != ","
                 k -= 1
                 continue
@@ -150,16 +176,41 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             a = k
             k -= 1
             continue
+        if low in ("'s", "’s") and k - 1 >= s and w.lower[k - 1] in lexicon.possessive_in_names():
+            k -= 1  # "People's Government"
+            continue
+        if crossed_and and low in title_words:
+            return before_and  # "President A B and X University": the title names a person
         break
     return a
+
+
+def _trim_name(w: Words, a: int, h: int, b: int) -> int:
+    """End of "the Academy of Athens" without the name that follows it after a title
+    ("General Secretary of the Academy of Athens Christos Zerefos")."""
+    k = a - 1
+    while k > 0 and w.lower[k] in ("of", "the"):
+        k -= 1
+    if w.lower[k] not in lexicon.titles()[1]:
+        return b
+    stop = lexicon.bare_stop_words()
+    tail = w.text[b - 2:b]
+    if w.lower[b - 3] not in ("of", "and", "for", "&") and all(
+            t[:1].isupper() and t[1:].islower() and t.lower() not in stop for t in tail):
+        return b - 2
+    return b
 
 
 def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | None]:
     saw_of = False
     parent_at = None
+    titles = lexicon.titles()[0]
     k = b
     while k < e:
         low = w.lower[k]
+        if low in titles.first and (n := titles.match(w.lower, k, e)[0]) and k + n < e \
+                and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")):
+            break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
         if low in _TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
@@ -167,7 +218,8 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
             k = nxt
             continue
         if low in ("and", "&") and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
-                and not is_acronym(w.text[k + 1]) and not _starts_org(w, k + 1, e, heads):
+                and not is_acronym(w.text[k + 1]) and not _starts_org(w, k + 1, e, heads) \
+                and not _person_next(w, k + 1, e):
             k += 1
             continue
         if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
@@ -182,6 +234,13 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
                 heads.match(w.lower, k, b)[0] for k in range(parent_at, b)):
             parent = " ".join(w.text[parent_at:b])
     return b, parent
+
+
+def _person_next(w: Words, k: int, e: int) -> bool:
+    """Whether words k.. are a two-word personal name ("... of Torrin and Xu Fang, Director")."""
+    stop = lexicon.bare_stop_words()
+    return k + 1 < e and all(_NAMEISH.match(w.text[q]) and w.lower[q] not in stop for q in (k, k + 1)) \
+        and (k + 2 >= e or not is_cap(w.text[k + 2]))
 
 
 def _starts_org(w: Words, k: int, e: int, heads) -> bool:

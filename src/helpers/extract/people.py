@@ -6,12 +6,17 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon
+from .affiliation import appositions
 from .nlp import Words
 from .orgs import OrgSpan, is_acronym, is_cap
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*|[A-Z]{2,12}|[A-Z]\.?)$")
-_LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z\u00c0-\u024f]+)?(?:['’-][A-Za-z\u00c0-\u024f]+)*"
+                        r"|[A-Z]{2,12}|[A-Z]\.?)$")
+_LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
 _TITLE_TAIL = {"of", "for", "at"}
+_BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their"}
+_OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
+_TITLE_JOIN = {"of", "for", "at", "and", "&", "the", "on", "in", "to"}
 
 
 @dataclass
@@ -36,20 +41,63 @@ class Item:
     i: int
     j: int
     value: object = None
+    plural: bool = False
 
 
 def _name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> int:
-    """End of the run of name-like words at k (at most four)."""
+    """End of the run of name-like words at k (at most four, particles like "bin" not counted)."""
+    particles = lexicon.name_particles()
+    pairs = lexicon.not_name_pairs()
+    lower = w.lower
     n = k
-    while n < e and n - k < 4:
+    limit = k + 4
+    while n < e and n < limit:
         word = w.text[n]
+        low = lower[n]
+        if n > k and low in particles and n + 1 < e and _NAME_WORD.match(w.text[n + 1]):
+            n += 1
+            limit = k + 5
+            continue
         if not _NAME_WORD.match(word) or word.upper() == word and len(word) > 1 and not loose \
                 and n == k and not (n + 1 < e and _NAME_WORD.match(w.text[n + 1])):
             break
-        if w.lower[n] in stop and not (loose and n == k and w.lower[n] not in _HARD_STOP):
+        if n + 1 < e and (low, lower[n + 1]) in pairs:
+            break  # "Hong Kong"
+        if low in stop and not (loose and n == k and (low not in _HARD_STOP or _surname_he(w, n, e))) \
+                and not _upper_surname(w, k, n, e):
             break
         n += 1
+    if n > k and lower[n - 1] in particles:
+        n -= 1
     return n
+
+
+def _object(w: Words, s: int, k: int) -> bool:
+    """Whether the phrase at k is a preposition's object ("on behalf of the two sides")."""
+    k -= 1
+    while k >= s and w.lower[k] == "the":
+        k -= 1
+    return k >= s and w.lower[k] in _OBJECT_OF
+
+
+def _surname_he(w: Words, n: int, e: int) -> bool:
+    """"He" as a family name before a given name ("Chairman He Lifeng"), not the pronoun."""
+    return w.text[n] == "He" and n + 1 < e and _NAME_WORD.match(w.text[n + 1]) is not None \
+        and w.lower[n + 1] not in lexicon.bare_stop_words()
+
+
+def _upper_surname(w: Words, k: int, n: int, e: int) -> bool:
+    """An upper-case family name after a given name ("Gang HONG"), not a run of capitals."""
+    word = w.text[n]
+    return n > k and word.isupper() and len(word) > 1 and w.lower[n] not in _HARD_STOP \
+        and not w.text[n - 1].isupper() and not (n + 1 < e and w.text[n + 1].isupper())
+
+
+def _upper_family(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
+    """An upper-case family name before a given name ("ZHU Jiaojun"), not an acronym before a word."""
+    return k + 1 < e and _NAME_WORD.match(w.text[k + 1]) is not None and not w.text[k + 1].isupper() \
+        and w.lower[k + 1] not in not_name and (k + 2 >= e or not is_cap(w.text[k + 2])
+                                                 or w.lower[k + 2] in not_name)
 
 
 _HARD_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "he", "she", "they"}
@@ -62,9 +110,16 @@ def _title(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     if not n:
         return None
     end = k + n
+    if end + 1 < e and w.lower[end] in ("and", "&") and table.match(w.lower, end + 1, e)[0]:
+        sub = _title(w, end + 1, e, orgs_at, text)  # "Vice President and Executive Secretary of CAST"
+        if sub:
+            return sub[0], text[w.start[k]:w.start[end + 1]] + sub[1], kind, sub[3], sub[4]
     title_end = end
     org = None
-    if end < e and w.lower[end] in _TITLE_TAIL:
+    if end in orgs_at and not orgs_at[end].is_acronym or end in orgs_at and orgs_at[end].j - end == 1:
+        org = orgs_at[end]  # "President ECOSF", "Director General CYSC"
+        end = org.j
+    elif end < e and w.lower[end] in _TITLE_TAIL:
         q = end + 1 + (1 if end + 1 < e and w.lower[end + 1] == "the" else 0)
         t, tail_org, tail_end = _tail(w, q, e, orgs_at)
         if t > q:
@@ -79,7 +134,11 @@ def _title(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 title_end = t
             end = t
     title = text[w.start[k]:w.end[title_end - 1]]
-    return end, title, kind, org
+    if w.lower[k + n - 1].endswith("s"):
+        single = lexicon.singular_title(text[w.start[k]:w.end[k + n - 1]])
+        if single:
+            return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
+    return end, title, kind, org, False
 
 
 def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
@@ -91,8 +150,13 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if t in orgs_at:
             org, before_org = orgs_at[t], t
             t = orgs_at[t].j
+            if t < e and is_cap(w.text[t]) and t not in orgs_at:
+                break  # "President of the Academy of Athens Michael Stathopoulos"
             continue
         word, low = w.text[t], w.lower[t]
+        if low in ("and", "&") and t + 1 < e and (n := lexicon.titles()[0].match(w.lower, t + 1, e)[0]) \
+                and t + 1 + n < e and is_cap(w.text[t + 1 + n]) and t + 1 + n not in orgs_at:
+            break  # "Members of the Council and Vice Presidents A, B" (not "and Secretary of CAST")
         if is_cap(word) and low not in lexicon.people()[0].first:
             t += 1
             continue
@@ -114,7 +178,10 @@ def _comma_list(w: Words, k: int, e: int) -> bool:
     start = k
     while k < e and is_cap(w.text[k]) and w.lower[k] not in lexicon.people()[0].first:
         k += 1
-    return start < k < e and w.lower[k] in ("and", "&", ",")
+    # "for Culture, Sports and Tourism" lists fields; "of X, Shao Jinwen, vice president" names a person.
+    fields = lexicon.never_first_name()
+    return start < k < e and w.lower[k] in ("and", "&", ",") and any(
+        w.lower[q] in fields for q in range(start, k))
 
 
 def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]:
@@ -122,6 +189,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
     honor, not_name = lexicon.people()
     titles, _ = lexicon.titles()
     triggers, _ = lexicon.roles()
+    bare_stop = lexicon.bare_stop_words()
+    never_first = lexicon.never_first_name()
+    group_nouns = lexicon.group_nouns()
     orgs_at = {o.i: o for o in orgs}
     items: list[Item] = []
     k = s
@@ -134,16 +204,27 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
         word, low = w.text[k], w.lower[k]
         n, _ = honor.match(w.lower, k, e)
         if n and is_cap(word):
+            while (more := honor.match(w.lower, k + n, e)[0]) and is_cap(w.text[k + n]):
+                n += more
             m = _name_words(w, k + n, e, not_name, loose=True)
-            if m > k + n:
+            if m > k + n and w.lower[k + n] not in never_first:
                 items.append(Item("person", k, m, Person(k + n, m, _join(w, k + n, m), "honorific")))
                 k = m
                 continue
-        if is_cap(word) or (low in titles.first and k > s and w.lower[k - 1] in ("the", ",", "as")):
+        if is_cap(word) or (low in titles.first and k > s and (w.lower[k - 1] in _BEFORE_TITLE
+                                                              or (items and items[-1].j == k and items[-1].kind == "org"))):
             parsed = _title(w, k, e, orgs_at, text)
             if parsed:
-                end, title, kind, org = parsed
-                person = _after_title(w, end, e, not_name, honor)
+                end, title, kind, org, plural = parsed
+                # "A, president of X, B, vice president": a title after "A," is A's, not B's.
+                owned = _owned(items, w, k)
+                person = _after_title(w, end, e, not_name, honor, never_first, comma=not owned)
+                if person is not None and person[1] - person[0] == 1 and end - k >= 3 \
+                        and _NAME_WORD.match(w.text[end - 1]) and w.lower[end - 1] not in bare_stop \
+                        and w.lower[end - 2] not in _TITLE_JOIN and w.text[end] != ",":
+                    person = (end - 1, person[1])  # "Secretary for X & Technology Nicholas Yang"
+                    end = end - 1
+                    title = text[w.start[k]:w.end[end - 1]]
                 prev = items[-1] if items else None
                 if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1):
                     org = prev.value
@@ -151,18 +232,37 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
                     a, b = person
                     items.append(Item("person", k, b, Person(a, b, _join(w, a, b), "title", title, kind, org)))
                     k = b
+                    while plural and (nxt := _list_name(w, k, e, not_name)):
+                        a, b = nxt
+                        items.append(Item("sep", k, k + 1, ","))
+                        items.append(Item("person", a, b, Person(a, b, _join(w, a, b), "title", title, kind, org)))
+                        k = b
+                elif (split := _tail_name(w, k, end, bare_stop)) is not None:
+                    title = text[w.start[k]:w.end[split - 1]]  # "Secretary for X & Technology Nicholas Yang"
+                    items.append(Item("person", k, end, Person(split, end, _join(w, split, end), "title",
+                                                               title, kind, org)))
+                    k = end
                 else:
-                    items.append(Item("title", k, end, (title, kind, org)))
+                    items.append(Item("title", k, end, (title, kind, org), plural))
                     k = end
                 continue
-        if word[:1].islower():
+        if low in ("two", "both") and k + 1 < e and w.lower[k + 1] in group_nouns \
+                and not _object(w, s, k):
+            items.append(Item("sep", k, k + 2, "group"))  # "the two parties signed": not the people before
+            k += 2
+            continue
+        if word[:1].islower() or k == s:
             n, trig = triggers.match(w.lower, k, e)
             if n:
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
                 continue
-        if is_cap(word) and low not in not_name and not is_acronym(word):
-            m = _name_words(w, k, e, not_name, loose=False)
+            if low == "by" and _signed_by(w, s, k, items):
+                items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
+                k += 1
+                continue
+        if is_cap(word) and low not in bare_stop and (not is_acronym(word) or _upper_family(w, k, e, not_name)):
+            m = _name_words(w, k, e, bare_stop, loose=False)
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, _join(w, k, m), "bare")))
                 k = m
@@ -170,16 +270,65 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
         if low in _LIST_SEP or word in ("(", ")", ";", ":"):
             items.append(Item("sep", k, k + 1, low))
         k += 1
-    _appositions(items, w)
+    appositions(items, w)
     return items
 
 
-def _after_title(w, k, e, not_name, honor):
+def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
+    """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
+    heads = lexicon.signed_by_heads()
+    last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
+    return any(w.lower[q] in heads for q in range(max(last, k - 8), k))
+
+
+def _owned(items: list[Item], w: Words, k: int) -> bool:
+    """Whether a title at k is the apposition of the untitled person just before ("A, the Dean of X")."""
+    j = len(items) - 1
+    while j >= 0 and items[j].kind == "sep" and items[j].value in (",", "the"):
+        j -= 1
+    if j >= 0 and items[j].kind == "title" and j + 1 < len(items) and items[j + 1].value == ",":
+        return _owned(items[:j], w, items[j].i)  # "A, Member of X, Party Secretary of Y, B"
+    return j >= 0 and items[j].kind == "person" and items[j].value.title is None \
+        and items[j].j < k and w.text[items[j].j] == "," \
+        and all(w.lower[q] in (",", "the") or is_cap(w.text[q]) for q in range(items[j].j, k))
+
+
+def _tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
+    """Start of a two-word name that a title's capitalised tail swallowed, or None."""
+    a = end - 2
+    if a - k < 3 or w.lower[a - 1] in ("of", "for", "and", "&", "the", "on"):
+        return None
+    if all(_NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and not w.text[q].isupper()
+           for q in (a, a + 1)) and (end >= len(w) or not is_cap(w.text[end])):
+        return a
+    return None
+
+
+def _list_name(w: Words, k: int, e: int, not_name: frozenset[str]) -> tuple[int, int] | None:
+    """Span of the next name in a list after a plural title (", B", "and C", ", and D"), or None."""
+    x = k
+    while x < e and w.lower[x] in (",", "and", "&") and x - k < 2:
+        x += 1
+    if x == k or x >= e:
+        return None
+    m = _name_words(w, x, e, not_name, loose=False)
+    return (x, m) if m - x >= 2 else None
+
+
+def _after_title(w, k, e, not_name, honor, never_first, comma=True):
     """Span of the name that follows a title ("Chairman Yansheng Wu", "Director, Ms Luo Hui")."""
     if k < e and w.text[k] == ",":
+        if not comma:
+            return None
         k += 1
     n, _ = honor.match(w.lower, k, e) if k < e else (0, None)
-    m = _name_words(w, k + n, e, not_name, loose=bool(n))
+    while n and (more := honor.match(w.lower, k + n, e)[0]):
+        n += more
+    loose = bool(n) or (k + 1 < e and _NAME_WORD.match(w.text[k + 1]) is not None
+                        and w.lower[k + 1] not in not_name)
+    m = _name_words(w, k + n, e, not_name, loose=loose)
+    if k + n < e and w.lower[k + n] in never_first:
+        return None
     if m - (k + n) >= (1 if n else 2) or (m - (k + n) == 1 and w.text[k - 1] != ","):
         if m > k + n:
             return k + n, m
@@ -190,34 +339,13 @@ def _join(w: Words, a: int, b: int) -> str:
     return " ".join(t.title() if t.isupper() and len(t) > 1 else t for t in w.text[a:b])
 
 
-def _appositions(items: list[Item], w: Words) -> None:
-    """Give a person the title that follows it after a comma, or the organisation after of/from."""
-    for x, item in enumerate(items):
-        if item.kind != "person":
-            continue
-        p: Person = item.value
-        nxt = items[x + 1] if x + 1 < len(items) else None
-        if nxt and nxt.kind == "sep" and nxt.value == "," and x + 2 < len(items):
-            nxt = items[x + 2]
-        if nxt and nxt.kind == "title" and nxt.i == item.j + 1 and w.text[item.j] == ",":
-            p.title, p.title_kind, org = nxt.value
-            p.org = p.org or org
-            nxt.kind = "used-title"
-            if p.cue == "bare":
-                p.cue = "apposition"
-        elif nxt and nxt.kind == "org" and p.org is None and item.j < len(w) and \
-                w.lower[item.j] in ("of", "from", "at", "(") and nxt.i == item.j + 1:
-            p.org = nxt.value
-
-
 def assign_roles(items: list[Item], object_role: str) -> None:
     """Give each person the role of the trigger that governs it in the sentence."""
     for x, item in enumerate(items):
         if item.kind != "person":
             continue
-        role = _role_back(items, x, object_role) or _role_forward(items, x)
-        if role:
-            item.value.roles.append(role)
+        role = _role_back(items, x, object_role)
+        item.value.roles.extend([role] if role else _role_forward(items, x))
 
 
 def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
@@ -227,19 +355,32 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
             role, direction, _ = it.value
             if direction == "after":
                 return role
+            if role == "signatory" and any(i.kind == "sep" and i.value == "with" for i in items[y + 1:x]):
+                return role  # "A signed the deal with B"
             if role == "host":
                 return object_role
             return None
-        if it.kind == "sep" and it.value in (";", ":") and it.i != it.j:
+        if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y):
             return None
     return None
 
 
-def _role_forward(items: list[Item], x: int) -> str | None:
+def _in_list(items: list[Item], y: int) -> bool:
+    """Whether the semicolon at y separates two people of a list ("the Secretary, Mr A; the B")."""
+    before = next((it for it in reversed(items[:y]) if it.kind not in ("sep", "org", "used-title")), None)
+    return items[y].value == ";" and before is not None and before.kind == "person"
+
+
+def _role_forward(items: list[Item], x: int) -> list[str]:
+    """Roles of the verbs after a person: "A and B delivered speeches ... and signed the agreement"."""
+    roles: list[str] = []
     for y in range(x + 1, len(items)):
         it = items[y]
         if it.kind == "trigger" and it.value[1] == "before":
-            return it.value[0]
-        if it.kind == "sep" and it.value == ";":
-            return None
-    return None
+            if roles and not (items[y - 1].kind == "sep" and items[y - 1].value == "and"):
+                break  # "A witnessed X sign": only verbs joined by "and" share a subject
+            if it.value[0] not in roles:
+                roles.append(it.value[0])
+        elif (it.kind == "sep" and it.value in (";", "group")) or (roles and it.kind == "person"):
+            break
+    return roles

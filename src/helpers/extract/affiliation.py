@@ -1,0 +1,211 @@
+"""Titles and organisations a sentence gives its people: appositions, "of/from X", group leads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from .nlp import Words, words_of
+from .orgs import find_orgs
+
+if TYPE_CHECKING:
+    from .document import DocFacts
+    from .people import Item
+
+_GAP = (",", "the", "(")
+
+
+def appositions(items: list[Item], w: Words) -> None:
+    """Give a person the title after it (", the Title"), and the organisation after of/from/(."""
+    for x, item in enumerate(items):
+        if item.kind != "person":
+            continue
+        p = item.value
+        if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i:
+            _take_title(p, items[x - 1])  # "Vice Governor of X Mr Chen"
+        y = x + 1
+        while y < len(items) and items[y].kind == "sep" and items[y].value in _GAP:
+            y += 1
+        nxt = items[y] if y < len(items) else None
+        gap = nxt is not None and item.j < len(w) and w.text[item.j] in ",(" and all(
+            w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > item.j) for q in range(item.j, nxt.i))
+        if nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
+            p.title, p.title_kind, org = nxt.value
+            p.org = p.org or org
+            nxt.kind = "used-title"
+            if nxt.plural:
+                _share_back(items, x, nxt)  # "A and B, Deputy Directors"
+            if p.cue == "bare":
+                p.cue = "apposition"
+            z = y + 1
+            if p.org is None and z + 1 < len(items) and items[z].kind == "sep" and items[z].value == "," \
+                    and items[z + 1].kind == "org":
+                p.org = items[z + 1].value  # "Name, Title, Org"
+        elif nxt and nxt.kind == "org" and item.j < len(w) and nxt.i == item.j + 1 and (
+                (p.org is None and w.lower[item.j] in ("of", "from", "at", "(")) or w.lower[item.j] == "for"):
+            p.org = nxt.value
+            after = items[y + 1] if y + 1 < len(items) else None
+            if after is not None and after.kind == "title" and after.i == nxt.j and p.title is None:
+                p.title, p.title_kind, _ = after.value  # "Name (Org Title)"
+                after.kind = "used-title"
+        if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i - 1 \
+                and w.text[item.i - 1] == ",":
+            _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it
+    _group_leads(items, w)
+    _shared_owner(items)
+
+
+def _shared_owner(items: list[Item]) -> None:
+    """"X's President A and Vice President B": B is of X too (titled people of one kind in a list)."""
+    if sum(it.kind == "person" for it in items) < 2:
+        return
+    for x in range(2, len(items)):
+        a, sep, b = items[x - 2], items[x - 1], items[x]
+        if a.kind == b.kind == "person" and sep.value in ("and", ",") and a.value.cue == b.value.cue == "title" \
+                and a.value.org is not None and b.value.org is None \
+                and a.value.title_kind == b.value.title_kind:
+            b.value.org = a.value.org
+
+
+def _share_back(items: list[Item], x: int, title: Item) -> None:
+    """Give a plural title after a list of names to the untitled names listed before the last."""
+    y = x - 1
+    while y >= 0 and (items[y].kind == "sep" and items[y].value in (",", "and", "&")
+                      or items[y].kind == "person" and items[y].value.title is None):
+        if items[y].kind == "person":
+            _take_title(items[y].value, title)
+        y -= 1
+
+
+def _take_title(p, it: Item) -> None:
+    """Give a person a title item (and its organisation) and mark the item used."""
+    p.title, p.title_kind, org = it.value
+    p.org = p.org or org
+    it.kind = "used-title"
+
+
+def _group_leads(items: list[Item], w: Words) -> None:
+    """Give the people listed after "Org officials, including" / "Org delegation led by" that Org."""
+    if not items or not any(it.kind == "person" and it.value.org is None for it in items):
+        return
+    cues = lexicon.group_cues()
+    has_cue = not cues.first.isdisjoint(w.lower[items[0].i:items[-1].j])
+    group, until = None, 0
+    paren = None
+    for x, item in enumerate(items):
+        if item.kind == "org" and has_cue:
+            k = item.j
+            while k < len(w) and k - item.j < 4 and w.text[k][:1].islower() and not cues.match(w.lower, k)[0]:
+                k += 1  # "X delegation led by", "X officials who attended ... included"
+            k += 1 if k < len(w) and w.text[k] == "," else 0
+            n = cues.match(w.lower, k)[0]
+            if n:
+                group, until = item.value, k + n
+        elif item.kind == "trigger" and item.value[1] == "before" and item.i >= until:
+            group = None
+        elif item.kind == "title" and x + 1 < len(items) and items[x + 1].value == "(":
+            paren = item  # "two vice presidents of X (A and B)"
+        elif item.kind == "sep" and item.value == ")":
+            paren = None
+        elif item.kind == "person":
+            p = item.value
+            if paren is not None and p.title is None:
+                p.title, p.title_kind, org = paren.value
+                p.org = p.org or org
+                paren.kind = "used-title"
+            if group is not None and p.org is None:
+                p.org = group
+            if p.org is None:
+                p.org = _from_org(items, x, w)
+
+
+def _from_org(items: list[Item], x: int, w: Words):
+    """The organisation in "A and three other delegates from X" (no other person in between)."""
+    for it in items[x + 1:x + 4]:
+        if it.kind in ("person", "trigger", "title"):
+            return None
+        if it.kind == "org":
+            return it.value if it.i > 0 and w.lower[it.i - 1] == "from" and it.i - items[x].j <= 6 else None
+    return None
+
+
+def infer_affiliations(facts: DocFacts) -> None:
+    """Give a person with no stated organisation the one party whose kind their title implies,
+    else the publishing organisation when their title is one that organisation's kind holds."""
+    parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
+    for ev in facts.events:
+        _counterpart(facts, ev)
+    publisher = _publisher(facts)
+    for lp in facts.people.values():
+        if lp.org:
+            continue
+        place = _title_place(lp.title)
+        named = [k for k in parties if k in facts.orgs and facts.orgs[k].name.lower().startswith(place)] \
+            if place else []
+        if len(named) == 1:
+            lp.org, lp.flag = named[0], "inferred-from-title"  # "Secretary of Haigang District"
+            continue
+        kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"]
+        if not kinds and lp.title_kind not in (None, "other"):
+            # No party of the title's kind: the one party whose kind the text never says (an acronym).
+            kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"]
+        if lp.title_kind and len(kinds) == 1:
+            lp.org, lp.flag = kinds[0], "inferred-from-title"
+        elif lp.title_kind and publisher and facts.orgs[publisher].kind in (lp.title_kind, "other"):
+            lp.org, lp.flag = publisher, "inferred-from-publisher"
+        else:
+            lp.flag = "unknown"
+
+
+def _counterpart(facts: DocFacts, ev) -> None:
+    """In a two-party signing where one signatory's organisation is a party, the one signatory
+    without an organisation signed for the other party."""
+    if ev.kind != "signing":
+        return
+    parties = list(dict.fromkeys(r[1] for r in ev.roles if r[3] == "party"))
+    signers = list(dict.fromkeys(r[0] for r in ev.roles if r[3] == "signatory"))
+    if len(parties) != 2 or len(signers) != 2:
+        return
+    bare = [k for k in signers if facts.people[k].org is None]
+    known = [facts.people[k].org for k in signers if facts.people[k].org is not None]
+    if len(bare) == 1 and len(known) == 1 and known[0] in parties:
+        lp = facts.people[bare[0]]
+        lp.org, lp.flag = next(p for p in parties if p != known[0]), "inferred-from-signing"
+
+
+def _title_place(title: str | None) -> str | None:
+    """The place a title names after "of" ("Party Secretary of Haigang District" -> "haigang district")."""
+    if not title or " of " not in title:
+        return None
+    place = title.rsplit(" of ", 1)[1].lower().removeprefix("the ").strip()
+    return place if len(place) >= 6 and place[:1].isalpha() else None
+
+
+_DOMAIN_SKIP = {"www", "news", "en", "english", "edu", "com", "org", "gov", "net", "ac", "cn", "hk",
+                "uk", "info", "int", "eng", "global", "web", "site", "home", "press", "media"}
+
+
+def _publisher(facts: DocFacts) -> str | None:
+    """Key of the organisation that publishes a release: its source (name or web domain), or the
+    subject of a headline "X signs ... with Y"."""
+    doc = facts.doc
+    if doc.source:
+        key = facts.org(doc.source)
+        if key in facts.orgs:
+            return key
+        parts = {p for p in doc.source.lower().replace("/", ".").split(".") if len(p) > 2} - _DOMAIN_SKIP
+        hits = [k for k, o in facts.orgs.items()
+                if (o.acronym or "").lower() in parts or (o.name.split() or [""])[0].lower() in parts]
+        if len(hits) == 1:
+            return hits[0]
+    if doc.title:
+        w = words_of(doc.title)
+        orgs = find_orgs(w, 0, len(w), doc.title, {})
+        first = next((o.name for o in orgs if o.i <= 1), None)
+        j = next((o.j for o in orgs if o.i <= 1), 1)
+        if first is None and w.text and w.text[0].isupper():
+            first = w.text[0]  # "SDUT Signs ..."
+        if first is not None and j < len(w) and w.lower[j] in ("signs", "signed", "inks", "inked"):
+            key = facts.org(first)
+            return key if key in facts.orgs else None
+    return None
