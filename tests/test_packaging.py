@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def _pyproject_requirements() -> dict[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     reqs = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["dev"]
-    return {re.split(r"[<>=!~ ]", r, 1)[0].lower(): r[len(re.split(r"[<>=!~ ]", r, 1)[0]):] for r in reqs}
+    out = {}
+    for req in reqs:
+        name = re.split(r"[<>=!~ ]", req, maxsplit=1)[0]
+        out[re.sub(r"\[.*\]", "", name).lower()] = req[len(name):]  # conda has no extras
+    return out
 
 
 def test_every_dependency_is_pinned_to_a_range():
@@ -27,7 +31,7 @@ def test_environment_yml_mirrors_pyproject():
     conda = {}
     for dep in env["dependencies"]:
         if isinstance(dep, str):
-            name = re.split(r"[<>=!~ ]", dep, 1)[0].lower()
-            conda[name] = dep[len(name):]
+            name = re.split(r"[<>=!~ ]", dep, maxsplit=1)[0].lower()
+            conda[name] = dep[len(name):].split("#")[0].strip()
     for name, spec in _pyproject_requirements().items():
         assert conda.get(name) == spec, f"environment.yml: {name} should be {spec!r}, is {conda.get(name)!r}"

@@ -14,12 +14,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import PACKAGE_DIR, PROJ_ROOT, RAW_DATA_DIR
+from .config import FORMATS, PACKAGE_DIR, PROJ_ROOT, RAW_DATA_DIR
 from .errors import AccordsError
 from .synth import generate_corpus
 
 DEFAULT_WORKDIR = PROJ_ROOT / "bench"
-FORMATS = ("html", "pdf")
 
 
 @dataclass

@@ -195,7 +195,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
         if names is not None:
             out.authors.extend(n for n in names if n not in out.authors)
             continue
-        if _starts(lower, bp["footer_prefixes"]) or (_CONTACT.search(line) and len(line) < 120):
+        if _starts(lower, bp["footer_prefixes"]) or (len(line) < 120 and _CONTACT.search(line)):
             continue
         if _is_nav(line, lower, bp):
             continue

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import PROCESSED_DATA_DIR, RAW_DATA_DIR
+from .config import FORMATS, NOTEBOOKS_DIR, PROCESSED_DATA_DIR, RAW_DATA_DIR, REPORTS_DIR
 from .errors import AccordsError
 
 
@@ -45,16 +45,39 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _render_parser(sub: argparse._SubParsersAction) -> None:
-    from .render import add_render_arguments
-
     p = sub.add_parser(
         "render",
         help="Run the report notebooks with papermill and export them to HTML and PDF.",
         description="Execute report notebooks with parameters and convert them to "
         "self-contained HTML and PDF under reports/<run-name>/.",
     )
-    add_render_arguments(p)
+    _add_render_arguments(p)
     p.set_defaults(func=_cmd_render)
+
+
+def _add_render_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of `accords render` to `parser`."""
+    parser.add_argument("reports", nargs="*", metavar="REPORT",
+                        help="notebook stem or short name (01_events_timeline, timeline, "
+                             "networks, themes); default: every notebook")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("KEY", "VALUE"),
+                        help="set a parameter; VALUE is parsed like papermill's -p "
+                             "(int, float, True/False, None, JSON list, else text)")
+    parser.add_argument("-f", "--parameters-file", type=Path, metavar="YAML",
+                        help="YAML mapping of parameters (-p values override it)")
+    parser.add_argument("--config", type=Path, metavar="YAML",
+                        help="render every job of a reports config (see reports.example.yml)")
+    parser.add_argument("--name", metavar="RUN", help="run folder name (default: DATE-HASH)")
+    parser.add_argument("--format", action="append", dest="format_list", default=[],
+                        choices=FORMATS, help="output format, repeatable (default: html and pdf)")
+    parser.add_argument("--formats", metavar="LIST", help="comma-separated formats, e.g. html,pdf")
+    parser.add_argument("--reports-dir", type=Path, default=REPORTS_DIR, metavar="DIR",
+                        help=f"where run folders go (default: {REPORTS_DIR})")
+    parser.add_argument("--notebooks-dir", type=Path, default=NOTEBOOKS_DIR, metavar="DIR",
+                        help=f"where the report notebooks are (default: {NOTEBOOKS_DIR})")
+    parser.add_argument("--list", action="store_true", help="list reports and their parameters")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary lines")
 
 
 def _cmd_render(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ import yaml
 from papermill.exceptions import PapermillExecutionError
 
 from . import __version__
-from .config import NOTEBOOKS_DIR, PROCESSED_DATA_DIR, REPORTS_DIR
+from .config import FORMATS, NOTEBOOKS_DIR, PROCESSED_DATA_DIR, REPORTS_DIR
 from .errors import ParameterError, RenderError
 from .export import html_to_pdf, notebook_to_html
 from .params import (
@@ -41,7 +41,6 @@ from .params import (
 )
 from .runs import read_corpus, record_run, write_index
 
-FORMATS = ("html", "pdf")
 KERNEL = "python3"
 DATA_PARAMS = ("data_dir", "tables_dir", "processed_dir", "data")
 
@@ -318,31 +317,6 @@ def render_config(config_path: Path, *, reports_dir: Path = REPORTS_DIR, progres
 
 
 # --- command line (argparse only: translate, then call the library) --------------------------
-
-
-def add_render_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the arguments of `accords render` to `parser`."""
-    parser.add_argument("reports", nargs="*", metavar="REPORT",
-                        help="notebook stem or short name (01_events_timeline, timeline, "
-                             "networks, themes); default: every notebook")
-    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                        metavar=("KEY", "VALUE"),
-                        help="set a parameter; VALUE is parsed like papermill's -p "
-                             "(int, float, True/False, None, JSON list, else text)")
-    parser.add_argument("-f", "--parameters-file", type=Path, metavar="YAML",
-                        help="YAML mapping of parameters (-p values override it)")
-    parser.add_argument("--config", type=Path, metavar="YAML",
-                        help="render every job of a reports config (see reports.example.yml)")
-    parser.add_argument("--name", metavar="RUN", help="run folder name (default: DATE-HASH)")
-    parser.add_argument("--format", action="append", dest="format_list", default=[],
-                        choices=FORMATS, help="output format, repeatable (default: html and pdf)")
-    parser.add_argument("--formats", metavar="LIST", help="comma-separated formats, e.g. html,pdf")
-    parser.add_argument("--reports-dir", type=Path, default=REPORTS_DIR, metavar="DIR",
-                        help=f"where run folders go (default: {REPORTS_DIR})")
-    parser.add_argument("--notebooks-dir", type=Path, default=NOTEBOOKS_DIR, metavar="DIR",
-                        help=f"where the report notebooks are (default: {NOTEBOOKS_DIR})")
-    parser.add_argument("--list", action="store_true", help="list reports and their parameters")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary lines")
 
 
 def render_from_args(args: argparse.Namespace) -> int:

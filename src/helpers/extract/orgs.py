@@ -41,12 +41,14 @@ class OrgSpan:
 
 def is_cap(word: str) -> bool:
     """A word that starts with a capital letter (a name-like word)."""
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return word[:1].isupper()
 
 
 def is_acronym(word: str) -> bool:
     """An all-capitals word that can stand for an organisation (not AI, R&D, CEO ...)."""
-    return bool(_ACRONYM.match(word)) and len(word) <= 12 and word.upper() not in NOT_ACRONYM
+    if not (word[:1].isupper() and 1 < len(word) <= 12 and word[-1:].isupper() or word[-1:].isdigit()):
+        return False
+    return bool(_ACRONYM.match(word)) and word.upper() not in NOT_ACRONYM
 
 
 def initials(name: str) -> str:
@@ -63,8 +65,13 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
     spans: list[OrgSpan] = []
     last = s
     i = s
+    first = heads.first
+    lowers = w.lower
     while i < e:
-        n, kind = heads.match(w.lower, i, e)
+        if lowers[i] not in first:
+            i += 1
+            continue
+        n, kind = heads.match(lowers, i, e)
         if not n or not is_cap(w.text[i]) or i < last:
             i += 1
             continue
@@ -100,7 +107,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
     for k in range(s, e):
         word = w.text[k]
-        if k in covered or not is_acronym(word):
+        if not word[-1:].isupper() or k in covered or not is_acronym(word):
             continue
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
             continue  # "(ACR)" after the name it stands for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .. import lexicon
@@ -184,6 +185,13 @@ def _comma_list(w: Words, k: int, e: int) -> bool:
         w.lower[q] in fields for q in range(start, k))
 
 
+@lru_cache(maxsize=1)
+def _plain_skip() -> frozenset[str]:
+    """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by")."""
+    return frozenset(lexicon.roles()[0].first | lexicon.titles()[0].first | lexicon.people()[0].first
+                     | _LIST_SEP | {"two", "both", "by"})
+
+
 def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]:
     """The persons, organisations, titles, role triggers and separators of words s..e, in order."""
     honor, not_name = lexicon.people()
@@ -194,6 +202,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
     group_nouns = lexicon.group_nouns()
     orgs_at = {o.i: o for o in orgs}
     items: list[Item] = []
+    plain = _plain_skip()
     k = s
     while k < e:
         if k in orgs_at:
@@ -202,6 +211,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
             k = o.j
             continue
         word, low = w.text[k], w.lower[k]
+        if k != s and low not in plain and word[:1].islower():
+            k += 1  # most words: lower case and in no lexicon
+            continue
         n, _ = honor.match(w.lower, k, e)
         if n and is_cap(word):
             while (more := honor.match(w.lower, k + n, e)[0]) and is_cap(w.text[k + n]):
