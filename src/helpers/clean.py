@@ -71,6 +71,8 @@ def _is_nav(line: str, lower: str, bp: dict) -> bool:
 
 def _byline(line: str, lower: str, bp: dict) -> list[str] | None:
     """Names in a byline ("Written by: A", "Edited by: B, C", "Text: A | Photos: B"), or None."""
+    if len(line) > 200 or not lower.startswith(bp["bylines"]):
+        return None
     parts = _SEGMENTS.split(line)
     if len(parts) > 1:
         found = [_byline_part(p, p.lower(), bp) for p in parts]

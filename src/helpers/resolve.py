@@ -113,17 +113,21 @@ def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Serie
             who[ev].add(person if isinstance(person, str) else org)
         if role == "party" and isinstance(org, str):
             parties[ev].add(org)
-    day = events["date"].astype(str).where(events["date"].notna(), "~" + events["date_text"].fillna(""))
-    for _, group in events.assign(day=day).groupby(["kind", "day"], sort=True):
-        ids = sorted(group["event_id"])
-        docs = dict(zip(group["event_id"], group["doc_id"]))
-        for x, a in enumerate(ids):
-            for b in ids[x + 1:]:
-                if docs[a] == docs[b] or group["day"].iloc[0] in ("~", "~None"):
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for ev, doc, kind, date, text in zip(events["event_id"], events["doc_id"], events["kind"],
+                                         events["date"], events["date_text"]):
+        day = str(date) if pd.notna(date) else (f"~{text}" if isinstance(text, str) and text else None)
+        if day is not None:
+            groups[(kind, day)].append((ev, doc))
+    for key in sorted(groups):
+        members = sorted(groups[key])
+        for x, (a, doc_a) in enumerate(members):
+            for b, doc_b in members[x + 1:]:
+                if doc_a == doc_b:
                     continue
                 shared_parties = parties[a] & parties[b]
                 shared = who[a] & who[b]
-                if len(shared_parties) >= 2 or (not parties.get(a) and len(shared) >= 1) or len(shared) >= 2:
+                if len(shared_parties) >= 2 or (not parties[a] and len(shared) >= 1) or len(shared) >= 2:
                     parent[find(a)] = find(b)
     roots: dict[str, str] = {}
     for e in sorted(parent):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sys
 import time
@@ -46,15 +47,14 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     manifest = load_manifest(metadata)
     summary = Summary(out)
     facts: list[DocFacts] = []
-    for item in _progress(read_corpus(corpus, manifest), progress):
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            print(f"accords: warning: {corpus / item.path.split('#')[0]}"
-                  f"{'#' + item.path.split('#')[1] if '#' in item.path else ''}: skipped: {item.reason}",
-                  file=sys.stderr)
-            continue
-        facts.append(extract_document(item, taxonomy))
-    tables = build_tables(facts)
+    # The facts are millions of small acyclic objects: cyclic GC passes over them cost ~20 %.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        tables = _extract_all(corpus, manifest, summary, facts, taxonomy, progress)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     summary.documents = len(facts)
     summary.events = len(tables["events"])
     summary.people = len(tables["people"])
@@ -68,6 +68,20 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     write_tables(tables, out, meta)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _extract_all(corpus: Path, manifest: dict, summary: Summary, facts: list[DocFacts],
+                 taxonomy: Path | None, progress: bool) -> dict[str, pd.DataFrame]:
+    """Read and extract every document, collecting skips in `summary`, then build the tables."""
+    for item in _progress(read_corpus(corpus, manifest), progress):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            print(f"accords: warning: {corpus / item.path.split('#')[0]}"
+                  f"{'#' + item.path.split('#')[1] if '#' in item.path else ''}: skipped: {item.reason}",
+                  file=sys.stderr)
+            continue
+        facts.append(extract_document(item, taxonomy))
+    return build_tables(facts)
 
 
 def _progress(items, enabled: bool):

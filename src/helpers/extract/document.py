@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ _LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|compa
                          r"gmbh|ag|holdings|sendirian|berhad|sdn|bhd|pte|pty))+$")
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """A spelling-insensitive key for an organisation name ("X Co., Ltd." = "X")."""
     name = _THE.sub("", name.strip()).lower()
@@ -34,6 +36,7 @@ def org_key(name: str) -> str:
     return _LEGAL_TAIL.sub("", name) or name
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan")."""
     return " ".join(sorted(_NAME_PUNCT.sub("", name).lower().split()))
