@@ -157,10 +157,17 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             facts.orgs[target].aliases |= lo.aliases
             facts.alias[key] = target
             del facts.orgs[key]
-    for lo in facts.orgs.values():
+    units = lexicon.org_heads()[1]
+    for key, lo in facts.orgs.items():
+        if lo.parent is None and " of " in lo.name:
+            # "Research Department of Aurelia Aerospace": a unit of an organisation named elsewhere.
+            head, tail = lo.name.rsplit(" of ", 1)
+            parent = acronyms.get(tail) or org_key(tail)
+            if parent != key and parent in facts.orgs and units & set(head.lower().split()):
+                lo.parent = tail
         if lo.parent:
             lo.parent = acronyms.get(lo.parent) or org_key(lo.parent)
-            if lo.parent not in facts.orgs:
+            if lo.parent not in facts.orgs or lo.parent == key:
                 lo.parent = None
 
 
