@@ -151,6 +151,14 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                     facts.orgs[key].acronym = facts.orgs[key].acronym or o.acronym
                 else:
                     facts.orgs.setdefault(org_key(o.name), LocalOrg(org_key(o.name), o.name, o.name, "other"))
+    words_of_org = {k: set(k.split()) for k, o in facts.orgs.items() if o.name != o.acronym}
+    for key, lo in list(facts.orgs.items()):
+        if key not in facts.orgs or key in acronyms.values():
+            continue
+        # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
+        holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
+        if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent:
+            acronyms.setdefault(lo.name, holders[0])
     for key, lo in list(facts.orgs.items()):
         target = acronyms.get(lo.name)
         if target and target != key and target in facts.orgs:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from .affiliation import appositions
 from .nlp import Words
-from .orgs import OrgSpan, is_acronym, is_cap
+from .orgs import OrgSpan, is_acronym, is_cap, kind_of
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z\u00c0-\u024f]+)?(?:['’-][A-Za-z\u00c0-\u024f]+)*"
                         r"|[A-Z]{2,12}|[A-Z]\.?)$")
@@ -185,6 +185,19 @@ def _comma_list(w: Words, k: int, e: int) -> bool:
         w.lower[q] in fields for q in range(start, k))
 
 
+def _possessive_owner(w: Words, s: int, k: int, text: str) -> OrgSpan | None:
+    """The proper name before "'s" and a title, taken for the organisation that holds the title."""
+    if k - 2 < s or w.text[k - 1] not in ("'s", "’s") or not is_cap(w.text[k - 2]):
+        return None
+    a = k - 2
+    while a - 1 >= s and is_cap(w.text[a - 1]) and w.lower[a - 1] not in lexicon.people()[1]:
+        a -= 1
+    if any(w.lower[x] in lexicon.people()[1] for x in range(a, k - 1)) and not is_acronym(w.text[a]):
+        return None
+    name = text[w.start[a]:w.end[k - 2]]
+    return OrgSpan(a, k - 1, name, None, kind_of(name))
+
+
 @lru_cache(maxsize=1)
 def _plain_skip() -> frozenset[str]:
     """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by")."""
@@ -240,6 +253,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
                 prev = items[-1] if items else None
                 if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1):
                     org = prev.value
+                elif org is None and (owner := _possessive_owner(w, s, k, text)) is not None:
+                    org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald"
+                    orgs.append(owner)
+                    items.append(Item("org", owner.i, owner.j, owner))
                 if person is not None:
                     a, b = person
                     items.append(Item("person", k, b, Person(a, b, _join(w, a, b), "title", title, kind, org)))
