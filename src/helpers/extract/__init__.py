@@ -142,10 +142,25 @@ def build_tables(facts: list[DocFacts]) -> dict[str, pd.DataFrame]:
     for name, frame in tables.items():
         if frame.empty:
             tables[name] = empty_table(name)
+    _drop_stray_acronyms(tables)
     if not tables["events"].empty:
         tables["events"]["cluster_id"] = cluster_events(tables["events"], tables["participants"])
     _sort(tables)
     return tables
+
+
+def _drop_stray_acronyms(tables: dict[str, pd.DataFrame]) -> None:
+    """Drop capitalised words never resolved to a name nor playing a role ("PORT ALDREN -" datelines)."""
+    orgs = tables["organizations"]
+    if orgs.empty:
+        return
+    used = set(tables["participants"]["org_id"].dropna())
+    stray = orgs[(orgs["name"] == orgs["acronym"]) & ~orgs["org_id"].isin(used)]["org_id"]
+    if stray.empty:
+        return
+    tables["organizations"] = orgs[~orgs["org_id"].isin(stray)]
+    mentions = tables["mentions"]
+    tables["mentions"] = mentions[~((mentions["kind"] == "organization") & mentions["entity_id"].isin(stray))]
 
 
 def _sort(tables: dict[str, pd.DataFrame]) -> None:

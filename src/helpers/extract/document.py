@@ -123,10 +123,17 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts
 
 def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
     acronyms: dict[str, str] = {}
+    units = lexicon.org_heads()[1]
     for *_, orgs, _items in sentences:
         for o in orgs:
             if o.is_acronym:
                 continue
+            if o.parent and o.acronym and initials(o.parent) == o.acronym:
+                # "Department of X of the Ministry of Y (MY)": the acronym is the ministry's.
+                pkey = org_key(o.parent)
+                parent = facts.orgs.setdefault(pkey, LocalOrg(pkey, o.parent, None, kind_of(o.parent)))
+                parent.acronym, o.acronym = o.acronym, None
+                acronyms[parent.acronym] = pkey
             key = org_key(o.name)
             lo = facts.orgs.setdefault(key, LocalOrg(key, o.name, o.acronym, o.kind))
             lo.aliases.add(o.name)
@@ -157,7 +164,8 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             continue
         # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
         holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
-        if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent:
+        if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
+                and kind_of(lo.name) == "other" and not units & set(key.split()):
             acronyms.setdefault(lo.name, holders[0])
     for key, lo in list(facts.orgs.items()):
         target = acronyms.get(lo.name)
@@ -165,7 +173,6 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             facts.orgs[target].aliases |= lo.aliases
             facts.alias[key] = target
             del facts.orgs[key]
-    units = lexicon.org_heads()[1]
     for key, lo in facts.orgs.items():
         if lo.parent is None and " of " in lo.name:
             # "Research Department of Aurelia Aerospace": a unit of an organisation named elsewhere.

@@ -210,7 +210,7 @@ def _trim_name(w: Words, a: int, h: int, b: int) -> int:
 
 def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | None]:
     saw_of = False
-    parent_at = None
+    parent_at: list[int] = []
     titles = lexicon.titles()[0]
     k = b
     while k < e:
@@ -221,7 +221,8 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
         if low in _TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
-            parent_at = nxt if low == "of" else parent_at
+            if low == "of":
+                parent_at.append(nxt)
             k = nxt
             continue
         if low in ("and", "&") and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
@@ -235,12 +236,11 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
             b = k
             continue
         break
-    parent = None
-    if parent_at is not None and parent_at < b:
-        if (b - parent_at == 1 and is_acronym(w.text[parent_at])) or any(
-                heads.match(w.lower, k, b)[0] for k in range(parent_at, b)):
-            parent = " ".join(w.text[parent_at:b])
-    return b, parent
+    for at in reversed(parent_at):  # the nearest "of" that is followed by a name of its own
+        if at < b and ((b - at == 1 and is_acronym(w.text[at])) or any(
+                heads.match(w.lower, k, b)[0] for k in range(at, b))):
+            return b, " ".join(w.text[at:b])
+    return b, None
 
 
 def _person_next(w: Words, k: int, e: int) -> bool:
