@@ -116,7 +116,7 @@ def _group_leads(items: list[Item], w: Words) -> None:
             if group is not None and p.org is None:
                 p.org = group
             if p.org is None:
-                p.org = _from_org(items, x, w)
+                p.org = _from_org(items, x, w) or _on_behalf(items, x, w)
 
 
 def _from_org(items: list[Item], x: int, w: Words):
@@ -126,6 +126,20 @@ def _from_org(items: list[Item], x: int, w: Words):
             return None
         if it.kind == "org":
             return it.value if it.i > 0 and w.lower[it.i - 1] == "from" and it.i - items[x].j <= 6 else None
+    return None
+
+
+def _on_behalf(items: list[Item], x: int, w: Words):
+    """The organisation in "A signed the agreement on behalf of X", when A is the only signer named."""
+    if any(it.kind == "person" for it in items[:x]):
+        return None
+    for it in items[x + 1:]:
+        if it.kind == "person":
+            return None
+        if it.kind == "org" and it.i >= 3 and w.lower[it.i - 3:it.i] in (["on", "behalf", "of"],
+                                                                         ["behalf", "of", "the"]):
+            nxt = [o for o in items if o.kind == "org" and o.i > it.j]
+            return None if nxt and w.lower[it.j:nxt[0].i] == ["and"] else it.value
     return None
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import lexicon
 from ..dates import MONTHS, dateline, find_dates, find_today, find_weekday, resolve
 from .nlp import Words
-from .orgs import OrgSpan, is_cap
+from .orgs import OrgSpan, is_acronym, is_cap
 
 HEADS = {
     ("memorandum", "of", "understanding"), ("memoranda", "of", "understanding"),
@@ -45,13 +46,22 @@ def agreement(w: Words, s: int, e: int, text: str) -> tuple[str | None, int, int
                 b = k + n
                 if b + 1 < e and w.lower[b] in ("on", "for", "of", "regarding", "concerning") \
                         and _tail_word(w, b + 1):
-                    b += 1
-                    while b < e and (_tail_word(w, b) or (
-                            w.lower[b] in _TAIL_JOIN and b + 1 < e and _tail_word(w, b + 1))):
-                        b += 1
+                    t = b + 1
+                    while t < e and (_tail_word(w, t) or (
+                            w.lower[t] in _TAIL_JOIN and t + 1 < e and _tail_word(w, t + 1))):
+                        t += 1
+                    # "signed the agreement for X University and Y Institute": parties, not a name.
+                    if not (w.lower[b] in ("for", "of") and _names_org(w, b + 1, t)):
+                        b = t
                 name = text[w.start[a]:w.end[b - 1]].lower()
                 return " ".join(name.split()), a, b
     return None, 0, 0
+
+
+def _names_org(w: Words, a: int, b: int) -> bool:
+    """Whether words a..b name an organisation (a head word such as University, or an acronym)."""
+    heads = lexicon.org_heads()[0]
+    return any(heads.match(w.lower, k, b)[0] for k in range(a, b)) or (b - a == 1 and is_acronym(w.text[a]))
 
 
 def _tail_word(w: Words, k: int) -> bool:

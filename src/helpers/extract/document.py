@@ -173,7 +173,7 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             facts.orgs[target].aliases |= lo.aliases
             facts.alias[key] = target
             del facts.orgs[key]
-    for key, lo in facts.orgs.items():
+    for key, lo in list(facts.orgs.items()):
         if lo.parent is None and " of " in lo.name:
             # "Research Department of Aurelia Aerospace": a unit of an organisation named elsewhere.
             head, tail = lo.name.rsplit(" of ", 1)
@@ -181,7 +181,11 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             if parent != key and parent in facts.orgs and units & set(head.lower().split()):
                 lo.parent = tail
         if lo.parent:
-            lo.parent = acronyms.get(lo.parent) or org_key(lo.parent)
+            name = lo.parent
+            lo.parent = acronyms.get(name) or org_key(name)
+            if lo.parent not in facts.orgs and kind_of(name) != "other":
+                # The owner is named only inside the unit's name: it is an organisation too.
+                facts.orgs[lo.parent] = LocalOrg(lo.parent, name, None, kind_of(name))
             if lo.parent not in facts.orgs or lo.parent == key:
                 lo.parent = None
 
@@ -196,10 +200,12 @@ def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
 
 
 def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> None:
-    full: list[Person] = [it.value for *_, items in sentences for it in items
-                          if it.kind == "person" and it.j - it.i >= 0 and len(it.value.name.split()) >= 2
-                          and it.value.cue != "bare"]
+    named = [it.value for *_, items in sentences for it in items
+             if it.kind == "person" and len(it.value.name.split()) >= 2]
+    full: list[Person] = [p for p in named if p.cue != "bare"]
     strong = {person_key(p.name) for p in full}
+    # Full names first met bare ("John Doe of X attended") still anchor a later "Mr Doe".
+    full += [p for p in named if p.cue == "bare" and p.roles]
     for *_, items in sentences:
         for it in items:
             if it.kind != "person":
@@ -260,7 +266,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
         is_signing = ag.is_signing(w, s, e)
-        if is_signing and (signing is None or _new_agreement(signing, name)) \
+        refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
+        if is_signing and (signing is None or (not refers_back and _new_agreement(signing, name))) \
                 and not ag.earlier(w, s, e, doc.published):
             signing = LocalEvent("signing", (a, b), agreement=name)
             _set_date(signing, dated)

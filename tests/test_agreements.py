@@ -1,0 +1,137 @@
+"""Agreement names, signing events, places, dates and parties (helpers.extract.agreements)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers.extract import agreements as ag
+from helpers.extract.document import extract_document
+from helpers.extract.nlp import words_of
+from helpers.ingest import RawDocument
+
+PARTIES = "Brindle University and Tarn Institute"
+
+
+def _facts(text: str, published: dt.date | None = None):
+    return extract_document(RawDocument(path="t.txt", text=text, published=published))
+
+
+def _signing(text: str, published: dt.date | None = None):
+    facts = _facts(text, published)
+    signings = [ev for ev in facts.events if ev.kind == "signing"]
+    assert len(signings) == 1
+    return signings[0]
+
+
+def _name(sentence: str) -> str | None:
+    w = words_of(sentence)
+    return ag.agreement(w, 0, len(w), sentence)[0]
+
+
+def _parties(ev) -> list[str]:
+    return [r[1] for r in ev.roles if r[3] == "party"]
+
+
+# --- agreement names ------------------------------------------------------------------------
+
+def test_agreement_name_is_lower_case_with_its_modifiers():
+    assert _name(f"{PARTIES} signed a Strategic Cooperation Agreement.") == "strategic cooperation agreement"
+    assert _signing(f"{PARTIES} signed a strategic cooperation agreement.").agreement == \
+        "strategic cooperation agreement"
+
+
+def test_agreement_name_keeps_a_capitalised_tail():
+    ev = _signing(f"{PARTIES} signed the Framework Agreement on Joint Training of Engineers.")
+    assert ev.agreement == "framework agreement on joint training of engineers"
+
+
+def test_agreement_name_never_swallows_a_date():
+    assert _name(f"{PARTIES} signed an agreement on March 9.") == "agreement"
+    assert _name(f"{PARTIES} signed a memorandum of understanding on Friday.") == "memorandum of understanding"
+
+
+def test_no_agreement_word_gives_no_name():
+    assert ag.agreement(words_of("They met."), 0, 2, "They met.") == (None, 0, 0)
+
+
+def test_signing_needs_a_signing_word_and_an_agreement():
+    def signing(sentence: str) -> bool:
+        w = words_of(sentence)
+        return ag.is_signing(w, 0, len(w))
+
+    assert signing(f"{PARTIES} signed an agreement.")
+    assert signing("The signing ceremony was held in the morning.")
+    assert not signing("The agreement covers five years.")
+    assert not signing("Both sides signed up for the forum.")
+
+
+# --- place and date -------------------------------------------------------------------------
+
+def test_location_after_signed_in():
+    assert _signing(f"{PARTIES} signed an agreement in Harbour Hall.").location == "Harbour Hall"
+
+
+def test_signing_date_from_a_later_sentence():
+    ev = _signing(f"{PARTIES} signed an agreement. The agreement was signed on April 18, 2022 after months of talks.")
+    assert (ev.date, ev.date_text, ev.precision) == (dt.date(2022, 4, 18), "April 18, 2022", "day")
+
+
+def test_today_is_the_publication_date():
+    ev = _signing(f"{PARTIES} signed an agreement today.", dt.date(2024, 6, 3))
+    assert (ev.date, ev.date_text, ev.precision, ev.year_source) == (dt.date(2024, 6, 3), "today", "day", "published")
+
+
+def test_today_with_a_yearless_date_and_no_publication_date():
+    ev = _signing(f"{PARTIES} signed an agreement today (June 3).")
+    assert (ev.date, ev.date_text, ev.precision) == (None, "June 3", "no-year")
+
+
+def test_yearless_date_takes_the_publication_year():
+    ev = _signing(f"{PARTIES} signed an agreement on March 9.", dt.date(2023, 3, 12))
+    assert (ev.date, ev.precision, ev.year_source) == (dt.date(2023, 3, 9), "day", "published")
+
+
+def test_december_date_in_a_january_release_is_last_year():
+    ev = _signing(f"{PARTIES} signed an agreement on December 28.", dt.date(2024, 1, 5))
+    assert ev.date == dt.date(2023, 12, 28)
+
+
+def test_visit_and_meeting_inherit_the_signing_date():
+    f = _facts(f"{PARTIES} signed an agreement on May 4, 2023. Dean Rosa Kell visited Tarn Institute. "
+               "President Ada Lind met with Mayor Ivo Brandt.")
+    dates = {ev.kind: (ev.date, ev.year_source) for ev in f.events}
+    assert dates == {"signing": (dt.date(2023, 5, 4), "explicit"),
+                     "visit": (dt.date(2023, 5, 4), "inherited"),
+                     "meeting": (dt.date(2023, 5, 4), "inherited")}
+
+
+def test_sentence_without_a_date_gives_none():
+    assert ag.sentence_date("The two sides signed an agreement.", None) is None
+    assert ag.sentence_date("The two sides signed an agreement today.", None) is None
+
+
+# --- parties --------------------------------------------------------------------------------
+
+def test_parties_from_between_x_and_y():
+    ev = _signing(f"An agreement between {PARTIES} was signed on May 4, 2023.")
+    assert _parties(ev) == ["brindle university", "tarn institute"]
+
+
+def test_attendees_organisation_in_another_sentence_is_no_party():
+    ev = _signing(f"An agreement between {PARTIES} was signed on May 4, 2023. "
+                  "President Ada Lind of Kestrel College attended the signing ceremony.")
+    assert _parties(ev) == ["brindle university", "tarn institute"]
+    assert ("ada lind", "kestrel college", "attendee") in {(r[0], r[1], r[3]) for r in ev.roles}
+
+
+def test_x_signed_with_y_gives_both_parties():
+    ev = _signing("Brindle University signed an agreement with Tarn Institute.")
+    assert _parties(ev) == ["brindle university", "tarn institute"]
+
+
+@pytest.mark.parametrize("text", ["", "No organisation is named here."])
+def test_parties_of_a_sentence_without_organisations(text):
+    w = words_of(text)
+    assert ag.parties(w, 0, len(w), []) == []

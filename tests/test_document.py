@@ -1,0 +1,98 @@
+"""One release's facts (helpers.extract.document) and its themes (helpers.extract.tagging)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from helpers.errors import CorpusError
+from helpers.extract.document import extract_document, org_key, person_key
+from helpers.extract.nlp import pipeline
+from helpers.extract.tagging import tag
+from helpers.ingest import RawDocument
+
+RELEASE = ("Brindle University and Tarn Institute signed a strategic cooperation agreement on "
+           "May 4, 2023 in Harbour Hall. President Ada Lind of Brindle University said the "
+           "partners would open a joint laboratory for satellites and train young scientists.")
+
+
+def _facts(text: str, taxonomy: Path | None = None, **meta):
+    return extract_document(RawDocument(path="t.txt", text=text, **meta), taxonomy)
+
+
+def test_release_gives_people_organisations_and_one_signing():
+    f = _facts(RELEASE, published=dt.date(2023, 5, 5))
+    assert set(f.orgs) == {"brindle university", "tarn institute"}
+    assert list(f.people) == ["ada lind"]
+    (ev,) = f.events
+    assert (ev.kind, ev.date, ev.location, ev.agreement) == (
+        "signing", dt.date(2023, 5, 4), "Harbour Hall", "strategic cooperation agreement")
+    assert {(r[0], r[1], r[2], r[3]) for r in ev.roles} == {
+        (None, "brindle university", None, "party"), (None, "tarn institute", None, "party"),
+        ("ada lind", "brindle university", "President", "speaker")}
+
+
+def test_event_and_mention_spans_point_into_the_text():
+    f = _facts(RELEASE)
+    (ev,) = f.events
+    a, b = ev.sentence
+    assert RELEASE[a:b].startswith("Brindle University and Tarn Institute signed")
+    spans = {(kind, RELEASE[x:y]) for kind, _key, x, y in f.mentions}
+    assert ("person", "Ada Lind") in spans
+    assert ("organization", "Tarn Institute") in spans
+    speaker = next(r for r in ev.roles if r[3] == "speaker")
+    assert RELEASE[speaker[4]:speaker[5]].startswith("President Ada Lind")
+
+
+def test_empty_release_gives_no_facts():
+    f = _facts("")
+    assert (f.people, f.orgs, f.events, f.mentions, f.themes, f.words) == ({}, {}, [], [], [], 0)
+
+
+def test_keys_ignore_spelling_and_name_order():
+    assert person_key("Wan Li") == person_key("Li Wan") == person_key("LI Wan.")
+    assert org_key("the Tarn Co-operation Centre") == org_key("Tarn Cooperation Center")
+
+
+# --- themes ---------------------------------------------------------------------------------
+
+def test_bundled_taxonomy_finds_themes_with_their_phrases():
+    themes = {slug: (score, terms) for slug, score, terms in _facts(RELEASE).themes}
+    assert themes["domain:aerospace"][1] == ["satellites"]
+    assert themes["research"][1] == ["joint laboratory"]
+    assert themes["talent"][1] == ["young scientists"]
+    assert all(0 < score < 1 for score, _ in themes.values())
+
+
+def test_more_distinct_terms_score_higher():
+    (one,) = [s for slug, s, _ in tag(pipeline()("A satellite.")) if slug == "domain:aerospace"]
+    (two,) = [s for slug, s, _ in tag(pipeline()("A satellite and a rocket.")) if slug == "domain:aerospace"]
+    assert two > one
+
+
+def test_maker_space_is_not_aerospace():
+    themes = {slug for slug, _, _ in _facts("The partners will set up a maker space for students.").themes}
+    assert "domain:aerospace" not in themes
+
+
+def test_custom_taxonomy_file(tmp_path: Path):
+    taxonomy = tmp_path / "themes.yml"
+    taxonomy.write_text("kelp:\n  label: Kelp\n  terms: [kelp farming, seaweed]\n"
+                        "makers: [maker space]\n", encoding="utf-8")
+    f = _facts("Kelp farming and SEAWEED research will grow. A maker space opens.", taxonomy)
+    assert [(slug, terms) for slug, _, terms in f.themes] == [
+        ("kelp", ["kelp farming", "seaweed"]), ("makers", ["maker space"])]
+
+
+def test_taxonomy_that_is_not_a_mapping_is_an_error(tmp_path: Path):
+    taxonomy = tmp_path / "themes.yml"
+    taxonomy.write_text("- kelp\n- seaweed\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="must be a mapping"):
+        _facts("Seaweed.", taxonomy)
+
+
+def test_missing_taxonomy_file_is_an_error(tmp_path: Path):
+    with pytest.raises(CorpusError, match="cannot read lexicon"):
+        _facts("Seaweed.", tmp_path / "absent.yml")

@@ -1,0 +1,56 @@
+"""Words and sentences (helpers.extract.nlp) on short invented texts."""
+
+from __future__ import annotations
+
+from helpers.extract.nlp import sentence_spans, words_of
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def test_hyphenated_words_stay_whole():
+    assert words_of("A long-term, high-level plan.").text == [
+        "A", "long-term", ",", "high-level", "plan", "."]
+
+
+def test_ampersand_word_stays_whole():
+    assert "I&T" in words_of("The Brindle I&T Hub opened.").text
+
+
+def test_abbreviations_keep_their_dot():
+    w = words_of("Mr. Lee of Quillon Co. Ltd. spoke.")
+    assert w.text == ["Mr.", "Lee", "of", "Quillon", "Co.", "Ltd.", "spoke", "."]
+
+
+def test_possessive_s_is_its_own_word():
+    assert words_of("Brindle's new lab").text == ["Brindle", "'s", "new", "lab"]
+
+
+def test_word_spans_point_into_the_text():
+    text = "Dr. Ann Dale visited Tarn."
+    w = words_of(text)
+    assert [text[a:b] for a, b in zip(w.start, w.end)] == w.text
+    assert w.lower == [t.lower() for t in w.text]
+    assert w.index_at(text.index("Ann")) == 1
+
+
+def test_sentence_keeps_honorific_with_name():
+    text = "Mr. Lee of Quillon Co., Ltd. spoke first. Then Dr. Ann Dale replied."
+    assert _sentences(text) == ["Mr. Lee of Quillon Co., Ltd. spoke first.", "Then Dr. Ann Dale replied."]
+
+
+def test_sentence_breaks_at_paragraph_end_without_full_stop():
+    text = "A heading without a stop\n\nThe body starts here. It goes on."
+    assert _sentences(text) == ["A heading without a stop", "The body starts here.", "It goes on."]
+
+
+def test_paragraph_break_after_abbreviation_still_ends_sentence():
+    text = "Its partner is Quillon Co., Ltd.\n\nThe work starts soon."
+    assert _sentences(text) == ["Its partner is Quillon Co., Ltd.", "The work starts soon."]
+
+
+def test_empty_and_blank_text_have_no_words_or_sentences():
+    assert len(words_of("")) == 0
+    assert sentence_spans("") == []
+    assert sentence_spans("  \n\n  ") == []

@@ -1,0 +1,136 @@
+"""Organisation names (helpers.extract.orgs, and how a release resolves them) on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.extract.document import extract_document, org_key
+from helpers.extract.nlp import words_of
+from helpers.extract.orgs import find_orgs, initials, is_acronym
+from helpers.ingest import RawDocument
+
+
+def _orgs(sentence: str):
+    w = words_of(sentence)
+    return find_orgs(w, 0, len(w), sentence, {})
+
+
+def _facts(text: str, **meta):
+    return extract_document(RawDocument(path="t.txt", text=text, **meta))
+
+
+def test_full_name_with_acronym_in_brackets():
+    (org,) = _orgs("The Academy of Coastal Research (ACR) opened a lab.")
+    assert org.name == "Academy of Coastal Research"
+    assert org.acronym == "ACR"
+    assert org.kind == "research"
+
+
+def test_acronym_inside_the_name():
+    orgs = _orgs("The Hollin Special Administrative Region (HSAR) Government and Tollan University signed an agreement.")
+    assert [o.name for o in orgs] == ["Hollin Special Administrative Region Government", "Tollan University"]
+    assert orgs[0].acronym.split()[0] == "HSAR"
+    assert orgs[0].kind == "government"
+
+
+def test_list_form_name_is_one_organisation():
+    (org,) = _orgs("Officials from the Hong Kong, Macao and Taiwan Office of Veloria University attended.")
+    assert org.name == "Hong Kong, Macao and Taiwan Office of Veloria University"
+    assert org.parent == "Veloria University"
+
+
+def test_two_organisations_joined_by_and_are_two():
+    orgs = _orgs("Velora Institute and Brindle University signed a deal.")
+    assert [(o.name, o.kind) for o in orgs] == [("Velora Institute", "research"), ("Brindle University", "university")]
+
+
+def test_unit_of_an_acronym_has_that_parent():
+    (org,) = _orgs("The Research Department of ACR hosted the visit.")
+    assert org.name == "Research Department of ACR"
+    assert org.parent == "ACR"
+
+
+def test_unit_parent_resolves_to_the_acronyms_full_name():
+    f = _facts("The Academy of Coastal Research (ACR) signed an agreement with Brindle University. "
+               "The Research Department of ACR will lead the work.")
+    assert f.orgs["research department of acr"].parent == "academy of coastal research"
+
+
+def test_unit_parent_is_a_full_name_defined_elsewhere():
+    f = _facts("Aurelia Space Corporation signed an agreement with Brindle University. "
+               "The Research Department of Aurelia Space Corporation will lead the work.")
+    unit = f.orgs[org_key("Research Department of Aurelia Space Corporation")]
+    assert unit.parent == org_key("Aurelia Space Corporation")
+
+
+def test_ministry_acronym_after_a_department_belongs_to_the_ministry():
+    f = _facts("The Department of Marine Affairs of the Ministry of Coastal Protection (MCP) and "
+               "Brindle University signed an agreement. MCP will fund it.")
+    ministry = f.orgs["ministry of coastal protection"]
+    assert ministry.acronym == "MCP"
+    assert ministry.kind == "government"
+    department = f.orgs["department of marine affairs of the ministry of coastal protection"]
+    assert department.acronym is None
+    assert department.parent == "ministry of coastal protection"
+    assert "mcp" not in f.orgs
+
+
+def test_acronym_matching_initials_resolves_to_the_full_name():
+    assert initials("Korvel University of Marine Technology") == "KUMT"
+    text = ("Korvel University of Marine Technology signed an agreement with Brindle University. "
+            "KUMT students will join the programme.")
+    f = _facts(text)
+    assert "kumt" not in f.orgs
+    assert f.orgs["korvel university of marine technology"].acronym == "KUMT"
+    at = text.index("KUMT")
+    assert ("organization", "korvel university of marine technology", at, at + 4) in f.mentions
+
+
+def test_the_government_alone_is_no_organisation():
+    assert _orgs("The Government welcomed the agreement.") == []
+    assert _facts("The Government welcomed the agreement.").orgs == {}
+
+
+def test_capitalised_family_name_is_not_an_acronym_organisation():
+    assert _orgs("ZHANG Wei spoke at the event.") == []
+    f = _facts("ZHANG Wei, President of Brindle University, spoke at the event.")
+    assert list(f.orgs) == ["brindle university"]
+    assert "zhang" not in f.orgs
+
+
+def test_legal_suffix_stays_in_one_organisation():
+    orgs = _orgs("Quillon Robotics Co., Ltd. and Tarn University signed an agreement.")
+    assert [o.name for o in orgs] == ["Quillon Robotics Co., Ltd.", "Tarn University"]
+    assert orgs[0].kind == "company"
+
+
+def test_name_without_legal_suffix_is_the_same_organisation():
+    assert org_key("Quillon Robotics Co., Ltd.") == org_key("Quillon Robotics") == "quillon robotics"
+    assert org_key("The Quillon Robotics Limited") == "quillon robotics"
+    assert org_key("Tarn Centre") == org_key("Tarn Center")
+
+
+def test_possessive_owner_is_the_persons_organisation():
+    f = _facts("Lakemoor's Principal, Prof. Ann Dale, said it was a milestone.")
+    assert f.orgs["lakemoor"].name == "Lakemoor"
+    assert f.people["ann dale"].org == "lakemoor"
+    assert f.people["ann dale"].title == "Principal"
+
+
+def test_possessive_short_form_resolves_to_the_full_name():
+    f = _facts("Lakemoor University signed an agreement with Brindle University. "
+               "Lakemoor's Principal, Prof. Ann Dale, said it was a milestone.")
+    assert "lakemoor" not in f.orgs
+    assert f.org("Lakemoor") == "lakemoor university"
+    assert f.people["ann dale"].org == "lakemoor university"
+
+
+@pytest.mark.parametrize("word", ["AI", "R&D", "CEO", "Brindle", "A", "MOU"])
+def test_common_capitals_are_not_acronyms(word):
+    assert not is_acronym(word)
+
+
+def test_empty_span_finds_nothing():
+    w = words_of("")
+    assert find_orgs(w, 0, 0, "", {}) == []
+    assert initials("") == ""

@@ -1,0 +1,92 @@
+"""Corpus-wide ids and event clusters (helpers.resolve, via helpers.extract.build_tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from helpers.extract import build_tables
+from helpers.extract.document import extract_document
+from helpers.ingest import RawDocument
+from helpers.resolve import cluster_events, stable_id
+
+FIRST = RawDocument(
+    path="a.txt", published=dt.date(2023, 5, 5), source=None,
+    text="Brindle University and Tarn Institute signed an agreement on May 4, 2023. "
+         "President Wan Li of Brindle University said it was a good day.")
+SECOND = RawDocument(
+    path="b.txt", published=dt.date(2023, 5, 6), source=None,
+    text="Tarn Institute signed a research agreement with Brindle University on May 4, 2023. "
+         "Mr Li Wan, President of Brindle University, attended the ceremony.")
+LATER = RawDocument(
+    path="c.txt", published=dt.date(2023, 6, 10), source=None,
+    text="Tarn Institute signed a research agreement with Brindle University on June 9, 2023.")
+
+
+def _tables(*docs: RawDocument) -> dict[str, pd.DataFrame]:
+    return build_tables([extract_document(d) for d in docs])
+
+
+def _cluster(tables, path: str) -> str:
+    docs = tables["documents"].set_index("path")["doc_id"]
+    events = tables["events"]
+    (cluster,) = events.loc[(events["doc_id"] == docs[path]) & (events["kind"] == "signing"), "cluster_id"]
+    return cluster
+
+
+def test_same_person_in_either_name_order_gets_one_id():
+    t = _tables(FIRST, SECOND)
+    (person,) = t["people"].itertuples()
+    assert person.n_documents == 2
+    ids = set(t["participants"]["person_id"].dropna())
+    assert ids == {person.person_id}
+    assert set(t["mentions"].loc[t["mentions"]["kind"] == "person", "entity_id"]) == {person.person_id}
+
+
+def test_ids_are_deterministic():
+    one, two = _tables(FIRST, SECOND, LATER), _tables(LATER, SECOND, FIRST)
+    for name in one:
+        pd.testing.assert_frame_equal(one[name], two[name])
+    assert stable_id("p-", "wan li") == stable_id("p-", "wan li") != stable_id("p-", "li wan")
+
+
+def test_two_reports_of_one_signing_share_a_cluster():
+    t = _tables(FIRST, SECOND, LATER)
+    assert _cluster(t, "a.txt") == _cluster(t, "b.txt")
+
+
+def test_a_signing_on_another_date_is_another_cluster():
+    t = _tables(FIRST, SECOND, LATER)
+    assert _cluster(t, "c.txt") != _cluster(t, "a.txt")
+
+
+def test_organisations_are_shared_across_documents():
+    t = _tables(FIRST, SECOND, LATER)
+    orgs = t["organizations"].set_index("name")
+    assert sorted(orgs.index) == ["Brindle University", "Tarn Institute"]
+    assert orgs.loc["Brindle University", "n_documents"] == 3
+
+
+def test_canonical_name_is_the_first_full_form_in_the_earliest_document():
+    early = RawDocument(path="z.txt", published=dt.date(2023, 5, 1),
+                        text="Mr Li Wan, President of Brindle University, visited Tarn Institute.")
+    t = _tables(FIRST, early)  # "a.txt" sorts first, but "z.txt" was published first
+    (name,) = t["people"]["name"]
+    assert name == "Li Wan"
+    t = _tables(FIRST, SECOND)
+    (name,) = t["people"]["name"]
+    assert name == "Wan Li"
+
+
+def test_empty_corpus_gives_empty_contract_tables():
+    t = _tables()
+    assert all(frame.empty for frame in t.values())
+    assert {"person_id", "name", "aliases"} <= set(t["people"].columns)
+    assert "cluster_id" in t["events"].columns
+
+
+def test_clustering_no_events_gives_no_clusters():
+    events = pd.DataFrame({"event_id": [], "doc_id": [], "kind": [], "date": [], "date_text": []})
+    parts = pd.DataFrame({"event_id": [], "person_id": [], "org_id": [], "role": []})
+    assert cluster_events(events, parts).empty
