@@ -204,3 +204,22 @@ def test_plot_graph(graphs):
     labels = {t.get_text() for t in ax.texts}
     assert {"MOST", "ESA", "Wang Zhigang"} <= labels
     assert network.plot_graph(nx.Graph()).texts[0].get_text() == "Nothing to draw."
+
+
+@pytest.mark.parametrize("sample", [None, 10])
+def test_betweenness_matches_networkx(sample):
+    graph = nx.karate_club_graph()
+    graph.add_node("alone")
+    ours = network.betweenness(graph, sample, seed=0)
+    theirs = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
+    assert ours.keys() == theirs.keys()
+    assert all(abs(ours[n] - theirs[n]) < 1e-12 for n in graph)
+
+
+def test_layout_does_not_depend_on_node_order():
+    edges = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("e", "f")]
+    forward, backward = nx.Graph(edges), nx.Graph()
+    backward.add_nodes_from(sorted(forward, reverse=True))
+    backward.add_edges_from(reversed(edges))
+    one, two = network.graph_layout(forward, seed=3), network.graph_layout(backward, seed=3)
+    assert all((one[n] == two[n]).all() for n in forward)

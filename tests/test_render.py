@@ -348,6 +348,57 @@ def test_other_reports_still_render_and_cli_exits_3(tmp_path, capsys):
     assert err.strip().splitlines()[-1].startswith("accords: error: 1 of 2 reports failed: 02_flaky")
 
 
+def test_reports_run_concurrently_and_a_failure_stays_in_its_report(tmp_path, monkeypatch):
+    import threading
+
+    import papermill
+
+    both = threading.Barrier(2, timeout=60)  # breaks unless the two reports execute at once
+    real = papermill.execute_notebook
+
+    def together(*args, **kwargs):
+        both.wait()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", together)
+    cwd = Path.cwd()
+    with pytest.raises(RenderError, match=r"^1 of 2 reports failed: 02_flaky: cell 3 raised"):
+        _render(None, {"fail": True}, run_name="both", reports_dir=tmp_path, formats=["html"],
+                jobs=2)
+    assert Path.cwd() == cwd  # no report moved the process to the notebooks folder
+    folder = tmp_path / "both"
+    assert (folder / "01_good.html").exists() and (folder / "executed" / "01_good.ipynb").exists()
+    assert not (folder / "02_flaky.html").exists() and (folder / "failed" / "02_flaky.ipynb").exists()
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no staging left
+    run = json.loads((folder / "run.json").read_text())
+    assert {name: r["status"] for name, r in run["reports"].items()} == {
+        "01_good": "ok", "02_flaky": "failed"}
+
+
+def test_kernel_runs_in_the_notebooks_folder(tmp_path):
+    import nbformat
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('label: str = "x"  # a label', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os\nprint(os.getcwd())")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, notebooks / "01_where.ipynb")
+    folder = render_reports(["where"], run_name="w", reports_dir=tmp_path / "out",
+                            notebooks_dir=notebooks, formats=["html"])
+    executed = nbformat.read(folder / "executed" / "01_where.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"].strip() == str(notebooks)
+
+
+@pytest.mark.parametrize("jobs", [0, -1, 1.5, True])
+def test_bad_jobs_is_an_error_before_anything_runs(tmp_path, jobs):
+    with pytest.raises(ParameterError, match="jobs"):
+        _render(["good"], run_name="x", reports_dir=tmp_path / "out", jobs=jobs)
+    assert not (tmp_path / "out").exists()
+
+
 def test_render_config_runs_every_job_and_reports_failures(tmp_path):
     config = tmp_path / "reports.yml"
     config.write_text(yaml.safe_dump({"jobs": [

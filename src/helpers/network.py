@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import combinations
 from typing import Any
 
 import matplotlib as mpl
@@ -13,6 +12,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from .centrality import (  # noqa: F401  (the notebooks call them as network.*)
+    EXACT_BETWEENNESS,
+    betweenness,
+    centrality_table,
+    communities,
+    communities_table,
+    weighted_degree,
+)
 from .reportkit import (
     Note,
     as_list,
@@ -20,6 +27,8 @@ from .reportkit import (
     cluster_key,
     cluster_organizations,
     empty_axes,
+    first_value,
+    join_values,
     org_labels,
     require_columns,
 )
@@ -31,7 +40,6 @@ ROLE_COLOURS = {
 }
 ROLE_ORDER = tuple(ROLE_COLOURS)
 MAX_LABELS = 30
-EXACT_BETWEENNESS = 400  # larger graphs get a sampled (seeded) betweenness estimate
 _EDGE_LEGEND = {
     "agreement": ("solid", "signed together (wider: more)"),
     "affiliation": ("solid", "works for"),
@@ -69,26 +77,18 @@ def agreement_edges(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Data
     require_columns(events, ("event_id", "kind", "cluster_id", "agreement"), "events",
                     "agreement_edges")
     signings = events[events["kind"] == "signing"]
-    names = signings.assign(c=cluster_key(signings)).groupby("c")["agreement"].agg(
-        lambda s: s.dropna().iloc[0] if s.notna().any() else "")
-    pairs: dict[tuple[str, str], set[str]] = {}
+    names = first_value(signings["agreement"], cluster_key(signings))
     co = cluster_organizations(signings, participants)
-    for cluster, orgs in co.groupby("cluster_id")["org_id"]:
-        for a, b in combinations(sorted(set(orgs)), 2):
-            pairs.setdefault((a, b), set()).add(cluster)
-    rows = [{"source": a, "target": b, "weight": len(cs),
-             "agreements": "; ".join(sorted({names.get(c, "") for c in cs} - {""}))}
-            for (a, b), cs in sorted(pairs.items())]
-    return pd.DataFrame(rows, columns=["source", "target", "weight", "agreements"])
-
-
-def communities(graph: nx.Graph) -> list[list[str]]:
-    """Greedy-modularity communities (largest first), each a sorted list of node keys."""
-    if graph.number_of_edges() == 0:
-        groups = [{n} for n in graph]
-    else:
-        groups = nx.community.greedy_modularity_communities(graph, weight="weight")
-    return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g))
+    pairs = co.merge(co, on="cluster_id", suffixes=("", "_b"))
+    pairs = pairs[pairs["org_id"] < pairs["org_id_b"]].rename(
+        columns={"org_id": "source", "org_id_b": "target"})
+    out = pairs.groupby(["source", "target"])["cluster_id"].nunique().rename("weight").reset_index()
+    named = pairs.assign(name=pairs["cluster_id"].map(names).fillna(""))
+    named = named[named["name"] != ""].drop_duplicates(["source", "target", "name"]).sort_values(
+        ["source", "target", "name"])
+    agreements = join_values(zip(named["source"], named["target"]), named["name"])
+    out["agreements"] = [agreements.get(k, "") for k in zip(out["source"], out["target"])]
+    return out[["source", "target", "weight", "agreements"]]
 
 
 def org_graph(events: pd.DataFrame, participants: pd.DataFrame,
@@ -110,6 +110,18 @@ def org_graph(events: pd.DataFrame, participants: pd.DataFrame,
     return graph
 
 
+def _usual_roles(rows: pd.DataFrame) -> pd.Series:
+    """person_id → the role played most often; ties go to the earlier role of ROLE_ORDER, then
+    to the role seen first. Sorted by person_id."""
+    counted = rows.assign(_pos=np.arange(len(rows))).groupby(
+        ["person_id", "role"], sort=False, dropna=False).agg(n=("_pos", "size"), first=("_pos", "min"))
+    counted = counted.reset_index()
+    counted["rank"] = counted["role"].map({r: i for i, r in enumerate(ROLE_ORDER)}).fillna(99)
+    counted = counted.sort_values(["person_id", "n", "rank", "first"],
+                                  ascending=[True, False, True, True])
+    return counted.drop_duplicates("person_id").set_index("person_id")["role"]
+
+
 def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.DataFrame,
                  organizations: pd.DataFrame) -> nx.Graph:
     """People linked to their own organisation and to the organisations of events they took part in.
@@ -125,46 +137,49 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
     rows = participants[participants["person_id"].notna()
                         & participants["event_id"].isin(cluster_of)]
     rows = rows.assign(cluster=rows["event_id"].map(cluster_of))
-    event_orgs = cluster_organizations(events, participants).groupby("cluster_id")["org_id"].agg(set)
     org_attrs, graph = _org_attrs(organizations), nx.Graph()
     person_attrs = {r.person_id: r for r in people.itertuples(index=False)}
-    links: dict[tuple[str, str], dict[str, Any]] = {}
-    for pid, group in rows.groupby("person_id", sort=True):
-        roles = Counter(group["role"])
-        top = min(roles, key=lambda r: (-roles[r], ROLE_ORDER.index(r) if r in ROLE_ORDER else 99))
+    for pid, top in _usual_roles(rows).items():
         rec = person_attrs.get(pid)
         name = rec.name if rec is not None else pid
         graph.add_node(person_node(pid), node_type="person", label=name, name=name, kind=top,
                        group=top, keys=[name, *as_list(getattr(rec, "aliases", None))])
-        for r in group.itertuples(index=False):
-            own = {r.org_id} if isinstance(r.org_id, str) else set()
-            for org in own | event_orgs.get(r.cluster, set()):
-                link = links.setdefault((pid, org), {"clusters": set(), "affiliated": False})
-                link["clusters"].add(r.cluster)
-                link["affiliated"] |= org in own
-    for (pid, org), link in sorted(links.items()):
-        node = org_node(org)
-        if node not in graph:
-            base = org_attrs.get(node, {"node_type": "organization", "label": org, "name": org,
-                                        "kind": "", "keys": [org]})
-            graph.add_node(node, **base, group="organisation")
-        graph.add_edge(person_node(pid), node, weight=len(link["clusters"]),
-                       relation="affiliation" if link["affiliated"] else "took part")
+    own = rows[rows["org_id"].map(lambda o: isinstance(o, str)).astype(bool)]
+    met = rows[["person_id", "cluster"]].merge(
+        cluster_organizations(events, participants).rename(columns={"cluster_id": "cluster"}),
+        on="cluster")
+    links = pd.concat([own[["person_id", "org_id", "cluster"]].assign(affiliated=True),
+                       met.assign(affiliated=False)]).groupby(["person_id", "org_id"]).agg(
+        weight=("cluster", "nunique"), affiliated=("affiliated", "any")).reset_index()
+    fallback = {"node_type": "organization", "kind": ""}
+    graph.add_nodes_from((org_node(org), {**org_attrs.get(org_node(org), {
+        **fallback, "label": org, "name": org, "keys": [org]}), "group": "organisation"})
+        for org in pd.unique(links["org_id"]))
+    graph.add_edges_from(
+        (person_node(pid), org_node(org),
+         {"weight": weight, "relation": "affiliation" if affiliated else "took part"})
+        for pid, org, weight, affiliated in zip(links["person_id"], links["org_id"],
+                                                links["weight"].tolist(), links["affiliated"]))
     return graph
 
 
-def _weighted_degree(graph: nx.Graph) -> dict[str, float]:
-    """Sum of edge weights per node."""
-    return dict(graph.degree(weight="weight"))
+def _subgraph(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """A copy of the subgraph on `nodes`, in that order (networkx's subgraph views of a few nodes
+    iterate in hash order, which would make layouts change from run to run)."""
+    out = nx.Graph(**graph.graph)
+    out.add_nodes_from((n, dict(graph.nodes[n])) for n in nodes)
+    wanted = set(nodes)
+    out.add_edges_from((u, v, dict(d)) for u, v, d in graph.edges(nodes, data=True) if v in wanted)
+    return out
 
 
 def reduce_graph(graph: nx.Graph, max_nodes: int) -> nx.Graph:
     """The `max_nodes` nodes with the highest weighted degree; graph attrs keep the full size."""
     if max_nodes < 1:
         raise ValueError(f"reduce_graph: max_nodes must be at least 1, not {max_nodes}")
-    strength = _weighted_degree(graph)
-    keep = sorted(graph, key=lambda n: (-strength[n], graph.nodes[n].get("label", n)))[:max_nodes]
-    small = graph.subgraph(keep).copy()
+    strength = weighted_degree(graph)
+    keep = set(sorted(graph, key=lambda n: (-strength[n], graph.nodes[n].get("label", n)))[:max_nodes])
+    small = _subgraph(graph, [n for n in graph if n in keep])
     small.graph.update(n_nodes_full=graph.number_of_nodes(), n_edges_full=graph.number_of_edges(),
                        max_nodes=max_nodes)
     return small
@@ -184,41 +199,6 @@ def describe_graph(graph: nx.Graph, max_nodes: int, noun: str = "organisations",
     return Note(text)
 
 
-def centrality_table(graph: nx.Graph, top_n: int = 15, node_type: str | None = None) -> pd.DataFrame:
-    """Columns name, label, kind, degree, weighted_degree, betweenness: the most central nodes.
-
-    kind is an organisation's kind or a person's usual role; label (the acronym) is dropped when
-    it always equals the name. Betweenness is normalised and unweighted (weights are strengths),
-    and estimated from EXACT_BETWEENNESS seeded sample nodes on bigger graphs.
-    """
-    cols = ["name", "label", "kind", "degree", "weighted_degree", "betweenness"]
-    if graph.number_of_nodes() == 0:
-        return pd.DataFrame(columns=cols)
-    sample = None if graph.number_of_nodes() <= EXACT_BETWEENNESS else EXACT_BETWEENNESS
-    between = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
-    strength = _weighted_degree(graph)
-    rows = [{"name": d.get("name", n), "label": d.get("label", n), "kind": d.get("kind", ""),
-             "degree": graph.degree(n), "weighted_degree": strength[n],
-             "betweenness": round(between[n], 3)}
-            for n, d in graph.nodes(data=True) if node_type is None or d.get("node_type") == node_type]
-    out = pd.DataFrame(rows, columns=cols).sort_values(
-        ["weighted_degree", "betweenness", "label"], ascending=[False, False, True])
-    if (out["label"] == out["name"]).all():
-        out = out.drop(columns="label")
-    return out.head(top_n).reset_index(drop=True)
-
-
-def communities_table(graph: nx.Graph) -> pd.DataFrame:
-    """Columns community, size, members: greedy-modularity communities, busiest members first."""
-    strength = _weighted_degree(graph)
-    rows = []
-    for i, group in enumerate(communities(graph), start=1):
-        ordered = sorted(group, key=lambda n: (-strength[n], graph.nodes[n].get("label", n)))
-        rows.append({"community": i, "size": len(group),
-                     "members": ", ".join(str(graph.nodes[n].get("label", n)) for n in ordered)})
-    return pd.DataFrame(rows, columns=["community", "size", "members"])
-
-
 def _find(graph: nx.Graph, focus: str) -> str | None:
     """The node whose label, name, acronym or alias equals `focus` (case-insensitive)."""
     want = " ".join(focus.casefold().split())
@@ -236,7 +216,8 @@ def ego_graph(org_net: nx.Graph, person_net: nx.Graph, focus: str, radius: int =
     """
     combined = nx.compose(person_net, org_net)
     center = _find(combined, focus) if focus and focus.strip() else None
-    ego = nx.ego_graph(combined, center, radius=radius).copy() if center else nx.Graph()
+    near = nx.single_source_shortest_path_length(combined, center, cutoff=radius) if center else {}
+    ego = _subgraph(combined, [n for n in combined if n in near])
     for node, data in ego.nodes(data=True):
         if data.get("node_type") == "organization":
             data["group"] = "organisation"
@@ -284,7 +265,7 @@ def _unit_layout(graph: nx.Graph, seed: int) -> dict[str, np.ndarray]:
     nodes = sorted(graph)
     if len(nodes) <= 2:
         return {n: np.array([0.5 * i + 0.25 * (2 - len(nodes)), 0.5]) for i, n in enumerate(nodes)}
-    pos = nx.spring_layout(graph, seed=seed, k=2.0 / math.sqrt(len(nodes)), iterations=300,
+    pos = nx.spring_layout(_subgraph(graph, nodes), seed=seed, k=2.0 / math.sqrt(len(nodes)), iterations=300,
                            weight=None)
     xy = np.array([pos[n] for n in nodes])
     xy -= np.median(xy, axis=0)
@@ -324,7 +305,7 @@ def plot_graph(graph: nx.Graph, ax: Any = None, seed: int = 7) -> Any:
         return empty_axes(ax, "Nothing to draw.")
     n, m = graph.number_of_nodes(), graph.number_of_edges()
     pos = graph_layout(graph, seed)
-    strength = _weighted_degree(graph)
+    strength = weighted_degree(graph)
     top = max(strength.values()) or 1.0
     heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
     colours = _colours(graph)

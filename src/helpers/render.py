@@ -3,7 +3,8 @@
 Layout of one run (see reports/README.md): `reports/<run>/<report>.html|.pdf`,
 `executed/<report>.ipynb`, `failed/<report>.ipynb`, `run.json`; `reports/index.html` lists runs.
 Each report is all-or-nothing: its files are staged in the run folder and moved in with
-`os.replace` only when execution, HTML and PDF all succeeded.
+`os.replace` only when execution, HTML and PDF all succeeded. The reports of a run execute
+concurrently, each in its own kernel process, on up to `os.cpu_count()` threads.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -43,6 +46,9 @@ from .runs import read_corpus, record_run, write_index
 
 KERNEL = "python3"
 DATA_PARAMS = ("data_dir", "tables_dir", "processed_dir", "data")
+# HTML and PDF conversion run one report at a time: nbconvert's exporter is shared and WeasyPrint
+# (Pango, fontconfig) is not known to be thread-safe; both are CPU-bound Python, held by the GIL.
+_CONVERT = threading.Lock()
 
 
 @dataclass
@@ -143,24 +149,29 @@ def _render_one(report: Report, applied: dict[str, Any], folder: Path, formats: 
     t0 = time.perf_counter()
     try:
         step("execute")
+        # The kernel starts in notebooks_dir through nbclient's resources: papermill's `cwd`
+        # would os.chdir the whole process, which concurrent reports cannot share.
         papermill.execute_notebook(
             str(report.path), str(executed), parameters=applied, kernel_name=KERNEL,
-            cwd=str(notebooks_dir), progress_bar=False, log_output=False,
+            progress_bar=False, log_output=False, resources={"metadata": {"path": str(notebooks_dir)}},
             extra_arguments=["--IPKernelApp.log_level=ERROR"])
         outcome.seconds["execute"] = round(time.perf_counter() - t0, 3)
         corpus = outcome.corpus = read_corpus(_data_dir(report, applied, notebooks_dir))
         nb = nbformat.read(executed, as_version=4)
         step("html")
-        t1 = time.perf_counter()
-        html = notebook_to_html(nb, _header(report, applied, corpus))
-        (stage / "report.html").write_text(html, encoding="utf-8")
-        outcome.html_bytes = len(html.encode("utf-8"))
-        outcome.seconds["html"] = round(time.perf_counter() - t1, 3)
+        with _CONVERT:
+            t1 = time.perf_counter()
+            html = notebook_to_html(nb, _header(report, applied, corpus))
+            (stage / "report.html").write_text(html, encoding="utf-8")
+            outcome.html_bytes = len(html.encode("utf-8"))
+            outcome.seconds["html"] = round(time.perf_counter() - t1, 3)
         if "pdf" in formats:
             step("pdf")
-            t2 = time.perf_counter()
-            outcome.pages = html_to_pdf(html, stage / "report.pdf", base_url=stage)
-            outcome.seconds["pdf"] = round(time.perf_counter() - t2, 3)
+            with _CONVERT:
+                t2 = time.perf_counter()
+                outcome.pages = html_to_pdf(html, stage / "report.pdf", base_url=stage)
+                outcome.seconds["pdf"] = round(time.perf_counter() - t2, 3)
+        step("publish")
         (folder / "executed").mkdir(exist_ok=True)
         publish = {"ipynb": (executed, folder / "executed" / f"{report.name}.ipynb")}
         for fmt in formats:
@@ -224,25 +235,52 @@ def _prepare(reports: Sequence[str] | None, parameters: dict | None, run_name: s
     return _Job(chosen, plan, params, name, _check_formats(formats))
 
 
-def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool) -> tuple[Path, list[Outcome]]:
-    """Render every report of a job, record run.json and the index; never raises for a report."""
+def _workers(jobs: int | None, reports: int) -> int:
+    """How many reports run at once: `jobs`, else one per CPU, never more than there are reports."""
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ParameterError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    return max(1, min(reports, jobs or os.cpu_count() or 1))
+
+
+def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
+         jobs: int | None = None) -> tuple[Path, list[Outcome]]:
+    """Render every report of a job concurrently, then record run.json and the index.
+
+    Outcomes and their lines come in the job's report order; never raises for a report. When
+    interrupted, reports still running are not published and nothing is recorded.
+    """
+    workers = _workers(jobs, len(job.reports))
     folder = Path(reports_dir) / job.run_name
     folder.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
     outcomes = []
     steps = 2 + ("pdf" in job.formats)
-    with _progress(steps * len(job.reports), progress) as bar:
-        for report in job.reports:
-            def step(name: str, _r: str = report.name) -> None:
-                bar.set_description(f"{_r}: {name}")
-                if name != "execute":
+    stop = threading.Event()
+    with _progress(steps * len(job.reports), progress) as bar, ThreadPoolExecutor(
+            workers, thread_name_prefix="accords-render") as pool:
+        def render(report: Report) -> Outcome:
+            def step(name: str) -> None:
+                if stop.is_set():
+                    raise RenderError(f"{report.name}: interrupted before {name}")
+                bar.set_description(f"{report.name}: {name}")
+                if name in ("html", "pdf"):
                     bar.update(1)
             outcome = _render_one(report, job.plan[report.name], folder, job.formats,
                                   Path(notebooks_dir), step)
             bar.update(steps - sum(1 for k in ("html", "pdf") if k in outcome.seconds))
-            outcomes.append(outcome)
-            if progress:
-                _echo_outcome(outcome, folder)
+            return outcome
+
+        futures = [pool.submit(render, report) for report in job.reports]
+        try:
+            for future in futures:
+                outcomes.append(future.result())
+                if progress:
+                    _echo_outcome(outcomes[-1], folder)
+        except BaseException:  # Ctrl-C: finish nothing more, publish nothing more
+            stop.set()
+            for future in futures:
+                future.cancel()
+            raise
     record_run(folder, job.parameters, [vars(o) for o in outcomes], started, job.formats)
     write_index(Path(reports_dir))
     return folder, outcomes
@@ -259,10 +297,13 @@ def _raise_failures(outcomes: list[Outcome]) -> None:
 def render_reports(reports: Sequence[str] | None = None, parameters: dict | None = None, *,
                    run_name: str | None = None, formats: Sequence[str] = FORMATS,
                    reports_dir: Path = REPORTS_DIR, notebooks_dir: Path = NOTEBOOKS_DIR,
-                   progress: bool = False) -> Path:
-    """Render reports into `reports_dir/<run>/`; return that folder (RenderError if any failed)."""
+                   progress: bool = False, jobs: int | None = None) -> Path:
+    """Render reports into `reports_dir/<run>/`; return that folder (RenderError if any failed).
+
+    Up to `jobs` reports (default: one per CPU) execute at once, each in its own kernel.
+    """
     job = _prepare(reports, parameters, run_name, formats, Path(notebooks_dir), Path.cwd())
-    folder, outcomes = _run(job, Path(reports_dir), Path(notebooks_dir), progress)
+    folder, outcomes = _run(job, Path(reports_dir), Path(notebooks_dir), progress, jobs)
     _raise_failures(outcomes)
     return folder
 
@@ -304,12 +345,13 @@ def _config_jobs(config_path: Path, notebooks_dir: Path) -> list[_Job]:
 
 
 def render_config(config_path: Path, *, reports_dir: Path = REPORTS_DIR, progress: bool = False,
-                  notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """Render every job of a YAML config; go on past failures, raise RenderError at the end."""
-    jobs = _config_jobs(Path(config_path), Path(notebooks_dir))
+                  notebooks_dir: Path = NOTEBOOKS_DIR, jobs: int | None = None) -> list[Path]:
+    """Render every job of a YAML config, one job after another, each job's reports concurrently
+    (up to `jobs` at once); go on past failures, raise RenderError at the end."""
+    prepared = _config_jobs(Path(config_path), Path(notebooks_dir))
     folders, outcomes = [], []
-    for job in jobs:
-        folder, done = _run(job, Path(reports_dir), Path(notebooks_dir), progress)
+    for job in prepared:
+        folder, done = _run(job, Path(reports_dir), Path(notebooks_dir), progress, jobs)
         folders.append(folder)
         outcomes += done
     _raise_failures(outcomes)

@@ -282,6 +282,20 @@ def cluster_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> p
     return eo[["cluster_id", "org_id"]].drop_duplicates().reset_index(drop=True)
 
 
+def first_value(values: pd.Series, keys: pd.Series) -> pd.Series:
+    """key → the first non-null value among its rows ("" when it has none)."""
+    first = values.groupby(keys.values).first()
+    return first.reindex(pd.unique(keys)).fillna("")
+
+
+def join_values(keys: Iterable[Any], values: Iterable[Any], sep: str = "; ") -> dict[Any, str]:
+    """key → its values as text joined with `sep`, in the order given (one pass over the rows)."""
+    groups: dict[Any, list[str]] = {}
+    for key, value in zip(keys, values):
+        groups.setdefault(key, []).append(str(value))
+    return {key: sep.join(parts) for key, parts in groups.items()}
+
+
 def one_per_cluster(events: pd.DataFrame) -> pd.DataFrame:
     """One report per real-world event (cluster_id): the best-dated one, ties by event_id."""
     require_columns(events, ("event_id", "cluster_id", "date"), "events", "one_per_cluster")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
 from typing import Any
 
 import matplotlib as mpl
@@ -139,11 +138,11 @@ def theme_cooccurrence(themes: pd.DataFrame, top_n: int = 12) -> pd.DataFrame:
     if th.empty:
         return pd.DataFrame()
     keep = leading_themes(th, top_n)
-    matrix = pd.DataFrame(0.0, index=keep, columns=keep)
-    for _, group in th[th["theme"].isin(keep)].groupby("doc_id"):
-        for a, b in combinations(sorted(set(group["theme"])), 2):
-            matrix.loc[a, b] += 1
-            matrix.loc[b, a] += 1
+    rows = th[th["theme"].isin(keep) & th["doc_id"].notna()]
+    docs, doc_ids = pd.factorize(rows["doc_id"])
+    found = np.zeros((len(doc_ids), len(keep)))  # document × theme indicator
+    found[docs, pd.Index(keep).get_indexer(rows["theme"])] = 1.0
+    matrix = pd.DataFrame(found.T @ found, index=keep, columns=keep)
     np.fill_diagonal(matrix.values, np.nan)
     matrix.index.name, matrix.columns.name = "theme", "theme"
     return matrix

@@ -13,6 +13,8 @@ from .reportkit import (
     cluster_organizations,
     empty_axes,
     event_organizations,
+    first_value,
+    join_values,
     one_per_cluster,
     org_labels,
     require_columns,
@@ -188,11 +190,13 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
                         & (participants["role"] == "signatory")]
     signers = _signatories(part.assign(cluster=part["event_id"].map(cluster_of)), names, labels)
     co = cluster_organizations(signings, participants)
-    parties = co.assign(label=co["org_id"].map(labels).fillna(co["org_id"])).groupby(
-        "cluster_id")["label"].agg(lambda s: "; ".join(sorted(s.astype(str))))
-    reports = signings.groupby("cluster")
-    agreement = reports["agreement"].agg(lambda s: s.dropna().iloc[0] if s.notna().any() else "")
-    cited = reports["doc_id"].agg(lambda s: "; ".join(dict.fromkeys(s.map(sources).fillna(""))))
+    co = co.assign(label=co["org_id"].map(labels).fillna(co["org_id"]).astype(str))
+    co = co.sort_values("label", kind="stable")
+    parties = join_values(co["cluster_id"], co["label"])
+    agreement = first_value(signings["agreement"], signings["cluster"])
+    cited = signings.assign(source=signings["doc_id"].map(sources).fillna(""))
+    cited = cited.drop_duplicates(["cluster", "source"])
+    cited = join_values(cited["cluster"], cited["source"])
     reps = one_per_cluster(signings)
     out = pd.DataFrame({
         "_sort": as_datetime(reps["date"]).values,
