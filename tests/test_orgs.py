@@ -27,7 +27,8 @@ def test_full_name_with_acronym_in_brackets():
 
 
 def test_acronym_inside_the_name():
-    orgs = _orgs("The Hollin Special Administrative Region (HSAR) Government and Tollan University signed an agreement.")
+    orgs = _orgs("The Hollin Special Administrative Region (HSAR) Government and Tollan University "
+                 "signed an agreement.")
     assert [o.name for o in orgs] == ["Hollin Special Administrative Region Government", "Tollan University"]
     assert orgs[0].acronym.split()[0] == "HSAR"
     assert orgs[0].kind == "government"

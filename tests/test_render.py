@@ -518,7 +518,10 @@ class Browser:
         shot = self.call("Page.captureScreenshot", session, format="png")["data"]
         self.call("Target.closeTarget", targetId=target)
         mine = [e for e in self.events if e.get("sessionId") == session]
-        got = lambda m: [e["params"] for e in mine if e.get("method") == m]
+
+        def got(method: str) -> list:
+            return [e["params"] for e in mine if e.get("method") == method]
+
         return {**json.loads(probe), "screenshot": base64.b64decode(shot),
                 "requests": [p["request"]["url"] for p in got("Network.requestWillBeSent")],
                 "failed": got("Network.loadingFailed"), "exceptions": got("Runtime.exceptionThrown"),

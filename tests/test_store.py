@@ -64,7 +64,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_schemas_hold_the_contract_columns():
-    assert TABLES == tuple(CONTRACT)
+    assert tuple(CONTRACT) == TABLES
     for name, columns in CONTRACT.items():
         assert set(columns) <= set(SCHEMAS[name].names), name
 

@@ -118,7 +118,8 @@ def notebook_to_html(nb: nbformat.NotebookNode, header: dict[str, Any]) -> str:
         html, _ = _exporter().from_notebook_node(nb, resources=resources)
     except Exception as exc:
         raise RenderError(f"{header.get('report')}: HTML conversion failed: {exc}") from exc
-    html = _IMG_SRC_LAST.sub(r"<img \2 \1\3>", break_long_words(html))  # nbconvert's BeautifulSoup pass sorts attributes
+    # nbconvert's BeautifulSoup pass sorts attributes: put src first again.
+    html = _IMG_SRC_LAST.sub(r"<img \2 \1\3>", break_long_words(html))
     leaks = remote_references(html)
     if leaks:
         raise RenderError(f"{header.get('report')}: HTML would load outside resources: {leaks[0]!r}")

@@ -218,7 +218,7 @@ def ego_graph(org_net: nx.Graph, person_net: nx.Graph, focus: str, radius: int =
     center = _find(combined, focus) if focus and focus.strip() else None
     near = nx.single_source_shortest_path_length(combined, center, cutoff=radius) if center else {}
     ego = _subgraph(combined, [n for n in combined if n in near])
-    for node, data in ego.nodes(data=True):
+    for _node, data in ego.nodes(data=True):
         if data.get("node_type") == "organization":
             data["group"] = "organisation"
     if center:

@@ -49,7 +49,7 @@ def resolve_orgs(facts: list[DocFacts]) -> tuple[dict[tuple[str, str], str], pd.
     for k, members in groups.items():
         merged[target[k]].extend(members)
     rows, ids = [], {}
-    for k, members in merged.items():
+    for _key, members in merged.items():
         names = Counter(lo.name for _, lo in members if lo.name != lo.acronym)
         name = names.most_common(1)[0][0] if names else members[0][1].name
         acronyms = Counter(lo.acronym for _, lo in members if lo.acronym)
@@ -89,7 +89,7 @@ def resolve_people(facts: list[DocFacts], org_ids: dict) -> tuple[dict[tuple[str
             aliases = sorted({a for _, lp, _ in part for a in lp.aliases | {lp.name}} - {name})
             rows.append({"person_id": pid, "name": name, "aliases": aliases,
                          "n_documents": len({f.doc.path for f, _, _ in part})})
-            for f, lp, _ in part:
+            for f, _lp, _ in part:
                 ids[(f.doc.path, key)] = pid
     table = pd.DataFrame(rows).sort_values("person_id", kind="stable") if rows else pd.DataFrame()
     return ids, table.reset_index(drop=True)

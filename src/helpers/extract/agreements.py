@@ -12,7 +12,8 @@ from .orgs import OrgSpan, is_acronym, is_cap
 HEADS = {
     ("memorandum", "of", "understanding"), ("memoranda", "of", "understanding"),
     ("letter", "of", "intent"), ("agreement",), ("agreements",), ("mou",), ("mous",),
-    ("memorandum",), ("memorandums",), ("memorandums", "of", "understanding"), ("contract",), ("contracts",), ("protocol",), ("accord",), ("charter",),
+    ("memorandum",), ("memorandums",), ("memorandums", "of", "understanding"), ("contract",),
+    ("contracts",), ("protocol",), ("accord",), ("charter",),
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
@@ -24,7 +25,7 @@ _LEFT_STOP = {
     "three", "four", "five", "several", "both", "each", "signed", "inked", "sign", "signing",
     "reached", "concluded", "renewed", "entered", "of", "on", "for", "with", "between", "to",
     "in", "at", "by", "into", "and", "or", "as", "under", "new", "latest", "first", "whose",
-    "which", "that", "an", "after", "before", "is", "was", "were", "be", "been", "has", "have",
+    "which", "after", "before", "is", "was", "were", "be", "been", "has", "have",
 }
 _TAIL_JOIN = {"in", "for", "and", "of", "the", "to", "on", "a", "an", "&"}
 # A capitalised word that ends an agreement's name: dates are not part of it.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .. import lexicon
@@ -258,9 +258,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     doc = facts.doc
     signing: LocalEvent | None = None
     speech: LocalEvent | None = None
-    last_visit: LocalEvent | None = None
     lead = next((d for a, b, *_ in sentences[:3] if (d := ag.sentence_date(text[a:b], doc.published))), None)
-    for a, b, s, e, orgs, items in sentences:
+    for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
@@ -300,9 +299,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     kind = hint
                 if kind == "signing" and signing is None:
                     kind = "meeting" if role != "attendee" else "other"
-                if kind == "speech" and signing is not None:
-                    event = signing
-                elif kind == "signing":
+                if kind == "speech" and signing is not None or kind == "signing":
                     event = signing
                 elif kind == "speech":
                     if speech is None:
@@ -313,7 +310,6 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 else:
                     event = _sentence_event(facts, kind, (a, b), dated)
                     if kind == "visit":
-                        last_visit = event
                         trig = next((t.j for t in items if t.kind == "trigger"
                                      and t.value[2] == "visit"), it.j)
                         for o in items:

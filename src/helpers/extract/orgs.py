@@ -93,7 +93,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
             parent = w.text[a]  # "SAU Party Committee" belongs to SAU
         if "\n" in text[w.start[a]:w.end[b - 1]]:
             a = w.index_at(text.rfind("\n", w.start[a], w.start[i]) + 1) if "\n" in text[w.start[a]:w.start[i]] else a
-            b = min(b, w.index_at(text.find("\n", w.end[i + n - 1])) if "\n" in text[w.end[i + n - 1]:w.end[b - 1]] else b)
+            if "\n" in text[w.end[i + n - 1]:w.end[b - 1]]:
+                b = min(b, w.index_at(text.find("\n", w.end[i + n - 1])))
         name, acronym = _name(w, a, b, text)
         kind = kind_of(name)
         if b < e - 2 and w.text[b] == "(" and w.text[b + 2] == ")" and is_acronym(w.text[b + 1]):

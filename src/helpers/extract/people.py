@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import lexicon
 from .affiliation import appositions
@@ -237,7 +237,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
                 k = m
                 continue
         if is_cap(word) or (low in titles.first and k > s and (w.lower[k - 1] in _BEFORE_TITLE
-                                                              or (items and items[-1].j == k and items[-1].kind == "org"))):
+                                                              or (items and items[-1].j == k
+                                                                  and items[-1].kind == "org"))):
             parsed = _title(w, k, e, orgs_at, text)
             if parsed:
                 end, title, kind, org, plural = parsed
