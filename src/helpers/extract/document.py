@@ -11,10 +11,10 @@ from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
 from .affiliation import infer_affiliations
-from .nlp import Words, pipeline, sentence_spans, words_of
+from .nlp import Words, sentence_spans, words_of
 from .orgs import OrgSpan, find_orgs, initials, kind_of
 from .people import Item, Person, assign_roles, scan
-from .tagging import tag
+from .tagging import as_doc, tag
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
@@ -117,7 +117,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts
     _collect_orgs(facts, sentences, doc.source)
     _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
-    facts.themes = tag(pipeline()(text), taxonomy)
+    facts.themes = tag(as_doc(w), taxonomy)
     return facts
 
 
