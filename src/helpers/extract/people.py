@@ -227,7 +227,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
         if k != s and low not in plain and word[:1].islower():
             k += 1  # most words: lower case and in no lexicon
             continue
-        n, _ = honor.match(w.lower, k, e)
+        n = honor.match(w.lower, k, e)[0] if low in honor.first else 0
         if n and is_cap(word):
             while (more := honor.match(w.lower, k + n, e)[0]) and is_cap(w.text[k + n]):
                 n += more
@@ -239,7 +239,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
         if is_cap(word) or (low in titles.first and k > s and (w.lower[k - 1] in _BEFORE_TITLE
                                                               or (items and items[-1].j == k
                                                                   and items[-1].kind == "org"))):
-            parsed = _title(w, k, e, orgs_at, text)
+            parsed = _title(w, k, e, orgs_at, text) if low in titles.first else None
             if parsed:
                 end, title, kind, org, plural = parsed
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
@@ -282,7 +282,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
             k += 2
             continue
         if word[:1].islower() or k == s:
-            n, trig = triggers.match(w.lower, k, e)
+            n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n:
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
