@@ -206,16 +206,6 @@ def test_plot_graph(graphs):
     assert network.plot_graph(nx.Graph()).texts[0].get_text() == "Nothing to draw."
 
 
-@pytest.mark.parametrize("sample", [None, 10])
-def test_betweenness_matches_networkx(sample):
-    graph = nx.karate_club_graph()
-    graph.add_node("alone")
-    ours = network.betweenness(graph, sample, seed=0)
-    theirs = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
-    assert ours.keys() == theirs.keys()
-    assert all(abs(ours[n] - theirs[n]) < 1e-12 for n in graph)
-
-
 def test_layout_does_not_depend_on_node_order():
     edges = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("e", "f")]
     forward, backward = nx.Graph(edges), nx.Graph()
