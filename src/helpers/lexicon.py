@@ -24,6 +24,11 @@ def load(name: str, path: Path | None = None) -> dict:
     return data
 
 
+def word_set(name: str, key: str) -> frozenset[str]:
+    """The lower-cased words listed under `key` in lexicon `name`."""
+    return frozenset(str(w).lower() for w in load(name).get(key, []))
+
+
 def phrases(items: list) -> list[tuple[str, ...]]:
     """Lexicon entries as lower-cased word tuples, longest first."""
     out = {tuple(str(item).lower().split()) for item in items if str(item).strip()}
@@ -107,7 +112,7 @@ def org_heads() -> tuple[PhraseTable, frozenset[str]]:
 @lru_cache(maxsize=None)
 def org_stop_words() -> frozenset[str]:
     """Capitalised words (titles, months) that end an organisation's name."""
-    return frozenset(str(w).lower() for w in load("organizations").get("stop_words", []))
+    return word_set("organizations", "stop_words")
 
 
 @lru_cache(maxsize=None)
@@ -142,25 +147,25 @@ def group_cues() -> PhraseTable:
 @lru_cache(maxsize=None)
 def signed_by_heads() -> frozenset[str]:
     """Words after which "by" introduces signatories ("the signing of the Agreement by")."""
-    return frozenset(str(w).lower() for w in load("roles").get("signed_by_heads", []))
+    return word_set("roles", "signed_by_heads")
 
 
 @lru_cache(maxsize=None)
 def generic_unit_words() -> frozenset[str]:
     """Words that make a unit no name of its own ("the Party Committee", "the Standing Committee")."""
-    return frozenset(str(w).lower() for w in load("organizations").get("generic_unit_words", []))
+    return word_set("organizations", "generic_unit_words")
 
 
 @lru_cache(maxsize=None)
 def possessive_in_names() -> frozenset[str]:
     """Words whose "'s" stays inside an organisation's name ("People's Government")."""
-    return frozenset(str(w).lower() for w in load("organizations").get("possessive_in_names", []))
+    return word_set("organizations", "possessive_in_names")
 
 
 @lru_cache(maxsize=None)
 def name_particles() -> frozenset[str]:
     """Lower-case words inside a name ("bin", "binti", "van", "de")."""
-    return frozenset(str(w).lower() for w in load("people").get("particles", []))
+    return word_set("people", "particles")
 
 
 @lru_cache(maxsize=None)
@@ -194,7 +199,7 @@ def never_first_name() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def group_nouns() -> frozenset[str]:
     """Nouns after "two"/"both" that make a sentence's own subject ("the two parties signed")."""
-    return frozenset(str(w).lower() for w in load("roles").get("group_nouns", []))
+    return word_set("roles", "group_nouns")
 
 
 @lru_cache(maxsize=None)
