@@ -89,6 +89,20 @@ def test_extract_twice_gives_identical_bytes(tmp_path):
         assert first[name] == second[name], f"{name} differs between two runs"
 
 
+def test_extract_with_worker_processes_gives_the_same_tables(tmp_path):
+    assert main(["extract", str(RELEASES), "--out", str(tmp_path / "one"), "-q"]) == 0
+    assert main(["extract", str(RELEASES), "--out", str(tmp_path / "two"), "-q", "--jobs", "2"]) == 0
+    one, two = _snapshot(tmp_path / "one"), _snapshot(tmp_path / "two")
+    for name in TABLES:
+        assert one[f"{name}.parquet"] == two[f"{name}.parquet"], f"{name} differs with --jobs 2"
+
+
+def test_extract_rejects_negative_jobs(tmp_path, capsys):
+    assert main(["extract", str(RELEASES), "--out", str(tmp_path), "--jobs", "-1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "jobs" in err[0]
+
+
 @pytest.fixture
 def previous(tmp_path) -> tuple[Path, dict[str, bytes]]:
     """An output folder holding the tables of an earlier run, and their bytes."""

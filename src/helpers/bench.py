@@ -66,12 +66,13 @@ def ensure_corpus(workdir: Path, n: int, seed: int) -> Corpus:
     return Corpus(path, n, words, seconds, cached=False)
 
 
-def run_extract(corpus: Path, out: Path) -> Extraction:
-    """Run `accords extract CORPUS --out OUT -q` in a child process and time it."""
+def run_extract(corpus: Path, out: Path, jobs: int = 1) -> Extraction:
+    """Run `accords extract CORPUS --out OUT -q --jobs JOBS` in a child process and time it."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent),
                                                       env.get("PYTHONPATH")]))
-    cmd = [sys.executable, "-m", "helpers.cli", "extract", str(corpus), "--out", str(out), "-q"]
+    cmd = [sys.executable, "-m", "helpers.cli", "extract", str(corpus), "--out", str(out), "-q",
+           "--jobs", str(jobs)]
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     seconds = time.perf_counter() - start
@@ -96,16 +97,17 @@ def _failure(what: str, result: Extraction) -> str:
     return f"{what}  failed (exit {result.returncode}) after {result.seconds:.1f} s: {last.strip()}"
 
 
-def bench_extract(corpus: Corpus, out: Path) -> bool:
+def bench_extract(corpus: Corpus, out: Path, jobs: int = 1) -> bool:
     """Time extraction of the synthetic corpus and print its throughput; True if it worked."""
-    result = run_extract(corpus.path, out)
+    result = run_extract(corpus.path, out, jobs)
+    label = "1 process" if jobs == 1 else f"{jobs or os.cpu_count()} processes"
     if result.returncode != 0:
         print(_failure("extract ", result))
         return False
     secs = max(result.seconds, 1e-9)
     print(f"extract   {corpus.n:>6} releases  {result.seconds:7.1f} s  "
           f"{corpus.n / secs:>7,.0f} releases/s  {corpus.words / secs:>9,.0f} words/s  "
-          f"peak {result.peak_mb:,.0f} MB")
+          f"peak {result.peak_mb:,.0f} MB  ({label})")
     return True
 
 
@@ -136,13 +138,16 @@ def run(n: int, workdir: Path, seed: int = 0, skip_render: bool = False) -> int:
     """The whole benchmark; returns the process exit status."""
     workdir.mkdir(parents=True, exist_ok=True)
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"accords bench: {available} cores available; extraction runs in 1 process (1 core)")
+    print(f"accords bench: {available} cores available; extraction runs in 1 process (the one-core "
+          "figure), then in one process per core")
     corpus = ensure_corpus(workdir, n, seed)
     note = "cached" if corpus.cached else "written"
     print(f"generate  {corpus.n:>6} releases  {corpus.seconds:7.1f} s  {corpus.words:,} words "
           f"({note}: {corpus.path})")
     tables = workdir / f"tables-n{n}-seed{seed}"
     ok = bench_extract(corpus, tables)
+    if ok and (available or 1) > 1:
+        bench_extract(corpus, workdir / f"tables-n{n}-seed{seed}-parallel", jobs=0)
     if skip_render:
         return 0 if ok else 1
     reports_dir = workdir / "reports"

@@ -27,6 +27,8 @@ def _extract_parser(sub: argparse._SubParsersAction) -> None:
                    help="CSV or JSONL manifest keyed by `path` giving url, published, source")
     p.add_argument("--taxonomy", type=Path, default=None,
                    help="theme taxonomy YAML file (default: the bundled one)")
+    p.add_argument("-j", "--jobs", type=int, default=1,
+                   help="worker processes (default 1; 0 = one per core); the tables are the same")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=_cmd_extract)
 
@@ -35,7 +37,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_corpus
 
     summary = extract_corpus(args.corpus, args.out, metadata=args.metadata,
-                             taxonomy=args.taxonomy, progress=not args.quiet)
+                             taxonomy=args.taxonomy, progress=not args.quiet, jobs=args.jobs)
     if not args.quiet:
         print(summary.line())
     return 0

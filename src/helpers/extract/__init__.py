@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
 import hashlib
+import multiprocessing
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -12,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
+from ..errors import CorpusError
 from ..ingest import RawDocument, Skipped, load_manifest, read_corpus
 from ..resolve import cluster_events, resolve_orgs, resolve_people, stable_id
 from ..store import empty_table, write_tables
@@ -40,8 +45,14 @@ class Summary:
 
 
 def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
-                   taxonomy: Path | None = None, progress: bool = False) -> Summary:
-    """Read every release under `corpus`, extract its facts and write the tables to `out`."""
+                   taxonomy: Path | None = None, progress: bool = False, jobs: int = 1) -> Summary:
+    """Read every release under `corpus`, extract its facts and write the tables to `out`.
+
+    `jobs` worker processes extract documents side by side (0: one per core); the tables are
+    the same whatever the number.
+    """
+    if jobs < 0:
+        raise CorpusError(f"jobs must be 0 (one per core) or more, not {jobs}")
     t0 = time.perf_counter()
     corpus, out = Path(corpus), Path(out)
     manifest = load_manifest(metadata)
@@ -51,7 +62,7 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        tables = _extract_all(corpus, manifest, summary, facts, taxonomy, progress)
+        tables = _extract_all(corpus, manifest, summary, facts, taxonomy, progress, jobs)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -71,17 +82,37 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
 
 
 def _extract_all(corpus: Path, manifest: dict, summary: Summary, facts: list[DocFacts],
-                 taxonomy: Path | None, progress: bool) -> dict[str, pd.DataFrame]:
+                 taxonomy: Path | None, progress: bool, jobs: int) -> dict[str, pd.DataFrame]:
     """Read and extract every document, collecting skips in `summary`, then build the tables."""
-    for item in _progress(read_corpus(corpus, manifest), progress):
+    work = functools.partial(extract_document, taxonomy=taxonomy)
+    with _pool(jobs) as pool:
+        docs = _readable(read_corpus(corpus, manifest), summary, corpus)
+        results = pool.imap(work, docs, chunksize=32) if pool else map(work, docs)
+        facts.extend(_progress(results, progress))
+    return build_tables(facts)
+
+
+def _readable(items, summary: Summary, corpus: Path):
+    """The documents of `items`, warning about (and recording) each one skipped."""
+    for item in items:
         if isinstance(item, Skipped):
             summary.skipped.append(item)
-            print(f"accords: warning: {corpus / item.path.split('#')[0]}"
-                  f"{'#' + item.path.split('#')[1] if '#' in item.path else ''}: skipped: {item.reason}",
-                  file=sys.stderr)
+            where, _, record = item.path.partition("#")
+            print(f"accords: warning: {corpus / where}{'#' + record if record else ''}: "
+                  f"skipped: {item.reason}", file=sys.stderr)
             continue
-        facts.append(extract_document(item, taxonomy))
-    return build_tables(facts)
+        yield item
+
+
+@contextlib.contextmanager
+def _pool(jobs: int):
+    """A process pool of `jobs` workers (0: one per core), or None to work in this process."""
+    n = (os.cpu_count() or 1) if jobs == 0 else jobs
+    if n <= 1:
+        yield None
+        return
+    with multiprocessing.get_context("fork").Pool(n) as pool:
+        yield pool
 
 
 def _progress(items, enabled: bool):
