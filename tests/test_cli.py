@@ -126,7 +126,11 @@ def _crash_on_third(exc: BaseException):
 
 def test_crash_mid_extract_leaves_previous_tables(previous, monkeypatch):
     out, before = previous
-    monkeypatch.setattr(helpers.extract, "extract_document", _crash_on_third(RuntimeError("boom")))
+
+    def boom(facts):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(helpers.extract, "build_tables", boom)
     with pytest.raises(RuntimeError, match="boom"):
         main(["extract", str(RELEASES), "--out", str(out), "-q"])
     assert _snapshot(out) == before
@@ -163,3 +167,19 @@ def test_bad_manifest_is_a_one_line_error(tmp_path, capsys):
                  str(manifest), "-q"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and err[0].startswith("accords: error: ") and "m.csv" in err[0]
+
+
+def test_a_release_the_rules_trip_over_is_skipped_not_the_run(tmp_path, monkeypatch, capsys):
+    real = helpers.extract.extract_document
+
+    def flaky(doc, taxonomy=None):
+        if doc.path.endswith(".md"):
+            raise IndexError("list index out of range")
+        return real(doc, taxonomy)
+
+    monkeypatch.setattr(helpers.extract, "extract_document", flaky)
+    assert main(["extract", str(RELEASES), "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "2021-orbitek-lakeside.md: skipped: extraction failed (IndexError" in err
+    docs = pq.read_table(tmp_path / "documents.parquet").column("path").to_pylist()
+    assert "2021-orbitek-lakeside.md" not in docs and len(docs) == 5

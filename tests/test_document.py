@@ -96,3 +96,23 @@ def test_taxonomy_that_is_not_a_mapping_is_an_error(tmp_path: Path):
 def test_missing_taxonomy_file_is_an_error(tmp_path: Path):
     with pytest.raises(CorpusError, match="cannot read lexicon"):
         _facts("Seaweed.", tmp_path / "absent.yml")
+
+
+def test_a_jumble_of_release_fragments_never_raises():
+    import random
+
+    from helpers.extract import build_tables
+
+    rng = random.Random(7)
+    pieces = ["Mr", "Ms.", "Professor", "Vice Presidents", "President of", "ZHU", "Jiaojun", "Li", "(", ")",
+              ",", ".", "and", "signed", "the", "agreement", "MoU", "on", "March 5", "today", "(June 3)",
+              "University", "of", "Corporation", "(ABC)", "between", "witnessed", "by", "on behalf of", "'s",
+              "Office", "respectively", "\n", "\n\n", "Ministry", "-", ":", ";", "led by", "visited",
+              "met with", "the two parties", "Dec.", "30", "Co., Ltd.", "Framework Agreement on", "Hall"]
+    facts = []
+    for i in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        facts.append(extract_document(RawDocument(path=f"f{i}.txt", text=text,
+                                                  published=rng.choice([None, dt.date(2021, 1, 5)]))))
+    tables = build_tables(facts)
+    assert len(tables["documents"]) == 300

@@ -84,24 +84,41 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
 def _extract_all(corpus: Path, manifest: dict, summary: Summary, facts: list[DocFacts],
                  taxonomy: Path | None, progress: bool, jobs: int) -> dict[str, pd.DataFrame]:
     """Read and extract every document, collecting skips in `summary`, then build the tables."""
-    work = functools.partial(extract_document, taxonomy=taxonomy)
+    work = functools.partial(_extract_safely, taxonomy=taxonomy)
     with _pool(jobs) as pool:
         docs = _readable(read_corpus(corpus, manifest), summary, corpus)
         results = pool.imap(work, docs, chunksize=32) if pool else map(work, docs)
-        facts.extend(_progress(results, progress))
+        for result in _progress(results, progress):
+            if isinstance(result, Skipped):
+                _skip(summary, corpus, result)
+            else:
+                facts.append(result)
     return build_tables(facts)
+
+
+def _extract_safely(doc: RawDocument, taxonomy: Path | None) -> DocFacts | Skipped:
+    """The facts of one release; a release the rules trip over is skipped, never the whole run."""
+    try:
+        return extract_document(doc, taxonomy)
+    except Exception as exc:  # noqa: BLE001  (one odd release must not lose the corpus)
+        return Skipped(doc.path, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _skip(summary: Summary, corpus: Path, item: Skipped) -> None:
+    """Record a skipped file or record and warn about it on one line naming it."""
+    summary.skipped.append(item)
+    where, _, record = item.path.partition("#")
+    print(f"accords: warning: {corpus / where}{'#' + record if record else ''}: "
+          f"skipped: {item.reason}", file=sys.stderr)
 
 
 def _readable(items, summary: Summary, corpus: Path):
     """The documents of `items`, warning about (and recording) each one skipped."""
     for item in items:
         if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            where, _, record = item.path.partition("#")
-            print(f"accords: warning: {corpus / where}{'#' + record if record else ''}: "
-                  f"skipped: {item.reason}", file=sys.stderr)
-            continue
-        yield item
+            _skip(summary, corpus, item)
+        else:
+            yield item
 
 
 @contextlib.contextmanager

@@ -40,7 +40,7 @@ def agreement(w: Words, s: int, e: int, text: str) -> tuple[str | None, int, int
         if lower[k] not in _HEAD_WORDS:
             continue
         for n in (3, 1):
-            if tuple(lower[k:k + n]) in HEADS:
+            if k + n <= e and tuple(lower[k:k + n]) in HEADS:
                 a = k
                 while a - 1 >= s and a - k > -6 and _modifier(w, a - 1):
                     a -= 1
