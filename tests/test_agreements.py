@@ -5,21 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support import release_facts as _facts
 
 from helpers.extract import agreements as ag
-from helpers.extract.document import extract_document
 from helpers.extract.nlp import words_of
-from helpers.ingest import RawDocument
 
 PARTIES = "Brindle University and Tarn Institute"
 
 
-def _facts(text: str, published: dt.date | None = None):
-    return extract_document(RawDocument(path="t.txt", text=text, published=published))
-
-
 def _signing(text: str, published: dt.date | None = None):
-    facts = _facts(text, published)
+    facts = _facts(text, published=published)
     signings = [ev for ev in facts.events if ev.kind == "signing"]
     assert len(signings) == 1
     return signings[0]

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from support import release_facts as _facts
 
 from helpers.errors import CorpusError
 from helpers.extract.document import extract_document, org_key, person_key
@@ -16,10 +17,6 @@ from helpers.ingest import RawDocument
 RELEASE = ("Brindle University and Tarn Institute signed a strategic cooperation agreement on "
            "May 4, 2023 in Harbour Hall. President Ada Lind of Brindle University said the "
            "partners would open a joint laboratory for satellites and train young scientists.")
-
-
-def _facts(text: str, taxonomy: Path | None = None, **meta):
-    return extract_document(RawDocument(path="t.txt", text=text, **meta), taxonomy)
 
 
 def test_release_gives_people_organisations_and_one_signing():

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from support import release_facts as _facts
 
-from helpers.extract.document import extract_document, org_key
+from helpers.extract.document import org_key
 from helpers.extract.nlp import words_of
 from helpers.extract.orgs import find_orgs, initials, is_acronym
-from helpers.ingest import RawDocument
 
 
 def _orgs(sentence: str):
     w = words_of(sentence)
-    return find_orgs(w, 0, len(w), sentence, {})
-
-
-def _facts(text: str, **meta):
-    return extract_document(RawDocument(path="t.txt", text=text, **meta))
+    return find_orgs(w, 0, len(w), sentence)
 
 
 def test_full_name_with_acronym_in_brackets():
@@ -133,5 +129,5 @@ def test_common_capitals_are_not_acronyms(word):
 
 def test_empty_span_finds_nothing():
     w = words_of("")
-    assert find_orgs(w, 0, 0, "", {}) == []
+    assert find_orgs(w, 0, 0, "") == []
     assert initials("") == ""

@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import release_facts as _facts
 
 from helpers.extract.document import extract_document
 from helpers.extract.nlp import words_of
 from helpers.extract.people import assign_roles, scan
-from helpers.ingest import RawDocument, read_corpus
+from helpers.ingest import read_corpus
 
 SIGNED = "Brindle University and Tarn Institute signed an agreement. "
-
-
-def _facts(text: str, **meta):
-    return extract_document(RawDocument(path="t.txt", text=text, **meta))
 
 
 def _roles(facts) -> set[tuple[str, str]]:
@@ -123,7 +120,6 @@ def test_signatory_signed_on_behalf_of():
     f = _facts("Dr Ada Lind signed the agreement on behalf of Brindle University.")
     assert _roles(f) == {("ada lind", "signatory")}
     assert f.events[0].kind == "signing"
-
 
 
 def test_signatory_on_behalf_of_is_affiliated():

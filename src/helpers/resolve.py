@@ -72,25 +72,26 @@ def resolve_orgs(facts: list[DocFacts]) -> tuple[dict[tuple[str, str], str], pd.
     return ids, table.reset_index(drop=True)
 
 
-def resolve_people(facts: list[DocFacts], org_ids: dict) -> tuple[dict[tuple[str, str], str], pd.DataFrame]:
-    """Map (doc path, local person key) to person_id, never merging namesakes of different organisations."""
+def resolve_people(facts: list[DocFacts]) -> tuple[dict[tuple[str, str], str], pd.DataFrame]:
+    """Map (doc path, local person key) to person_id: one person per full name, in either order.
+
+    Namesakes who share only a family name never meet here: short forms are resolved within their
+    release. The same full name at two organisations is one person (affiliations change).
+    """
     groups: dict[str, list] = defaultdict(list)
     for f in _order(facts):
         for key, lp in f.people.items():
-            groups[key].append((f, lp, org_ids.get((f.doc.path, lp.org)) if lp.org else None))
+            groups[key].append((f, lp))
     rows, ids = [], {}
     for key, members in groups.items():
-        # Same full name, same person: affiliations change and organisations are named loosely.
-        by_org: dict[str | None, list] = {None: members}
-        for org, part in by_org.items():
-            pid = stable_id("p-", key, org if len(by_org) > 1 else "")
-            names = [lp.name for _, lp, _ in part if len(lp.name.split()) >= 2]
-            name = names[0] if names else part[0][1].name
-            aliases = sorted({a for _, lp, _ in part for a in lp.aliases | {lp.name}} - {name})
-            rows.append({"person_id": pid, "name": name, "aliases": aliases,
-                         "n_documents": len({f.doc.path for f, _, _ in part})})
-            for f, _lp, _ in part:
-                ids[(f.doc.path, key)] = pid
+        pid = stable_id("p-", key, "")  # the empty part keeps ids of earlier tables unchanged
+        names = [lp.name for _, lp in members if len(lp.name.split()) >= 2]
+        name = names[0] if names else members[0][1].name
+        aliases = sorted({a for _, lp in members for a in lp.aliases | {lp.name}} - {name})
+        rows.append({"person_id": pid, "name": name, "aliases": aliases,
+                     "n_documents": len({f.doc.path for f, _ in members})})
+        for f, _ in members:
+            ids[(f.doc.path, key)] = pid
     table = pd.DataFrame(rows).sort_values("person_id", kind="stable") if rows else pd.DataFrame()
     return ids, table.reset_index(drop=True)
 

@@ -150,7 +150,7 @@ def _doc_row(f: DocFacts, doc_id: str) -> dict:
 def build_tables(facts: list[DocFacts]) -> dict[str, pd.DataFrame]:
     """The contract tables of a corpus's extracted facts, with corpus-wide ids."""
     org_ids, organizations = resolve_orgs(facts)
-    person_ids, people = resolve_people(facts, org_ids)
+    person_ids, people = resolve_people(facts)
     docs, events, parts, mentions, themes = [], [], [], [], []
     for f in sorted(facts, key=lambda f: f.doc.path):
         path, text = f.doc.path, f.doc.text

@@ -214,7 +214,7 @@ def _publisher(facts: DocFacts) -> str | None:
             return hits[0]
     if doc.title:
         w = words_of(doc.title)
-        orgs = find_orgs(w, 0, len(w), doc.title, {})
+        orgs = find_orgs(w, 0, len(w), doc.title)
         first = next((o.name for o in orgs if o.i <= 1), None)
         j = next((o.j for o in orgs if o.i <= 1), 1)
         if first is None and w.text and w.text[0].isupper():

@@ -109,7 +109,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts
     sentences = []
     for a, b in sentence_spans(text):
         s, e = w.index_at(a), w.index_at(b - 1) + 1
-        orgs = find_orgs(w, s, e, text, {})
+        orgs = find_orgs(w, s, e, text)
         items = scan(w, s, e, text, orgs)
         assign_roles(items, object_role)
         sentences.append((a, b, s, e, orgs, items))
@@ -159,8 +159,8 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 else:
                     facts.orgs.setdefault(org_key(o.name), LocalOrg(org_key(o.name), o.name, o.name, "other"))
     words_of_org = {k: set(k.split()) for k, o in facts.orgs.items() if o.name != o.acronym}
-    for key, lo in list(facts.orgs.items()):
-        if key not in facts.orgs or key in acronyms.values():
+    for key, lo in facts.orgs.items():
+        if key in acronyms.values():
             continue
         # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
         holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
@@ -329,7 +329,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         _headline_parties(facts, signing)
     if signing is not None and signing.date_text is None:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
-    _finish_events(facts, signing)
+    _finish_events(facts)
 
 
 def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
@@ -351,15 +351,14 @@ def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
     tw = words_of(title)
     if not (ag.is_signing(tw, 0, len(tw)) or ag.signs(tw, 0, len(tw))):
         return
-    for o in ag.parties(tw, 0, len(tw), find_orgs(tw, 0, len(tw), title, {})):
+    for o in ag.parties(tw, 0, len(tw), find_orgs(tw, 0, len(tw), title)):
         key = facts.org(o.name)
         if key in facts.orgs and not any(r[1] == key and r[3] == "party" for r in signing.roles):
             signing.roles.append((None, key, None, "party", *signing.sentence))
 
 
 def _new_agreement(current: LocalEvent, name: str | None) -> bool:
-    return bool(name and current.agreement and len(name.split()) >= 2 and name != current.agreement
-                and not name.startswith(("the ", "this ")))
+    return bool(name and current.agreement and len(name.split()) >= 2 and name != current.agreement)
 
 
 def _set_date(event: LocalEvent, dated) -> None:
@@ -377,7 +376,7 @@ def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) ->
     return ev
 
 
-def _finish_events(facts: DocFacts, signing: LocalEvent | None) -> None:
+def _finish_events(facts: DocFacts) -> None:
     """Inherit the lead event's date, fill parties from signatories, infer missing affiliations."""
     lead = next((e for e in facts.events if e.kind == "signing"), None) or (
         facts.events[0] if facts.events else None)

@@ -57,7 +57,7 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip)
 
 
-def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> list[OrgSpan]:
+def find_orgs(w: Words, s: int, e: int, text: str) -> list[OrgSpan]:
     """Organisation spans in words s..e, longest and leftmost first, not overlapping."""
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
@@ -115,8 +115,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
         if k + 1 < e and _NAMEISH.match(w.text[k + 1]) and w.lower[k + 1] not in not_name \
                 and w.lower[k + 1] not in title_words:
             continue
-        full = acronyms.get(word)
-        spans.append(OrgSpan(k, k + 1, full or word, word, "other", is_acronym=full is None))
+        spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
     behalf = [k + 3 for k in range(s, e - 3) if w.lower[k + 1] == "behalf"] if "behalf" in w.lower[s:e] else []
     for k in behalf:
@@ -130,6 +129,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, acronyms: dict[str, str]) -> 
 
 _GENERIC = {"municipal", "provincial", "national", "central", "local", "state", "people's", "city",
             "county", "district", "federal", "regional", "new"}
+
+
 @lru_cache(maxsize=1)
 def _unit_generic() -> frozenset[str]:
     """Words that make a unit no name of its own, with the generic modifiers."""

@@ -1,0 +1,13 @@
+"""Helpers shared by the extraction tests (tests/ is on sys.path under pytest's default import mode)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.extract.document import DocFacts, extract_document
+from helpers.ingest import RawDocument
+
+
+def release_facts(text: str, taxonomy: Path | None = None, **meta) -> DocFacts:
+    """The facts extracted from one invented release `text` (meta: published, source, title ...)."""
+    return extract_document(RawDocument(path="t.txt", text=text, **meta), taxonomy)
