@@ -43,6 +43,45 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- evaluate -------------------------------------------------------------------------------
+
+
+def _evaluate_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="Score extracted tables against hand-written gold facts (JSONL).",
+        description="Score the tables in TABLES_DIR against GOLD.jsonl with the matching rules of "
+        "the annotation guide: P/R/F1 for people, organizations, parties, roles and themes; title, "
+        "affiliation and signing-date accuracy; year-less dates guessed.",
+    )
+    p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold facts, one JSON object per release")
+    p.add_argument("tables", type=Path, metavar="TABLES_DIR", help="folder written by `accords extract`")
+    p.add_argument("--split", help="score only gold records whose `split` is this (e.g. reporting)")
+    p.add_argument("--diff", action="store_true", help="list per release what was missed, added or wrong")
+    p.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    p.add_argument("--out", type=Path, metavar="FILE", help="also write the JSON scores to FILE")
+    p.set_defaults(func=_cmd_evaluate)
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import evaluate_paths, format_report
+    from .store import write_json
+
+    ev = evaluate_paths(args.gold, args.tables, split=args.split)
+    scores = ev.as_dict()
+    if args.out:
+        write_json(scores, args.out)
+    if args.json:
+        print(json.dumps(scores, indent=2, sort_keys=True))
+        if args.diff:
+            print(format_report(ev, diff=True).split("\n\n", 1)[-1], file=sys.stderr)
+    else:
+        print(format_report(ev, diff=args.diff))
+    return 0
+
+
 # --- render ---------------------------------------------------------------------------------
 
 
@@ -100,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"accords {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _extract_parser(sub)
+    _evaluate_parser(sub)
     _render_parser(sub)
     return parser
 

@@ -98,6 +98,22 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, meta: dict | No
         os.replace(tmp, final)
 
 
+def write_json(obj: object, path: Path) -> None:
+    """Write `obj` as JSON to `path` through a temporary file renamed into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(obj, fh, indent=2, sort_keys=True, default=str)
+            fh.write("\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def read_tables(data_dir: Path, names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     """Read the contract tables from `data_dir`; a missing table is a CorpusError naming it."""
     data_dir = Path(data_dir)
