@@ -172,10 +172,10 @@ def test_bad_manifest_is_a_one_line_error(tmp_path, capsys):
 def test_a_release_the_rules_trip_over_is_skipped_not_the_run(tmp_path, monkeypatch, capsys):
     real = helpers.extract.extract_document
 
-    def flaky(doc, taxonomy=None):
+    def flaky(doc, taxonomy=None, ner=None):
         if doc.path.endswith(".md"):
             raise IndexError("list index out of range")
-        return real(doc, taxonomy)
+        return real(doc, taxonomy, ner)
 
     monkeypatch.setattr(helpers.extract, "extract_document", flaky)
     assert main(["extract", str(RELEASES), "--out", str(tmp_path)]) == 0

@@ -29,8 +29,9 @@ def test_every_dependency_is_pinned_to_a_range():
 def test_environment_yml_mirrors_pyproject():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {}
-    for dep in env["dependencies"]:
-        if isinstance(dep, str):
+    pip = [d for dep in env["dependencies"] if isinstance(dep, dict) for d in dep.get("pip", [])]
+    for dep in env["dependencies"] + pip:  # PyPI-only packages sit in the pip section
+        if isinstance(dep, str) and not dep.startswith("-"):
             name = re.split(r"[<>=!~ ]", dep, maxsplit=1)[0].lower()
             conda[name] = dep[len(name):].split("#")[0].strip()
     for name, spec in _pyproject_requirements().items():

@@ -29,6 +29,9 @@ def _extract_parser(sub: argparse._SubParsersAction) -> None:
                    help="theme taxonomy YAML file (default: the bundled one)")
     p.add_argument("-j", "--jobs", type=int, default=1,
                    help="worker processes (default 1; 0 = one per core); the tables are the same")
+    p.add_argument("--ner", metavar="PIPELINE", default=None,
+                   help="also use the entities of this installed spaCy pipeline as candidates "
+                        "(e.g. en_core_web_sm); default: the rules alone")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=_cmd_extract)
 
@@ -37,7 +40,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_corpus
 
     summary = extract_corpus(args.corpus, args.out, metadata=args.metadata,
-                             taxonomy=args.taxonomy, progress=not args.quiet, jobs=args.jobs)
+                             taxonomy=args.taxonomy, progress=not args.quiet, jobs=args.jobs,
+                             ner=args.ner)
     if not args.quiet:
         print(summary.line())
     return 0

@@ -206,3 +206,8 @@ def group_nouns() -> frozenset[str]:
 def not_name_pairs() -> frozenset[tuple[str, str]]:
     """Word pairs that are places, never part of a name ("Hong Kong")."""
     return frozenset(tuple(p[:2]) for p in phrases(load("people").get("not_name_pairs", [])) if len(p) >= 2)
+
+
+def intention_cues() -> frozenset[str]:
+    """Words that turn a following signing word into an intention ("hope to sign")."""
+    return word_set("roles", "intention_cues")

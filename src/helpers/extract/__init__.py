@@ -21,6 +21,7 @@ from ..ingest import RawDocument, Skipped, load_manifest, read_corpus
 from ..resolve import cluster_events, resolve_orgs, resolve_people, stable_id
 from ..store import empty_table, write_tables
 from .document import DocFacts, extract_document
+from .ner import pipeline as ner_pipeline
 
 
 @dataclass
@@ -45,11 +46,13 @@ class Summary:
 
 
 def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
-                   taxonomy: Path | None = None, progress: bool = False, jobs: int = 1) -> Summary:
+                   taxonomy: Path | None = None, progress: bool = False, jobs: int = 1,
+                   ner: str | None = None) -> Summary:
     """Read every release under `corpus`, extract its facts and write the tables to `out`.
 
     `jobs` worker processes extract documents side by side (0: one per core); the tables are
-    the same whatever the number.
+    the same whatever the number. `ner` names an installed spaCy pipeline whose entities the
+    rules use as candidates (default: the rules alone).
     """
     if jobs < 0:
         raise CorpusError(f"jobs must be 0 (one per core) or more, not {jobs}")
@@ -62,7 +65,7 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        tables = _extract_all(corpus, manifest, summary, facts, taxonomy, progress, jobs)
+        tables = _extract_all(corpus, manifest, summary, facts, taxonomy, progress, jobs, ner)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -82,9 +85,12 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
 
 
 def _extract_all(corpus: Path, manifest: dict, summary: Summary, facts: list[DocFacts],
-                 taxonomy: Path | None, progress: bool, jobs: int) -> dict[str, pd.DataFrame]:
+                 taxonomy: Path | None, progress: bool, jobs: int,
+                 ner: str | None = None) -> dict[str, pd.DataFrame]:
     """Read and extract every document, collecting skips in `summary`, then build the tables."""
-    work = functools.partial(_extract_safely, taxonomy=taxonomy)
+    if ner:
+        ner_pipeline(ner)  # a missing pipeline is one clear error before any work
+    work = functools.partial(_extract_safely, taxonomy=taxonomy, ner=ner)
     with _pool(jobs) as pool:
         docs = _readable(read_corpus(corpus, manifest), summary, corpus)
         results = pool.imap(work, docs, chunksize=32) if pool else map(work, docs)
@@ -96,10 +102,10 @@ def _extract_all(corpus: Path, manifest: dict, summary: Summary, facts: list[Doc
     return build_tables(facts)
 
 
-def _extract_safely(doc: RawDocument, taxonomy: Path | None) -> DocFacts | Skipped:
+def _extract_safely(doc: RawDocument, taxonomy: Path | None, ner: str | None = None) -> DocFacts | Skipped:
     """The facts of one release; a release the rules trip over is skipped, never the whole run."""
     try:
-        return extract_document(doc, taxonomy)
+        return extract_document(doc, taxonomy, ner)
     except Exception as exc:  # noqa: BLE001  (one odd release must not lose the corpus)
         return Skipped(doc.path, f"extraction failed ({type(exc).__name__}: {exc})")
 

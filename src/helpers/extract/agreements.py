@@ -19,6 +19,7 @@ _HEAD_WORDS = {h[0] for h in HEADS}
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
 _SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
+_PAST_SIGN = {"signed", "inked", "concluded", "renewed"}
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed"}
 _LEFT_STOP = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "two",
@@ -89,6 +90,21 @@ def is_signing(w: Words, s: int, e: int) -> bool:
         return False
     return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
                for n in (3, 1))
+
+
+def intended(w: Words, s: int, e: int) -> bool:
+    """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
+    cues = lexicon.intention_cues()
+    found = False
+    for k in range(s, e):
+        low = w.lower[k]
+        if low not in SIGN_WORDS:
+            continue
+        past = low in _PAST_SIGN and not (k > s and w.lower[k - 1] in ("be", "been", "being"))
+        if past or not any(w.lower[q] in cues for q in range(max(s, k - 5), k)):
+            return False  # a signing that happened, however hopeful the rest of the sentence
+        found = True
+    return found
 
 
 def signs(w: Words, s: int, e: int) -> bool:

@@ -11,6 +11,7 @@ from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
 from .affiliation import infer_affiliations
+from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
 from .orgs import OrgSpan, find_orgs, initials, kind_of
 from .people import Item, Person, assign_roles, scan
@@ -101,16 +102,22 @@ class DocFacts:
         return self.alias.get(key, key)
 
 
-def extract_document(doc: RawDocument, taxonomy: Path | None = None) -> DocFacts:
-    """Extract the people, organisations, events, roles and themes of one release."""
+def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | None = None) -> DocFacts:
+    """Extract the people, organisations, events, roles and themes of one release.
+
+    `ner` names an installed spaCy pipeline whose entities the rules may use as candidates.
+    """
     text = doc.text
     w = words_of(text)
+    ents = entities(text, w, ner) if ner else None
     object_role = lexicon.roles()[1]
     sentences = []
     for a, b in sentence_spans(text):
         s, e = w.index_at(a), w.index_at(b - 1) + 1
         orgs = find_orgs(w, s, e, text)
-        items = scan(w, s, e, text, orgs)
+        if ents is not None:
+            orgs = with_model_orgs(orgs, ents, w, s, e, text)
+        items = scan(w, s, e, text, orgs, ents)
         assign_roles(items, object_role)
         sentences.append((a, b, s, e, orgs, items))
     facts = DocFacts(doc, {}, {}, [], [], len(w))
@@ -258,13 +265,15 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     doc = facts.doc
     signing: LocalEvent | None = None
     speech: LocalEvent | None = None
-    lead = next((d for a, b, *_ in sentences[:3] if (d := ag.sentence_date(text[a:b], doc.published))), None)
+    # The lead dates the signing only when it speaks of signing: a byline or dateline dates the release.
+    lead = next((d for a, b, s, e, *_ in sentences[:3] if ag.signs(w, s, e) or ag.is_signing(w, s, e)
+                 if (d := ag.sentence_date(text[a:b], doc.published))), None)
     for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
-        is_signing = ag.is_signing(w, s, e)
+        is_signing = ag.is_signing(w, s, e) and not ag.intended(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
         if is_signing and (signing is None or (not refers_back and _new_agreement(signing, name))) \
                 and not ag.earlier(w, s, e, doc.published):
@@ -274,7 +283,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             signing.location = loc
             _add_parties(facts, signing, w, s, e, items, (a, b), fallback=(la, lb))
             facts.events.append(signing)
-        elif signing is not None and (is_signing or ag.signs(w, s, e)):
+        elif signing is not None and (is_signing or ag.signs(w, s, e)) and not ag.intended(w, s, e):
             # A later sentence about the same signing fills what the first one left out.
             if not ag.earlier(w, s, e, signing.date) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):

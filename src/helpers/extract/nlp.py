@@ -18,7 +18,8 @@ _ABBREV = {
 }
 # One C-level pass finds the words; spaCy's tokenizer still feeds the theme PhraseMatcher.
 # Measured on 1,466 generated releases: 0.45 s here against 2.6 s walking spaCy Token objects.
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-‑&]\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
+_W = r"(?:\w[\w\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*)"  # a word with its combining marks
+_WORD = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{_W}(?:[-‑&]{_W}|['’](?![sS]\b){_W})*|['’][sS]\b|[^\w\s]")
 _LAST_WORD = re.compile(r"[\s(]")
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)")
 _NEWLINE_BREAK = re.compile(r"\n(?=\s*[^\sa-z])")

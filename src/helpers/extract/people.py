@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,9 +12,39 @@ from .affiliation import appositions
 from .nlp import Words
 from .orgs import OrgSpan, is_acronym, is_cap, kind_of
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z\u00c0-\u024f]+)?(?:['’-][A-Za-z\u00c0-\u024f]+)*"
-                        r"|[A-Z]{2,12}|[A-Z]\.?)$")
+_SEGMENT = re.compile(r"['’-]")
+
+
+def _letters(seg: str) -> bool:
+    """Letters only, combining marks included ("Şahin", "Nguyễn" in decomposed form)."""
+    return bool(seg) and all(ch.isalpha() or unicodedata.combining(ch) for ch in seg)
+
+
+class _NameWord:
+    """A word that can be part of a person's name, in any script with case: "Çetintaş", "O'Brien",
+    "Jean-Pierre", "McDonald", an all-capitals family name ("ZHU") or an initial ("A.", "A")."""
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def match(word: str) -> bool:
+        if not word or not word[0].isupper() or not word[0].isalpha():
+            return False
+        if len(word) == 1 or (len(word) == 2 and word[1] == "."):
+            return True
+        head, *rest = _SEGMENT.split(word)
+        if not _letters(head) or not all(_letters(r) for r in rest):
+            return False
+        body = [c for c in head[1:] if not unicodedata.combining(c)]
+        if all(c.isupper() for c in body):
+            return 2 <= len(head) <= 12 and not rest or len(body) == 0
+        if len(body) < 1 or not body[0].islower():
+            return False
+        return sum(c.isupper() for c in body) <= 1  # "McDonald", not "iPhoneX"
+
+
+_NAME_WORD = _NameWord()
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
+_QUOTE_END = {'"', "”", "’", "'", ","}
 _TITLE_TAIL = {"of", "for", "at"}
 _BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their"}
 _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
@@ -205,8 +236,12 @@ def _plain_skip() -> frozenset[str]:
                      | _LIST_SEP | {"two", "both", "by"})
 
 
-def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]:
-    """The persons, organisations, titles, role triggers and separators of words s..e, in order."""
+def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) -> list[Item]:
+    """The persons, organisations, titles, role triggers and separators of words s..e, in order.
+
+    `ents` (a model's `ner.Entities`, optional) vetoes bare names it reads as organisations or
+    places and proposes the people it finds.
+    """
     honor, not_name = lexicon.people()
     titles, _ = lexicon.titles()
     triggers, _ = lexicon.roles()
@@ -284,6 +319,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
         if word[:1].islower() or k == s:
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n:
+                if trig[0] == "speaker" and trig[1] == "before" and k > s and w.text[k - 1] in _QUOTE_END:
+                    trig = ("speaker", "after", trig[2])  # “…,” said the Director, Rob Strain
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
                 continue
@@ -291,8 +328,16 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan]) -> list[Item]
                 items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
                 k += 1
                 continue
+        if ents is not None and k in ents.people and low not in bare_stop and ents.people[k] <= e:
+            m = ents.people[k]
+            items.append(Item("person", k, m, Person(k, m, _join(w, k, m), "model")))
+            k = m
+            continue
         if is_cap(word) and low not in bare_stop and (not is_acronym(word) or _upper_family(w, k, e, not_name)):
             m = _name_words(w, k, e, bare_stop, loose=False)
+            if m - k >= 2 and ents is not None and ents.vetoes(k, m):
+                k = m
+                continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, _join(w, k, m), "bare")))
                 k = m
