@@ -13,7 +13,9 @@ HEADS = {
     ("memorandum", "of", "understanding"), ("memoranda", "of", "understanding"),
     ("letter", "of", "intent"), ("agreement",), ("agreements",), ("mou",), ("mous",),
     ("memorandum",), ("memorandums",), ("memorandums", "of", "understanding"), ("contract",),
-    ("contracts",), ("protocol",), ("accord",), ("charter",),
+    ("contracts",), ("protocol",), ("accord",), ("charter",), ("document",), ("documents",),
+    ("declaration",), ("deal",), ("pact",), ("treaty",), ("convention",), ("arrangement",),
+    ("programme",), ("program",),
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
@@ -118,11 +120,14 @@ def same_signing(w: Words, s: int, e: int) -> bool:
 
 
 def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
-    """Whether words s..e tell of an earlier agreement ("previously concluded ... in 2010")."""
-    for k in range(s, e):
-        low = w.lower[k]
-        if low in _EARLIER or (len(low) == 4 and low.isdigit() and low[:2] in ("19", "20")
-                               and date is not None and int(low) < date.year):
+    """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
+    (a year before `date`), near a signing word; not a sentence that merely says "already" elsewhere."""
+    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
+    for k in signs_at:
+        if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
+            return True
+        if date is not None and any(len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
+                                    and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
             return True
     return False
 

@@ -122,6 +122,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
         sentences.append((a, b, s, e, orgs, items))
     facts = DocFacts(doc, {}, {}, [], [], len(w))
     _collect_orgs(facts, sentences, doc.source)
+    _units_under_owners(facts, sentences, w)
     _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
     facts.themes = tag(as_doc(w), taxonomy)
@@ -195,6 +196,34 @@ def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 facts.orgs[lo.parent] = LocalOrg(lo.parent, name, None, kind_of(name))
             if lo.parent not in facts.orgs or lo.parent == key:
                 lo.parent = None
+
+
+def _units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
+    """Hang a unit with no owner under the organisation that owns it by structure: its name begins
+    with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
+    Pharmacy at King Saud University", "College of Humanities, UAE University")."""
+    units = lexicon.org_heads()[1]
+
+    def is_unit(lo: LocalOrg) -> bool:
+        return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym
+
+    names = {k: lo.name for k, lo in facts.orgs.items() if lo.name != lo.acronym and k}
+    for key, lo in facts.orgs.items():
+        if not is_unit(lo):
+            continue
+        owners = [k for k, n in names.items() if k != key and lo.name.startswith(n + " ")
+                  and not is_unit(facts.orgs[k])]
+        if owners:
+            lo.parent = max(owners, key=lambda k: len(names[k]))
+    for *_, orgs, _items in sentences:
+        for o1, o2 in zip(orgs, orgs[1:]):
+            k1, k2 = facts.org(o1.name), facts.org(o2.name)
+            lo1, lo2 = facts.orgs.get(k1), facts.orgs.get(k2)
+            if lo1 is None or lo2 is None or k1 == k2 or not is_unit(lo1) or is_unit(lo2):
+                continue
+            if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
+                    w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
+                lo1.parent = k2
 
 
 def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
