@@ -13,7 +13,7 @@ from . import agreements as ag
 from .affiliation import infer_affiliations
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import OrgSpan, find_orgs, initials, kind_of
+from .orgs import OrgSpan, find_orgs, initials, kind_of, short_forms
 from .people import Item, Person, assign_roles, scan
 from .tagging import as_doc, tag
 
@@ -110,11 +110,12 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     text = doc.text
     w = words_of(text)
     ents = entities(text, w, ner) if ner else None
+    short = short_forms(text)
     object_role = lexicon.roles()[1]
     sentences = []
     for a, b in sentence_spans(text):
         s, e = w.index_at(a), w.index_at(b - 1) + 1
-        orgs = find_orgs(w, s, e, text)
+        orgs = find_orgs(w, s, e, text, short)
         if ents is not None:
             orgs = with_model_orgs(orgs, ents, w, s, e, text)
         items = scan(w, s, e, text, orgs, ents)

@@ -57,8 +57,44 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip)
 
 
-def find_orgs(w: Words, s: int, e: int, text: str) -> list[OrgSpan]:
-    """Organisation spans in words s..e, longest and leftmost first, not overlapping."""
+_SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+)[\"”’']?\s*\)")
+_QUOTES = {'"', "“", "”", "‘", "’", "'"}
+
+
+def short_forms(text: str) -> frozenset[str]:
+    """Short forms a release defines in brackets after a name: "Helix Biomedical Group (Helix)"."""
+    found = set()
+    for m in _SHORT_FORM.finditer(text):
+        word = m.group(1)
+        before = text[max(0, m.start() - 120):m.start()]
+        if not is_acronym(word) and re.search(rf"\b{re.escape(word)}\b", before):
+            found.add(word)
+    return frozenset(found)
+
+
+def _bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
+    """The acronym or short form in brackets at word b ("(DTU)", "(Helix)", "(“Kestrel”)")."""
+    k = b + 1
+    if b >= e or w.text[b] != "(":
+        return None
+    if k < e and w.text[k] in _QUOTES:
+        k += 1
+    if k + 1 >= e:
+        return None
+    end = k + 1 + (1 if k + 1 < e and w.text[k + 1] in _QUOTES else 0)
+    if end >= e or w.text[end] != ")":
+        return None
+    word = w.text[k]
+    if is_acronym(word) or (is_cap(word) and word.lower() in name.lower().split()):
+        return word, end + 1
+    return None
+
+
+def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = frozenset()) -> list[OrgSpan]:
+    """Organisation spans in words s..e, longest and leftmost first, not overlapping.
+
+    `short` holds the release's bracket-defined short forms ("Helix"), found alone as names too.
+    """
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
     not_name = lexicon.name_stop_words()
@@ -97,9 +133,9 @@ def find_orgs(w: Words, s: int, e: int, text: str) -> list[OrgSpan]:
                 b = min(b, w.index_at(text.find("\n", w.end[i + n - 1])))
         name, acronym = _name(w, a, b, text)
         kind = kind_of(name)
-        if b < e - 2 and w.text[b] == "(" and w.text[b + 2] == ")" and is_acronym(w.text[b + 1]):
-            acronym = acronym or w.text[b + 1]
-            b += 3
+        if (br := _bracketed(w, b, e, name)) is not None:
+            acronym = acronym or br[0]
+            b = br[1]
         if parent is not None and head in units:
             kind = "other"
         spans.append(OrgSpan(a, b, name, acronym, kind, parent if head in units else None))
@@ -108,12 +144,12 @@ def find_orgs(w: Words, s: int, e: int, text: str) -> list[OrgSpan]:
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
     for k in range(s, e):
         word = w.text[k]
-        if not word[-1:].isupper() or k in covered or not is_acronym(word):
+        if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)):
             continue
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
             continue  # "(ACR)" after the name it stands for
         if k + 1 < e and _NAMEISH.match(w.text[k + 1]) and w.lower[k + 1] not in not_name \
-                and w.lower[k + 1] not in title_words:
+                and w.lower[k + 1] not in title_words and word not in short:
             continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
