@@ -155,3 +155,17 @@ def test_cli_missing_tables_is_one_line_exit_2(tmp_path):
     r = _cli("evaluate", str(gold), str(tmp_path / "nowhere"))
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "table not found" in r.stderr
+
+
+def test_sample_corpus_scores_against_its_gold(tmp_path):
+    """The bundled sample corpus, extracted and scored against eval/sample-gold.jsonl (39 releases)."""
+    root = Path(__file__).resolve().parents[1]
+    extract_corpus(root / "data" / "raw", tmp_path)
+    s = evaluate(load_gold(root / "eval" / "sample-gold.jsonl"), facts_from_tables(read_tables(tmp_path))).as_dict()
+    assert s["releases"] == 39 and s["missing_documents"] == []
+    for m in ("role:signatory", "role:witness", "role:presider"):
+        assert s[m]["f1"] == 1.0, (m, s[m])
+    assert s["people"]["p"] == 1.0 and s["people"]["f1"] >= 0.98
+    assert s["parties"]["f1"] >= 0.97
+    assert s["title_acc"] >= 0.99 and s["signing_date_acc"] == 1.0
+    assert s["dates_guessed"] == 0 and s["no_signing_given_one"] == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 
@@ -90,3 +91,27 @@ def test_clustering_no_events_gives_no_clusters():
     events = pd.DataFrame({"event_id": [], "doc_id": [], "kind": [], "date": [], "date_text": []})
     parts = pd.DataFrame({"event_id": [], "person_id": [], "org_id": [], "role": []})
     assert cluster_events(events, parts).empty
+
+
+def test_people_and_organisations_across_releases_one_per_real_entity(tmp_path):
+    """A middle initial or an honorific does not split a person; two people of one family name in one
+    release stay two; a short form joins its organisation; a unit stays apart from its owner."""
+    from helpers.extract import extract_corpus
+    from helpers.store import read_tables
+
+    extract_corpus(Path(__file__).parent / "fixtures" / "resolution", tmp_path)
+    t = read_tables(tmp_path)
+    people = sorted(t["people"]["name"])
+    assert people == ["Ann J. Brook", "Kenji Lee", "Omar Lee"]
+    orgs = t["organizations"].set_index("name")
+    assert orgs.loc["Weston Institute of Technology", "n_documents"] == 2
+    assert orgs.loc["Harbour Medical Group", "n_documents"] == 2
+    names = t["organizations"].set_index("org_id")["name"]
+    parts = t["participants"].assign(org=t["participants"]["org_id"].map(names))
+    assert set(parts.loc[parts["role"] == "party", "org"]) == {"Weston Institute of Technology",
+                                                                "Harbour Medical Group"}
+    who = parts.dropna(subset=["person_id"]).assign(
+        name=lambda d: d["person_id"].map(t["people"].set_index("person_id")["name"]))
+    assert set(zip(who["name"], who["org"])) == {("Ann J. Brook", "Weston Institute of Technology"),
+                                                 ("Omar Lee", "Harbour Medical Group"),
+                                                 ("Kenji Lee", "Harbour Medical Group")}

@@ -39,8 +39,11 @@ def org_key(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
-    """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan")."""
-    return " ".join(sorted(_NAME_PUNCT.sub("", name).lower().split()))
+    """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan"); middle initials
+    drop out when two full words remain ("Ann J. Brook" = "Ann Brook", "R. J. Patel" kept whole)."""
+    words = _NAME_PUNCT.sub("", name).lower().split()
+    full = [x for x in words if len(x) > 1]
+    return " ".join(sorted(full if len(full) >= 2 else words))
 
 
 @dataclass
@@ -220,7 +223,12 @@ def _units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         for o1, o2 in zip(orgs, orgs[1:]):
             k1, k2 = facts.org(o1.name), facts.org(o2.name)
             lo1, lo2 = facts.orgs.get(k1), facts.orgs.get(k2)
-            if lo1 is None or lo2 is None or k1 == k2 or not is_unit(lo1) or is_unit(lo2):
+            if lo1 is None or lo2 is None or k1 == k2:
+                continue
+            if o2.i == o1.j and is_unit(lo2) and not is_unit(lo1):
+                lo2.parent = k1  # "the Harbour Medical Group Research Office"
+                continue
+            if not is_unit(lo1) or is_unit(lo2):
                 continue
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":

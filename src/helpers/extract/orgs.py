@@ -57,7 +57,7 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip)
 
 
-_SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+)[\"”’']?\s*\)")
+_SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})[\"”’']?\s*\)")
 _QUOTES = {'"', "“", "”", "‘", "’", "'"}
 
 
@@ -65,10 +65,11 @@ def short_forms(text: str) -> frozenset[str]:
     """Short forms a release defines in brackets after a name: "Helix Biomedical Group (Helix)"."""
     found = set()
     for m in _SHORT_FORM.finditer(text):
-        word = m.group(1)
-        before = text[max(0, m.start() - 120):m.start()]
-        if not is_acronym(word) and re.search(rf"\b{re.escape(word)}\b", before):
-            found.add(word)
+        form = m.group(1)
+        before = text[max(0, m.start() - 120):m.start()].lower().split()
+        # every word of the short form begins a word of the name before it ("Weston Tech")
+        if not is_acronym(form) and all(any(b.startswith(x.lower()) for b in before) for x in form.split()):
+            found.add(form)
     return frozenset(found)
 
 
@@ -82,11 +83,18 @@ def _bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
     if k + 1 >= e:
         return None
     end = k + 1 + (1 if k + 1 < e and w.text[k + 1] in _QUOTES else 0)
-    if end >= e or w.text[end] != ")":
-        return None
     word = w.text[k]
-    if is_acronym(word) or (is_cap(word) and word.lower() in name.lower().split()):
+    if end < e and w.text[end] == ")" and (
+            is_acronym(word) or (is_cap(word) and word.lower() in name.lower().split())):
         return word, end + 1
+    n = k
+    while n < e and n - k < 3 and is_cap(w.text[n]):
+        n += 1
+    close = n + (1 if n < e and w.text[n] in _QUOTES else 0)
+    words = name.lower().split()
+    if n - k >= 2 and close < e and w.text[close] == ")" and all(
+            any(x.startswith(t.lower()) for x in words) for t in w.text[k:n]):
+        return " ".join(w.text[k:n]), close + 1  # "(Weston Tech)"
     return None
 
 
@@ -142,6 +150,12 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         last = b
         i = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
+    for form in (f for f in short if " " in f):
+        n = len(form.split())
+        for k in range(s, e - n + 1):
+            if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
+                spans.append(OrgSpan(k, k + n, form, form, "other", is_acronym=True))
+                covered.update(range(k, k + n))
     for k in range(s, e):
         word = w.text[k]
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)):
