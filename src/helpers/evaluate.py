@@ -357,8 +357,11 @@ def _where(text: str, name: str) -> str:
     words = sorted(_fold(name).split(), key=len, reverse=True)
     if not words or not text:
         return ""
+    from .extract.nlp import sentence_spans
+
     folded = _fold(text)
-    for sent in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for a, b in sentence_spans(text):
+        sent = text[a:b]
         if words[0] in _fold(sent).split():
             return f" in «{_short(sent)}»"
     return "" if words[0] in folded else " (name not in the text)"

@@ -41,6 +41,8 @@ def appositions(items: list[Item], w: Words) -> None:
             if p.org is None and z + 1 < len(items) and items[z].kind == "sep" and items[z].value == "," \
                     and items[z + 1].kind == "org":
                 p.org = items[z + 1].value  # "Name, Title, Org"
+            if p.org is None:
+                p.org = _org_in_apposition(items, y, w)
         elif nxt and nxt.kind == "org" and item.j < len(w) and nxt.i == item.j + 1 and (
                 (p.org is None and w.lower[item.j] in ("of", "from", "at", "(")) or w.lower[item.j] == "for"):
             p.org = nxt.value
@@ -53,6 +55,29 @@ def appositions(items: list[Item], w: Words) -> None:
             _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it
     _group_leads(items, w)
     _shared_owner(items)
+
+
+_LINK = ("at", "of", "for", "in", "with", "from")
+
+
+def _org_in_apposition(items: list[Item], y: int, w: Words):
+    """The organisation that closes a title's apposition: "Name, vice president for research at the
+    University of Houston," (lower-case words between the title and "at/of/for Org", no comma)."""
+    title = items[y]
+    for it in items[y + 1:]:
+        if it.kind in ("person", "trigger", "title", "used-title"):
+            return None
+        if it.kind == "org":
+            gap = w.lower[title.j:it.i]
+            while gap and gap[-1] == "the":
+                gap = gap[:-1]
+            if gap and gap[-1] in _LINK and len(gap) <= 6 and all(
+                    x[:1].islower() or x in ("&", "-") for x in gap):
+                return it.value
+            return None
+        if it.kind == "sep" and it.value in (",", ";", ")", ":"):
+            return None
+    return None
 
 
 def _shared_owner(items: list[Item]) -> None:

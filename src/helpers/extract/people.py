@@ -44,7 +44,7 @@ class _NameWord:
 
 _NAME_WORD = _NameWord()
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
-_QUOTE_END = {'"', "”", "’", "'", ","}
+_QUOTE_END = {'"', "”", "’", "'"}
 _TITLE_TAIL = {"of", "for", "at"}
 _BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their"}
 _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
@@ -142,6 +142,12 @@ def _title(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     if not n:
         return None
     end = k + n
+    if end < e and w.text[end] == "(":
+        close = next((q for q in range(end + 1, min(e, end + 10)) if w.text[q] == ")"), None)
+        if close is not None and close > end + 1 and all(
+                is_cap(w.text[q]) or w.lower[q] in (",", "and", "&", "of") for q in range(end + 1, close)):
+            end = close + 1  # "Deputy Vice-Chancellor (Research, Innovation and Extension)"
+            n = end - k
     if end + 1 < e and w.lower[end] in ("and", "&") and table.match(w.lower, end + 1, e)[0]:
         sub = _title(w, end + 1, e, orgs_at, text)  # "Vice President and Executive Secretary of CAST"
         if sub:
@@ -319,7 +325,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if word[:1].islower() or k == s:
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n:
-                if trig[0] == "speaker" and trig[1] == "before" and k > s and w.text[k - 1] in _QUOTE_END:
+                if trig[0] == "speaker" and trig[1] == "before" and k > s and (w.text[k - 1] in _QUOTE_END or (
+                        w.text[k - 1] == "," and k - 1 > s and w.text[k - 2] in _QUOTE_END)):
                     trig = ("speaker", "after", trig[2])  # “…,” said the Director, Rob Strain
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
