@@ -23,6 +23,7 @@ NOT_ACRONYM = {
     "AM", "PM", "TV", "ID", "QR", "OK", "LED", "DNA", "RNA", "GPS", "UAV", "EV", "EVS", "NEV",
     "CO", "LTD", "INC", "PLC", "LLC", "GMBH", "AG", "SA", "NO", "II", "III", "IV", "HKT", "UTC",
     "GMT", "CST", "ESG", "SDG", "SDGS", "API", "AIGC", "LLM", "5G", "6G", "MOE", "MBA", "CV",
+    "SVP", "EVP", "VP", "AVP", "MD", "GM", "DG", "PRO", "HR",
 }
 
 
@@ -48,7 +49,13 @@ def is_acronym(word: str) -> bool:
     """An all-capitals word that can stand for an organisation (not AI, R&D, CEO ...)."""
     if not (word[:1].isupper() and 1 < len(word) <= 12 and word[-1:].isupper() or word[-1:].isdigit()):
         return False
-    return bool(_ACRONYM.match(word)) and word.upper() not in NOT_ACRONYM
+    if word.upper() in NOT_ACRONYM:
+        return False
+    if word.isascii():
+        return bool(_ACRONYM.match(word))
+    # any cased script: "TÜBİTAK", "ÇOMÜ" (two capitals or more, letters, digits and & only)
+    return sum(c.isupper() for c in word) >= 2 and all(c.isalnum() or c == "&" for c in word) \
+        and not any(c.islower() for c in word[1:2])
 
 
 def initials(name: str) -> str:

@@ -45,6 +45,7 @@ class _NameWord:
 _NAME_WORD = _NameWord()
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
 _QUOTE_END = {'"', "”", "’", "'"}
+_PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
 _TITLE_TAIL = {"of", "for", "at"}
 _BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their"}
 _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
@@ -198,8 +199,14 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if is_cap(word) and low not in lexicon.people()[0].first:
             t += 1
             continue
+        if low in ("and", "&") and t + 1 < e and lexicon.people()[0].match(w.lower, t + 1, e)[0]:
+            break  # "Head of Future Programmes and Dr. Stefan Weber": the next person
         if low in ("and", "&", "of", "for") and t + 1 < e and (is_cap(w.text[t + 1]) or t + 1 in orgs_at):
             t += 1
+            continue
+        if low in ("of", "for") and t + 2 < e and w.lower[t + 1] == "the" and (
+                is_cap(w.text[t + 2]) or t + 2 in orgs_at):
+            t += 2  # "Minister of Defense of the Republic of Indonesia"
             continue
         if low == "," and t + 1 < e and _comma_list(w, t + 1, e):
             t += 1
@@ -224,8 +231,9 @@ def _comma_list(w: Words, k: int, e: int) -> bool:
 
 def _possessive_owner(w: Words, s: int, k: int, text: str) -> OrgSpan | None:
     """The proper name before "'s" and a title, taken for the organisation that holds the title."""
-    if k - 2 < s or w.text[k - 1] not in ("'s", "’s") or not is_cap(w.text[k - 2]):
-        return None
+    if k - 2 < s or not is_cap(w.text[k - 2]) or not (w.text[k - 1] in ("'s", "’s") or (
+            w.text[k - 1] in ("'", "’") and w.text[k - 2].endswith("s") and w.end[k - 2] == w.start[k - 1])):
+        return None  # "Strathclyde's Principal", "Airbus' Head"
     a = k - 2
     while a - 1 >= s and is_cap(w.text[a - 1]) and w.lower[a - 1] not in lexicon.people()[1]:
         a -= 1
@@ -360,7 +368,12 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
     heads = lexicon.signed_by_heads()
     last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
-    return any(w.lower[q] in heads for q in range(max(last, k - 8), k))
+    if any(w.lower[q] in heads for q in range(max(last, k - 8), k)):
+        return True
+    # "was signed today by", "was signed on October 23, 2017 by": a passive signing's agents
+    trig = next((it for it in reversed(items) if it.kind in ("trigger", "person")), None)
+    return trig is not None and trig.kind == "trigger" and trig.value[0] == "signatory" \
+        and trig.i > s and w.lower[trig.i - 1] in _PASSIVE and k - trig.j <= 12
 
 
 def _owned(items: list[Item], w: Words, k: int) -> bool:
