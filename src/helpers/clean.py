@@ -27,6 +27,9 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|、)\s*")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+_META_DATE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?:[ \t]+|\n)")
+
+
 @dataclass
 class Cleaned:
     """A release's clean text and the metadata found in its furniture."""
@@ -150,6 +153,12 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
     """
     find_title = not title
     known = " ".join(title.lower().split()) if title else None
+    # Stored web pages may open with their own metadata date ("date 2026-01-19 BANGKOK, ..."):
+    # the page's date, used as the publication date when the text prints none.
+    meta = _META_DATE.match(raw)
+    meta_date = dt.date.fromisoformat(meta.group(1)) if meta and _valid_iso(meta.group(1)) else None
+    if meta_date is not None:
+        raw = raw[meta.end():]
     bp = lexicon.boilerplate()
     out = Cleaned(text="")
     paragraphs: list[list[str]] = [[]]
@@ -212,4 +221,13 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             seen_body = True
         paragraphs[-1].append(_BULLET.sub("", line))
     out.text = "\n\n".join("\n".join(p) for p in paragraphs if p)
+    out.published = out.published or meta_date
     return out
+
+
+def _valid_iso(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

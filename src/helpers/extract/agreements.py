@@ -18,6 +18,7 @@ HEADS = {
     ("programme",), ("program",),
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
+HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
 _SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
@@ -216,3 +217,64 @@ def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgS
         else:
             break
     return found
+
+
+_SLOT_JOIN = {"of", "for", "de", "del", "du", "des", "der", "la", "&"}
+
+
+def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int]]:
+    """Word spans of capitalised names standing where a signing sentence puts its parties, that
+    no other rule has read: the subject of the signing verb ("Airbus and MTU Aero Engines have
+    signed"), its partner after "with", and the list after "between"/"among"."""
+    sign = next((k for k in range(s, e) if w.lower[k] in _SIGN_VERBS), None)
+    if sign is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    k = sign - 1
+    while k >= s and w.lower[k] in _SUBJECT_GAP - {"and", ",", "&", "the", "on"}:
+        k -= 1
+    for _ in range(2):
+        end = k + 1
+        while k >= s and (_slot_word(w, k) or w.lower[k] in ("and", ",", "&", "the") or (
+                w.lower[k] in _SLOT_JOIN and k - 1 >= s and _slot_word(w, k - 1))):
+            k -= 1
+        if k >= s and w.lower[k] in ("in", "at") and end > k + 1:
+            k -= 1  # "NASA and the University of Arizona in Tucson, Arizona, have signed": a place
+            continue
+        spans += _split_run(w, k + 1, end)
+        break
+    for q in range(s, e):
+        if w.lower[q] in ("between", "among", "amongst") or (w.lower[q] == "with" and q > sign):
+            a = q + 1 + (1 if q + 1 < e and w.lower[q + 1] == "the" else 0)
+            b = a
+            while b < e and (_slot_word(w, b) or w.lower[b] in ("and", ",", "the") or (
+                    w.lower[b] in _SLOT_JOIN and b + 1 < e and _slot_word(w, b + 1))):
+                b += 1
+            run = _split_run(w, a, b)
+            # "with Zhejiang University, Hangzhou": without an "and", what follows a comma is a place
+            spans += run if "and" in w.lower[a:b] else run[:1]
+    return [(a, b) for a, b in spans if not any(q in taken for q in range(a, b))]
+
+
+def _slot_word(w: Words, k: int) -> bool:
+    word, low = w.text[k], w.lower[k]
+    return is_cap(word) and any(c.isalpha() for c in word) and low.rstrip(".") not in _TAIL_STOP \
+        and (low == "the" or low not in lexicon.bare_stop_words() or k + 1 >= len(w) or not is_cap(w.text[k + 1])
+             or low not in _PREPOSITIONS)
+
+
+_PREPOSITIONS = {"in", "at", "on", "from", "during", "after", "before", "by", "for", "with", "under",
+                 "today", "yesterday", "this", "that", "recently", "meanwhile"}
+
+
+def _split_run(w: Words, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of a run of capitalised words split at "and" and commas ("A, B and C")."""
+    out, start = [], a
+    for k in range(a, b + 1):
+        if k == b or w.lower[k] in ("and", ",", "the"):
+            while start < k and w.lower[start] in _PREPOSITIONS:
+                start = k  # "In Tucson, ...": a place, not a party
+            if k > start and _slot_word(w, start) and _slot_word(w, k - 1):
+                out.append((start, k))
+            start = k + 1
+    return out

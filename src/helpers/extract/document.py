@@ -313,7 +313,10 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         dated = ag.sentence_date(sentence, doc.published, skip)
         is_signing = ag.is_signing(w, s, e) and not ag.intended(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
-        if is_signing and (signing is None or (not refers_back and _new_agreement(signing, name))) \
+        # A later signing sentence with a date, after an undated first one (often the headline), is
+        # the same signing told in full: it fills the first one instead of starting another.
+        fills = signing is not None and signing.date_text is None and dated is not None
+        if is_signing and (signing is None or (not refers_back and not fills and _new_agreement(signing, name))) \
                 and not ag.earlier(w, s, e, doc.published):
             signing = LocalEvent("signing", (a, b), agreement=name)
             _set_date(signing, dated)
@@ -383,6 +386,19 @@ def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int,
                  span: tuple[int, int], fallback: tuple[int, int] | None = None) -> None:
     """Add the parties a signing sentence names; the first one falls back to all its organisations."""
     orgs = [it.value for it in items if it.kind == "org"]
+    taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
+    for a, b in ag.slot_names(w, s, e, taken):
+        name = facts.doc.text[w.start[a]:w.end[b - 1]]
+        if not _plausible_party(name):
+            continue
+        holder = _holder(facts, name)
+        if holder is not None:
+            name = facts.orgs[holder].name  # "Fraunhofer" for Fraunhofer-Gesellschaft, named before
+        else:
+            key = org_key(name)
+            facts.orgs.setdefault(key, LocalOrg(key, name, None, kind_of(name)))
+        orgs.append(OrgSpan(a, b, name, None, kind_of(name)))
+    orgs.sort(key=lambda o: o.i)
     found = ag.parties(w, s, e, orgs)
     if not found and fallback is not None and len(orgs) <= 3:
         found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1])]
@@ -390,6 +406,22 @@ def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int,
         key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
         if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
             signing.roles.append((None, key, None, "party", *span))
+
+
+def _plausible_party(name: str) -> bool:
+    """A capitalised name that may be an organisation: not a lone common word, nor an agreement's name."""
+    words = name.split()
+    bare = lexicon.bare_stop_words()
+    return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
+        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words)
+
+
+def _holder(facts: DocFacts, name: str) -> str | None:
+    """The one organisation of the release whose name's words begin with each of `name`'s words."""
+    short = [x.lower() for x in re.split(r"[\s-]+", name) if x]
+    hits = [k for k, lo in facts.orgs.items() if lo.name != name and lo.name != lo.acronym and all(
+        any(x.startswith(t) for x in re.split(r"[\s-]+", lo.name.lower())) for t in short)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:

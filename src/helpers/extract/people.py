@@ -350,8 +350,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             continue
         if is_cap(word) and low not in bare_stop and (not is_acronym(word) or _upper_family(w, k, e, not_name)):
             m = _name_words(w, k, e, bare_stop, loose=False)
-            if m - k >= 2 and ents is not None and ents.vetoes(k, m):
-                k = m
+            if m - k >= 2 and (ents is not None and ents.vetoes(k, m) or (
+                    m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
+                k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
                 continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, _join(w, k, m), "bare")))
