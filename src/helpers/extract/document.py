@@ -211,14 +211,16 @@ def _units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     def is_unit(lo: LocalOrg) -> bool:
         return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym
 
-    names = {k: lo.name for k, lo in facts.orgs.items() if lo.name != lo.acronym and k}
+    forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
+             if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
     for key, lo in facts.orgs.items():
-        if not is_unit(lo):
+        if lo.parent is not None or lo.name == lo.acronym:
             continue
-        owners = [k for k, n in names.items() if k != key and lo.name.startswith(n + " ")
-                  and not is_unit(facts.orgs[k])]
+        # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
+        owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
+                  for f in fs if lo.name.startswith(f + " ")]
         if owners:
-            lo.parent = max(owners, key=lambda k: len(names[k]))
+            lo.parent = max(owners)[1]
     for *_, orgs, _items in sentences:
         for o1, o2 in zip(orgs, orgs[1:]):
             k1, k2 = facts.org(o1.name), facts.org(o2.name)

@@ -169,6 +169,9 @@ def _title(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 org = tail_org
                 cut = text.rfind(" of ", w.start[tail_org.i], w.end[tail_org.j - 1])
                 title_end = w.index_at(cut) if cut >= 0 else t
+            elif (named := _tail_name_org(w, end, q, t, text, kind)) is not None:
+                org = named  # "Chief Executive Officer at Tabuk Pharmaceuticals", "Vice President of Intel"
+                orgs_at[named.i] = named
             else:
                 title_end = t
             end = t
@@ -178,6 +181,27 @@ def _title(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         if single:
             return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
     return end, title, kind, org, False
+
+
+def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | None) -> OrgSpan | None:
+    """The organisation a title's capitalised tail names without a head word: always after "at",
+    after "of" for a company title and a proper name ("CTO of Airbus"; not "Mayor of Sanqiao", a
+    place, nor "Director of Research and Development")."""
+    while t > q and w.text[t - 1] in (",", "(", ")", "and", "&"):
+        t -= 1
+    if t <= q or not all(is_cap(w.text[x]) or w.lower[x] in ("&", "of", "and", "de") for x in range(q, t)):
+        return None
+    not_name = lexicon.people()[1]
+    if w.lower[at] == "of" and (kind != "company" or t - q > 3 or any(w.lower[x] in not_name or "-" in w.text[x] for x in range(q, t))):
+        return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
+    if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
+        return None
+    if t < len(w) and w.text[t] not in (",", ".", ";", ")", ":", "and"):
+        return None  # the run goes on into a name ("SUPARCO Amer Nadeem")
+    if lexicon.people()[0].match(w.lower, q, t)[0]:
+        return None
+    name = text[w.start[q]:w.end[t - 1]]
+    return OrgSpan(q, t, name, None, kind_of(name))
 
 
 def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
@@ -291,6 +315,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             parsed = _title(w, k, e, orgs_at, text) if low in titles.first else None
             if parsed:
                 end, title, kind, org, plural = parsed
+                if org is not None and org not in orgs:
+                    orgs.append(org)  # named by the title's tail only
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
                 owned = _owned(items, w, k)
                 person = _after_title(w, end, e, not_name, honor, never_first, comma=not owned)
