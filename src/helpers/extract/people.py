@@ -192,7 +192,8 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | Non
     if t <= q or not all(is_cap(w.text[x]) or w.lower[x] in ("&", "of", "and", "de") for x in range(q, t)):
         return None
     not_name = lexicon.people()[1]
-    if w.lower[at] == "of" and (kind != "company" or t - q > 3 or any(w.lower[x] in not_name or "-" in w.text[x] for x in range(q, t))):
+    if w.lower[at] == "of" and (kind != "company" or t - q > 3 or any(
+            w.lower[x] in not_name or "-" in w.text[x] for x in range(q, t))):
         return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
     if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
         return None
