@@ -134,8 +134,14 @@ def people() -> tuple[PhraseTable, frozenset[str]]:
     """Honorific phrases, and capitalised words that are never part of a name."""
     data = load("people")
     honor = PhraseTable({p: True for p in phrases(data.get("honorifics", []))})
-    words = data.get("not_name", []) + data.get("venues", [])
+    words = data.get("not_name", []) + data.get("venues", []) + data.get("never_name", [])
     return honor, frozenset(str(w).lower() for w in words)
+
+
+@lru_cache(maxsize=None)
+def never_name() -> frozenset[str]:
+    """Institutional nouns that are never a word of a person's name, after an honorific too."""
+    return frozenset(str(w).lower() for w in load("people").get("never_name", []))
 
 
 @lru_cache(maxsize=None)
@@ -211,3 +217,9 @@ def not_name_pairs() -> frozenset[tuple[str, str]]:
 def intention_cues() -> frozenset[str]:
     """Words that turn a following signing word into an intention ("hope to sign")."""
     return word_set("roles", "intention_cues")
+
+
+@lru_cache(maxsize=None)
+def abbreviated_names() -> frozenset[str]:
+    """Abbreviated given names written as part of a name ("Md.", "Mohd.")."""
+    return frozenset(str(w) for w in load("people").get("abbreviated_names", []))

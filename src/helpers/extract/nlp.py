@@ -14,7 +14,8 @@ _ABBREV = {
     "e.g", "i.e", "u.s", "u.k", "gov", "dept", "univ", "corp", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "est", "h.e",
     "messrs", "hon", "rev", "gen", "col", "lt", "sgt", "capt", "p.r", "p", "pp", "vol", "ph.d",
-    "a.m", "p.m", "dipl", "ing", "mag",
+    "a.m", "p.m", "dipl", "ing", "mag", "md", "mohd", "muhd", "sh", "smt", "assoc", "asst", "engr",
+    "adv", "wm", "chas", "jas", "thos",
 }
 # One C-level pass finds the words; spaCy's tokenizer still feeds the theme PhraseMatcher.
 # Measured on 1,466 generated releases: 0.45 s here against 2.6 s walking spaCy Token objects.

@@ -29,7 +29,7 @@ class _NameWord:
     def match(word: str) -> bool:
         if not word or not word[0].isupper() or not word[0].isalpha():
             return False
-        if len(word) == 1 or (len(word) == 2 and word[1] == "."):
+        if len(word) == 1 or (len(word) == 2 and word[1] == ".") or word in lexicon.abbreviated_names():
             return True
         head, *rest = _SEGMENT.split(word)
         if not _letters(head) or not all(_letters(r) for r in rest):
@@ -81,6 +81,7 @@ def _name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> 
     """End of the run of name-like words at k (at most four, particles like "bin" not counted)."""
     particles = lexicon.name_particles()
     pairs = lexicon.not_name_pairs()
+    never = lexicon.never_name()
     lower = w.lower
     n = k
     limit = k + 4
@@ -94,8 +95,8 @@ def _name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> 
         if not _NAME_WORD.match(word) or word.upper() == word and len(word) > 1 and not loose \
                 and n == k and not (n + 1 < e and _NAME_WORD.match(w.text[n + 1])):
             break
-        if n + 1 < e and (low, lower[n + 1]) in pairs:
-            break  # "Hong Kong"
+        if n + 1 < e and (low, lower[n + 1]) in pairs or low in never:
+            break  # "Hong Kong"; "Chair of Science New Zealand"
         if low in stop and not (loose and n == k and (low not in _HARD_STOP or _surname_he(w, n, e))) \
                 and not _upper_surname(w, k, n, e):
             break
