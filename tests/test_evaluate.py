@@ -169,3 +169,18 @@ def test_sample_corpus_scores_against_its_gold(tmp_path):
     assert s["parties"]["f1"] >= 0.97
     assert s["title_acc"] >= 0.99 and s["signing_date_acc"] == 1.0
     assert s["dates_guessed"] == 0 and s["no_signing_given_one"] == 0
+
+
+def test_a_month_precision_date_is_no_full_date(tmp_path):
+    """A signing dated "May 2016" is not counted as a guessed full date, nor as a right day."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "r.txt").write_text("Lakeside University and Orbitek Ltd signed an agreement in May 2016.\n\n"
+                                  "The agreement covers research on satellites and training of students.\n")
+    extract_corpus(corpus, tmp_path / "t")
+    facts = facts_from_tables(read_tables(tmp_path / "t"))
+    assert facts["r"]["signing"]["date"] == "2016-05"
+    ev = evaluate([{"id": "r", "signing": {"date": None, "parties": []}}], facts)
+    assert ev.dates_guessed == 0
+    ev = evaluate([{"id": "r", "signing": {"date": "2016-05-01", "parties": []}}], facts)
+    assert ev.ratios["signing_date_acc"].value() == 0.0

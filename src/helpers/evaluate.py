@@ -137,8 +137,11 @@ def facts_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, dict]:
             first = sig.iloc[0]
             prow = doc_parts[(doc_parts["event_id"] == first["event_id"]) & (doc_parts["role"] == "party")]
             date = first["date"]
+            iso = None if pd.isna(date) else pd.Timestamp(date).date().isoformat()
+            if iso and first.get("date_precision", "day") != "day":
+                iso = iso[:7] if first.get("date_precision") == "month" else iso[:4]  # not a full date
             signing = {
-                "date": None if pd.isna(date) else pd.Timestamp(date).date().isoformat(),
+                "date": iso,
                 "parties": _unique(o for o in map(org_of, prow["org_id"]) if o),
                 "sentence": first["sentence"],
             }
@@ -327,7 +330,7 @@ def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
             ev.ratios["signing_date_acc"].hit += fdate == gdate
             if fdate != gdate:
                 diff.append(f"signing date: gold {gdate}, found {fdate}")
-        elif fdate:
+        elif fdate and _FULL_DATE.match(fdate):
             ev.dates_guessed += 1
             diff.append(f"signing date guessed: gold {gdate}, found {fdate}")
         if fsig is None:
