@@ -43,6 +43,11 @@ def appositions(items: list[Item], w: Words) -> None:
                 p.org = items[z + 1].value  # "Name, Title, Org"
             if p.org is None:
                 p.org = _org_in_apposition(items, y, w)
+        elif nxt and nxt.kind == "org" and gap and p.title is None and y + 1 < len(items) \
+                and items[y + 1].kind == "title" and items[y + 1].i == nxt.j:
+            p.title, p.title_kind, org = items[y + 1].value  # "Prof. A, PolyU President;"
+            p.org = p.org or org or nxt.value
+            items[y + 1].kind = "used-title"
         elif nxt and nxt.kind == "org" and item.j < len(w) and nxt.i == item.j + 1 and (
                 (p.org is None and w.lower[item.j] in ("of", "from", "at", "(")) or w.lower[item.j] == "for"):
             p.org = nxt.value

@@ -16,7 +16,7 @@ _STOP = {
 }
 _TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
 _NAMEISH = re.compile(r"^[A-Z][a-z]+$")
-_ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$")
+_ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$|^[A-Z]{2,}(?:-[A-Z]{2,})+$")
 NOT_ACRONYM = {
     "AI", "R&D", "I&T", "IT", "ICT", "CEO", "CTO", "COO", "CFO", "MOU", "MOUS", "PHD", "COVID",
     "UN", "US", "USA", "UK", "EU", "GDP", "STEM", "IOT", "VR", "AR", "IP", "HK", "PRC", "SAR",
@@ -47,7 +47,7 @@ def is_cap(word: str) -> bool:
 
 def is_acronym(word: str) -> bool:
     """An all-capitals word that can stand for an organisation (not AI, R&D, CEO ...)."""
-    if not (word[:1].isupper() and 1 < len(word) <= 12 and word[-1:].isupper() or word[-1:].isdigit()):
+    if not (word[:1].isupper() and 1 < len(word) <= 16 and word[-1:].isupper() or word[-1:].isdigit()):
         return False
     if word.upper() in NOT_ACRONYM:
         return False

@@ -47,7 +47,8 @@ _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both",
 _QUOTE_END = {'"', "”", "’", "'"}
 _PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
 _TITLE_TAIL = {"of", "for", "at"}
-_BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their"}
+_BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their",
+                 "said", "says", "added", "noted", "explained", "by"}
 _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
 _TITLE_JOIN = {"of", "for", "at", "and", "&", "the", "on", "in", "to"}
 
