@@ -221,6 +221,14 @@ def _units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   for f in fs if lo.name.startswith(f + " ")]
         if owners:
             lo.parent = max(owners)[1]
+    for key, lo in facts.orgs.items():
+        # "Sanqiao Municipal Science and Technology Bureau" is a bureau of the "Sanqiao Municipal Government"
+        if is_unit(lo):
+            govs = [k for k, g in facts.orgs.items() if k != key and g.parent is None and g.name.endswith(" Government")
+                    and lo.name.startswith(g.name[: -len(" Government")] + " ")]
+            if len(govs) == 1:
+                lo.parent = govs[0]
+    _ownerless_units(facts, is_unit)
     for *_, orgs, _items in sentences:
         for o1, o2 in zip(orgs, orgs[1:]):
             k1, k2 = facts.org(o1.name), facts.org(o2.name)
@@ -235,6 +243,23 @@ def _units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
                 lo1.parent = k2
+
+
+def _ownerless_units(facts: DocFacts, is_unit) -> None:
+    """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
+    to the release's publisher when that is one of its organisations, else to its one university."""
+    units = lexicon.org_heads()[1]
+    source = facts.org(facts.doc.source) if facts.doc.source else None
+    source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
+    universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
+                    and not is_unit(lo)]
+    for key, lo in facts.orgs.items():
+        words = lo.name.split()
+        if not is_unit(lo) or not (words[0].lower() in units or (len(words) <= 3 and words[-1].lower() in units)):
+            continue
+        owner = source or (universities[0] if len(universities) == 1 else None)
+        if owner and owner != key:
+            lo.parent = owner
 
 
 def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
