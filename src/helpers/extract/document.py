@@ -253,9 +253,11 @@ def _ownerless_units(facts: DocFacts, is_unit) -> None:
     source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
     universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
                     and not is_unit(lo)]
+    generic = lexicon.people()[1]
     for key, lo in facts.orgs.items():
-        words = lo.name.split()
-        if not is_unit(lo) or not (words[0].lower() in units or (len(words) <= 3 and words[-1].lower() in units)):
+        words = [x.lower() for x in lo.name.split()]
+        named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1]))
+        if not is_unit(lo) or not named_by_function:  # "Kestrel College" has a name of its own
             continue
         owner = source or (universities[0] if len(universities) == 1 else None)
         if owner and owner != key:
