@@ -113,3 +113,26 @@ def test_a_jumble_of_release_fragments_never_raises():
                                                   published=rng.choice([None, dt.date(2021, 1, 5)]))))
     tables = build_tables(facts)
     assert len(tables["documents"]) == 300
+
+
+def test_theme_terms_count_only_in_a_theme_sense():
+    """A term inside an organisation's name or a title, or inside a `not` phrase, is no theme."""
+    f = _facts("Dr Ana Ruiz, Director of the Innovation Office of Lakeside University, said the "
+               "Orbitek Innovation Centre will test a proton exchange membrane stack.")
+    slugs = {slug for slug, _, _ in f.themes}
+    assert "innovation" not in slugs and "exchange" not in slugs
+    f = _facts("The two universities will promote academic exchange and innovation.")
+    assert {"innovation", "exchange"} <= {slug for slug, _, _ in f.themes}
+
+
+def test_theme_patterns_match_words_between():
+    f = _facts("Orbitek will open its satellite test facilities to Lakeside students.")
+    assert ("resource_sharing", ["open its satellite test facilities"]) in [
+        (slug, terms) for slug, _, terms in f.themes]
+
+
+def test_theme_aliases_name_a_theme_by_another_slug():
+    from helpers.extract.tagging import theme_aliases
+
+    assert theme_aliases()["domain:health"] == "domain:biomedicine"
+    assert theme_aliases()["domain:ict"] == "domain:digital"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CorpusError
+from .extract.tagging import theme_aliases
 from .lexicon import word_set
 
 ROLES_SCORED = ("signatory", "witness", "presider")
@@ -336,8 +337,9 @@ def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
         if fsig is None:
             diff.append("signing missed")
 
-    gthemes = set(rec.get("themes") or [])
-    fthemes = set(found["themes"])
+    aliases = theme_aliases()
+    gthemes = {aliases.get(t, t) for t in rec.get("themes") or []}
+    fthemes = {aliases.get(t, t) for t in found["themes"]}
     ev.counts["themes"].add(len(gthemes & fthemes), len(fthemes - gthemes), len(gthemes - fthemes))
     return diff
 

@@ -129,7 +129,10 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     _units_under_owners(facts, sentences, w)
     _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
-    facts.themes = tag(as_doc(w), taxonomy)
+    names = frozenset(k for *_, items in sentences for it in items
+                      if it.kind in ("person", "title", "used-title") or it.kind == "org" and not it.value.is_acronym
+                      for k in range(it.i, it.j))
+    facts.themes = tag(as_doc(w), taxonomy, names)
     return facts
 
 
