@@ -294,12 +294,34 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
             k += 1
             b = k
             continue
+        if low == "," and saw_of and (end := _field_list(w, k + 1, e)):
+            k = b = end  # "Ministry of Trade, Industry and Energy"
+            continue
         break
     for at in reversed(parent_at):  # the nearest "of" that is followed by a name of its own
         if at < b and ((b - at == 1 and is_acronym(w.text[at])) or any(
                 heads.match(w.lower, k, b)[0] for k in range(at, b))):
             return b, " ".join(w.text[at:b])
     return b, None
+
+
+def _field_list(w: Words, k: int, e: int) -> int | None:
+    """End of a list of field words that closes a name ("Industry and Energy", "Sports and Tourism"),
+    or None: only generic field words, so two names in a list are never joined."""
+    fields = lexicon.never_name() | lexicon.people()[1]
+    saw_and = False
+    while k < e:
+        if is_cap(w.text[k]) and w.lower[k] in fields:
+            k += 1
+            if saw_and and (k >= e or not is_cap(w.text[k])):
+                return k
+            continue
+        if w.lower[k] in (",", "and", "&") and k + 1 < e and is_cap(w.text[k + 1]):
+            saw_and = saw_and or w.lower[k] in ("and", "&")
+            k += 1
+            continue
+        return None
+    return k if saw_and else None
 
 
 def _person_next(w: Words, k: int, e: int) -> bool:
