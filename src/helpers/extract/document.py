@@ -116,6 +116,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     short = short_forms(text)
     object_role = lexicon.roles()[1]
     sentences = []
+    carry: str | None = None
     for a, b in sentence_spans(text):
         s, e = w.index_at(a), w.index_at(b - 1) + 1
         orgs = find_orgs(w, s, e, text, short)
@@ -123,6 +124,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
             orgs = with_model_orgs(orgs, ents, w, s, e, text)
         items = scan(w, s, e, text, orgs, ents)
         assign_roles(items, object_role)
+        carry = _carry_list_role(items, carry, text[a:b])
         sentences.append((a, b, s, e, orgs, items))
     facts = DocFacts(doc, {}, {}, [], [], len(w))
     _collect_orgs(facts, sentences, doc.source)
@@ -134,6 +136,21 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
                       for k in range(it.i, it.j))
     facts.themes = tag(as_doc(w), taxonomy, names)
     return facts
+
+
+def _carry_list_role(items: list[Item], carry: str | None, sentence: str) -> str | None:
+    """A list introduced by "The delegation comprised:" goes on in the sentences after it, one name
+    each ("Ana Ruiz, CEO of X."): they take the list's role. Returns the role to carry on, if any."""
+    people = [it for it in items if it.kind == "person"]
+    triggers = [it for it in items if it.kind == "trigger"]
+    if carry and people and not triggers and items[0].kind == "person":
+        for it in people:
+            if not it.value.roles:
+                it.value.roles.append(carry)
+        return carry
+    if sentence.rstrip().endswith(":") and triggers and triggers[-1].value[1] == "after":
+        return triggers[-1].value[0]
+    return None
 
 
 def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:

@@ -398,7 +398,7 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
     heads = lexicon.signed_by_heads()
     last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
-    if any(w.lower[q] in heads for q in range(max(last, k - 8), k)):
+    if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
         return True
     # "was signed today by", "was signed on October 23, 2017 by": a passive signing's agents
     trig = next((it for it in reversed(items) if it.kind in ("trigger", "person")), None)
