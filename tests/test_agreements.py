@@ -130,3 +130,40 @@ def test_x_signed_with_y_gives_both_parties():
 def test_parties_of_a_sentence_without_organisations(text):
     w = words_of(text)
     assert ag.parties(w, 0, len(w), []) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides hope to sign a memorandum of understanding next year.",
+    "They proposed that the two universities sign an agreement on student exchange.",
+    "The agreement will be signed in May.",
+])
+def test_an_intention_to_sign_is_no_signing(text):
+    facts = _facts(f"{PARTIES} met in Tarn. {text}")
+    assert [ev for ev in facts.events if ev.kind == "signing"] == []
+
+
+def test_a_signing_after_an_intention_is_a_signing():
+    ev = _signing(f"{PARTIES} agreed to sign an MoU and signed a letter of intent on May 4, 2023.")
+    assert ev.date == dt.date(2023, 5, 4)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Airbus and MTU Aero Engines have signed a Memorandum of Understanding.", ["airbus", "mtu aero engines"]),
+    ("NASA and the University of Arizona in Tucson, Arizona, have signed a Space Act Agreement.",
+     ["nasa", "university of arizona"]),
+    ("Orbitek signed an agreement with Zhejiang University, Hangzhou.", ["orbitek", "zhejiang university"]),
+])
+def test_parties_by_their_place_in_the_signing_sentence(text, parties):
+    assert sorted(_parties(_signing(text))) == parties
+
+
+def test_an_undated_headline_signing_is_filled_by_the_dated_sentence():
+    facts = _facts("Memorandum on Cooperation signed between Brindle and Tarn\n\n"
+                   f"On February 10, 2021, a Memorandum of Cooperation was signed between {PARTIES}.")
+    signings = [ev for ev in facts.events if ev.kind == "signing"]
+    assert len(signings) == 1 and signings[0].date == dt.date(2021, 2, 10)
+
+
+def test_an_earlier_agreement_word_elsewhere_in_the_sentence_does_not_cancel_the_signing():
+    ev = _signing(f"{PARTIES} signed an agreement on May 4, 2023, building on links that already exist.")
+    assert ev.date == dt.date(2023, 5, 4)

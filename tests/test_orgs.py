@@ -131,3 +131,34 @@ def test_empty_span_finds_nothing():
     w = words_of("")
     assert find_orgs(w, 0, 0, "") == []
     assert initials("") == ""
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("Dr Li Wei, Director of the Tsinghua University Library, met Tsinghua University staff.",
+     "Tsinghua University Library", "tsinghua university"),
+    ("Mr Fang Jie, Director of the Sanqiao Municipal Science and Technology Bureau, signed for the "
+     "Sanqiao Municipal Government.", "Sanqiao Municipal Science and Technology Bureau",
+     "sanqiao municipal government"),
+    ("Dr Kenji Lee, Director of the Harbour Medical Group Research Office, attended.",
+     "Research Office", "harbour medical"),
+])
+def test_units_hang_under_the_organisation_their_name_or_place_gives(text, name, parent):
+    f = _facts(text)
+    units = [lo for lo in f.orgs.values() if lo.name == name]
+    assert units and units[0].parent == parent
+
+
+def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
+    f = _facts("President Ada Lind of Kestrel College met Brindle University staff.")
+    assert f.orgs["kestrel college"].parent is None
+
+
+def test_an_organisation_name_runs_through_a_closing_list_of_fields():
+    f = _facts("The Korean Ministry of Trade, Industry and Energy funds the programme.")
+    assert "Korean Ministry of Trade, Industry and Energy" in {lo.name for lo in f.orgs.values()}
+
+
+def test_short_forms_in_brackets_are_learned():
+    f = _facts("Helix Biomedical Group (Helix) and Brindle University signed an agreement. "
+                      "Dr Peng Jun of Helix attended.")
+    assert f.people["jun peng"].org == "helix biomedical"

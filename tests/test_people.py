@@ -230,3 +230,68 @@ def test_scan_of_an_empty_span_finds_nothing():
     items = scan(w, 0, 0, "", [])
     assign_roles(items, "attendee")
     assert items == []
+
+
+# --- name structure and roles added for releases from every house style ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The MoU was signed by Dr. Mustafa Çetintaş, Director of the Karaman Institute.", "Mustafa Çetintaş"),
+    ("Prof. İbrahim Aydın attended the ceremony.", "İbrahim Aydın"),
+    ("Ms Nguye\u0302\u0303n Thi Lan attended the ceremony.", "Nguye\u0302\u0303n Thi Lan"),
+    ("Chairman Md. Aftab Ali Sheikh attended the ceremony.", "Md. Aftab Ali Sheikh"),
+    ("Sh. Om Prakash Gupta attended the ceremony.", "Om Prakash Gupta"),
+])
+def test_names_in_any_cased_script_and_abbreviated_given_names(text, name):
+    f = _facts(text)
+    assert [p.name for p in f.people.values()] == [name]
+
+
+def test_a_middle_initial_does_not_change_the_person():
+    f = _facts("Professor Ann J. Brook signed the agreement. Ann Brook thanked the partners.")
+    assert list(f.people) == ["ann brook"]
+
+
+def test_quoted_speaker_after_said():
+    f = _facts("“This is a milestone,” said Kestrel Director Rob Strain.")
+    assert ("rob strain", "speaker") in _roles(f)
+
+
+def test_a_title_after_a_comma_then_said_is_no_quote():
+    f = _facts("Johann Feck, Head of Research at Tarn Institute, said the centre would open.")
+    assert ("feck johann", "speaker") in _roles(f)
+    assert f.people["feck johann"].org == "tarn institute"
+
+
+def test_lower_case_apposition_closed_by_an_organisation():
+    f = _facts(SIGNED + "Don Birx, vice president for research at the University of Houston, agrees.")
+    p = f.people["birx don"]
+    assert (p.title, p.org) == ("vice president", "university of houston")
+    assert ("birx don", "speaker") in _roles(f)
+
+
+def test_passive_signing_names_its_signatories_after_by():
+    f = _facts("The MoU was signed on October 23, 2017 by the Director of Brindle University, "
+               "Dr. Ana Ruiz, and the President of Tarn Institute, Prof. Dr. Sergey I. Donets.")
+    assert {("ana ruiz", "signatory"), ("donets sergey", "signatory")} <= _roles(f)
+
+
+def test_attendance_lists_and_delegations():
+    f = _facts(SIGNED + "Also in attendance were Jose Arana Varela, chief executive officer, and "
+               "Marilda Bottesi, special advisor.")
+    assert {("arana jose varela", "attendee"), ("bottesi marilda", "attendee")} <= _roles(f)
+    f = _facts("The Tarn delegation comprised:\n\nSofia Vago, President of Brindle University.\n\n"
+               "Dario Giussi, CEO of Kestrel Labs.")
+    assert {("sofia vago", "visitor"), ("dario giussi", "visitor")} <= _roles(f)
+
+
+@pytest.mark.parametrize("text", [
+    "Airbus and MTU Aero Engines have signed a Memorandum of Understanding.",
+    "The Working Groups will meet in May. Flight Physics experts signed the agreement.",
+])
+def test_institutional_nouns_are_never_names(text):
+    assert not [p for p in _facts(text).people.values() if len(p.name.split()) >= 2]
+
+
+def test_military_ranks_are_honorifics():
+    f = _facts(SIGNED + "The ceremony was witnessed by General Tharapong Malakam.")
+    assert ("malakam tharapong", "witness") in _roles(f)
