@@ -37,6 +37,12 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+def _org_name(name: str) -> str:
+    """An organisation's name folded, without a leading "The" ("The Aerospace Corporation")."""
+    folded = _fold(name)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
 def _org_words(name: str) -> frozenset[str]:
     return frozenset(w for w in _fold(name).split() if w not in _ORG_STOP)
 
@@ -51,7 +57,7 @@ class Org:
 
 def orgs_match(a: Org, b: Org) -> bool:
     """The guide's rule: same normalised name, an acronym in common, or 80 % word containment."""
-    na, nb = _fold(a.name), _fold(b.name)
+    na, nb = _org_name(a.name), _org_name(b.name)
     if not na or not nb:
         return False
     forms_a = {na} | ({_fold(a.acronym)} if a.acronym else set())

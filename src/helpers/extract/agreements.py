@@ -95,6 +95,18 @@ def is_signing(w: Words, s: int, e: int) -> bool:
                for n in (3, 1))
 
 
+def another(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e tell of another signing than the one reported ("also signed an MoU with
+    X", "a second agreement", "separately signed"), so that its parties are not the report's."""
+    for k in range(s, e):
+        low = w.lower[k]
+        if low in SIGN_WORDS and k > s and w.lower[k - 1] in ("also", "separately", "additionally"):
+            return True
+        if low in _HEAD_WORDS and k > s and w.lower[k - 1] in ("another", "second", "third", "further", "separate"):
+            return True
+    return False
+
+
 def intended(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
     cues = lexicon.intention_cues()

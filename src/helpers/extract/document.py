@@ -375,7 +375,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             facts.events.append(signing)
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not ag.intended(w, s, e):
             # A later sentence about the same signing fills what the first one left out.
-            if not ag.earlier(w, s, e, signing.date) and (
+            if not ag.earlier(w, s, e, signing.date) and not ag.another(w, s, e) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
                 _add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
