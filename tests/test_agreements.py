@@ -167,3 +167,19 @@ def test_an_undated_headline_signing_is_filled_by_the_dated_sentence():
 def test_an_earlier_agreement_word_elsewhere_in_the_sentence_does_not_cancel_the_signing():
     ev = _signing(f"{PARTIES} signed an agreement on May 4, 2023, building on links that already exist.")
     assert ev.date == dt.date(2023, 5, 4)
+
+
+def test_a_wire_dateline_dates_the_release_not_the_signing():
+    facts = _facts(f"BANGKOK, Jan. 18, 2026 /PRNewswire/ -- {PARTIES} signed a Memorandum of Understanding "
+                   "on January 17, 2026, at the Tarn campus.")
+    ev = [e for e in facts.events if e.kind == "signing"][0]
+    assert ev.date == dt.date(2026, 1, 17)
+
+
+def test_a_byline_date_does_not_date_the_signing_but_an_opening_on_date_does():
+    f = _facts("By Brindle University Communications February 6, 2019\n\n"
+               f"{PARTIES} signed a three-year memorandum of understanding.")
+    assert [e.date for e in f.events if e.kind == "signing"] == [None]
+    f = _facts("On February 27, 2026, at Meeting Room 702 of the Tarn Institute, the delegations met.\n\n"
+               f"The delegation attended the signing ceremony of a Memorandum of Understanding between {PARTIES}.")
+    assert [e.date for e in f.events if e.kind == "signing"] == [dt.date(2026, 2, 27)]

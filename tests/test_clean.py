@@ -198,3 +198,12 @@ def test_release_without_title_keeps_its_lead():
 @pytest.mark.parametrize("raw", ["", "   \n\n\t", "Big Stories\nHome | News | Contact\n", "©2019 X"])
 def test_nothing_left(raw):
     assert clean_text(raw).text == ""
+
+
+def test_a_stored_page_metadata_date_and_a_wire_dateline_give_the_publication_date():
+    c = clean_text(" date 2026-01-19 Lakeside University and Orbitek signed a memorandum of understanding "
+                   "on academic collaboration at the Sanqiao campus this week.")
+    assert c.published == dt.date(2026, 1, 19) and c.text.startswith("Lakeside University")
+    c = clean_text(" date 2026-01-19 BANGKOK, Jan. 18, 2026 /PRNewswire/ -- Lakeside University and Orbitek "
+                   "signed a memorandum of understanding on academic collaboration.")
+    assert c.published == dt.date(2026, 1, 18)

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from helpers.dates import find_dates, find_today, parse_date, resolve, to_date
+from helpers.dates import dateline, find_dates, find_today, parse_date, resolve, to_date
 
 
 def _one(text: str):
@@ -114,3 +114,16 @@ def test_parse_date(value, date):
 ])
 def test_parse_date_bad_values(value):
     assert parse_date(value) is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("BANGKOK, Jan. 18, 2026 /PRNewswire/ -- Lakeside University signed", "Jan. 18, 2026"),
+    ("DENVER, March 3, 2015 /Agency/ – Orbitek and Lakeside", "March 3, 2015"),
+    ("Mexico City, August 18, 2021.– Enrique Graue", "August 18, 2021"),
+])
+def test_wire_datelines_are_found(text, date):
+    assert dateline(text).group("date") == date
+
+
+def test_a_sentence_opening_with_on_date_is_no_dateline():
+    assert dateline("On May 4, 2023, the two universities signed an agreement.") is None

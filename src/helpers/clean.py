@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .dates import find_dates, to_date
+from .dates import dateline, find_dates, to_date
 
 _MD_CHARS = re.compile(r"[\[\\*_`#]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -221,6 +221,9 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             seen_body = True
         paragraphs[-1].append(_BULLET.sub("", line))
     out.text = "\n\n".join("\n".join(p) for p in paragraphs if p)
+    if out.published is None and (line := dateline(out.text)) is not None:
+        dates = [m for m in find_dates(line.group("date")) if m.year and m.day]
+        out.published = to_date(dates[0]) if dates else None  # a wire dateline dates the release
     out.published = out.published or meta_date
     return out
 

@@ -30,6 +30,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(?P<date>[^()\n]{3,25}?)\s*"
                        r"\((?:[A-Za-z]{2,10})\)\s*[:：\-–—]")
+_WIRE_DATELINE = re.compile(
+    r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*,\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"
+    r"\s*(?:/[^/\n]{2,40}/)?\s*\.?\s*(?:--|[-–—])")
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
 
 
@@ -95,10 +99,10 @@ def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date] | 
 
 
 def dateline(text: str) -> re.Match | None:
-    """A wire dateline opening a text ("NEW DELHI, Nov 5 (ANI):"): its date is the report's."""
-    if "(" not in text[:80]:
-        return None
-    m = _DATELINE.match(text)
+    """A wire dateline opening a text ("NEW DELHI, Nov 5 (ANI):", "DENVER, March 3, 2015 /PRNewswire/ --",
+    "Mexico City, August 18, 2021.–"): its date is the report's, not the event's."""
+    m = _DATELINE.match(text) if "(" in text[:80] else None
+    m = m or _WIRE_DATELINE.match(text)
     return m if m and find_dates(m.group("date")) else None
 
 

@@ -160,6 +160,16 @@ def place(w: Words, s: int, e: int, text: str, skip: tuple[int, int]) -> tuple[s
     return None, 0, 0
 
 
+def opens_with_date(w: Words, s: int, e: int, text: str) -> bool:
+    """Whether a sentence of eight words or more opens by dating its event ("On May 3, 2024, the ...",
+    "Today 31 August 2014 at ..."), not as a dateline or a bare date line."""
+    if e - s < 8 or dateline(text[w.start[s]:w.end[e - 1]]):
+        return False
+    head = text[w.start[s]:w.end[min(e, s + 6) - 1]]
+    opener = w.lower[s].lstrip("\ufeff") in ("on", "today", "yesterday", "this") or w.lower[s].endswith("today")
+    return opener and bool(find_dates(head) or find_today(head))
+
+
 def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int] | None = None):
     """(date, date_text, precision, year_source) of the first date in a sentence, or None."""
     line = dateline(sentence)

@@ -352,8 +352,10 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     doc = facts.doc
     signing: LocalEvent | None = None
     speech: LocalEvent | None = None
-    # The lead dates the signing only when it speaks of signing: a byline or dateline dates the release.
+    # The lead dates the signing only when it speaks of signing or opens by dating what it tells
+    # ("On February 27, 2026, at ..."): a byline or a dateline dates the release, not the event.
     lead = next((d for a, b, s, e, *_ in sentences[:3] if ag.signs(w, s, e) or ag.is_signing(w, s, e)
+                 or ag.opens_with_date(w, s, e, text)
                  if (d := ag.sentence_date(text[a:b], doc.published))), None)
     for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
