@@ -183,3 +183,16 @@ def test_a_byline_date_does_not_date_the_signing_but_an_opening_on_date_does():
     f = _facts("On February 27, 2026, at Meeting Room 702 of the Tarn Institute, the delegations met.\n\n"
                f"The delegation attended the signing ceremony of a Memorandum of Understanding between {PARTIES}.")
     assert [e.date for e in f.events if e.kind == "signing"] == [dt.date(2026, 2, 27)]
+
+
+def test_a_place_set_off_by_commas_between_parties_is_skipped():
+    ev = _signing("Officials from Tarn Institute, Greenbelt, Md. and Brindle University have signed a "
+                  "memorandum of understanding.")
+    assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+
+
+def test_speaking_on_behalf_of_is_no_signing_role():
+    f = _facts(f"{PARTIES} signed an agreement. Speaking on behalf of the organisations, Professor Ada Lind "
+               "thanked the staff.")
+    roles = {(r[0], r[3]) for ev in f.events for r in ev.roles if r[0]}
+    assert ("ada lind", "speaker") in roles and ("ada lind", "signatory") not in roles

@@ -295,3 +295,13 @@ def test_institutional_nouns_are_never_names(text):
 def test_military_ranks_are_honorifics():
     f = _facts(SIGNED + "The ceremony was witnessed by General Tharapong Malakam.")
     assert ("malakam tharapong", "witness") in _roles(f)
+
+
+def test_the_organisation_named_right_after_a_person_and_title():
+    f = _facts(SIGNED + "Prof. Tulika Mitra, Vice Provost and Dean, Kestrel Computing Institute, attended.")
+    assert f.people["mitra tulika"].org == "kestrel computing institute"
+
+
+def test_an_organisation_name_stops_where_a_person_begins():
+    f = _facts("The agreement was signed by the Ministry of ICT Mr. Victor Kyalo and Brindle University.")
+    assert "ministry of ict" in f.orgs and not any("kyalo" in k for k in f.orgs)

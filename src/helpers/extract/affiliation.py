@@ -60,6 +60,26 @@ def appositions(items: list[Item], w: Words) -> None:
             _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it
     _group_leads(items, w)
     _shared_owner(items)
+    for x, item in enumerate(items):
+        if item.kind == "person" and item.value.org is None:
+            item.value.org = _nearby_org(items, x, w)
+
+
+def _nearby_org(items: list[Item], x: int, w: Words):
+    """The organisation named right after a person and their title, before any other person or verb
+    ("Prof. A, Vice Provost (Academic Affairs) and Dean, NUS Computing"): within ten words."""
+    end = items[x].j
+    for it in items[x + 1:]:
+        if it.kind in ("person", "trigger"):
+            return None
+        if it.i - end > 10:
+            return None
+        if it.kind == "org":
+            between = w.lower[end:it.i]
+            if any(t in ("with", "to", "visited", "met", "and", "from") for t in between) or not between:
+                return None
+            return it.value
+    return None
 
 
 _LINK = ("at", "of", "for", "in", "with", "from")

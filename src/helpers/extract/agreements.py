@@ -194,12 +194,31 @@ _SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will
                 "respectively", "yesterday", "on", "the", "and", ",", "&"}
 
 
-def parties(w: Words, s: int, e: int, orgs: list[OrgSpan]) -> list[OrgSpan]:
+def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:
+    """Start of a place phrase of capitalised words and commas that ends at word k: after "in"/"at"
+    ("X in Tucson, Arizona, signed"), or set off by a comma after an organisation ("X, Greenbelt,
+    Md. and Y signed"). None when words s..k end in no such phrase."""
+    if k + 1 in ends:
+        return None
+    q = k
+    while q >= s and q > k - 6 and q + 1 not in ends and (is_cap(w.text[q]) or w.text[q] == ","):
+        q -= 1
+    if q < s or q == k or any(x in people for x in range(q + 1, k + 1)):
+        return None  # a person's name, not a place
+    if w.lower[q] in ("in", "at") and is_cap(w.text[q + 1]):
+        return q
+    if q + 1 in ends and w.text[q + 1] == ",":
+        return q + 1
+    return None
+
+
+def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int] = frozenset()) -> list[OrgSpan]:
     """The organisations a signing sentence names as its parties ("between X and Y", "X and Y signed",
     "X signed ... with Y", "signed among X, Y", "on behalf of X")."""
     starts = {o.i: o for o in orgs}
     ends = {o.j: o for o in orgs}
     found: list[OrgSpan] = []
+    place = None
     sign = next((k for k in range(s, e) if w.lower[k] in SIGN_WORDS), None)
     for k in range(s, e):
         low = w.lower[k]
@@ -208,7 +227,12 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan]) -> list[OrgSpan]:
             found += _org_list(w, k + 1, e, starts)
     if sign is not None:
         k = sign - 1
-        while k >= s and (w.lower[k] in _SUBJECT_GAP or k + 1 in ends or w.text[k] == ")"):
+        while k >= s and (w.lower[k] in _SUBJECT_GAP or k + 1 in ends or w.text[k] == ")"
+                          or (place := _place_before(w, s, k, ends, people)) is not None):
+            if place is not None:
+                k = place - 1  # "X in Greenbelt, Md., and Y signed": the place is skipped
+                place = None
+                continue
             if w.text[k] == ")" and k + 1 not in ends:
                 k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), s) - 1
                 continue  # "X (IAE, CAS) signed"
@@ -260,10 +284,15 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
         while k >= s and (_slot_word(w, k) or w.lower[k] in ("and", ",", "&", "the") or (
                 w.lower[k] in _SLOT_JOIN and k - 1 >= s and _slot_word(w, k - 1))):
             k -= 1
+        run = _split_run(w, k + 1, end)
         if k >= s and w.lower[k] in ("in", "at") and end > k + 1:
-            k -= 1  # "NASA and the University of Arizona in Tucson, Arizona, have signed": a place
+            # "NASA and the University of Arizona in Tucson, Arizona, have signed": a place; what
+            # follows its first "and" ("in Greenbelt, Md., and the University of Maryland") is a party
+            after_and = next((q for q in range(k + 1, end) if w.lower[q] == "and"), None)
+            spans += [r for r in run if after_and is not None and r[0] > after_and]
+            k -= 1
             continue
-        spans += _split_run(w, k + 1, end)
+        spans += run
         break
     for q in range(s, e):
         if w.lower[q] in ("between", "among", "amongst") or (w.lower[q] == "with" and q > sign):
@@ -275,7 +304,9 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
             run = _split_run(w, a, b)
             # "with Zhejiang University, Hangzhou": without an "and", what follows a comma is a place
             spans += run if "and" in w.lower[a:b] else run[:1]
-    return [(a, b) for a, b in spans if not any(q in taken for q in range(a, b))]
+    # The last test drops "Greenbelt, Md.": a town and its state's abbreviation.
+    return [(a, b) for a, b in spans if not any(q in taken for q in range(a, b))
+            and not (b + 1 < e and w.text[b] == "," and w.text[b + 1].endswith(".") and len(w.text[b + 1]) <= 5)]
 
 
 def _slot_word(w: Words, k: int) -> bool:

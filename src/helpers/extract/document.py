@@ -450,7 +450,8 @@ def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int,
             facts.orgs.setdefault(key, LocalOrg(key, name, None, kind_of(name)))
         orgs.append(OrgSpan(a, b, name, None, kind_of(name)))
     orgs.sort(key=lambda o: o.i)
-    found = ag.parties(w, s, e, orgs)
+    people = frozenset(k for it in items if it.kind in ("person", "title", "used-title") for k in range(it.i, it.j))
+    found = ag.parties(w, s, e, orgs, people)
     if not found and fallback is not None and len(orgs) <= 3:
         found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1])]
     for o in found:
@@ -464,7 +465,7 @@ def _plausible_party(name: str) -> bool:
     words = name.split()
     bare = lexicon.bare_stop_words()
     return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
-        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words)
+        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and not name.endswith(".")
 
 
 def _holder(facts: DocFacts, name: str) -> str | None:

@@ -223,8 +223,11 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
     k = i - 1
     crossed_and = False
     before_and = i
+    honor = lexicon.people()[0]
     while k >= max(s, floor):
         word, low = w.text[k], w.lower[k]
+        if low in honor.first and honor.match(w.lower, k, i)[0]:
+            return before_and if crossed_and else a  # "Mr. Victor Kyalo and Brindle University"
         if word == ")" and k - 2 >= s and w.text[k - 2] == "(" and is_acronym(w.text[k - 1]):
             k -= 3
             continue
@@ -232,7 +235,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             left = w.text[k - 1]
             if low == "," and not crossed_and:
                 break
-            if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i:
+            if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i \
+                    and not left.endswith("."):
                 before_and = a if not crossed_and else before_and
                 crossed_and = crossed_and or low != ","
                 k -= 1
@@ -271,9 +275,12 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
     saw_of = False
     parent_at: list[int] = []
     titles = lexicon.titles()[0]
+    honor = lexicon.people()[0]
     k = b
     while k < e:
         low = w.lower[k]
+        if low in honor.first and honor.match(w.lower, k, e)[0]:
+            break  # "Ministry of ICT Mr. Victor Kyalo": a person begins
         if low in titles.first and (n := titles.match(w.lower, k, e)[0]) and k + n < e \
                 and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")):
             break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
