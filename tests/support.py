@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.extract.document import DocFacts, extract_document
+from helpers.extract.document import extract_document
+from helpers.extract.facts import DocFacts
 from helpers.ingest import RawDocument
 
 

@@ -9,7 +9,8 @@ import pytest
 from support import release_facts as _facts
 
 from helpers.errors import CorpusError
-from helpers.extract.document import extract_document, org_key, person_key
+from helpers.extract.document import extract_document
+from helpers.extract.facts import org_key, person_key
 from helpers.extract.nlp import pipeline
 from helpers.extract.tagging import tag
 from helpers.ingest import RawDocument

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support import release_facts as _facts
 
-from helpers.extract.document import org_key
+from helpers.extract.facts import org_key
 from helpers.extract.nlp import words_of
 from helpers.extract.orgs import find_orgs, initials, is_acronym
 

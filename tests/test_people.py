@@ -1,4 +1,4 @@
-"""People, titles, roles and affiliations (helpers.extract.people, .affiliation) on invented releases."""
+"""People, titles, roles and affiliations (extract.names, .titles, .scanner, .roles, .affiliation)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from support import release_facts as _facts
 
 from helpers.extract.document import extract_document
 from helpers.extract.nlp import words_of
-from helpers.extract.people import assign_roles, scan
+from helpers.extract.roles import assign_roles
+from helpers.extract.scanner import scan
 from helpers.ingest import read_corpus
 
 SIGNED = "Brindle University and Tarn Institute signed an agreement. "

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from .extract.document import DocFacts, LocalOrg, org_key
+from .extract.facts import DocFacts, LocalOrg, org_key
 from .extract.orgs import initials
 
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .. import lexicon
+from .facts import DocFacts, Item
 from .nlp import Words, words_of
 from .orgs import find_orgs
-
-if TYPE_CHECKING:
-    from .document import DocFacts
-    from .people import Item
 
 _GAP = (",", "the", "(")
 

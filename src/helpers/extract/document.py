@@ -1,108 +1,24 @@
-"""One release's facts: its people, organisations, events and roles, with evidence spans."""
+"""Document assembly: one release's people, organisations, events and roles, with evidence spans."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
 from .affiliation import infer_affiliations
+from .facts import DocFacts, Item, LocalEvent, LocalOrg, LocalPerson, OrgSpan, Person, org_key, person_key
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import OrgSpan, find_orgs, initials, kind_of, short_forms
-from .people import Item, Person, assign_roles, scan
+from .orgs import find_orgs, kind_of, short_forms
+from .release_orgs import collect_orgs, holder_of, top_org, units_under_owners
+from .roles import assign_roles, carry_list_role
+from .scanner import scan
 from .tagging import as_doc, tag
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
-
-
-_THE = re.compile(r"^the\s+", re.I)
-_NON_WORD = re.compile(r"[^\w&]+")
-_NAME_PUNCT = re.compile(r"[^\w\s'-]")
-_LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|company|group|plc|llc|"
-                         r"gmbh|ag|holdings|sendirian|berhad|sdn|bhd|pte|pty))+$")
-
-
-@lru_cache(maxsize=65536)
-def org_key(name: str) -> str:
-    """A spelling-insensitive key for an organisation name ("X Co., Ltd." = "X")."""
-    name = _THE.sub("", name.strip()).lower()
-    name = name.replace("co-operation", "cooperation").replace("centre", "center")
-    name = _NON_WORD.sub(" ", name).strip()
-    return _LEGAL_TAIL.sub("", name) or name
-
-
-@lru_cache(maxsize=65536)
-def person_key(name: str) -> str:
-    """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan"); middle initials
-    drop out when two full words remain ("Ann J. Brook" = "Ann Brook", "R. J. Patel" kept whole)."""
-    words = _NAME_PUNCT.sub("", name).lower().split()
-    full = [x for x in words if len(x) > 1]
-    return " ".join(sorted(full if len(full) >= 2 else words))
-
-
-@dataclass
-class LocalOrg:
-    """An organisation as one release names it."""
-
-    key: str
-    name: str
-    acronym: str | None
-    kind: str
-    aliases: set[str] = field(default_factory=set)
-    parent: str | None = None
-
-
-@dataclass
-class LocalPerson:
-    """A person as one release names them."""
-
-    key: str
-    name: str
-    aliases: set[str] = field(default_factory=set)
-    title: str | None = None
-    title_kind: str | None = None
-    org: str | None = None
-    flag: str | None = None
-
-
-@dataclass
-class LocalEvent:
-    """An event one release reports, with its participants."""
-
-    kind: str
-    sentence: tuple[int, int]
-    date: object = None
-    date_text: str | None = None
-    precision: str = "unknown"
-    year_source: str | None = None
-    location: str | None = None
-    agreement: str | None = None
-    roles: list[tuple] = field(default_factory=list)
-
-
-@dataclass
-class DocFacts:
-    """Everything extracted from one release, with local (per-document) keys."""
-
-    doc: RawDocument
-    people: dict[str, LocalPerson]
-    orgs: dict[str, LocalOrg]
-    events: list[LocalEvent]
-    mentions: list[tuple[str, str | None, int, int]]
-    words: int
-    alias: dict[str, str] = field(default_factory=dict)
-    themes: list[tuple[str, float, list[str]]] = field(default_factory=list)
-
-    def org(self, name: str) -> str:
-        """The key of the organisation a name refers to in this release."""
-        key = org_key(name)
-        return self.alias.get(key, key)
 
 
 def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | None = None) -> DocFacts:
@@ -124,11 +40,11 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
             orgs = with_model_orgs(orgs, ents, w, s, e, text)
         items = scan(w, s, e, text, orgs, ents)
         assign_roles(items, object_role)
-        carry = _carry_list_role(items, carry, text[a:b])
+        carry = carry_list_role(items, carry, text[a:b])
         sentences.append((a, b, s, e, orgs, items))
     facts = DocFacts(doc, {}, {}, [], [], len(w))
-    _collect_orgs(facts, sentences, doc.source)
-    _units_under_owners(facts, sentences, w)
+    collect_orgs(facts, sentences, doc.source)
+    units_under_owners(facts, sentences, w)
     _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
     names = frozenset(k for *_, items in sentences for it in items
@@ -136,161 +52,6 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
                       for k in range(it.i, it.j))
     facts.themes = tag(as_doc(w), taxonomy, names)
     return facts
-
-
-def _carry_list_role(items: list[Item], carry: str | None, sentence: str) -> str | None:
-    """A list introduced by "The delegation comprised:" goes on in the sentences after it, one name
-    each ("Ana Ruiz, CEO of X."): they take the list's role. Returns the role to carry on, if any."""
-    people = [it for it in items if it.kind == "person"]
-    triggers = [it for it in items if it.kind == "trigger"]
-    if carry and people and not triggers and items[0].kind == "person":
-        for it in people:
-            if not it.value.roles:
-                it.value.roles.append(carry)
-        return carry
-    if sentence.rstrip().endswith(":") and triggers and triggers[-1].value[1] == "after":
-        return triggers[-1].value[0]
-    return None
-
-
-def _collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
-    acronyms: dict[str, str] = {}
-    units = lexicon.org_heads()[1]
-    for *_, orgs, _items in sentences:
-        for o in orgs:
-            if o.is_acronym:
-                continue
-            if o.parent and o.acronym and initials(o.parent) == o.acronym:
-                # "Department of X of the Ministry of Y (MY)": the acronym is the ministry's.
-                pkey = org_key(o.parent)
-                parent = facts.orgs.setdefault(pkey, LocalOrg(pkey, o.parent, None, kind_of(o.parent)))
-                parent.acronym, o.acronym = o.acronym, None
-                acronyms[parent.acronym] = pkey
-            key = org_key(o.name)
-            lo = facts.orgs.setdefault(key, LocalOrg(key, o.name, o.acronym, o.kind))
-            lo.aliases.add(o.name)
-            if o.acronym:
-                lo.acronym = lo.acronym or o.acronym
-                acronyms[o.acronym] = key
-                acronyms[o.acronym.split()[0]] = acronyms.get(o.acronym.split()[0], key)
-            if o.parent:
-                lo.parent = o.parent
-    if source and len(source.split()) >= 2:
-        key = org_key(source)
-        if key not in facts.orgs:
-            facts.orgs[key] = LocalOrg(key, source, None, kind_of(source))
-        acronyms.setdefault(initials(source), key)
-    by_initials = {initials(o.name): k for k, o in facts.orgs.items()}
-    for *_, orgs, _items in sentences:
-        for o in orgs:
-            if o.is_acronym:
-                key = acronyms.get(o.name) or by_initials.get(o.name)
-                if key:
-                    o.name, o.is_acronym = facts.orgs[key].name, False
-                    facts.orgs[key].acronym = facts.orgs[key].acronym or o.acronym
-                else:
-                    facts.orgs.setdefault(org_key(o.name), LocalOrg(org_key(o.name), o.name, o.name, "other"))
-    words_of_org = {k: set(k.split()) for k, o in facts.orgs.items() if o.name != o.acronym}
-    for key, lo in facts.orgs.items():
-        if key in acronyms.values():
-            continue
-        # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
-        holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
-        if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
-                and kind_of(lo.name) == "other" and not units & set(key.split()):
-            acronyms.setdefault(lo.name, holders[0])
-    for key, lo in list(facts.orgs.items()):
-        target = acronyms.get(lo.name)
-        if target and target != key and target in facts.orgs:
-            facts.orgs[target].aliases |= lo.aliases
-            facts.alias[key] = target
-            del facts.orgs[key]
-    for key, lo in list(facts.orgs.items()):
-        if lo.parent is None and " of " in lo.name:
-            # "Research Department of Aurelia Aerospace": a unit of an organisation named elsewhere.
-            head, tail = lo.name.rsplit(" of ", 1)
-            parent = acronyms.get(tail) or org_key(tail)
-            if parent != key and parent in facts.orgs and units & set(head.lower().split()):
-                lo.parent = tail
-        if lo.parent:
-            name = lo.parent
-            lo.parent = acronyms.get(name) or org_key(name)
-            if lo.parent not in facts.orgs and kind_of(name) != "other":
-                # The owner is named only inside the unit's name: it is an organisation too.
-                facts.orgs[lo.parent] = LocalOrg(lo.parent, name, None, kind_of(name))
-            if lo.parent not in facts.orgs or lo.parent == key:
-                lo.parent = None
-
-
-def _units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
-    """Hang a unit with no owner under the organisation that owns it by structure: its name begins
-    with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
-    Pharmacy at King Saud University", "College of Humanities, UAE University")."""
-    units = lexicon.org_heads()[1]
-
-    def is_unit(lo: LocalOrg) -> bool:
-        return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym
-
-    forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
-             if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
-    for key, lo in facts.orgs.items():
-        if lo.parent is not None or lo.name == lo.acronym:
-            continue
-        # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
-        owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
-                  for f in fs if lo.name.startswith(f + " ")]
-        if owners:
-            lo.parent = max(owners)[1]
-    for key, lo in facts.orgs.items():
-        # "Sanqiao Municipal Science and Technology Bureau" is a bureau of the "Sanqiao Municipal Government"
-        if is_unit(lo):
-            govs = [k for k, g in facts.orgs.items() if k != key and g.parent is None and g.name.endswith(" Government")
-                    and lo.name.startswith(g.name[: -len(" Government")] + " ")]
-            if len(govs) == 1:
-                lo.parent = govs[0]
-    _ownerless_units(facts, is_unit)
-    for *_, orgs, _items in sentences:
-        for o1, o2 in zip(orgs, orgs[1:]):
-            k1, k2 = facts.org(o1.name), facts.org(o2.name)
-            lo1, lo2 = facts.orgs.get(k1), facts.orgs.get(k2)
-            if lo1 is None or lo2 is None or k1 == k2:
-                continue
-            if o2.i == o1.j and is_unit(lo2) and not is_unit(lo1):
-                lo2.parent = k1  # "the Harbour Medical Group Research Office"
-                continue
-            if not is_unit(lo1) or is_unit(lo2):
-                continue
-            if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
-                    w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
-                lo1.parent = k2
-
-
-def _ownerless_units(facts: DocFacts, is_unit) -> None:
-    """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
-    to the release's publisher when that is one of its organisations, else to its one university."""
-    units = lexicon.org_heads()[1]
-    source = facts.org(facts.doc.source) if facts.doc.source else None
-    source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
-    universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
-                    and not is_unit(lo)]
-    generic = lexicon.people()[1]
-    for key, lo in facts.orgs.items():
-        words = [x.lower() for x in lo.name.split()]
-        named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1]))
-        if not is_unit(lo) or not named_by_function:  # "Kestrel College" has a name of its own
-            continue
-        owner = source or (universities[0] if len(universities) == 1 else None)
-        if owner and owner != key:
-            lo.parent = owner
-
-
-def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
-    """Key of the top-level organisation a span names (its parent when it is a unit)."""
-    if o is None:
-        return None
-    key = facts.org(o.name)
-    lo = facts.orgs.get(key)
-    return (lo.parent or key) if lo else None
 
 
 def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> None:
@@ -442,9 +203,9 @@ def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int,
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
         if not _plausible_party(name):
             continue
-        holder = _holder(facts, name)
-        if holder is not None:
-            name = facts.orgs[holder].name  # "Fraunhofer" for Fraunhofer-Gesellschaft, named before
+        owner = holder_of(facts, name)
+        if owner is not None:
+            name = facts.orgs[owner].name  # "Fraunhofer" for Fraunhofer-Gesellschaft, named before
         else:
             key = org_key(name)
             facts.orgs.setdefault(key, LocalOrg(key, name, None, kind_of(name)))
@@ -466,14 +227,6 @@ def _plausible_party(name: str) -> bool:
     bare = lexicon.bare_stop_words()
     return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
         and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and not name.endswith(".")
-
-
-def _holder(facts: DocFacts, name: str) -> str | None:
-    """The one organisation of the release whose name's words begin with each of `name`'s words."""
-    short = [x.lower() for x in re.split(r"[\s-]+", name) if x]
-    hits = [k for k, lo in facts.orgs.items() if lo.name != name and lo.name != lo.acronym and all(
-        any(x.startswith(t) for x in re.split(r"[\s-]+", lo.name.lower())) for t in short)]
-    return hits[0] if len(hits) == 1 else None
 
 
 def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:

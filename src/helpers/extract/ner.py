@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import ParameterError
-from .nlp import Words
-from .orgs import NOT_ACRONYM, OrgSpan, is_cap, kind_of
+from .facts import OrgSpan
+from .nlp import Words, is_cap
+from .orgs import NOT_ACRONYM, kind_of
 
 _NOT_PERSON = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 

@@ -26,6 +26,11 @@ _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z
 _NEWLINE_BREAK = re.compile(r"\n(?=\s*[^\sa-z])")
 
 
+def is_cap(word: str) -> bool:
+    """A word that starts with a capital letter (a name-like word)."""
+    return word[:1].isupper()
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """spaCy's blank English pipeline (tokenizer only: no model to download)."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
-from .nlp import Words
+from .facts import OrgSpan
+from .nlp import Words, is_cap
 
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
@@ -25,24 +25,6 @@ NOT_ACRONYM = {
     "GMT", "CST", "ESG", "SDG", "SDGS", "API", "AIGC", "LLM", "5G", "6G", "MOE", "MBA", "CV",
     "SVP", "EVP", "VP", "AVP", "MD", "GM", "DG", "PRO", "HR",
 }
-
-
-@dataclass
-class OrgSpan:
-    """An organisation named in the text, as words i..j, with what its name says."""
-
-    i: int
-    j: int
-    name: str
-    acronym: str | None
-    kind: str
-    parent: str | None = None
-    is_acronym: bool = False
-
-
-def is_cap(word: str) -> bool:
-    """A word that starts with a capital letter (a name-like word)."""
-    return word[:1].isupper()
 
 
 def is_acronym(word: str) -> bool:

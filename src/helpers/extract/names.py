@@ -1,0 +1,138 @@
+"""The name model: which words can make a person's name, in any cased script, and where a name ends."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .. import lexicon
+from .nlp import Words, is_cap
+
+_SEGMENT = re.compile(r"['’-]")
+HARD_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "he", "she", "they"}
+
+
+def _letters(seg: str) -> bool:
+    """Letters only, combining marks included ("Şahin", "Nguyễn" in decomposed form)."""
+    return bool(seg) and all(ch.isalpha() or unicodedata.combining(ch) for ch in seg)
+
+
+class _NameWord:
+    """A word that can be part of a person's name, in any script with case: "Çetintaş", "O'Brien",
+    "Jean-Pierre", "McDonald", an all-capitals family name ("ZHU") or an initial ("A.", "A")."""
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def match(word: str) -> bool:
+        if not word or not word[0].isupper() or not word[0].isalpha():
+            return False
+        if len(word) == 1 or (len(word) == 2 and word[1] == ".") or word in lexicon.abbreviated_names():
+            return True
+        head, *rest = _SEGMENT.split(word)
+        if not _letters(head) or not all(_letters(r) for r in rest):
+            return False
+        body = [c for c in head[1:] if not unicodedata.combining(c)]
+        if all(c.isupper() for c in body):
+            return 2 <= len(head) <= 12 and not rest or len(body) == 0
+        if len(body) < 1 or not body[0].islower():
+            return False
+        return sum(c.isupper() for c in body) <= 1  # "McDonald", not "iPhoneX"
+
+
+NAME_WORD = _NameWord()
+
+
+def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> int:
+    """End of the run of name-like words at k (at most four, particles like "bin" not counted)."""
+    particles = lexicon.name_particles()
+    pairs = lexicon.not_name_pairs()
+    never = lexicon.never_name()
+    lower = w.lower
+    n = k
+    limit = k + 4
+    while n < e and n < limit:
+        word = w.text[n]
+        low = lower[n]
+        if n > k and low in particles and n + 1 < e and NAME_WORD.match(w.text[n + 1]):
+            n += 1
+            limit = k + 5
+            continue
+        if not NAME_WORD.match(word) or word.upper() == word and len(word) > 1 and not loose \
+                and n == k and not (n + 1 < e and NAME_WORD.match(w.text[n + 1])):
+            break
+        if n + 1 < e and (low, lower[n + 1]) in pairs or low in never:
+            break  # "Hong Kong"; "Chair of Science New Zealand"
+        if low in stop and not (loose and n == k and (low not in HARD_STOP or _surname_he(w, n, e))) \
+                and not _upper_surname(w, k, n, e):
+            break
+        n += 1
+    if n > k and lower[n - 1] in particles:
+        n -= 1
+    return n
+
+
+def _surname_he(w: Words, n: int, e: int) -> bool:
+    """"He" as a family name before a given name ("Chairman He Lifeng"), not the pronoun."""
+    return w.text[n] == "He" and n + 1 < e and NAME_WORD.match(w.text[n + 1]) is not None \
+        and w.lower[n + 1] not in lexicon.bare_stop_words()
+
+
+def _upper_surname(w: Words, k: int, n: int, e: int) -> bool:
+    """An upper-case family name after a given name ("Gang HONG"), not a run of capitals."""
+    word = w.text[n]
+    return n > k and word.isupper() and len(word) > 1 and w.lower[n] not in HARD_STOP \
+        and not w.text[n - 1].isupper() and not (n + 1 < e and w.text[n + 1].isupper())
+
+
+def upper_family(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
+    """An upper-case family name before a given name ("ZHU Jiaojun"), not an acronym before a word."""
+    return k + 1 < e and NAME_WORD.match(w.text[k + 1]) is not None and not w.text[k + 1].isupper() \
+        and w.lower[k + 1] not in not_name and (k + 2 >= e or not is_cap(w.text[k + 2])
+                                                 or w.lower[k + 2] in not_name)
+
+
+def after_title(w, k, e, not_name, honor, never_first, comma=True):
+    """Span of the name that follows a title ("Chairman Yansheng Wu", "Director, Ms Luo Hui")."""
+    if k < e and w.text[k] == ",":
+        if not comma:
+            return None
+        k += 1
+    n, _ = honor.match(w.lower, k, e) if k < e else (0, None)
+    while n and (more := honor.match(w.lower, k + n, e)[0]):
+        n += more
+    loose = bool(n) or (k + 1 < e and NAME_WORD.match(w.text[k + 1]) is not None
+                        and w.lower[k + 1] not in not_name)
+    m = name_words(w, k + n, e, not_name, loose=loose)
+    if k + n < e and w.lower[k + n] in never_first:
+        return None
+    if m - (k + n) >= (1 if n else 2) or (m - (k + n) == 1 and w.text[k - 1] != ","):
+        if m > k + n:
+            return k + n, m
+    return None
+
+
+def list_name(w: Words, k: int, e: int, not_name: frozenset[str]) -> tuple[int, int] | None:
+    """Span of the next name in a list after a plural title (", B", "and C", ", and D"), or None."""
+    x = k
+    while x < e and w.lower[x] in (",", "and", "&") and x - k < 2:
+        x += 1
+    if x == k or x >= e:
+        return None
+    m = name_words(w, x, e, not_name, loose=False)
+    return (x, m) if m - x >= 2 else None
+
+
+def tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
+    """Start of a two-word name that a title's capitalised tail swallowed, or None."""
+    a = end - 2
+    if a - k < 3 or w.lower[a - 1] in ("of", "for", "and", "&", "the", "on"):
+        return None
+    if all(NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and not w.text[q].isupper()
+           for q in (a, a + 1)) and (end >= len(w) or not is_cap(w.text[end])):
+        return a
+    return None
+
+
+def join_name(w: Words, a: int, b: int) -> str:
+    return " ".join(t.title() if t.isupper() and len(t) > 1 else t for t in w.text[a:b])

@@ -1,0 +1,158 @@
+"""A release's organisations as one set: acronyms, short forms and units resolved to their owners."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .facts import DocFacts, LocalOrg, OrgSpan, org_key
+from .nlp import Words
+from .orgs import initials, kind_of
+
+
+def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
+    acronyms: dict[str, str] = {}
+    units = lexicon.org_heads()[1]
+    for *_, orgs, _items in sentences:
+        for o in orgs:
+            if o.is_acronym:
+                continue
+            if o.parent and o.acronym and initials(o.parent) == o.acronym:
+                # "Department of X of the Ministry of Y (MY)": the acronym is the ministry's.
+                pkey = org_key(o.parent)
+                parent = facts.orgs.setdefault(pkey, LocalOrg(pkey, o.parent, None, kind_of(o.parent)))
+                parent.acronym, o.acronym = o.acronym, None
+                acronyms[parent.acronym] = pkey
+            key = org_key(o.name)
+            lo = facts.orgs.setdefault(key, LocalOrg(key, o.name, o.acronym, o.kind))
+            lo.aliases.add(o.name)
+            if o.acronym:
+                lo.acronym = lo.acronym or o.acronym
+                acronyms[o.acronym] = key
+                acronyms[o.acronym.split()[0]] = acronyms.get(o.acronym.split()[0], key)
+            if o.parent:
+                lo.parent = o.parent
+    if source and len(source.split()) >= 2:
+        key = org_key(source)
+        if key not in facts.orgs:
+            facts.orgs[key] = LocalOrg(key, source, None, kind_of(source))
+        acronyms.setdefault(initials(source), key)
+    by_initials = {initials(o.name): k for k, o in facts.orgs.items()}
+    for *_, orgs, _items in sentences:
+        for o in orgs:
+            if o.is_acronym:
+                key = acronyms.get(o.name) or by_initials.get(o.name)
+                if key:
+                    o.name, o.is_acronym = facts.orgs[key].name, False
+                    facts.orgs[key].acronym = facts.orgs[key].acronym or o.acronym
+                else:
+                    facts.orgs.setdefault(org_key(o.name), LocalOrg(org_key(o.name), o.name, o.name, "other"))
+    words_of_org = {k: set(k.split()) for k, o in facts.orgs.items() if o.name != o.acronym}
+    for key, lo in facts.orgs.items():
+        if key in acronyms.values():
+            continue
+        # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
+        holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
+        if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
+                and kind_of(lo.name) == "other" and not units & set(key.split()):
+            acronyms.setdefault(lo.name, holders[0])
+    for key, lo in list(facts.orgs.items()):
+        target = acronyms.get(lo.name)
+        if target and target != key and target in facts.orgs:
+            facts.orgs[target].aliases |= lo.aliases
+            facts.alias[key] = target
+            del facts.orgs[key]
+    for key, lo in list(facts.orgs.items()):
+        if lo.parent is None and " of " in lo.name:
+            # "Research Department of Aurelia Aerospace": a unit of an organisation named elsewhere.
+            head, tail = lo.name.rsplit(" of ", 1)
+            parent = acronyms.get(tail) or org_key(tail)
+            if parent != key and parent in facts.orgs and units & set(head.lower().split()):
+                lo.parent = tail
+        if lo.parent:
+            name = lo.parent
+            lo.parent = acronyms.get(name) or org_key(name)
+            if lo.parent not in facts.orgs and kind_of(name) != "other":
+                # The owner is named only inside the unit's name: it is an organisation too.
+                facts.orgs[lo.parent] = LocalOrg(lo.parent, name, None, kind_of(name))
+            if lo.parent not in facts.orgs or lo.parent == key:
+                lo.parent = None
+
+
+def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
+    """Hang a unit with no owner under the organisation that owns it by structure: its name begins
+    with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
+    Pharmacy at King Saud University", "College of Humanities, UAE University")."""
+    units = lexicon.org_heads()[1]
+
+    def is_unit(lo: LocalOrg) -> bool:
+        return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym
+
+    forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
+             if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
+    for key, lo in facts.orgs.items():
+        if lo.parent is not None or lo.name == lo.acronym:
+            continue
+        # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
+        owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
+                  for f in fs if lo.name.startswith(f + " ")]
+        if owners:
+            lo.parent = max(owners)[1]
+    for key, lo in facts.orgs.items():
+        # "Sanqiao Municipal Science and Technology Bureau" is a bureau of the "Sanqiao Municipal Government"
+        if is_unit(lo):
+            govs = [k for k, g in facts.orgs.items() if k != key and g.parent is None and g.name.endswith(" Government")
+                    and lo.name.startswith(g.name[: -len(" Government")] + " ")]
+            if len(govs) == 1:
+                lo.parent = govs[0]
+    _ownerless_units(facts, is_unit)
+    for *_, orgs, _items in sentences:
+        for o1, o2 in zip(orgs, orgs[1:]):
+            k1, k2 = facts.org(o1.name), facts.org(o2.name)
+            lo1, lo2 = facts.orgs.get(k1), facts.orgs.get(k2)
+            if lo1 is None or lo2 is None or k1 == k2:
+                continue
+            if o2.i == o1.j and is_unit(lo2) and not is_unit(lo1):
+                lo2.parent = k1  # "the Harbour Medical Group Research Office"
+                continue
+            if not is_unit(lo1) or is_unit(lo2):
+                continue
+            if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
+                    w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
+                lo1.parent = k2
+
+
+def _ownerless_units(facts: DocFacts, is_unit) -> None:
+    """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
+    to the release's publisher when that is one of its organisations, else to its one university."""
+    units = lexicon.org_heads()[1]
+    source = facts.org(facts.doc.source) if facts.doc.source else None
+    source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
+    universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
+                    and not is_unit(lo)]
+    generic = lexicon.people()[1]
+    for key, lo in facts.orgs.items():
+        words = [x.lower() for x in lo.name.split()]
+        named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1]))
+        if not is_unit(lo) or not named_by_function:  # "Kestrel College" has a name of its own
+            continue
+        owner = source or (universities[0] if len(universities) == 1 else None)
+        if owner and owner != key:
+            lo.parent = owner
+
+
+def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
+    """Key of the top-level organisation a span names (its parent when it is a unit)."""
+    if o is None:
+        return None
+    key = facts.org(o.name)
+    lo = facts.orgs.get(key)
+    return (lo.parent or key) if lo else None
+
+
+def holder_of(facts: DocFacts, name: str) -> str | None:
+    """The one organisation of the release whose name's words begin with each of `name`'s words."""
+    short = [x.lower() for x in re.split(r"[\s-]+", name) if x]
+    hits = [k for k, lo in facts.orgs.items() if lo.name != name and lo.name != lo.acronym and all(
+        any(x.startswith(t) for x in re.split(r"[\s-]+", lo.name.lower())) for t in short)]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,67 @@
+"""Roles: which trigger governs each person of a sentence, and lists that carry a role on."""
+
+from __future__ import annotations
+
+from .facts import Item
+
+
+def assign_roles(items: list[Item], object_role: str) -> None:
+    """Give each person the role of the trigger that governs it in the sentence."""
+    for x, item in enumerate(items):
+        if item.kind != "person":
+            continue
+        role = _role_back(items, x, object_role)
+        item.value.roles.extend([role] if role else _role_forward(items, x))
+
+
+def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
+    for y in range(x - 1, -1, -1):
+        it = items[y]
+        if it.kind == "trigger":
+            role, direction, _ = it.value
+            if direction == "after":
+                return role
+            if role == "signatory" and any(i.kind == "sep" and i.value == "with" for i in items[y + 1:x]):
+                return role  # "A signed the deal with B"
+            if role == "host":
+                return object_role
+            return None
+        if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y):
+            return None
+    return None
+
+
+def _in_list(items: list[Item], y: int) -> bool:
+    """Whether the semicolon at y separates two people of a list ("the Secretary, Mr A; the B")."""
+    before = next((it for it in reversed(items[:y]) if it.kind not in ("sep", "org", "used-title")), None)
+    return items[y].value == ";" and before is not None and before.kind == "person"
+
+
+def _role_forward(items: list[Item], x: int) -> list[str]:
+    """Roles of the verbs after a person: "A and B delivered speeches ... and signed the agreement"."""
+    roles: list[str] = []
+    for y in range(x + 1, len(items)):
+        it = items[y]
+        if it.kind == "trigger" and it.value[1] == "before":
+            if roles and not (items[y - 1].kind == "sep" and items[y - 1].value == "and"):
+                break  # "A witnessed X sign": only verbs joined by "and" share a subject
+            if it.value[0] not in roles:
+                roles.append(it.value[0])
+        elif (it.kind == "sep" and it.value in (";", "group")) or (roles and it.kind == "person"):
+            break
+    return roles
+
+
+def carry_list_role(items: list[Item], carry: str | None, sentence: str) -> str | None:
+    """A list introduced by "The delegation comprised:" goes on in the sentences after it, one name
+    each ("Ana Ruiz, CEO of X."): they take the list's role. Returns the role to carry on, if any."""
+    people = [it for it in items if it.kind == "person"]
+    triggers = [it for it in items if it.kind == "trigger"]
+    if carry and people and not triggers and items[0].kind == "person":
+        for it in people:
+            if not it.value.roles:
+                it.value.roles.append(carry)
+        return carry
+    if sentence.rstrip().endswith(":") and triggers and triggers[-1].value[1] == "after":
+        return triggers[-1].value[0]
+    return None

@@ -1,0 +1,179 @@
+"""The sentence scanner: the people, organisations, titles, role triggers and separators of a sentence."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import lexicon
+from .affiliation import appositions
+from .facts import Item, OrgSpan, Person
+from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
+from .nlp import Words, is_cap
+from .orgs import is_acronym
+from .titles import possessive_owner, title_at
+
+_LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
+_QUOTE_END = {'"', "”", "’", "'"}
+_PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
+_BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their",
+                 "said", "says", "added", "noted", "explained", "by"}
+_OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
+_TITLE_JOIN = {"of", "for", "at", "and", "&", "the", "on", "in", "to"}
+
+
+def _object(w: Words, s: int, k: int) -> bool:
+    """Whether the phrase at k is a preposition's object ("on behalf of the two sides")."""
+    k -= 1
+    while k >= s and w.lower[k] == "the":
+        k -= 1
+    return k >= s and w.lower[k] in _OBJECT_OF
+
+
+@lru_cache(maxsize=1)
+def _plain_skip() -> frozenset[str]:
+    """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by")."""
+    return frozenset(lexicon.roles()[0].first | lexicon.titles()[0].first | lexicon.people()[0].first
+                     | _LIST_SEP | {"two", "both", "by"})
+
+
+def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) -> list[Item]:
+    """The persons, organisations, titles, role triggers and separators of words s..e, in order.
+
+    `ents` (a model's `ner.Entities`, optional) vetoes bare names it reads as organisations or
+    places and proposes the people it finds.
+    """
+    honor, not_name = lexicon.people()
+    titles, _ = lexicon.titles()
+    triggers, _ = lexicon.roles()
+    bare_stop = lexicon.bare_stop_words()
+    never_first = lexicon.never_first_name()
+    group_nouns = lexicon.group_nouns()
+    orgs_at = {o.i: o for o in orgs}
+    items: list[Item] = []
+    plain = _plain_skip()
+    k = s
+    while k < e:
+        if k in orgs_at:
+            o = orgs_at[k]
+            items.append(Item("org", o.i, o.j, o))
+            k = o.j
+            continue
+        word, low = w.text[k], w.lower[k]
+        if k != s and low not in plain and word[:1].islower():
+            k += 1  # most words: lower case and in no lexicon
+            continue
+        n = honor.match(w.lower, k, e)[0] if low in honor.first else 0
+        if n and is_cap(word):
+            while (more := honor.match(w.lower, k + n, e)[0]) and is_cap(w.text[k + n]):
+                n += more
+            m = name_words(w, k + n, e, not_name, loose=True)
+            if m > k + n and w.lower[k + n] not in never_first:
+                items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific")))
+                k = m
+                continue
+        if is_cap(word) or (low in titles.first and k > s and (w.lower[k - 1] in _BEFORE_TITLE
+                                                              or (items and items[-1].j == k
+                                                                  and items[-1].kind == "org"))):
+            parsed = title_at(w, k, e, orgs_at, text) if low in titles.first else None
+            if parsed:
+                end, title, kind, org, plural = parsed
+                if org is not None and org not in orgs:
+                    orgs.append(org)  # named by the title's tail only
+                # "A, president of X, B, vice president": a title after "A," is A's, not B's.
+                owned = _owned(items, w, k)
+                person = after_title(w, end, e, not_name, honor, never_first, comma=not owned)
+                if person is not None and person[1] - person[0] == 1 and end - k >= 3 \
+                        and NAME_WORD.match(w.text[end - 1]) and w.lower[end - 1] not in bare_stop \
+                        and w.lower[end - 2] not in _TITLE_JOIN and w.text[end] != ",":
+                    person = (end - 1, person[1])  # "Secretary for X & Technology Nicholas Yang"
+                    end = end - 1
+                    title = text[w.start[k]:w.end[end - 1]]
+                prev = items[-1] if items else None
+                if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1):
+                    org = prev.value
+                elif org is None and (owner := possessive_owner(w, s, k, text)) is not None:
+                    org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald"
+                    orgs.append(owner)
+                    items.append(Item("org", owner.i, owner.j, owner))
+                if person is not None:
+                    a, b = person
+                    items.append(Item("person", k, b, Person(a, b, join_name(w, a, b), "title", title, kind, org)))
+                    k = b
+                    while plural and (nxt := list_name(w, k, e, not_name)):
+                        a, b = nxt
+                        items.append(Item("sep", k, k + 1, ","))
+                        items.append(Item("person", a, b, Person(a, b, join_name(w, a, b), "title", title, kind, org)))
+                        k = b
+                elif (split := tail_name(w, k, end, bare_stop)) is not None:
+                    title = text[w.start[k]:w.end[split - 1]]  # "Secretary for X & Technology Nicholas Yang"
+                    items.append(Item("person", k, end, Person(split, end, join_name(w, split, end), "title",
+                                                               title, kind, org)))
+                    k = end
+                else:
+                    items.append(Item("title", k, end, (title, kind, org), plural))
+                    k = end
+                continue
+        if low in ("two", "both") and k + 1 < e and w.lower[k + 1] in group_nouns \
+                and not _object(w, s, k):
+            items.append(Item("sep", k, k + 2, "group"))  # "the two parties signed": not the people before
+            k += 2
+            continue
+        if word[:1].islower() or k == s:
+            n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
+            if n:
+                if trig[0] == "speaker" and trig[1] == "before" and k > s and (w.text[k - 1] in _QUOTE_END or (
+                        w.text[k - 1] == "," and k - 1 > s and w.text[k - 2] in _QUOTE_END)):
+                    trig = ("speaker", "after", trig[2])  # “…,” said the Director, Rob Strain
+                items.append(Item("trigger", k, k + n, trig))
+                k += n
+                continue
+            if low == "by" and _signed_by(w, s, k, items):
+                items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
+                k += 1
+                continue
+        if ents is not None and k in ents.people and low not in bare_stop and ents.people[k] <= e:
+            m = ents.people[k]
+            items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "model")))
+            k = m
+            continue
+        if is_cap(word) and low not in bare_stop and (not is_acronym(word) or upper_family(w, k, e, not_name)):
+            m = name_words(w, k, e, bare_stop, loose=False)
+            if m - k >= 2 and (ents is not None and ents.vetoes(k, m) or (
+                    m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
+                k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
+                continue
+            if m - k >= 2:
+                items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
+                k = m
+                continue
+        if low in _LIST_SEP or word in ("(", ")", ";", ":"):
+            items.append(Item("sep", k, k + 1, low))
+        k += 1
+    appositions(items, w)
+    return items
+
+
+def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
+    """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
+    heads = lexicon.signed_by_heads()
+    last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
+    if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
+        return True
+    # "was signed today by", "was signed on October 23, 2017 by": a passive signing's agents
+    trig = next((it for it in reversed(items) if it.kind in ("trigger", "person")), None)
+    return trig is not None and trig.kind == "trigger" and trig.value[0] == "signatory" \
+        and trig.i > s and w.lower[trig.i - 1] in _PASSIVE and k - trig.j <= 12
+
+
+def _owned(items: list[Item], w: Words, k: int) -> bool:
+    """Whether a title at k is the apposition of the untitled person just before ("A, the Dean of X")."""
+    j = len(items) - 1
+    while j >= 0 and items[j].kind == "sep" and items[j].value in (",", "the"):
+        j -= 1
+    if j >= 0 and items[j].kind == "title" and j + 1 < len(items) and items[j + 1].value == ",":
+        return _owned(items[:j], w, items[j].i)  # "A, Member of X, Party Secretary of Y, B"
+    return j >= 0 and items[j].kind == "person" and items[j].value.title is None \
+        and items[j].j < k and w.text[items[j].j] == "," \
+        and all(w.lower[q] in (",", "the") or is_cap(w.text[q]) for q in range(items[j].j, k))
+
+

@@ -1,0 +1,142 @@
+"""Titles of office in a sentence: the title phrase, its tail, and the organisation it names."""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .facts import OrgSpan
+from .nlp import Words, is_cap
+from .orgs import is_acronym, kind_of
+
+_TITLE_TAIL = {"of", "for", "at"}
+
+
+def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
+    """(end, title text, kind, org) of a title phrase at k, or None."""
+    table, _ = lexicon.titles()
+    n, kind = table.match(w.lower, k, e)
+    if not n:
+        return None
+    end = k + n
+    if end < e and w.text[end] == "(":
+        close = next((q for q in range(end + 1, min(e, end + 10)) if w.text[q] == ")"), None)
+        if close is not None and close > end + 1 and all(
+                is_cap(w.text[q]) or w.lower[q] in (",", "and", "&", "of") for q in range(end + 1, close)):
+            end = close + 1  # "Deputy Vice-Chancellor (Research, Innovation and Extension)"
+            n = end - k
+    if end + 1 < e and w.lower[end] in ("and", "&") and table.match(w.lower, end + 1, e)[0]:
+        sub = title_at(w, end + 1, e, orgs_at, text)  # "Vice President and Executive Secretary of CAST"
+        if sub:
+            return sub[0], text[w.start[k]:w.start[end + 1]] + sub[1], kind, sub[3], sub[4]
+    title_end = end
+    org = None
+    if end in orgs_at and not orgs_at[end].is_acronym or end in orgs_at and orgs_at[end].j - end == 1:
+        org = orgs_at[end]  # "President ECOSF", "Director General CYSC"
+        end = org.j
+    elif end < e and w.lower[end] in _TITLE_TAIL:
+        q = end + 1 + (1 if end + 1 < e and w.lower[end + 1] == "the" else 0)
+        t, tail_org, tail_end = _tail(w, q, e, orgs_at)
+        if t > q:
+            if tail_org is not None and tail_org.parent is None:
+                org = tail_org
+                title_end = tail_end if tail_end > q else end
+            elif tail_org is not None:
+                org = tail_org
+                cut = text.rfind(" of ", w.start[tail_org.i], w.end[tail_org.j - 1])
+                title_end = w.index_at(cut) if cut >= 0 else t
+            elif (named := _tail_name_org(w, end, q, t, text, kind)) is not None:
+                org = named  # "Chief Executive Officer at Tabuk Pharmaceuticals", "Vice President of Intel"
+                orgs_at[named.i] = named
+            else:
+                title_end = t
+            end = t
+    title = text[w.start[k]:w.end[title_end - 1]]
+    if w.lower[k + n - 1].endswith("s"):
+        single = lexicon.singular_title(text[w.start[k]:w.end[k + n - 1]])
+        if single:
+            return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
+    return end, title, kind, org, False
+
+
+def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | None) -> OrgSpan | None:
+    """The organisation a title's capitalised tail names without a head word: always after "at",
+    after "of" for a company title and a proper name ("CTO of Airbus"; not "Mayor of Sanqiao", a
+    place, nor "Director of Research and Development")."""
+    while t > q and w.text[t - 1] in (",", "(", ")", "and", "&"):
+        t -= 1
+    if t <= q or not all(is_cap(w.text[x]) or w.lower[x] in ("&", "of", "and", "de") for x in range(q, t)):
+        return None
+    not_name = lexicon.people()[1]
+    if w.lower[at] == "of" and (kind != "company" or t - q > 3 or any(
+            w.lower[x] in not_name or "-" in w.text[x] for x in range(q, t))):
+        return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
+    if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
+        return None
+    if t < len(w) and w.text[t] not in (",", ".", ";", ")", ":", "and"):
+        return None  # the run goes on into a name ("SUPARCO Amer Nadeem")
+    if lexicon.people()[0].match(w.lower, q, t)[0]:
+        return None
+    name = text[w.start[q]:w.end[t - 1]]
+    return OrgSpan(q, t, name, None, kind_of(name))
+
+
+def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
+    """End of a title's tail ("for Innovation, Technology and Industry", "of the X Office of Y")."""
+    t = q
+    org = None
+    before_org = q
+    while t < e:
+        if t in orgs_at:
+            org, before_org = orgs_at[t], t
+            t = orgs_at[t].j
+            if t < e and is_cap(w.text[t]) and t not in orgs_at:
+                break  # "President of the Academy of Athens Michael Stathopoulos"
+            continue
+        word, low = w.text[t], w.lower[t]
+        if low in ("and", "&") and t + 1 < e and (n := lexicon.titles()[0].match(w.lower, t + 1, e)[0]) \
+                and t + 1 + n < e and is_cap(w.text[t + 1 + n]) and t + 1 + n not in orgs_at:
+            break  # "Members of the Council and Vice Presidents A, B" (not "and Secretary of CAST")
+        if is_cap(word) and low not in lexicon.people()[0].first:
+            t += 1
+            continue
+        if low in ("and", "&") and t + 1 < e and lexicon.people()[0].match(w.lower, t + 1, e)[0]:
+            break  # "Head of Future Programmes and Dr. Stefan Weber": the next person
+        if low in ("and", "&", "of", "for") and t + 1 < e and (is_cap(w.text[t + 1]) or t + 1 in orgs_at):
+            t += 1
+            continue
+        if low in ("of", "for") and t + 2 < e and w.lower[t + 1] == "the" and (
+                is_cap(w.text[t + 2]) or t + 2 in orgs_at):
+            t += 2  # "Minister of Defense of the Republic of Indonesia"
+            continue
+        if low == "," and t + 1 < e and _comma_list(w, t + 1, e):
+            t += 1
+            continue
+        break
+    if org is not None and org.j != t:
+        org = None if org.parent else org
+    return t, org, before_org - (1 if before_org > q and w.lower[before_org - 1] in ("the",) else 0) - (
+        1 if before_org > q else 0)
+
+
+def _comma_list(w: Words, k: int, e: int) -> bool:
+    """Whether a comma at k-1 continues a list of capitalised words that ends with 'and X'."""
+    start = k
+    while k < e and is_cap(w.text[k]) and w.lower[k] not in lexicon.people()[0].first:
+        k += 1
+    # "for Culture, Sports and Tourism" lists fields; "of X, Shao Jinwen, vice president" names a person.
+    fields = lexicon.never_first_name()
+    return start < k < e and w.lower[k] in ("and", "&", ",") and any(
+        w.lower[q] in fields for q in range(start, k))
+
+
+def possessive_owner(w: Words, s: int, k: int, text: str) -> OrgSpan | None:
+    """The proper name before "'s" and a title, taken for the organisation that holds the title."""
+    if k - 2 < s or not is_cap(w.text[k - 2]) or not (w.text[k - 1] in ("'s", "’s") or (
+            w.text[k - 1] in ("'", "’") and w.text[k - 2].endswith("s") and w.end[k - 2] == w.start[k - 1])):
+        return None  # "Strathclyde's Principal", "Airbus' Head"
+    a = k - 2
+    while a - 1 >= s and is_cap(w.text[a - 1]) and w.lower[a - 1] not in lexicon.people()[1]:
+        a -= 1
+    if any(w.lower[x] in lexicon.people()[1] for x in range(a, k - 1)) and not is_acronym(w.text[a]):
+        return None
+    name = text[w.start[a]:w.end[k - 2]]
+    return OrgSpan(a, k - 1, name, None, kind_of(name))
