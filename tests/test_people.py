@@ -306,3 +306,12 @@ def test_the_organisation_named_right_after_a_person_and_title():
 def test_an_organisation_name_stops_where_a_person_begins():
     f = _facts("The agreement was signed by the Ministry of ICT Mr. Victor Kyalo and Brindle University.")
     assert "ministry of ict" in f.orgs and not any("kyalo" in k for k in f.orgs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Professor R. J. Olsen, Jr., Dean of Brindle University, signed the agreement.", "R. J. Olsen, Jr."),
+    ("Mary K. Olsen Jr. attended the ceremony.", "Mary K. Olsen Jr."),
+    ("Prof. Dr. A S M Maksud Kamal attended the ceremony.", "A S M Maksud Kamal"),
+])
+def test_suffixes_and_runs_of_initials_stay_in_the_name(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]

@@ -223,3 +223,9 @@ def intention_cues() -> frozenset[str]:
 def abbreviated_names() -> frozenset[str]:
     """Abbreviated given names written as part of a name ("Md.", "Mohd.")."""
     return frozenset(str(w) for w in load("people").get("abbreviated_names", []))
+
+
+@lru_cache(maxsize=None)
+def name_suffixes() -> frozenset[str]:
+    """Generational suffixes that are part of a name as written ("Jr.", "III")."""
+    return frozenset(str(w) for w in load("people").get("name_suffixes", []))

@@ -54,6 +54,8 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
     while n < e and n < limit:
         word = w.text[n]
         low = lower[n]
+        if len(word.rstrip(".")) == 1 and word[:1].isupper() and limit < k + 7:
+            limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel"
         if n > k and low in particles and n + 1 < e and NAME_WORD.match(w.text[n + 1]):
             n += 1
             limit = k + 5
@@ -63,12 +65,20 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             break
         if n + 1 < e and (low, lower[n + 1]) in pairs or low in never:
             break  # "Hong Kong"; "Chair of Science New Zealand"
-        if low in stop and not (loose and n == k and (low not in HARD_STOP or _surname_he(w, n, e))) \
+        # "Prof. A S M Kamal": a capital standing alone is an initial after an honorific or before another
+        initial = len(word.rstrip(".")) == 1 and word[0].isupper() and n + 1 < e and NAME_WORD.match(
+            w.text[n + 1]) and w.text[n + 1][:1].isupper() and (loose or len(w.text[n + 1].rstrip(".")) == 1)
+        if low in stop and not initial and not (loose and n == k and (low not in HARD_STOP or _surname_he(w, n, e))) \
                 and not _upper_surname(w, k, n, e):
             break
         n += 1
     if n > k and lower[n - 1] in particles:
         n -= 1
+    suffixes = lexicon.name_suffixes()
+    if n - k >= 2 and n < e and w.text[n] in suffixes:
+        n += 1  # "Mary K. Olsen Jr."
+    elif n - k >= 2 and n + 1 < e and w.text[n] == "," and w.text[n + 1] in suffixes:
+        n += 2  # "R. J. Olsen, Jr."
     return n
 
 
@@ -135,4 +145,7 @@ def tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
 
 
 def join_name(w: Words, a: int, b: int) -> str:
-    return " ".join(t.title() if t.isupper() and len(t) > 1 else t for t in w.text[a:b])
+    """A name as written, all-capitals family names in title case ("ZHU Jiaojun" -> "Zhu Jiaojun")."""
+    words = [t.title() if t.isupper() and len(t) > 1 and t not in lexicon.name_suffixes() else t
+             for t in w.text[a:b]]
+    return " ".join(words).replace(" , ", ", ")
