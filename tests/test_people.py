@@ -315,3 +315,15 @@ def test_an_organisation_name_stops_where_a_person_begins():
 ])
 def test_suffixes_and_runs_of_initials_stay_in_the_name(text, name):
     assert [p.name for p in _facts(text).people.values()] == [name]
+
+
+def test_roles_in_captions_and_continued_lists():
+    f = _facts("Mark A. Barteau, vice president of Brindle University, shakes hands with Michael M. Watkins, "
+               "director of Tarn Institute, after signing a strategic partnership.")
+    assert {("barteau mark", "signatory"), ("michael watkins", "signatory")} <= _roles(f)
+    f = _facts(SIGNED + "It was signed in the presence of University officials, including Kayo Inaba and "
+               "Shinji Asonuma.")
+    assert {("inaba kayo", "witness"), ("asonuma shinji", "witness")} <= _roles(f)
+    f = _facts(SIGNED + "The signing was hosted by the Embassy of Denmark, and it was attended by Prime "
+               "Minister Lars Rasmussen.")
+    assert ("lars rasmussen", "attendee") in _roles(f) and ("lars rasmussen", "presider") not in _roles(f)

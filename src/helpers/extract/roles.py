@@ -20,6 +20,8 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
         if it.kind == "trigger":
             role, direction, _ = it.value
             if direction == "after":
+                if role == "attendee" and it.j - it.i == 1 and (outer := _outer_role(items, y)) is not None:
+                    return outer  # "in the presence of University officials, including A and B"
                 return role
             if role == "signatory" and any(i.kind == "sep" and i.value == "with" for i in items[y + 1:x]):
                 return role  # "A signed the deal with B"
@@ -28,6 +30,17 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
             return None
         if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y):
             return None
+    return None
+
+
+def _outer_role(items: list[Item], y: int) -> str | None:
+    """The role of an earlier "after" trigger that a one-word listing trigger at y ("including",
+    "included") continues, when no person stands between them."""
+    for it in reversed(items[:y]):
+        if it.kind == "person":
+            return None
+        if it.kind == "trigger":
+            return it.value[0] if it.value[1] == "after" and it.value[0] != "attendee" else None
     return None
 
 
