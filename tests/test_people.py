@@ -327,3 +327,16 @@ def test_roles_in_captions_and_continued_lists():
     f = _facts(SIGNED + "The signing was hosted by the Embassy of Denmark, and it was attended by Prime "
                "Minister Lars Rasmussen.")
     assert ("lars rasmussen", "attendee") in _roles(f) and ("lars rasmussen", "presider") not in _roles(f)
+
+
+def test_names_with_runs_of_particles():
+    f = _facts("The agreement was signed by the Undersecretary of Foreign Affairs, Gloria de la Fuente, and "
+               "Ursula von der Leyen.")
+    assert {p.name for p in f.people.values()} == {"Gloria de la Fuente", "Ursula von der Leyen"}
+
+
+def test_a_title_tail_ends_where_a_two_word_name_begins():
+    f = _facts("Minister of Education and Science of Ukraine Serhiy Shkarlet and President of the Tarn "
+               "Academy Anatoliy Zagorodniy signed the memorandum.")
+    assert {("serhiy shkarlet", "signatory"), ("anatoliy zagorodniy", "signatory")} <= _roles(f)
+    assert f.people["serhiy shkarlet"].title == "Minister of Education and Science of Ukraine"

@@ -229,3 +229,9 @@ def abbreviated_names() -> frozenset[str]:
 def name_suffixes() -> frozenset[str]:
     """Generational suffixes that are part of a name as written ("Jr.", "III")."""
     return frozenset(str(w) for w in load("people").get("name_suffixes", []))
+
+
+@lru_cache(maxsize=None)
+def leading_heads() -> frozenset[str]:
+    """Organisation heads after which the name goes on ("Universidad Nacional de ...")."""
+    return frozenset(str(w).lower() for w in load("organizations").get("leading_heads", []))

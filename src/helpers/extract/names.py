@@ -56,10 +56,14 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
         low = lower[n]
         if len(word.rstrip(".")) == 1 and word[:1].isupper() and limit < k + 7:
             limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel"
-        if n > k and low in particles and n + 1 < e and NAME_WORD.match(w.text[n + 1]):
-            n += 1
-            limit = k + 5
-            continue
+        if n > k and low in particles:
+            q = n
+            while q < e and w.lower[q] in particles and q - n < 3:
+                q += 1  # "Gloria de la Fuente", "Ursula von der Leyen"
+            if q < e and q > n and NAME_WORD.match(w.text[q]) and w.text[q][:1].isupper():
+                limit = max(limit, q + 2)
+                n = q
+                continue
         if not NAME_WORD.match(word) or word.upper() == word and len(word) > 1 and not loose \
                 and n == k and not (n + 1 < e and NAME_WORD.match(w.text[n + 1])):
             break

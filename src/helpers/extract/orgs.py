@@ -109,7 +109,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             i += 1
             continue
         a = _left(w, s, i, last, title_words)
-        b, parent = _right(w, i + n, e, heads, title_words)
+        b, parent = _right(w, i + n, e, heads, title_words, w.lower[i] in lexicon.leading_heads())
         if a >= 2 and w.lower[a - 1] in ("of", "the") and b - i - n >= 3:
             b = _trim_name(w, a, i + n, b)
         generic = _unit_generic() if w.lower[i + n - 1] in units else _GENERIC
@@ -253,7 +253,7 @@ def _trim_name(w: Words, a: int, h: int, b: int) -> int:
     return b
 
 
-def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | None]:
+def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) -> tuple[int, str | None]:
     saw_of = False
     parent_at: list[int] = []
     titles = lexicon.titles()[0]
@@ -279,7 +279,7 @@ def _right(w: Words, b: int, e: int, heads, title_words) -> tuple[int, str | Non
             k += 1
             continue
         if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
-                and (saw_of or heads.match(w.lower, k, e)[0]):
+                and (saw_of or leading or heads.match(w.lower, k, e)[0]):
             k += 1
             b = k
             continue
