@@ -196,3 +196,15 @@ def test_speaking_on_behalf_of_is_no_signing_role():
                "thanked the staff.")
     roles = {(r[0], r[3]) for ev in f.events for r in ev.roles if r[0]}
     assert ("ada lind", "speaker") in roles and ("ada lind", "signatory") not in roles
+
+
+def test_the_subject_of_coordinated_verbs_signs():
+    ev = _signing("BANGKOK, Jan. 18, 2026 /PRNewswire/ -- Brindle University, Tarn Institute and Kestrel "
+                  "College held their first joint meeting of councils and jointly signed a Memorandum.")
+    assert sorted(_parties(ev)) == ["brindle university", "kestrel college", "tarn institute"]
+
+
+def test_an_apposition_before_the_signing_verb_lends_no_party():
+    ev = _signing("Brindle University and Orbitek, a leading provider under Kestrel Industries, signed an "
+                  "agreement on April 16, 2025.")
+    assert "kestrel industries" not in _parties(ev)

@@ -213,6 +213,25 @@ def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) 
     return None
 
 
+def _after_dateline(w: Words, s: int, e: int) -> int:
+    """The first word after a wire dateline's dash ("BANGKOK, Jan. 18, 2026 /PRNewswire/ --"), else s."""
+    for q in range(s, min(e, s + 16)):
+        if w.text[q] in ("-", "–", "—") and any(len(x) == 4 and x.isdigit() for x in w.text[s:q]):
+            while q + 1 < e and w.text[q + 1] in ("-", "–", "—"):
+                q += 1
+            return q + 1
+    return s
+
+
+def _apposition_start(w: Words, s: int, k: int) -> int | None:
+    """The comma opening an apposition that the comma at k closes (", a leading AI provider under X,"),
+    or None: the words after it start with "a"/"an" and hold no other comma."""
+    for q in range(k - 1, max(s, k - 20) - 1, -1):
+        if w.text[q] == ",":
+            return q if q + 1 < k and w.lower[q + 1] in ("a", "an") else None
+    return None
+
+
 def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int] = frozenset()) -> list[OrgSpan]:
     """The organisations a signing sentence names as its parties ("between X and Y", "X and Y signed",
     "X signed ... with Y", "signed among X, Y", "on behalf of X")."""
@@ -228,6 +247,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
             found += _org_list(w, k + 1, e, starts)
     if sign is not None:
         k = sign - 1
+        subject_found = len(found)
         while k >= s and (w.lower[k] in _SUBJECT_GAP or k + 1 in ends or w.text[k] == ")"
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:
@@ -237,6 +257,9 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
             if w.text[k] == ")" and k + 1 not in ends:
                 k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), s) - 1
                 continue  # "X (IAE, CAS) signed"
+            if w.text[k] == "," and (comma := _apposition_start(w, s, k)) is not None:
+                k = comma - 1  # "X and Y, a leading provider under Z, signed": the apposition is skipped
+                continue
             if k + 1 in ends:
                 found.append(ends[k + 1])
                 k = ends[k + 1].i - 1
@@ -245,6 +268,14 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
                     k = ends[k].i - 1
                 continue
             k -= 1
+        if len(found) == subject_found and sign - 1 >= s and (
+                w.lower[sign - 1] == "and" or sign - 2 >= s and w.lower[sign - 2] == "and"
+                and w.lower[sign - 1] in _SUBJECT_GAP):
+            # "X, Y and Z held their first joint meeting ... and jointly signed": the clause's subject
+            s0 = _after_dateline(w, s, e)
+            s0 += 1 if s0 < e and w.lower[s0] == "the" else 0
+            if s0 in starts:
+                found += _org_list(w, s0, e, starts)
     unique: list[OrgSpan] = []
     for o in sorted(found, key=lambda o: o.i):
         if o not in unique:
