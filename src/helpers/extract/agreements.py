@@ -311,6 +311,8 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
     k = sign - 1
     while k >= s and w.lower[k] in _SUBJECT_GAP - {"and", ",", "&", "the", "on"}:
         k -= 1
+    if k >= s and w.text[k] == "," and (comma := _apposition_start(w, s, k)) is not None:
+        k = comma - 1  # "Orbitek, a leading provider under Z, signed": the subject is before it
     for _ in range(2):
         end = k + 1
         while k >= s and (_slot_word(w, k) or w.lower[k] in ("and", ",", "&", "the") or (
