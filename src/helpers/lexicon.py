@@ -24,6 +24,7 @@ def load(name: str, path: Path | None = None) -> dict:
     return data
 
 
+@lru_cache(maxsize=None)
 def word_set(name: str, key: str) -> frozenset[str]:
     """The lower-cased words listed under `key` in lexicon `name`."""
     return frozenset(str(w).lower() for w in load(name).get(key, []))

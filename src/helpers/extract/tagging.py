@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import lexicon
@@ -28,25 +28,47 @@ def matcher(taxonomy: Path | None = None) -> PhraseMatcher:
     return m
 
 
+Pattern = tuple[frozenset[str] | None, ...]  # a word's alternatives, or None for "*"
+
+
 @lru_cache(maxsize=4)
-def pattern_matcher(taxonomy: Path | None = None) -> Matcher:
-    """spaCy token patterns from each theme's `patterns`: words separated by spaces, `a|b` for
-    alternatives and `*` for up to two words of any kind ("open its|their * laboratories|facilities")."""
-    m = Matcher(pipeline().vocab)
+def theme_patterns(taxonomy: Path | None = None) -> dict[str, list[tuple[str, Pattern]]]:
+    """Each theme's `patterns` by the words that can start them: words separated by spaces, `a|b`
+    for alternatives and `*` for up to two words of any kind ("open its|their * laboratories")."""
+    out: dict[str, list[tuple[str, Pattern]]] = {}
     for slug, spec in lexicon.load("themes", taxonomy).items():
-        pats = spec.get("patterns", []) if isinstance(spec, dict) else []
-        if pats:
-            m.add(str(slug), [_token_pattern(str(p)) for p in pats])
-    return m
+        for text in (spec.get("patterns", []) if isinstance(spec, dict) else []):
+            pat = tuple(None if part == "*" else frozenset(part.split("|")) for part in str(text).lower().split())
+            for first in pat[0] or ():
+                out.setdefault(first, []).append((str(slug), pat))
+    return out
 
 
-def _token_pattern(text: str) -> list[dict]:
-    out: list[dict] = []
-    for part in text.lower().split():
-        if part == "*":
-            out += [{"OP": "?"}, {"OP": "?"}]
-        else:
-            out.append({"LOWER": {"IN": part.split("|")}})
+def _match_at(lower: list[str], k: int, pat: Pattern) -> int | None:
+    """End of `pat` matched at word k (a `*` takes as few words as it can, at most two), or None."""
+    if not pat:
+        return k
+    head, rest = pat[0], pat[1:]
+    if head is None:
+        for skip in range(3):
+            end = _match_at(lower, k + skip, rest)
+            if end is not None:
+                return end
+        return None
+    if k < len(lower) and lower[k] in head:
+        return _match_at(lower, k + 1, rest)
+    return None
+
+
+def pattern_matches(lower: list[str], taxonomy: Path | None = None) -> list[tuple[str, int, int]]:
+    """(slug, start, end) of every theme pattern in a document's lower-case words."""
+    by_first = theme_patterns(taxonomy)
+    out = []
+    for k, word in enumerate(lower):
+        for slug, pat in by_first.get(word, ()):
+            end = _match_at(lower, k, pat)
+            if end is not None:
+                out.append((slug, k, end))
     return out
 
 
@@ -83,9 +105,7 @@ def tag(doc: Doc, taxonomy: Path | None = None,
     found: dict[str, set[str]] = {}
     hits: dict[str, int] = {}
     matches = [(vocab[mid], a, b) for mid, a, b in m(doc)]
-    patterns = pattern_matcher(taxonomy)
-    if len(patterns):
-        matches += [(vocab[mid], a, b) for mid, a, b in patterns(doc)]
+    matches += pattern_matches([t.lower_ for t in doc], taxonomy)
     vetoed = {(slug[4:], k) for slug, a, b in matches if slug.startswith("not:") for k in range(a, b)}
     for slug, start, end in matches:
         if slug.startswith("not:") or any((slug, k) in vetoed or k in names for k in range(start, end)):
