@@ -30,8 +30,9 @@ import yaml
 from papermill.exceptions import PapermillExecutionError
 
 from . import __version__
-from .config import FORMATS, NOTEBOOKS_DIR, PROCESSED_DATA_DIR, REPORTS_DIR
-from .errors import ParameterError, RenderError
+from .checks import check_reports, data_folder
+from .config import FORMATS, NOTEBOOKS_DIR, REPORTS_DIR
+from .errors import AccordsError, ParameterError, RenderError
 from .export import html_to_pdf, notebook_to_html
 from .params import (
     Report,
@@ -44,8 +45,9 @@ from .params import (
 )
 from .runs import read_corpus, record_run, write_index
 
+SEEN_FILE = "seen.json"  # facts of the last good render of a run (helpers.whatsnew)
+
 KERNEL = "python3"
-DATA_PARAMS = ("data_dir", "tables_dir", "processed_dir", "data")
 # HTML and PDF conversion run one report at a time: nbconvert's exporter is shared and WeasyPrint
 # (Pango, fontconfig) is not known to be thread-safe; both are CPU-bound Python, held by the GIL.
 _CONVERT = threading.Lock()
@@ -85,17 +87,6 @@ def _check_run_name(name: str) -> str:
     if not name or name in {".", ".."} or "/" in name or "\\" in name or name.startswith("."):
         raise ParameterError(f"run name {name!r} must be a plain folder name")
     return name
-
-
-def _data_dir(report: Report, applied: dict[str, Any], notebooks_dir: Path) -> Path:
-    """The tables folder the report reads: its data parameter, given or default, else data/processed."""
-    for name in DATA_PARAMS:
-        spec = report.specs.get(name)
-        value = applied.get(name, spec.default if spec else None)
-        if isinstance(value, str) and value and not (spec and value == spec.default_source):
-            path = Path(value).expanduser()
-            return path if path.is_absolute() else (notebooks_dir / path).resolve()
-    return PROCESSED_DATA_DIR
 
 
 def _header(report: Report, applied: dict[str, Any], corpus: dict[str, Any] | None) -> dict[str, Any]:
@@ -154,9 +145,9 @@ def _render_one(report: Report, applied: dict[str, Any], folder: Path, formats: 
         papermill.execute_notebook(
             str(report.path), str(executed), parameters=applied, kernel_name=KERNEL,
             progress_bar=False, log_output=False, resources={"metadata": {"path": str(notebooks_dir)}},
-            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         outcome.seconds["execute"] = round(time.perf_counter() - t0, 3)
-        corpus = outcome.corpus = read_corpus(_data_dir(report, applied, notebooks_dir))
+        corpus = outcome.corpus = read_corpus(data_folder(report, applied, notebooks_dir))
         nb = nbformat.read(executed, as_version=4)
         step("html")
         with _CONVERT:
@@ -231,6 +222,7 @@ def _prepare(reports: Sequence[str] | None, parameters: dict | None, run_name: s
     chosen = select_reports(reports, notebooks_dir)
     params = resolve_paths(parameters or {}, base)
     plan = plan_parameters(chosen, params)
+    check_reports(chosen, plan, notebooks_dir)
     name = _check_run_name(run_name or _default_run_name(params))
     return _Job(chosen, plan, params, name, _check_formats(formats))
 
@@ -253,6 +245,7 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
     folder = Path(reports_dir) / job.run_name
     folder.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
+    _pass_previous_facts(job, folder)
     outcomes = []
     steps = 2 + ("pdf" in job.formats)
     stop = threading.Event()
@@ -282,8 +275,35 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
                 future.cancel()
             raise
     record_run(folder, job.parameters, [vars(o) for o in outcomes], started, job.formats)
+    _record_facts(job, folder, outcomes, notebooks_dir)
     write_index(Path(reports_dir))
     return folder, outcomes
+
+
+def _pass_previous_facts(job: _Job, folder: Path) -> None:
+    """Give `previous_facts` (the facts of this run's last good render, if any) to the reports
+    that declare it and were not given one."""
+    seen = folder / SEEN_FILE
+    if not seen.exists():
+        return
+    for report in job.reports:
+        if "previous_facts" in report.specs and "previous_facts" not in job.plan[report.name]:
+            job.plan[report.name]["previous_facts"] = str(seen)
+
+
+def _record_facts(job: _Job, folder: Path, outcomes: list[Outcome], notebooks_dir: Path) -> None:
+    """After a good render, record the facts of its tables for the next render's "what's new"."""
+    by_name = {r.name: r for r in job.reports}
+    good = [o for o in outcomes if o.ok and "previous_facts" in by_name[o.report].specs]
+    if not good:
+        return
+    from .reportkit import load_tables
+    from .whatsnew import write_facts
+
+    source = data_folder(by_name[good[0].report], job.plan[good[0].report], notebooks_dir)
+    with contextlib.suppress(AccordsError, OSError, ValueError):
+        write_facts(load_tables(str(source)), folder / SEEN_FILE, job.run_name,
+                    f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
 
 
 def _raise_failures(outcomes: list[Outcome]) -> None:

@@ -8,7 +8,6 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
@@ -24,6 +23,11 @@ from .store import SCHEMAS, TABLES, read_tables
 FONT_PREFERENCE = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei",
                    "WenQuanYi Zen Hei", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
 FIGURE_DPI = 110
+# A PDF page shows an image at its natural size (1 CSS px = 1/96 in) up to the 182 mm text width:
+# figures up to FIGURE_WIDTH inches wide are printed at 110/96 of their size, never shrunk, so
+# MIN_FONT (the smallest text any figure uses) prints at 8 pt or more.
+FIGURE_WIDTH = 6.2
+MIN_FONT = 7.0
 NO_EVENTS = "No events match these parameters."
 DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
 
@@ -69,8 +73,8 @@ def as_list(value: Any) -> list:
 
 
 def load_tables(data_dir: str = "") -> dict[str, pd.DataFrame]:
-    """Read the contract tables; "" means the processed-data folder, dates become datetime64."""
-    path = Path(data_dir) if data_dir else config.PROCESSED_DATA_DIR
+    """Read the contract tables; "" means $ACCORDS_DATA_DIR or data/processed; dates as datetime64."""
+    path = config.tables_dir(data_dir)
     if not path.is_absolute() and not path.exists() and (config.PROJ_ROOT / path).exists():
         path = config.PROJ_ROOT / path
     tables = read_tables(path)
@@ -82,6 +86,20 @@ def load_tables(data_dir: str = "") -> dict[str, pd.DataFrame]:
         for col in DATE_COLUMNS.get(name, ()):
             frame[col] = as_datetime(frame[col])
     return tables
+
+
+def report_tables(data_dir: str = "", start: str = "", end: str = "",
+                  organizations: Iterable[str] | str | None = None,
+                  themes: Iterable[str] | str | None = None,
+                  show_units: bool = False) -> dict[str, pd.DataFrame]:
+    """The tables a report shows: loaded, units credited to their organisation (unless
+    `show_units`), then filtered to the dates, organisations and themes asked for."""
+    from .units import fold_units
+
+    tables = load_tables(data_dir)
+    if not show_units:
+        tables = fold_units(tables)
+    return filter_tables(tables, start, end, organizations, themes)
 
 
 def _parse_day(value: str, name: str) -> pd.Timestamp:
@@ -246,10 +264,13 @@ def org_labels(organizations: pd.DataFrame) -> pd.Series:
 
 
 def source_labels(documents: pd.DataFrame) -> pd.Series:
-    """doc_id → "title (path)", how reports cite a source document."""
+    """doc_id → "title (url)", or "title (path)" when the document has no url: how reports cite it."""
     require_columns(documents, ("doc_id", "title", "path"), "documents", "source_labels")
     title = documents["title"].fillna("").astype(str).str.strip()
     path = documents["path"].fillna("").astype(str)
+    if "url" in documents:
+        url = documents["url"].fillna("").astype(str).str.strip()
+        path = url.where(url != "", path)
     label = (title + " (" + path + ")").where(title != "", path)
     return pd.Series(label.values, index=documents["doc_id"].values)
 
@@ -327,7 +348,7 @@ def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"show_table: expected a DataFrame, got {type(df).__name__}")
     if df.empty:
-        return Note(empty)
+        return Note(empty) if empty else None
     if max_rows is not None and max_rows < 1:
         raise ParameterError(f"max_rows must be at least 1, not {max_rows}")
     if max_rows and len(df) > max_rows:
@@ -354,24 +375,37 @@ def _is_empty(data: Any) -> bool:
 
 
 def show_plot(plot: Callable[..., Any], data: Any, *args: Any, empty: str = NO_EVENTS,
-              figsize: tuple[float, float] | None = None, **kwargs: Any) -> Note | None:
-    """Display `plot(data, ax=...)`'s figure once (no Axes repr), or a Note when data is empty.
+              figsize: tuple[float, float] | None = None, **kwargs: Any) -> Any:
+    """Display `plot(data, ax=...)`'s figure once and return the Figure (to save or redraw with
+    `display(fig)`); with empty data display a Note instead and return None.
 
-    Without `figsize` the plot function sizes its own figure.
+    Without `figsize` the plot function sizes its own figure. The figure is closed after it is
+    shown, so that the notebook does not show it a second time.
     """
     from IPython.display import display
 
     if _is_empty(data):
-        return Note(empty) if empty else None
+        if empty:
+            display(Note(empty))
+        return None
     ax = plt.subplots(figsize=figsize)[1] if figsize else None
     fig = plot(data, *args, ax=ax, **kwargs).figure
-    fig.tight_layout()
+    if not getattr(fig, "accords_laid_out", False):
+        fig.tight_layout()
     display(fig)
     plt.close(fig)
-    return None
+    return fig
 
 
-def axes(ax: Any = None, figsize: tuple[float, float] = (9.0, 4.5)) -> Any:
+def smallest_text(fig: Any) -> float:
+    """The smallest font size (points) of any visible text drawn in a figure."""
+    fig.canvas.draw()
+    sizes = [t.get_fontsize() for t in fig.findobj(mpl.text.Text)
+             if t.get_visible() and t.get_text().strip()]
+    return min(sizes) if sizes else math.inf
+
+
+def axes(ax: Any = None, figsize: tuple[float, float] = (FIGURE_WIDTH, 3.6)) -> Any:
     """The given Axes, or a new one on a new figure."""
     return ax if ax is not None else plt.subplots(figsize=figsize)[1]
 
@@ -398,8 +432,10 @@ def use_report_style() -> None:
     fonts = [f for f in FONT_PREFERENCE if f in installed] or ["DejaVu Sans"]
     mpl.rcParams.update({
         # Concrete names, not the "sans-serif" alias: only a list gives glyph fallback.
-        "font.family": fonts, "font.sans-serif": fonts, "font.size": 10,
-        "axes.titlesize": 11, "axes.spines.top": False, "axes.spines.right": False,
+        "font.family": fonts, "font.sans-serif": fonts, "font.size": 8.5,
+        "axes.titlesize": 9.5, "legend.fontsize": MIN_FONT, "xtick.labelsize": 8,
+        "ytick.labelsize": 8, "axes.labelsize": 8.5, "hatch.color": "white", "hatch.linewidth": 0.6,
+        "axes.spines.top": False, "axes.spines.right": False,
         "figure.dpi": FIGURE_DPI, "savefig.dpi": FIGURE_DPI, "savefig.bbox": "tight",
         "axes.unicode_minus": False, "figure.max_open_warning": 0,
     })
