@@ -130,3 +130,12 @@ def test_x_signed_with_y_gives_both_parties():
 def test_parties_of_a_sentence_without_organisations(text):
     w = words_of(text)
     assert ag.parties(w, 0, len(w), []) == []
+
+
+def test_parties_come_from_the_headline_when_the_body_names_none():
+    facts = _facts("A delegation from Tarn Institute visited Brindle University on May 3, 2023.\n\n"
+                   "The next day, the two institutions signed a research agreement in Harbour Hall.",
+                   title="Brindle University and Tarn Institute sign research agreement",
+                   published=dt.date(2023, 5, 5))
+    (signing,) = [ev for ev in facts.events if ev.kind == "signing"]
+    assert sorted(_parties(signing)) == ["brindle university", "tarn institute"]

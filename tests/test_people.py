@@ -230,3 +230,11 @@ def test_scan_of_an_empty_span_finds_nothing():
     items = scan(w, 0, 0, "", [])
     assign_roles(items, "attendee")
     assert items == []
+
+
+def test_the_person_a_signatory_signed_with_is_a_signatory_too():
+    f = _facts("Brindle University and Tarn Institute signed a cooperation agreement on May 4, 2023. "
+               "Dr Ann Reed signed the agreement with Mr Bo Chen.")
+    (signing,) = [ev for ev in f.events if ev.kind == "signing"]
+    people = sorted((r[0], r[3]) for r in signing.roles if r[0])
+    assert people == [("ann reed", "signatory"), ("bo chen", "signatory")]

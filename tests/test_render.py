@@ -57,10 +57,11 @@ def _render(reports, parameters=None, **kw):
     return render_reports(reports, parameters, notebooks_dir=NOTEBOOKS, **kw)
 
 
-def _pdf_text(pdf: Path) -> str:
-    """pdftotext's text of a PDF."""
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+def _pdf_text(pdf: Path, layout: bool = True) -> str:
+    """pdftotext's text of a PDF: laid out as on the page, or in reading order per text box
+    (`layout=False`: a table cell's wrapped lines stay together)."""
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
 
 
 def _ink(png: Path) -> float:
@@ -450,14 +451,19 @@ def test_render_config_checks_all_jobs_before_running(tmp_path):
         render_config(config, reports_dir=tmp_path / "out", notebooks_dir=NOTEBOOKS)
 
 
-def test_example_config_is_valid():
+def test_example_config_is_valid(tmp_path):
     from helpers.render import _config_jobs
+    from helpers.store import write_tables
 
     example = Path(__file__).parents[1] / "reports.example.yml"
     jobs = yaml.safe_load(example.read_text())["jobs"]
     assert len(jobs) == 2
+    copy = tmp_path / "reports.yml"  # next to a data/processed folder of (empty) tables
+    shutil.copy(example, copy)
+    write_tables({}, tmp_path / "data" / "processed")
     if all((NOTEBOOKS_DIR / f"{r}.ipynb").exists() for r in REAL_REPORTS):
-        assert len(_config_jobs(example, NOTEBOOKS_DIR)) == 2
+        prepared = _config_jobs(copy, NOTEBOOKS_DIR)
+        assert [j.run_name for j in prepared] == ["all-reports-2019-2025", "aerospace-network"]
 
 
 # --- headless Chromium: what a reader's browser shows, with the network closed ---------------
@@ -645,7 +651,8 @@ def real(tmp_path_factory):
         seconds[report] = round(time.perf_counter() - t0, 1)
     import pandas as pd
 
-    tables = {n: pd.read_parquet(data / f"{n}.parquet") for n in ("organizations", "people")}
+    tables = {n: pd.read_parquet(data / f"{n}.parquet") for n in ("organizations", "people",
+                                                                   "participants")}
     return {"folder": folder, "seconds": seconds, "tables": tables, "root": root}
 
 
@@ -661,7 +668,7 @@ def test_real_report_html(real, report):
     assert '<img src="data:image/png;base64,' in html and "<table" in html
     assert "jp-InputArea" not in html and "from helpers" not in html and "In&nbsp;[" not in html
     assert REMOTE.findall(html) == [] and "<script" not in html and XSS not in _text(html)
-    assert f"accords report &middot; {report}" in html or f"accords report · {report}" in html
+    assert f'<p class="accords-kicker">accords report · {report}</p>' in html
     assert len(html) < 5_000_000
 
 
@@ -684,12 +691,17 @@ def test_real_report_pdf(real, report):
 @needs_poppler
 @pytest.mark.parametrize("report", REAL_REPORTS)
 def test_real_report_pdf_text(real, report):
-    text = " ".join(_pdf_text(real["folder"] / f"{report}.pdf").split())
+    text = " ".join(_pdf_text(real["folder"] / f"{report}.pdf", layout=False).split())
     assert "Generated" in text and "1 / " in text.replace("1/", "1 / ")
     if report != "03_themes":  # the themes report names organisations inside its figures
-        orgs = real["tables"]["organizations"]
-        top = orgs.sort_values("n_documents", ascending=False)["name"].head(3).tolist()
-        assert any(" ".join(name.split()) in text for name in top), (top, text[:500])
+        from helpers.units import unit_parents
+
+        orgs, part = real["tables"]["organizations"], real["tables"]["participants"]
+        owner = unit_parents(orgs)  # units are shown under their organisation
+        parties = {owner.get(o, o) for o in part.loc[part["role"] == "party", "org_id"].dropna()}
+        names = sorted(orgs.loc[orgs["org_id"].isin(parties), "name"])
+        missing = [name for name in names if " ".join(name.split()) not in text]
+        assert len(names) >= 4 and missing == [], (names, missing)
 
 
 @real_only

@@ -375,3 +375,41 @@ def test_show_table_escapes_corpus_text_and_cuts_long_tables():
 
 def test_note_html_is_escaped():
     assert reportkit.Note("a <b> & c")._repr_html_() == '<p class="accords-note">a &lt;b&gt; &amp; c</p>'
+
+
+def test_show_plot_returns_the_figure_it_shows_and_a_note_when_empty(tables, monkeypatch):
+    import IPython.display
+    from matplotlib.figure import Figure
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    pts = timeline.timeline_points(tables["events"], tables["participants"], tables["organizations"])
+    fig = reportkit.show_plot(timeline.plot_timeline, pts)
+    assert isinstance(fig, Figure) and shown == [fig]
+    assert fig.axes[0].get_yticklabels()[1].get_text() == "MOST"
+    assert reportkit.show_plot(timeline.plot_timeline, pts.iloc[0:0], empty="Nothing.") is None
+    assert shown[-1] == reportkit.Note("Nothing.")
+
+
+def test_load_tables_reads_the_environment_variable_when_data_dir_is_empty(tables, tmp_path,
+                                                                          monkeypatch):
+    write_tables(tables, tmp_path / "mine")
+    monkeypatch.setenv("ACCORDS_DATA_DIR", str(tmp_path / "mine"))
+    loaded = reportkit.load_tables("")
+    assert sorted(loaded["documents"]["doc_id"]) == ["d1", "d2", "d3"]
+    with pytest.raises(CorpusError, match="nowhere"):
+        reportkit.load_tables(str(tmp_path / "nowhere"))
+
+
+def test_report_tables_fold_units_unless_asked(tables, tmp_path):
+    unit = {"org_id": "unit", "name": "International Office of MOST", "acronym": None,
+            "kind": "other", "aliases": []}
+    orgs = pd.concat([tables["organizations"], _table("organizations", [unit])], ignore_index=True)
+    parts = pd.concat([tables["participants"],
+                       _table("participants", [_part("e3", "d1", "lm", "unit", "attendee")])],
+                      ignore_index=True)
+    write_tables({**tables, "organizations": orgs, "participants": parts}, tmp_path / "t")
+    folded = reportkit.report_tables(str(tmp_path / "t"))
+    assert "unit" not in set(folded["participants"]["org_id"])
+    apart = reportkit.report_tables(str(tmp_path / "t"), show_units=True)
+    assert "unit" in set(apart["participants"]["org_id"])

@@ -126,7 +126,9 @@ def describe(previous: dict[str, Any] | None, new: pd.DataFrame) -> Note:
     when = f"the previous good render ({previous.get('recorded', 'time unknown')})"
     if new.empty:
         return Note(f"Nothing new since {when}.")
-    counts = new["what"].value_counts()
+    counts: dict[str, int] = {}
+    for what in new["what"]:  # in the table's order
+        counts[what] = counts.get(what, 0) + 1
     plural = {"new person": "new people"}
     parts = [f"{n} {what if n == 1 else plural.get(what, what + 's')}" for what, n in counts.items()]
     return Note(f"Since {when}: " + ", ".join(parts) + ".")
