@@ -13,6 +13,7 @@ from helpers import checks
 from helpers.cli import main
 from helpers.config import NOTEBOOKS_DIR
 from helpers.errors import ParameterError
+from helpers.evaluation import EVALUATION_KEYS, read_evaluation
 from helpers.params import select_reports
 from helpers.store import write_tables
 
@@ -99,20 +100,20 @@ def test_real_reports_declare_the_tables_they_read():
 
 def _evaluation(**extra) -> dict:
     scores = {"p": 0.9, "r": 0.8, "f1": 0.847, "tp": 9, "fp": 1, "fn": 2}
-    return {**{k: dict(scores) for k in checks.EVALUATION_KEYS}, "title_acc": 0.75, **extra}
+    return {**{k: dict(scores) for k in EVALUATION_KEYS}, "title_acc": 0.75, **extra}
 
 
 def test_read_evaluation(tmp_path):
     good = tmp_path / "eval.json"
     good.write_text(json.dumps(_evaluation()))
-    assert checks.read_evaluation(good)["people"]["f1"] == 0.847
+    assert read_evaluation(good)["people"]["f1"] == 0.847
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     with pytest.raises(ParameterError, match="bad.json is not JSON"):
-        checks.read_evaluation(bad)
+        read_evaluation(bad)
     bad.write_text(json.dumps({"accuracy": 1}))
     with pytest.raises(ParameterError, match="holds none of people"):
-        checks.read_evaluation(bad)
+        read_evaluation(bad)
     bad.write_text(json.dumps(_evaluation(people=0.5)))
     with pytest.raises(ParameterError, match="'people' lacks p, r, f1"):
-        checks.read_evaluation(bad)
+        read_evaluation(bad)

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from helpers import trust
-from helpers.checks import EVALUATION_KEYS
+from helpers.evaluation import EVALUATION_KEYS
 from helpers.store import to_arrow
 
 

@@ -8,26 +8,25 @@ with the closest known names) and an evaluation result file.
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow.parquet as pq
 
 from . import lexicon
 from .config import tables_dir
 from .errors import ParameterError
-from .params import Report
+from .evaluation import read_evaluation
+
+if TYPE_CHECKING:
+    from .params import Report
 
 DATA_PARAMS = ("data_dir", "tables_dir", "processed_dir", "data")
 CHOICES: dict[str, tuple[str, ...]] = {"freq": ("auto", "month", "year")}
 AT_LEAST_ONE = frozenset({"lanes", "top_n", "top_orgs", "max_nodes", "max_rows",
                           "evidence_themes", "evidence_per_theme"})
-EVALUATION_KEYS = ("people", "organizations", "parties", "role:signatory", "role:witness",
-                   "role:presider", "themes")
-EVALUATION_SCORES = ("title_acc", "affiliation_acc", "signing_date_acc", "dates_guessed")
 
 
 def reads_tables(report: Report) -> tuple[str, ...]:
@@ -128,26 +127,6 @@ def _check_themes(report: str, names: list[str], folder: Path) -> None:
         if name.casefold() not in keys:
             raise ParameterError(f"{report}: parameter 'themes': unknown theme {name!r}"
                                  f"{_closest(name, sorted(slugs))}")
-
-
-def read_evaluation(path: str | Path) -> dict[str, Any]:
-    """An `accords evaluate --out` result: per-measure {p, r, f1, tp, fp, fn} and accuracies."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ParameterError(f"parameter 'evaluation_file': cannot read {path}: "
-                             f"{exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise ParameterError(f"parameter 'evaluation_file': {path} is not JSON ({exc})") from None
-    known = [k for k in (*EVALUATION_KEYS, *EVALUATION_SCORES) if k in data] \
-        if isinstance(data, dict) else []
-    if not known:
-        raise ParameterError(f"parameter 'evaluation_file': {path} holds none of "
-                             f"{', '.join(EVALUATION_KEYS)} (expected `accords evaluate --out` JSON)")
-    for key in EVALUATION_KEYS:
-        if key in data and not (isinstance(data[key], dict) and "f1" in data[key]):
-            raise ParameterError(f"parameter 'evaluation_file': {path}: {key!r} lacks p, r, f1")
-    return data
 
 
 def check_report(report: Report, applied: Mapping[str, Any], notebooks_dir: Path) -> None:

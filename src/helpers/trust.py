@@ -9,8 +9,8 @@ from typing import Any
 import pandas as pd
 
 from . import lexicon
-from .checks import EVALUATION_KEYS, EVALUATION_SCORES, read_evaluation
 from .config import tables_dir
+from .evaluation import EVALUATION_KEYS, EVALUATION_SCORES, read_evaluation
 from .reportkit import as_list, one_per_cluster, require_columns
 from .runs import read_corpus
 
