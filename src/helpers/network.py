@@ -341,7 +341,7 @@ def plot_graph(graph: nx.Graph, ax: Any = None, seed: int = 7) -> Any:
     Every node gets a wrapped label where one fits without overlapping another; the nodes left
     without (no room) are listed in `ax.figure.unlabelled` (see `unlabelled_note`).
     """
-    ax = axes(ax, figsize=(FIGURE_WIDTH, 5.6))
+    ax = axes(ax, figsize=(FIGURE_WIDTH, min(5.6, 3.2 + 0.06 * graph.number_of_nodes())))
     ax.figure.unlabelled = []
     if graph.number_of_nodes() == 0:
         return empty_axes(ax, "Nothing to draw.")

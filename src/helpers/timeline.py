@@ -105,7 +105,7 @@ def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
     require_columns(points, ("cluster_id", "date", "kind", "date_precision", "lane"),
                     "points", "plot_timeline")
     n_lanes = max(points["lane"].nunique(), 4)
-    ax = axes(ax, figsize=(FIGURE_WIDTH, 0.32 * n_lanes + 1.3))
+    ax = axes(ax, figsize=(FIGURE_WIDTH, 0.27 * n_lanes + 1.0))
     if points.empty:
         return empty_axes(ax)
     order = points.attrs.get("lane_order") or list(dict.fromkeys(points["lane"]))
