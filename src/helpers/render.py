@@ -222,9 +222,10 @@ def _prepare(reports: Sequence[str] | None, parameters: dict | None, run_name: s
     chosen = select_reports(reports, notebooks_dir)
     params = resolve_paths(parameters or {}, base)
     plan = plan_parameters(chosen, params)
-    check_reports(chosen, plan, notebooks_dir)
     name = _check_run_name(run_name or _default_run_name(params))
-    return _Job(chosen, plan, params, name, _check_formats(formats))
+    formats = _check_formats(formats)
+    check_reports(chosen, plan, notebooks_dir)  # reads the tables: after the cheap checks
+    return _Job(chosen, plan, params, name, formats)
 
 
 def _workers(jobs: int | None, reports: int) -> int:
