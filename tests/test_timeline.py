@@ -413,3 +413,10 @@ def test_report_tables_fold_units_unless_asked(tables, tmp_path):
     assert "unit" not in set(folded["participants"]["org_id"])
     apart = reportkit.report_tables(str(tmp_path / "t"), show_units=True)
     assert "unit" in set(apart["participants"]["org_id"])
+
+
+def test_show_table_clips_long_cells_but_keeps_the_dataframe_whole():
+    df = pd.DataFrame({"evidence": ["short", "word " * 30], "n": [1, 2]})
+    html = reportkit.show_table(df, "x", clip={"evidence": 24})._repr_html_()
+    assert "word word word word …" in html and "word " * 6 not in html
+    assert df.loc[1, "evidence"] == "word " * 30

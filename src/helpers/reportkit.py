@@ -340,10 +340,11 @@ def _cell(value: Any) -> Any:
 
 
 def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
-               max_rows: int | None = None) -> Any:
+               max_rows: int | None = None, clip: dict[str, int] | None = None) -> Any:
     """A styled, HTML-escaped table without index for nbconvert output, or a Note when empty.
 
-    With `max_rows`, longer tables are cut and the caption says how many rows are not shown.
+    With `max_rows`, longer tables are cut and the caption says how many rows are not shown;
+    `clip` maps a column to the most characters shown of its cells (the DataFrame keeps them whole).
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"show_table: expected a DataFrame, got {type(df).__name__}")
@@ -355,6 +356,10 @@ def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
         caption = f"{caption} (first {max_rows} of {len(df)} rows)".strip()
         df = df.head(max_rows)
     shown = df.reset_index(drop=True).map(_cell)
+    for col, width in (clip or {}).items():
+        if col in shown:
+            shown[col] = shown[col].map(lambda v, w=width: v if len(str(v)) <= w else
+                                        str(v)[: w - 1].rsplit(" ", 1)[0] + " …")
     shown.columns = [str(c).replace("_", " ").capitalize() for c in shown.columns]
     styler = shown.style.format(escape="html", precision=3, na_rep="").hide(axis="index")
     # A content-derived id keeps the HTML identical from run to run.

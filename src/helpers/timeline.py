@@ -35,6 +35,8 @@ KIND_HATCHES = {"signing": "", "visit": "////", "meeting": "....", "speech": "xx
 STACK_ROWS = 3  # events of one day and lane are drawn side by side, in up to this many rows
 STACK_STEP = 6.5  # points between the marks of one stack
 STACK_LABEL = 4  # stacks of at least this many events are labelled with their count
+STACK_MAX = 9  # marks drawn per stack (3 x 3); a bigger stack shows these and its count
+MAX_STACK_LABELS = 30  # on a dense chart, only the biggest stacks are labelled
 OTHER_LANE = "Other organisations"
 NO_ORG_LANE = "No organisation named"
 DENSE_POINTS = 300  # above this many dots, draw them smaller and skip the connecting lines
@@ -95,7 +97,8 @@ def stack_offsets(slot: int, stack: int) -> tuple[float, float]:
 def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
     """Marks on a date axis, one lane per organisation, colour and shape by kind; hollow marks
     are events dated only to the month or year. Events of one day and lane sit side by side
-    (never on top of each other), a count beside stacks of STACK_LABEL or more.
+    (never on top of each other), a count beside stacks of STACK_LABEL or more; a stack of more
+    than STACK_MAX shows that many marks and its count.
 
     Grey lines join the marks of one signing in its parties' lanes, unless the chart is too dense.
     """
@@ -114,7 +117,8 @@ def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
     if "slot" not in pts or "stack" not in pts:
         group = pts.groupby(["date", "lane"], sort=False)
         pts = pts.assign(slot=group.cumcount(), stack=group["y"].transform("size"))
-    offsets = [stack_offsets(int(a), int(b)) for a, b in zip(pts["slot"], pts["stack"])]
+    pts = pts[pts["slot"] < STACK_MAX]
+    offsets = [stack_offsets(int(a), min(int(b), STACK_MAX)) for a, b in zip(pts["slot"], pts["stack"])]
     pts = pts.assign(dx=[o[0] for o in offsets], dy=[o[1] for o in offsets],
                      x=date2num(as_datetime(pts["date"])))
     fig = ax.figure
@@ -142,10 +146,16 @@ def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
             ax.scatter(group.loc[~exact, "x"], group.loc[~exact, "y"], s=size,
                        facecolors="white", edgecolors=colour, marker=marker, linewidths=1.2,
                        alpha=alpha, zorder=2, transform=where)
-    for row in pts[(pts["stack"] >= STACK_LABEL) & (pts["slot"] == 0)].itertuples():
-        right = stack_offsets(int(row.stack) - 1, int(row.stack))[0] if row.stack > STACK_ROWS else 0
-        ax.annotate(f"{row.stack}", (row.x, row.y), xytext=(right + 5, STACK_STEP + 1),
-                    textcoords="offset points", fontsize=MIN_FONT, color="0.25", zorder=3)
+    stacks = pts[(pts["stack"] >= STACK_LABEL) & (pts["slot"] == 0)]
+    if dense:
+        stacks = stacks[stacks["stack"] > STACK_MAX].nlargest(MAX_STACK_LABELS, "stack", keep="first")
+    labels = []
+    for row in stacks.itertuples():
+        size_ = min(int(row.stack), STACK_MAX)
+        right = stack_offsets(size_ - 1, size_)[0] if size_ > STACK_ROWS else 0
+        labels.append(ax.annotate(f"{row.stack}", (row.x, row.y), xytext=(right + 5, STACK_STEP + 1),
+                                  textcoords="offset points", fontsize=MIN_FONT, color="0.25",
+                                  zorder=3))
     # marks drawn with offset transforms do not widen the data limits: set the date range here
     lo, hi = pts["x"].min(), pts["x"].max()
     pad = max((hi - lo) * 0.03, 15.0)
@@ -157,7 +167,23 @@ def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
     ax.legend(handles=_kind_handles(pts), loc="lower left", bbox_to_anchor=(0, 1.0),
               ncol=4, frameon=False, fontsize=MIN_FONT, borderaxespad=0.2)
     ax.tick_params(labelsize=MIN_FONT + 0.5)
+    _drop_overlapping(ax, labels)
     return ax
+
+
+def _drop_overlapping(ax: Any, labels: list[Any]) -> None:
+    """Remove count labels that would overlap an earlier one (biggest stacks come first)."""
+    if len(labels) < 2:
+        return
+    ax.figure.tight_layout()  # measure in the final layout
+    renderer = ax.figure.canvas.get_renderer()
+    kept = []
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        if any(box.overlaps(k) for k in kept):
+            label.remove()
+        else:
+            kept.append(box)
 
 
 def _kind_handles(points: pd.DataFrame) -> list[Any]:
