@@ -171,6 +171,14 @@ def test_centrality_table(graphs):
     assert network.centrality_table(nx.Graph()).empty
 
 
+def test_centrality_table_lists_the_units_of_each_organisation(t):
+    orgs = t["organizations"].assign(units=[["International Office of MOST"], [], [], [], []])
+    org = network.org_graph(t["events"], t["participants"], orgs)
+    table = network.centrality_table(org, top_n=2)
+    assert list(table.columns)[-1] == "units"
+    assert dict(zip(table["acronym"], table["units"])) == {"ESA": "", "MOST": "International Office of MOST"}
+
+
 def test_communities_table(graphs):
     org, _ = graphs
     table = network.communities_table(org)

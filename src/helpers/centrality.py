@@ -93,7 +93,8 @@ def centrality_table(graph: nx.Graph, top_n: int = 15, node_type: str | None = N
 
     Organisations (node_type "organization" or None): name, acronym, type, partners (distinct
     partner organisations), agreements (links weighted by signings), betweenness; acronym is
-    dropped when no row has one. People (node_type "person"): name, organisation (as stated or
+    dropped when no row has one; a units column lists the units folded into each organisation
+    (helpers.units), when any has some. People (node_type "person"): name, organisation (as stated or
     inferred), usual role, organisations (linked to), events (links weighted by events),
     betweenness. Betweenness is normalised and unweighted, and estimated from
     EXACT_BETWEENNESS seeded sample nodes on bigger graphs.
@@ -119,7 +120,12 @@ def centrality_table(graph: nx.Graph, top_n: int = 15, node_type: str | None = N
     out = out.drop(columns="_label")
     if not person and not (out["acronym"] != "").any():
         out = out.drop(columns="acronym")
-    return out.head(top_n).reset_index(drop=True)
+    out = out.head(top_n).reset_index(drop=True)
+    if not person:  # units counted under the organisation, listed beside it
+        units = {d.get("name", n): "; ".join(d.get("units") or []) for n, d in graph.nodes(data=True)}
+        if any(units.get(name) for name in out["name"]):
+            out["units"] = out["name"].map(units).fillna("")
+    return out
 
 
 def communities_table(graph: nx.Graph) -> pd.DataFrame:

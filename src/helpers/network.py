@@ -67,6 +67,7 @@ def _org_attrs(organizations: pd.DataFrame) -> dict[str, dict[str, Any]]:
     return {org_node(r.org_id): {
         "node_type": "organization", "label": labels[r.org_id], "name": r.name, "kind": r.kind,
         "keys": [r.name, r.acronym, *as_list(getattr(r, "aliases", None))],
+        "units": as_list(getattr(r, "units", None)),  # units folded into it (helpers.units)
     } for r in organizations.itertuples(index=False)}
 
 

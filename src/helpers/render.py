@@ -32,7 +32,7 @@ from papermill.exceptions import PapermillExecutionError
 from . import __version__
 from .checks import check_reports, data_folder
 from .config import FORMATS, NOTEBOOKS_DIR, REPORTS_DIR
-from .errors import AccordsError, ParameterError, RenderError
+from .errors import ParameterError, RenderError
 from .export import html_to_pdf, notebook_to_html
 from .params import (
     Report,
@@ -44,8 +44,6 @@ from .params import (
     select_reports,
 )
 from .runs import read_corpus, record_run, write_index
-
-SEEN_FILE = "seen.json"  # facts of the last good render of a run (helpers.whatsnew)
 
 KERNEL = "python3"
 # HTML and PDF conversion run one report at a time: nbconvert's exporter is shared and WeasyPrint
@@ -246,7 +244,9 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
     folder = Path(reports_dir) / job.run_name
     folder.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
-    _pass_previous_facts(job, folder)
+    from .whatsnew import SEEN_FILE, pass_previous_facts, record_facts  # not needed to fail fast
+
+    pass_previous_facts(job.reports, job.plan, folder / SEEN_FILE)
     outcomes = []
     steps = 2 + ("pdf" in job.formats)
     stop = threading.Event()
@@ -276,35 +276,10 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
                 future.cancel()
             raise
     record_run(folder, job.parameters, [vars(o) for o in outcomes], started, job.formats)
-    _record_facts(job, folder, outcomes, notebooks_dir)
+    good = [o.report for o in outcomes if o.ok]
+    record_facts(job.reports, job.plan, good, folder / SEEN_FILE, job.run_name, notebooks_dir)
     write_index(Path(reports_dir))
     return folder, outcomes
-
-
-def _pass_previous_facts(job: _Job, folder: Path) -> None:
-    """Give `previous_facts` (the facts of this run's last good render, if any) to the reports
-    that declare it and were not given one."""
-    seen = folder / SEEN_FILE
-    if not seen.exists():
-        return
-    for report in job.reports:
-        if "previous_facts" in report.specs and "previous_facts" not in job.plan[report.name]:
-            job.plan[report.name]["previous_facts"] = str(seen)
-
-
-def _record_facts(job: _Job, folder: Path, outcomes: list[Outcome], notebooks_dir: Path) -> None:
-    """After a good render, record the facts of its tables for the next render's "what's new"."""
-    by_name = {r.name: r for r in job.reports}
-    good = [o for o in outcomes if o.ok and "previous_facts" in by_name[o.report].specs]
-    if not good:
-        return
-    from .reportkit import load_tables
-    from .whatsnew import write_facts
-
-    source = data_folder(by_name[good[0].report], job.plan[good[0].report], notebooks_dir)
-    with contextlib.suppress(AccordsError, OSError, ValueError):
-        write_facts(load_tables(str(source)), folder / SEEN_FILE, job.run_name,
-                    f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
 
 
 def _raise_failures(outcomes: list[Outcome]) -> None:

@@ -7,7 +7,10 @@ folder (`seen.json`); the next render of the same run passes that file to the no
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +118,33 @@ def whats_new(tables: dict[str, pd.DataFrame], previous: dict[str, Any] | None,
                 rows.append(("new partner", str(names.get(lead, lead)),
                              f"now signs with {names.get(other, other)}"))
     return pd.DataFrame(rows, columns=cols)
+
+
+def pass_previous_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], seen: Path) -> None:
+    """Give `previous_facts` (the facts of the run's last good render, if recorded) to every
+    report that declares the parameter and was not given a value."""
+    if not Path(seen).exists():
+        return
+    for report in reports:
+        if "previous_facts" in report.specs and "previous_facts" not in plan[report.name]:
+            plan[report.name]["previous_facts"] = str(seen)
+
+
+def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: Sequence[str],
+                 seen: Path, run: str, notebooks_dir: Path) -> None:
+    """After a good render of a report that shows what's new, record the facts of its tables."""
+    from .checks import data_folder
+    from .errors import AccordsError
+    from .reportkit import load_tables
+
+    by_name = {r.name: r for r in reports}
+    shown = [name for name in good if "previous_facts" in by_name[name].specs]
+    if not shown:
+        return
+    source = data_folder(by_name[shown[0]], plan[shown[0]], notebooks_dir)
+    with contextlib.suppress(AccordsError, OSError, ValueError):
+        write_facts(load_tables(str(source)), seen, run,
+                    f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
 
 
 def describe(previous: dict[str, Any] | None, new: pd.DataFrame) -> Note:
