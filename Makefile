@@ -28,9 +28,17 @@ render: install ## Render the three reports (HTML and PDF) from data/processed
 report: extract render ## Install, extract the sample corpus and render all reports
 	@echo "Reports: $(abspath reports)/sample/ (index: $(abspath reports)/index.html)"
 
-lab: install extract ## Register the project's kernel and open JupyterLab on notebooks/
+LAB_PORT ?= 8888
+# As root (a container, a VM) JupyterLab refuses to start without --allow-root.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+lab: install ## Register the "accords" kernel and open JupyterLab on notebooks/ (extracts only if no tables yet)
+	@if [ -e $(TABLES)/documents.parquet ]; then echo "Using the tables in $(TABLES) (never overwritten here)"; \
+	else $(BIN)/accords extract $(CORPUS) --out $(TABLES); fi
 	$(BIN)/python -m ipykernel install --user --name accords --display-name "Python (accords)"
-	$(BIN)/jupyter lab notebooks/
+	@echo "JupyterLab: open http://localhost:$(LAB_PORT)/lab (the line below with ?token=... logs you in)"
+	ACCORDS_DATA_DIR=$(abspath $(TABLES)) $(BIN)/jupyter lab notebooks/ --port=$(LAB_PORT) $(LAB_ROOT) \
+		--ServerApp.open_browser=$(if $(LAB_ROOT),False,True)
 
 test: install ## Run the test suite
 	$(BIN)/python -m pytest

@@ -208,3 +208,12 @@ def test_an_apposition_before_the_signing_verb_lends_no_party():
     ev = _signing("Brindle University and Orbitek, a leading provider under Kestrel Industries, signed an "
                   "agreement on April 16, 2025.")
     assert "kestrel industries" not in _parties(ev)
+
+
+def test_parties_come_from_the_headline_when_the_body_names_none():
+    facts = _facts("A delegation from Tarn Institute visited Brindle University on May 3, 2023.\n\n"
+                   "The next day, the two institutions signed a research agreement in Harbour Hall.",
+                   title="Brindle University and Tarn Institute sign research agreement",
+                   published=dt.date(2023, 5, 5))
+    (signing,) = [ev for ev in facts.events if ev.kind == "signing"]
+    assert sorted(_parties(signing)) == ["brindle university", "tarn institute"]

@@ -183,3 +183,64 @@ def test_a_release_the_rules_trip_over_is_skipped_not_the_run(tmp_path, monkeypa
     assert "2021-orbitek-lakeside.md: skipped: extraction failed (IndexError" in err
     docs = pq.read_table(tmp_path / "documents.parquet").column("path").to_pylist()
     assert "2021-orbitek-lakeside.md" not in docs and len(docs) == 5
+
+
+def test_one_release_is_one_document_in_the_summary(tmp_path, capsys):
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text((RELEASES / "2022-rivertown-science-association.txt").read_text())
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "accords: 1 document read; " in out and "1 documents" not in out
+
+
+def test_tables_are_readable_by_other_accounts(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert main(["extract", str(RELEASES), "--out", str(tmp_path / "out"), "-q"]) == 0
+    finally:
+        os.umask(old)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "out").iterdir()}
+    assert set(modes.values()) == {0o644}, modes
+
+
+def test_a_folder_of_pdfs_warns_and_writes_empty_tables(tmp_path, capsys):
+    corpus = tmp_path / "pdfs"
+    corpus.mkdir()
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out"), "-q"]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err == (f"accords: warning: {corpus}: no readable release: it holds only files accords "
+                   "does not read (1 .pdf); accords reads .csv .html .json .jsonl .md .txt; convert "
+                   "PDFs to text first; the tables written are empty")
+    assert all(pq.read_table(tmp_path / "out" / f"{t}.parquet").num_rows == 0 for t in TABLES)
+
+
+@pytest.mark.parametrize("config, words", [
+    (None, "cannot read reports config"),
+    ("jobs: [oops", "cannot read reports config"),
+    ("jobs: []", "expected a non-empty `jobs:` list"),
+    ("jobs: [{name: a, colour: red}]", "job 1: unknown key 'colour'"),
+    ("jobs: [{name: a, report: nope}]", "job a: unknown report 'nope'"),
+    ("jobs: [{name: a, parameters: {freq: weekly}}]", "job a: 01_events_timeline: parameter 'freq' must be one of"),
+    ("jobs: [{name: a/b}]", "job a/b: run name 'a/b' must be a plain folder name"),
+])
+def test_render_config_errors_are_one_line_with_exit_2(config, words, tmp_path, capsys):
+    path = tmp_path / "reports.yml"
+    if config is not None:
+        path.write_text(config)
+    code = main(["render", "--config", str(path), "--reports-dir", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert err.startswith("accords: error: ") and words in err, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_config_cannot_be_combined_with_parameters(tmp_path, capsys):
+    path = tmp_path / "reports.yml"
+    path.write_text("jobs: [{name: a}]")
+    assert main(["render", "--config", str(path), "-p", "top_n", "3"]) == 2
+    assert capsys.readouterr().err.strip() == \
+        "accords: error: --config cannot be combined with REPORT, -p, -f or --name"

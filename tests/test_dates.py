@@ -31,6 +31,9 @@ def _one(text: str):
     ("in May 2021", "May 2021", (2021, 5, None), "month"),
     ("on May 20 at noon", "May 20", (None, 5, 20), "no-year"),
     ("2022年5月18日签署", "2022年5月18日", (2022, 5, 18), "day"),
+    ("signed on 26/09/2019 in Rome", "26/09/2019", (2019, 9, 26), "day"),  # day first
+    ("signed on 09/26/2019 in Boston", "09/26/2019", (2019, 9, 26), "day"),  # month first
+    ("on 3/4/2021", "3/4/2021", (2021, 3, 4), "day"),  # ambiguous: read month first
 ])
 def test_find_dates_formats(text, written, parts, precision):
     m = _one(text)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import matplotlib.pyplot as plt
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -152,21 +153,38 @@ def test_reduce_graph_keeps_best_connected_and_says_so(graphs):
 def test_centrality_table(graphs):
     org, person = graphs
     table = network.centrality_table(org, top_n=3)
-    assert list(table.columns) == ["name", "label", "kind", "degree", "weighted_degree",
-                                   "betweenness"]
-    assert len(table) == 3 and table.iloc[0]["label"] in {"ESA", "MOST"}
-    assert table.iloc[0]["weighted_degree"] == 3
+    assert table.to_dict("records") == [
+        {"name": "European Space Agency", "acronym": "ESA", "type": "government", "partners": 2,
+         "agreements": 3, "betweenness": 0.0},  # ties with MOST, first by label
+        {"name": "Ministry of Science and Technology", "acronym": "MOST", "type": "government",
+         "partners": 2, "agreements": 3, "betweenness": 0.0},
+        {"name": "China Aerospace Science and Technology Corporation", "acronym": "CASC",
+         "type": "company", "partners": 2, "agreements": 2, "betweenness": 0.0}]
     people = network.centrality_table(person, node_type="person")
-    assert set(people["name"]) == {"Wang Zhigang", "Jan Woerner", "Wu Yansheng", "Yang Bin"}
-    assert "label" not in people.columns  # a person's label is their name
+    assert list(people.columns) == ["name", "organisation", "usual role", "organisations",
+                                    "events", "betweenness"]
+    assert list(zip(people["name"], people["organisation"], people["events"])) == [
+        ("Jan Woerner", "European Space Agency", 5), ("Wang Zhigang", "Ministry of Science and Technology", 4),
+        ("Wu Yansheng", "China Aerospace Science and Technology Corporation", 3),
+        ("Yang Bin", "Tsinghua University", 2)]
+    assert list(people["betweenness"]) == [0.119, 0.548, 0.119, 0.25]
     assert network.centrality_table(nx.Graph()).empty
+
+
+def test_centrality_table_lists_the_units_of_each_organisation(t):
+    orgs = t["organizations"].assign(units=[["International Office of MOST"], [], [], [], []])
+    org = network.org_graph(t["events"], t["participants"], orgs)
+    table = network.centrality_table(org, top_n=2)
+    assert list(table.columns)[-1] == "units"
+    assert dict(zip(table["acronym"], table["units"])) == {"ESA": "", "MOST": "International Office of MOST"}
 
 
 def test_communities_table(graphs):
     org, _ = graphs
     table = network.communities_table(org)
-    assert list(table["size"]) == [3, 2]
-    assert table.iloc[0]["members"].split(", ")[0] in {"ESA", "MOST"}
+    assert table.to_dict("records") == [
+        {"community": 1, "size": 3, "members": "ESA, MOST, CASC"},
+        {"community": 2, "size": 2, "members": "MIT, Tsinghua University"}]
     assert network.communities_table(nx.Graph()).empty
 
 
@@ -196,14 +214,63 @@ def test_graph_layout_is_seeded_and_separates_components(graphs):
     a, b = network.graph_layout(org, seed=3), network.graph_layout(org, seed=3)
     assert set(a) == set(org)
     assert all((a[n] == b[n]).all() for n in org)
+    boxes = []  # each component's bounding box: no two overlap
+    for component in nx.connected_components(org):
+        xy = np.array([a[n] for n in component])
+        boxes.append((*xy.min(axis=0), *xy.max(axis=0)))
+    assert len(boxes) == 2
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes
+    assert ax1 < bx0 or bx1 < ax0 or ay1 < by0 or by1 < ay0
 
 
 def test_plot_graph(graphs):
     org, person = graphs
-    ax = network.plot_graph(network.ego_graph(org, person, "MOST"), seed=1)
-    labels = {t.get_text() for t in ax.texts}
-    assert {"MOST", "ESA", "Wang Zhigang"} <= labels
+    ego = network.ego_graph(org, person, "MOST")
+    ax = network.plot_graph(ego, seed=1)
+    labels = sorted(t.get_text() for t in ax.texts)
+    assert labels == ["CASC", "ESA", "Jan Woerner", "MOST", "Wang Zhigang", "Wu Yansheng"]
+    assert len(ego) == 6
+    assert ax.figure.unlabelled == []
+    assert network.unlabelled_note(ax.figure) is None
     assert network.plot_graph(nx.Graph()).texts[0].get_text() == "Nothing to draw."
+
+
+def _big_graph(n: int = 200) -> nx.Graph:
+    """A scale-free graph of `n` organisations with long names."""
+    g = nx.barabasi_albert_graph(n, 2, seed=1)
+    out = nx.Graph()
+    for i in g:
+        out.add_node(f"org:{i}", node_type="organization", name=f"Organisation {i}",
+                     label=f"Municipal Organisation number {i} of Somewhere", group=f"community {i % 5}")
+    out.add_edges_from((f"org:{u}", f"org:{v}", {"weight": 1, "relation": "agreement"}) for u, v in g.edges)
+    return out
+
+
+def test_a_200_node_graph_draws_no_overlapping_labels_and_lists_the_rest():
+    from helpers.reportkit import MIN_FONT, smallest_text
+
+    graph = _big_graph()
+    ax = network.plot_graph(graph)
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(boxes) > 20
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                if boxes[i].overlaps(boxes[j])]
+    assert overlaps == []
+    assert all(fig.bbox.x0 <= b.x0 and b.x1 <= fig.bbox.x1 for b in boxes)  # inside the figure
+    labelled = {t.get_text().replace("\n", " ") for t in ax.texts}
+    assert len(labelled) + len(fig.unlabelled) == graph.number_of_nodes()  # labelled or listed
+    assert not any("…" in t for t in labelled)  # wrapped, never cut
+    note = network.unlabelled_note(fig).text
+    assert note.startswith(f"Drawn without a label for lack of room ({len(fig.unlabelled)}): ")
+    assert smallest_text(fig) >= MIN_FONT
+
+
+def test_wrap_label_never_cuts():
+    assert network.wrap_label("Sanqiao Municipal Government Information Office") == \
+        "Sanqiao Municipal\nGovernment\nInformation Office"
+    assert network.wrap_label("CASC") == "CASC"
 
 
 def test_layout_does_not_depend_on_node_order():

@@ -26,8 +26,15 @@ def test_acronym_inside_the_name():
     orgs = _orgs("The Hollin Special Administrative Region (HSAR) Government and Tollan University "
                  "signed an agreement.")
     assert [o.name for o in orgs] == ["Hollin Special Administrative Region Government", "Tollan University"]
-    assert orgs[0].acronym.split()[0] == "HSAR"
     assert orgs[0].kind == "government"
+
+
+@pytest.mark.xfail(strict=True, reason="the extractor keeps 'HSAR Government' as the acronym (left for "
+                                       "the extraction rules); strict: passes once that is fixed")
+def test_acronym_inside_the_name_is_the_bracketed_letters_only():
+    orgs = _orgs("The Hollin Special Administrative Region (HSAR) Government and Tollan University "
+                 "signed an agreement.")
+    assert orgs[0].acronym == "HSAR"
 
 
 def test_list_form_name_is_one_organisation():

@@ -340,3 +340,11 @@ def test_a_title_tail_ends_where_a_two_word_name_begins():
                "Academy Anatoliy Zagorodniy signed the memorandum.")
     assert {("serhiy shkarlet", "signatory"), ("anatoliy zagorodniy", "signatory")} <= _roles(f)
     assert f.people["serhiy shkarlet"].title == "Minister of Education and Science of Ukraine"
+
+
+def test_the_person_a_signatory_signed_with_is_a_signatory_too():
+    f = _facts("Brindle University and Tarn Institute signed a cooperation agreement on May 4, 2023. "
+               "Dr Ann Reed signed the agreement with Mr Bo Chen.")
+    (signing,) = [ev for ev in f.events if ev.kind == "signing"]
+    people = sorted((r[0], r[3]) for r in signing.roles if r[0])
+    assert people == [("ann reed", "signatory"), ("bo chen", "signatory")]

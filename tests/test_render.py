@@ -36,6 +36,17 @@ XSS = "<script>alert(1)</script>"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils absent")
+
+
+def _cjk_font() -> bool:
+    """Whether fontconfig knows a font with Chinese glyphs (WeasyPrint finds fonts through it)."""
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+needs_cjk = pytest.mark.skipif(not _cjk_font(), reason="no CJK font for the PDF (Debian: fonts-noto-cjk)")
 # Remote or external loads in markup: script/link tags, src= to anything but data:, CSS imports.
 REMOTE = re.compile(r"<script\b|<link\b|\ssrc=[\"']?(?!data:)[a-z]+:|@import|@font-face"
                     r"|url\((?!\s*['\"]?data:)", re.IGNORECASE)
@@ -46,10 +57,11 @@ def _render(reports, parameters=None, **kw):
     return render_reports(reports, parameters, notebooks_dir=NOTEBOOKS, **kw)
 
 
-def _pdf_text(pdf: Path) -> str:
-    """pdftotext's text of a PDF."""
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+def _pdf_text(pdf: Path, layout: bool = True) -> str:
+    """pdftotext's text of a PDF: laid out as on the page, or in reading order per text box
+    (`layout=False`: a table cell's wrapped lines stay together)."""
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
 
 
 def _ink(png: Path) -> float:
@@ -86,7 +98,7 @@ def test_relative_paths_are_resolved_against_the_caller(tmp_path):
 
 def test_all_reports_by_default_and_unknown_report():
     assert [r.name for r in select_reports(None, NOTEBOOKS)] == ["01_good", "02_flaky"]
-    with pytest.raises(ParameterError, match=r"unknown report 'nope' \(known: 01_good, 02_flaky\)"):
+    with pytest.raises(ParameterError, match=r"unknown report 'nope' \(known: 01_good \(good\), 02_flaky \(flaky\)\)"):
         select_reports(["nope"], NOTEBOOKS)
 
 
@@ -257,18 +269,29 @@ def test_corpus_text_is_escaped(good):
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6  # title x3, corpus, table, notes
 
 
-def test_pdf_opens_and_reads(good):
+def test_pdf_opens(good):
+    from pypdf import PdfReader
+
+    assert len(PdfReader(good["folder"] / "01_good.pdf").pages) >= 2
+
+
+@needs_poppler
+def test_pdf_reads(good):
     from pypdf import PdfReader
 
     pdf = good["folder"] / "01_good.pdf"
     pages = len(PdfReader(pdf).pages)
-    assert pages >= 2
-    if shutil.which("pdftotext"):
-        text = _pdf_text(pdf)
-        for expected in ("Wan Gang", "万钢", "Signings by organisation",
-                         "Tsinghua University 清华大学", "alert(1)"):
-            assert expected in text, expected
-        assert re.search(rf"\b1 ?/ ?{pages}\b", text) and re.search(rf"\b{pages} ?/ ?{pages}\b", text)
+    text = _pdf_text(pdf)
+    for expected in ("Wan Gang", "Signings by organisation", "Tsinghua University", "alert(1)"):
+        assert expected in text, expected
+    assert re.search(rf"\b1 ?/ ?{pages}\b", text) and re.search(rf"\b{pages} ?/ ?{pages}\b", text)
+
+
+@needs_poppler
+@needs_cjk
+def test_pdf_shows_chinese_names(good):
+    text = _pdf_text(good["folder"] / "01_good.pdf")
+    assert "万钢" in text and "Tsinghua University 清华大学" in text
 
 
 @needs_poppler
@@ -279,6 +302,7 @@ def test_pdf_first_page_is_not_blank(good, tmp_path):
     assert _ink(page) > 0.02
 
 
+@needs_cjk
 def test_pdf_table_fits_page_width(good):
     from pypdf import PdfReader
 
@@ -427,14 +451,20 @@ def test_render_config_checks_all_jobs_before_running(tmp_path):
         render_config(config, reports_dir=tmp_path / "out", notebooks_dir=NOTEBOOKS)
 
 
-def test_example_config_is_valid():
+def test_example_config_is_valid(tmp_path):
     from helpers.render import _config_jobs
+    from helpers.store import write_tables
 
     example = Path(__file__).parents[1] / "reports.example.yml"
     jobs = yaml.safe_load(example.read_text())["jobs"]
     assert len(jobs) == 2
-    if all((NOTEBOOKS_DIR / f"{r}.ipynb").exists() for r in REAL_REPORTS):
-        assert len(_config_jobs(example, NOTEBOOKS_DIR)) == 2
+    copy = tmp_path / "reports.yml"  # next to a data/processed folder of (empty) tables
+    shutil.copy(example, copy)
+    write_tables({}, tmp_path / "data" / "processed")
+    prepared = _config_jobs(copy, NOTEBOOKS_DIR)  # the real notebooks are part of the repository
+    assert [j.run_name for j in prepared] == ["all-reports-2019-2025", "aerospace-network"]
+    assert [[r.short for r in j.reports] for j in prepared] == [
+        ["timeline", "networks", "themes"], ["networks", "timeline"]]  # in the order asked
 
 
 # --- headless Chromium: what a reader's browser shows, with the network closed ---------------
@@ -622,7 +652,8 @@ def real(tmp_path_factory):
         seconds[report] = round(time.perf_counter() - t0, 1)
     import pandas as pd
 
-    tables = {n: pd.read_parquet(data / f"{n}.parquet") for n in ("organizations", "people")}
+    tables = {n: pd.read_parquet(data / f"{n}.parquet") for n in ("organizations", "people",
+                                                                   "participants")}
     return {"folder": folder, "seconds": seconds, "tables": tables, "root": root}
 
 
@@ -638,7 +669,7 @@ def test_real_report_html(real, report):
     assert '<img src="data:image/png;base64,' in html and "<table" in html
     assert "jp-InputArea" not in html and "from helpers" not in html and "In&nbsp;[" not in html
     assert REMOTE.findall(html) == [] and "<script" not in html and XSS not in _text(html)
-    assert f"accords report &middot; {report}" in html or f"accords report · {report}" in html
+    assert f'<p class="accords-kicker">accords report · {report}</p>' in html
     assert len(html) < 5_000_000
 
 
@@ -655,13 +686,23 @@ def test_real_report_pdf(real, report):
 
     pdf = real["folder"] / f"{report}.pdf"
     assert len(PdfReader(pdf).pages) >= 2
-    if shutil.which("pdftotext"):
-        text = " ".join(_pdf_text(pdf).split())
-        assert "Generated" in text and "1 / " in text.replace("1/", "1 / ")
-        if report != "03_themes":  # the themes report names organisations inside its figures
-            orgs = real["tables"]["organizations"]
-            top = orgs.sort_values("n_documents", ascending=False)["name"].head(3).tolist()
-            assert any(" ".join(name.split()) in text for name in top), (top, text[:500])
+
+
+@real_only
+@needs_poppler
+@pytest.mark.parametrize("report", REAL_REPORTS)
+def test_real_report_pdf_text(real, report):
+    text = " ".join(_pdf_text(real["folder"] / f"{report}.pdf", layout=False).split())
+    assert "Generated" in text and "1 / " in text.replace("1/", "1 / ")
+    if report != "03_themes":  # the themes report names organisations inside its figures
+        from helpers.units import unit_parents
+
+        orgs, part = real["tables"]["organizations"], real["tables"]["participants"]
+        owner = unit_parents(orgs)  # units are shown under their organisation
+        parties = {owner.get(o, o) for o in part.loc[part["role"] == "party", "org_id"].dropna()}
+        names = sorted(orgs.loc[orgs["org_id"].isin(parties), "name"])
+        missing = [name for name in names if " ".join(name.split()) not in text]
+        assert len(names) >= 4 and missing == [], (names, missing)
 
 
 @real_only

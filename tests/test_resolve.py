@@ -49,7 +49,9 @@ def test_ids_are_deterministic():
     one, two = _tables(FIRST, SECOND, LATER), _tables(LATER, SECOND, FIRST)
     for name in one:
         pd.testing.assert_frame_equal(one[name], two[name])
-    assert stable_id("p-", "wan li") == stable_id("p-", "wan li") != stable_id("p-", "li wan")
+    # ids never change between runs, machines or releases: tables extracted earlier keep theirs
+    assert stable_id("p-", "wan li") == "p-4ceba5629edd"
+    assert stable_id("p-", "li wan") == "p-cfdadb3fe890"
 
 
 def test_two_reports_of_one_signing_share_a_cluster():
@@ -115,3 +117,45 @@ def test_people_and_organisations_across_releases_one_per_real_entity(tmp_path):
     assert set(zip(who["name"], who["org"])) == {("Ann J. Brook", "Weston Institute of Technology"),
                                                  ("Omar Lee", "Harbour Medical Group"),
                                                  ("Kenji Lee", "Harbour Medical Group")}
+
+
+def test_same_day_signings_with_one_shared_party_and_different_partners_stay_apart():
+    tarn = RawDocument(path="t.txt", published=dt.date(2023, 5, 5), source=None,
+                       text="Brindle University signed an agreement with Tarn Institute on May 4, 2023.")
+    corvo = RawDocument(path="k.txt", published=dt.date(2023, 5, 5), source=None,
+                        text="Brindle University signed an agreement with Corvo Institute on May 4, 2023.")
+    t = _tables(tarn, corvo)
+    assert _cluster(t, "t.txt") != _cluster(t, "k.txt")
+    again = _tables(tarn, RawDocument(path="t2.txt", published=dt.date(2023, 5, 6), source=None,
+                                      text="Tarn Institute and Brindle University signed an "
+                                           "agreement on May 4, 2023."))
+    assert _cluster(again, "t.txt") == _cluster(again, "t2.txt")  # both parties shared: one signing
+
+
+NAMESAKES = [
+    RawDocument(path="2021.txt", published=dt.date(2021, 3, 2), source=None,
+                text="Brindle University and Tarn Institute signed an agreement on March 1, 2021. "
+                     "Professor John Lee of Brindle University signed it. Mr Lee said it was a good day."),
+    RawDocument(path="2022.txt", published=dt.date(2022, 3, 2), source=None,
+                text="Brindle University and Corvo Institute signed an agreement on March 1, 2022. "
+                     "Dr Ivan Lee of Corvo Institute signed it. Dr Lee thanked the hosts."),
+    RawDocument(path="2023.txt", published=dt.date(2023, 3, 2), source=None,
+                text="Tarn Institute and Corvo Institute signed an agreement on March 1, 2023. "
+                     "Ms Mary Lee of Tarn Institute and Dr Ivan Lee of Corvo Institute signed it. "
+                     "Ms Lee spoke first."),
+]
+
+
+def test_namesakes_across_releases_stay_apart_and_short_forms_join_their_own_release():
+    t = _tables(*NAMESAKES)
+    people = t["people"].set_index("name")["person_id"]
+    assert sorted(people.index) == ["Ivan Lee", "John Lee", "Mary Lee"]
+    docs = t["documents"].set_index("path")["doc_id"]
+    part = t["participants"].dropna(subset=["person_id"])
+    by_doc = part.groupby("doc_id")["person_id"].agg(lambda s: sorted(set(s)))
+    assert by_doc[docs["2021.txt"]] == [people["John Lee"]]
+    assert by_doc[docs["2022.txt"]] == [people["Ivan Lee"]]
+    assert by_doc[docs["2023.txt"]] == sorted([people["Ivan Lee"], people["Mary Lee"]])
+    short = t["mentions"][t["mentions"]["text"].isin(["Mr Lee", "Dr Lee", "Ms Lee"])]
+    assert dict(zip(short["text"], short["entity_id"])) == {
+        "Mr Lee": people["John Lee"], "Dr Lee": people["Ivan Lee"], "Ms Lee": people["Mary Lee"]}

@@ -177,3 +177,14 @@ def test_plots_return_axes_and_survive_empty_data(t):
     assert themes.plot_theme_frequency(empty).texts
     with pytest.raises(ValueError, match="'documents'"):
         themes.plot_theme_frequency(pd.DataFrame({"theme": ["talent"]}))
+
+
+def test_themes_are_shown_by_their_taxonomy_label():
+    theme_label, with_labels = themes.theme_label, themes.with_labels
+    assert theme_label("domain:ai") == "Artificial intelligence"
+    assert theme_label("resource_sharing") == "Resource sharing"
+    assert theme_label("domain:deep_sea") == "Deep sea"  # not in the taxonomy: spelled out
+    rows = pd.DataFrame({"doc_id": ["d1", "d2"], "event_id": [None, None],
+                         "theme": ["domain:ai", "talent"], "score": [0.5, 0.4], "terms": [[], []]})
+    assert list(with_labels(rows)["theme"]) == ["Artificial intelligence", "Talent"]
+    assert list(rows["theme"]) == ["domain:ai", "talent"]  # the input is left as it was

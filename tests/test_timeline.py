@@ -98,10 +98,11 @@ def test_timeline_points_one_dot_per_real_event_and_lane(tables):
     pts = timeline.timeline_points(tables["events"], tables["participants"],
                                    tables["organizations"])
     assert sorted(pts["cluster_id"].unique()) == ["c1", "c3"]  # e1/e2 merged, e4 undated
-    assert set(pts.loc[pts["cluster_id"] == "c1", "lane"]) == {"MOST",
-                                                               "Hungarian Academy of Sciences"}
-    assert len(pts[pts["cluster_id"] == "c1"]) == 2
-    assert pts.attrs["lane_order"][0] in {"MOST", "Hungarian Academy of Sciences"}
+    assert list(zip(pts["cluster_id"], pts["lane"], pts["slot"], pts["stack"])) == [
+        ("c1", "Hungarian Academy of Sciences", 0, 1), ("c1", "MOST", 0, 1),
+        ("c3", "Hungarian Academy of Sciences", 0, 1), ("c3", "MOST", 0, 1)]
+    # two organisations with two events each: the tie goes to the alphabetical order
+    assert pts.attrs["lane_order"] == ["Hungarian Academy of Sciences", "MOST"]
     assert pd.api.types.is_datetime64_any_dtype(pts["date"])
 
 
@@ -133,7 +134,63 @@ def test_plot_timeline_draws_lanes(tables):
     pts = timeline.timeline_points(tables["events"], tables["participants"],
                                    tables["organizations"])
     ax = timeline.plot_timeline(pts)
-    assert [t.get_text() for t in ax.get_yticklabels()] == pts.attrs["lane_order"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Hungarian Academy of\nSciences", "MOST"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["signing", "visit",
+                                                                   "month or year only"]
+
+
+def _marks(ax) -> list[tuple[float, float, str]]:
+    """Every scatter mark drawn: (x, y) in display pixels and its face colour."""
+    import matplotlib.colors as mcolors
+
+    ax.figure.canvas.draw()
+    out = []
+    for coll in ax.collections:
+        xy = coll.get_offset_transform().transform(coll.get_offsets())
+        faces = coll.get_facecolors()
+        for i, (x, y) in enumerate(xy):
+            out.append((round(float(x), 1), round(float(y), 1),
+                        mcolors.to_hex(faces[i % len(faces)]) if len(faces) else "none"))
+    return out
+
+
+def test_a_day_with_five_events_shows_five_marks_and_says_five():
+    day = dt.date(2023, 5, 17)
+    events = _table("events", [
+        {"event_id": f"m{i}", "doc_id": f"d{i}", "kind": "meeting" if i < 4 else "signing",
+         "date": day, "date_precision": "day", "cluster_id": f"c{i}", "sentence": "Met."}
+        for i in range(5)] + [
+        {"event_id": "late", "doc_id": "d9", "kind": "visit", "date": dt.date(2023, 9, 1),
+         "date_precision": "day", "cluster_id": "c9", "sentence": "Visited."}])
+    parts = _table("participants", [_part(f"m{i}", f"d{i}", None, "most", "host") for i in range(5)]
+                   + [_part("late", "d9", None, "most", "host")])
+    orgs = _table("organizations", [{"org_id": "most", "name": "Ministry", "acronym": "MOST",
+                                     "kind": "government", "aliases": []}])
+    pts = timeline.timeline_points(events, parts, orgs)
+    assert sorted(pts.loc[pts["date"] == pd.Timestamp(day), "slot"]) == [0, 1, 2, 3, 4]
+    ax = timeline.plot_timeline(pts)
+    marks = _marks(ax)
+    assert len(marks) == 6 and len({(x, y) for x, y, _ in marks}) == 6  # none hides another
+    same_day = [m for m in marks if m[0] < max(x for x, _, _ in marks)]
+    assert len(same_day) == 5
+    # marks are ~5.1 pt wide (s=26); their centres are STACK_STEP = 6.5 pt apart at least
+    px = ax.figure.dpi / 72 * 6.4
+    assert all(abs(a[0] - b[0]) >= px or abs(a[1] - b[1]) >= px
+               for i, a in enumerate(same_day) for b in same_day[i + 1:])
+    assert sorted(c for *_, c in same_day) == ["#0072b2"] + ["#009e73"] * 4
+    assert [t.get_text() for t in ax.texts] == ["5"]  # the stack says how many
+
+
+def test_stack_offsets_fill_columns_of_three():
+    assert timeline.stack_offsets(0, 1) == (0.0, 0.0)
+    assert [timeline.stack_offsets(i, 5) for i in range(5)] == [
+        (-3.25, 6.5), (-3.25, 0.0), (-3.25, -6.5), (3.25, 6.5), (3.25, 0.0)]
+
+
+def test_kinds_differ_in_shape_and_hatch_not_only_colour():
+    assert len(set(timeline.KIND_MARKERS.values())) == len(timeline.KIND_MARKERS)
+    assert len(set(timeline.KIND_HATCHES.values())) == len(timeline.KIND_HATCHES)
+    assert set(timeline.KIND_MARKERS) == set(timeline.KIND_COLOURS) == set(timeline.KIND_HATCHES)
 
 
 def test_event_counts_fills_gaps_and_dedupes(tables):
@@ -164,16 +221,17 @@ def test_plot_event_counts_returns_axes(tables):
 def test_signings_table_merges_reports_of_one_signing(tables):
     out = timeline.signings_table(tables["events"], tables["participants"], tables["documents"],
                                   tables["organizations"], tables["people"])
-    assert list(out.columns) == ["date", "agreement", "parties", "signatories", "sources"]
-    row = out.iloc[0]
-    assert len(out) == 1 and row["date"] == "2021-11-01"
-    assert row["agreement"] == "agreement on quantum research"
-    assert row["parties"] == "Hungarian Academy of Sciences; MOST"
-    assert "Li Meng, Vice Minister (MOST)" in row["signatories"]
-    assert "László Lovász, President (Hungarian Academy of Sciences)" in row["signatories"]
-    assert row["signatories"].count("László") == 1
-    assert "China and Hungary sign pact (most/2021-11-02.txt)" in row["sources"]
-    assert "has/quantum.html" in row["sources"]
+    assert out.to_dict("records") == [{
+        "date": "2021-11-01", "agreement": "agreement on quantum research",
+        "parties": "Hungarian Academy of Sciences; Ministry of Science and Technology",
+        "signatories": "Li Meng, Vice Minister (MOST); László Lovász, President (Hungarian Academy of Sciences)",
+        "evidence": "The ministry signed.",
+        "sources": "China and Hungary sign pact (most/2021-11-02.txt); "
+                   "Academy signs <quantum> pact (has/quantum.html)"}]
+    with_url = tables["documents"].assign(url=["https://most.example/pact", None, None])
+    out = timeline.signings_table(tables["events"], tables["participants"], with_url,
+                                  tables["organizations"], tables["people"])
+    assert out.loc[0, "sources"].startswith("China and Hungary sign pact (https://most.example/pact); ")
 
 
 def test_signings_table_bad_input(tables):
@@ -317,3 +375,48 @@ def test_show_table_escapes_corpus_text_and_cuts_long_tables():
 
 def test_note_html_is_escaped():
     assert reportkit.Note("a <b> & c")._repr_html_() == '<p class="accords-note">a &lt;b&gt; &amp; c</p>'
+
+
+def test_show_plot_returns_the_figure_it_shows_and_a_note_when_empty(tables, monkeypatch):
+    import IPython.display
+    from matplotlib.figure import Figure
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    pts = timeline.timeline_points(tables["events"], tables["participants"], tables["organizations"])
+    fig = reportkit.show_plot(timeline.plot_timeline, pts)
+    assert isinstance(fig, Figure) and shown == [fig]
+    assert fig.axes[0].get_yticklabels()[1].get_text() == "MOST"
+    assert reportkit.show_plot(timeline.plot_timeline, pts.iloc[0:0], empty="Nothing.") is None
+    assert shown[-1] == reportkit.Note("Nothing.")
+
+
+def test_load_tables_reads_the_environment_variable_when_data_dir_is_empty(tables, tmp_path,
+                                                                          monkeypatch):
+    write_tables(tables, tmp_path / "mine")
+    monkeypatch.setenv("ACCORDS_DATA_DIR", str(tmp_path / "mine"))
+    loaded = reportkit.load_tables("")
+    assert sorted(loaded["documents"]["doc_id"]) == ["d1", "d2", "d3"]
+    with pytest.raises(CorpusError, match="nowhere"):
+        reportkit.load_tables(str(tmp_path / "nowhere"))
+
+
+def test_report_tables_fold_units_unless_asked(tables, tmp_path):
+    unit = {"org_id": "unit", "name": "International Office of MOST", "acronym": None,
+            "kind": "other", "aliases": []}
+    orgs = pd.concat([tables["organizations"], _table("organizations", [unit])], ignore_index=True)
+    parts = pd.concat([tables["participants"],
+                       _table("participants", [_part("e3", "d1", "lm", "unit", "attendee")])],
+                      ignore_index=True)
+    write_tables({**tables, "organizations": orgs, "participants": parts}, tmp_path / "t")
+    folded = reportkit.report_tables(str(tmp_path / "t"))
+    assert "unit" not in set(folded["participants"]["org_id"])
+    apart = reportkit.report_tables(str(tmp_path / "t"), show_units=True)
+    assert "unit" in set(apart["participants"]["org_id"])
+
+
+def test_show_table_clips_long_cells_but_keeps_the_dataframe_whole():
+    df = pd.DataFrame({"evidence": ["short", "word " * 30], "n": [1, 2]})
+    html = reportkit.show_table(df, "x", clip={"evidence": 24})._repr_html_()
+    assert "word word word word …" in html and "word " * 6 not in html
+    assert df.loc[1, "evidence"] == "word " * 30

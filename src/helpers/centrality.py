@@ -82,28 +82,50 @@ def betweenness(graph: nx.Graph, sample: int | None = None, seed: int = 0) -> di
     return dict(zip(nodes, total.tolist()))
 
 
-def centrality_table(graph: nx.Graph, top_n: int = 15, node_type: str | None = None) -> pd.DataFrame:
-    """Columns name, label, kind, degree, weighted_degree, betweenness: the most central nodes.
+def _affiliations(graph: nx.Graph, node: str) -> str:
+    """The names of the organisations a person node works for ("affiliation" edges)."""
+    return "; ".join(sorted(str(graph.nodes[o].get("name", o)) for o in graph[node]
+                            if graph.edges[node, o].get("relation") == "affiliation"))
 
-    kind is an organisation's kind or a person's usual role; label (the acronym) is dropped when
-    it always equals the name. Betweenness is normalised and unweighted (weights are strengths),
-    and estimated from EXACT_BETWEENNESS seeded sample nodes on bigger graphs.
+
+def centrality_table(graph: nx.Graph, top_n: int = 15, node_type: str | None = None) -> pd.DataFrame:
+    """The most central nodes, in plain column names.
+
+    Organisations (node_type "organization" or None): name, acronym, type, partners (distinct
+    partner organisations), agreements (links weighted by signings), betweenness; acronym is
+    dropped when no row has one; a units column lists the units folded into each organisation
+    (helpers.units), when any has some. People (node_type "person"): name, organisation (as stated or
+    inferred), usual role, organisations (linked to), events (links weighted by events),
+    betweenness. Betweenness is normalised and unweighted, and estimated from
+    EXACT_BETWEENNESS seeded sample nodes on bigger graphs.
     """
-    cols = ["name", "label", "kind", "degree", "weighted_degree", "betweenness"]
+    person = node_type == "person"
+    cols = (["name", "organisation", "usual role", "organisations", "events", "betweenness"]
+            if person else ["name", "acronym", "type", "partners", "agreements", "betweenness"])
     if graph.number_of_nodes() == 0:
         return pd.DataFrame(columns=cols)
     sample = None if graph.number_of_nodes() <= EXACT_BETWEENNESS else EXACT_BETWEENNESS
     between = betweenness(graph, sample, seed=0)
     strength = weighted_degree(graph)
-    rows = [{"name": d.get("name", n), "label": d.get("label", n), "kind": d.get("kind", ""),
-             "degree": graph.degree(n), "weighted_degree": strength[n],
-             "betweenness": round(between[n], 3)}
-            for n, d in graph.nodes(data=True) if node_type is None or d.get("node_type") == node_type]
-    out = pd.DataFrame(rows, columns=cols).sort_values(
-        ["weighted_degree", "betweenness", "label"], ascending=[False, False, True])
-    if (out["label"] == out["name"]).all():
-        out = out.drop(columns="label")
-    return out.head(top_n).reset_index(drop=True)
+    rows = []
+    for n, d in graph.nodes(data=True):
+        if node_type is not None and d.get("node_type") != node_type:
+            continue
+        label, name = d.get("label", n), d.get("name", n)
+        second = _affiliations(graph, n) if person else (label if label != name else "")
+        rows.append([name, second, d.get("kind", ""), graph.degree(n), strength[n],
+                     round(between[n], 3), str(label)])
+    out = pd.DataFrame(rows, columns=[*cols, "_label"]).sort_values(
+        [cols[4], "betweenness", "_label"], ascending=[False, False, True])
+    out = out.drop(columns="_label")
+    if not person and not (out["acronym"] != "").any():
+        out = out.drop(columns="acronym")
+    out = out.head(top_n).reset_index(drop=True)
+    if not person:  # units counted under the organisation, listed beside it
+        units = {d.get("name", n): "; ".join(d.get("units") or []) for n, d in graph.nodes(data=True)}
+        if any(units.get(name) for name in out["name"]):
+            out["units"] = out["name"].map(units).fillna("")
+    return out
 
 
 def communities_table(graph: nx.Graph) -> pd.DataFrame:

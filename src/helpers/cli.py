@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -38,12 +39,16 @@ def _extract_parser(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_corpus
+    from .ingest import no_release_warning
 
     summary = extract_corpus(args.corpus, args.out, metadata=args.metadata,
                              taxonomy=args.taxonomy, progress=not args.quiet, jobs=args.jobs,
                              ner=args.ner)
-    if not args.quiet:
-        print(summary.line())
+    if not summary.documents:
+        print(no_release_warning(args.corpus), file=sys.stderr)
+    if not args.quiet:  # "1 documents" -> "1 document" (Summary.line always pluralises)
+        print(re.sub(r"\b1 (document|event|organisation)s\b", r"1 \1",
+                     summary.line().replace(" 1 people,", " 1 person,")))
     return 0
 
 

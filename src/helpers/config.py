@@ -29,3 +29,10 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = PROJ_ROOT / "reports"
 
 FORMATS = ("html", "pdf")
+TABLES_ENV = "ACCORDS_DATA_DIR"  # a tables folder for notebooks whose data_dir is left empty
+
+
+def tables_dir(value: str | os.PathLike | None = "") -> Path:
+    """The tables folder a report reads: `value`, else $ACCORDS_DATA_DIR, else data/processed."""
+    chosen = str(value or "") or os.environ.get(TABLES_ENV, "")
+    return Path(chosen).expanduser() if chosen else PROCESSED_DATA_DIR

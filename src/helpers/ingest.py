@@ -67,6 +67,23 @@ def corpus_files(corpus: Path) -> list[Path]:
     return files
 
 
+def no_release_warning(corpus: Path) -> str:
+    """Why a corpus gave no document: it is empty, or holds only files of other types (PDF ...)."""
+    corpus = Path(corpus)
+    others: dict[str, int] = {}
+    if corpus.is_dir():
+        for path in corpus.rglob("*"):
+            if path.is_file() and not path.name.startswith(".") and path.suffix.lower() not in SUFFIXES:
+                key = path.suffix.lower() or "(no suffix)"
+                others[key] = others.get(key, 0) + 1
+    found = ", ".join(f"{n} {s}" for s, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
+    kinds = " ".join(sorted({".txt", ".md", ".html", ".json", ".jsonl", ".csv"}))
+    what = f"only files accords does not read ({found})" if found else "no files"
+    hint = "; convert PDFs to text first" if ".pdf" in others else ""
+    return (f"accords: warning: {corpus}: no readable release: it holds {what}; accords reads "
+            f"{kinds}{hint}; the tables written are empty")
+
+
 def load_manifest(path: Path | None) -> dict[str, dict]:
     """Per-file metadata overrides from a CSV or JSONL manifest keyed by `path`."""
     if path is None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections import Counter
 from typing import Any
 
-import matplotlib as mpl
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -21,6 +21,8 @@ from .centrality import (  # noqa: F401  (the notebooks call them as network.*)
     weighted_degree,
 )
 from .reportkit import (
+    FIGURE_WIDTH,
+    MIN_FONT,
     Note,
     as_list,
     axes,
@@ -39,7 +41,7 @@ ROLE_COLOURS = {
     "focus": "#d62728",
 }
 ROLE_ORDER = tuple(ROLE_COLOURS)
-MAX_LABELS = 30
+LABEL_FONT = MIN_FONT + 0.5
 _EDGE_LEGEND = {
     "agreement": ("solid", "signed together (wider: more)"),
     "affiliation": ("solid", "works for"),
@@ -65,6 +67,7 @@ def _org_attrs(organizations: pd.DataFrame) -> dict[str, dict[str, Any]]:
     return {org_node(r.org_id): {
         "node_type": "organization", "label": labels[r.org_id], "name": r.name, "kind": r.kind,
         "keys": [r.name, r.acronym, *as_list(getattr(r, "aliases", None))],
+        "units": as_list(getattr(r, "units", None)),  # units folded into it (helpers.units)
     } for r in organizations.itertuples(index=False)}
 
 
@@ -136,7 +139,7 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
     cluster_of = dict(zip(events["event_id"], cluster_key(events)))
     rows = participants[participants["person_id"].notna()
                         & participants["event_id"].isin(cluster_of)]
-    rows = rows.assign(cluster=rows["event_id"].map(cluster_of))
+    rows = rows.assign(cluster=rows["event_id"].map(cluster_of).astype(object))  # object even when empty
     org_attrs, graph = _org_attrs(organizations), nx.Graph()
     person_attrs = {r.person_id: r for r in people.itertuples(index=False)}
     for pid, top in _usual_roles(rows).items():
@@ -292,18 +295,58 @@ def graph_layout(graph: nx.Graph, seed: int = 7) -> dict[str, np.ndarray]:
     return pos
 
 
-def _short(text: Any, width: int = 26) -> str:
-    """A label cut to `width` characters with an ellipsis."""
-    text = str(text)
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def wrap_label(text: Any, width: int = 18) -> str:
+    """A label wrapped onto lines of about `width` characters; never cut."""
+    text = " ".join(str(text).split())
+    return textwrap.fill(text, width=width, break_long_words=False, break_on_hyphens=True) or text
+
+
+_LABEL_SPOTS = ((0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
+                (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+                (1, -1, "left", "top"), (-1, -1, "right", "top"))
+
+
+def _place_labels(ax: Any, graph: nx.Graph, pos: dict[str, np.ndarray], ranked: list[str],
+                  radius: dict[str, float]) -> tuple[list[Any], list[str]]:
+    """Label nodes in rank order at the first of eight spots around them where the label's box
+    overlaps no other label and stays inside the figure; return (texts, nodes left unlabelled)."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    frame = fig.bbox
+    placed, texts, unlabelled = [], [], []
+    for node in ranked:
+        label = wrap_label(graph.nodes[node].get("label", node))
+        gap = radius[node] + 1.5
+        for sx, sy, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(label, pos[node], xytext=(sx * gap, sy * gap), textcoords="offset points",
+                               ha=ha, va=va, fontsize=LABEL_FONT, linespacing=1.0, zorder=4,
+                               annotation_clip=False,
+                               bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
+                                     "alpha": 0.8})
+            box = text.get_window_extent(renderer).expanded(1.02, 1.04)
+            inside = (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0
+                      and box.y1 <= frame.y1)
+            if inside and not any(box.overlaps(b) for b in placed):
+                placed.append(box)
+                texts.append(text)
+                break
+            text.remove()
+        else:
+            unlabelled.append(node)
+    return texts, unlabelled
 
 
 def plot_graph(graph: nx.Graph, ax: Any = None, seed: int = 7) -> Any:
-    """Draw a graph: size by weighted degree, colour by group, squares for organisations."""
-    ax = axes(ax, figsize=(10, 7.5))
+    """Draw a graph: size by weighted degree, colour by group, squares for organisations.
+
+    Every node gets a wrapped label where one fits without overlapping another; the nodes left
+    without (no room) are listed in `ax.figure.unlabelled` (see `unlabelled_note`).
+    """
+    ax = axes(ax, figsize=(FIGURE_WIDTH, min(5.6, 3.2 + 0.06 * graph.number_of_nodes())))
+    ax.figure.unlabelled = []
     if graph.number_of_nodes() == 0:
         return empty_axes(ax, "Nothing to draw.")
-    n, m = graph.number_of_nodes(), graph.number_of_edges()
+    m = graph.number_of_edges()
     pos = graph_layout(graph, seed)
     strength = weighted_degree(graph)
     top = max(strength.values()) or 1.0
@@ -311,38 +354,41 @@ def plot_graph(graph: nx.Graph, ax: Any = None, seed: int = 7) -> Any:
     colours = _colours(graph)
     for relation, style in (("took part", "dashed"), ("affiliation", "solid"), ("agreement", "solid")):
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d.get("relation") == relation]
-        widths = [0.6 + 3.0 * graph.edges[e].get("weight", 1) / heaviest for e in edges]
+        widths = [0.5 + 2.5 * graph.edges[e].get("weight", 1) / heaviest for e in edges]
         nx.draw_networkx_edges(graph, pos, edgelist=edges, width=widths, style=style,
-                               edge_color="0.55", alpha=0.7 if m <= 80 else 0.3, ax=ax)
+                               edge_color="0.6", alpha=0.7 if m <= 80 else 0.3, ax=ax)
     shapes = {"organization": "s", "person": "o"}
+    size = {v: 30 + 250 * math.sqrt(strength[v] / top) for v in graph}
     for node_type, shape in shapes.items():
         nodes = [v for v, d in graph.nodes(data=True) if d.get("node_type") == node_type]
         nx.draw_networkx_nodes(
             graph, pos, nodelist=nodes, node_shape=shape, ax=ax,
-            node_size=[70 + 430 * math.sqrt(strength[v] / top) for v in nodes],
+            node_size=[size[v] for v in nodes],
             node_color=[colours[graph.nodes[v].get("group", "")] for v in nodes],
             edgecolors=["black" if graph.nodes[v].get("group") == "focus" else "white"
-                        for v in nodes], linewidths=1.2)
-    ranked = sorted(graph, key=lambda v: (-strength[v], graph.nodes[v].get("label", v)))
-    labelled = ranked[:MAX_LABELS]
-    ys = [y for _, y in pos.values()]
-    lift = 0.025 * ((max(ys) - min(ys)) or 1.0)
-    nx.draw_networkx_labels(graph, {v: (x, y + lift) for v, (x, y) in pos.items()},
-                            labels={v: _short(graph.nodes[v].get("label", v)) for v in labelled},
-                            font_size=8, font_family=mpl.rcParams["font.family"], ax=ax,
-                            verticalalignment="bottom", clip_on=False,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                  "alpha": 0.75})
+                        for v in nodes], linewidths=1.0)
     group_type = {d.get("group", ""): d.get("node_type") for _, d in graph.nodes(data=True)}
-    handles = [ax.scatter([], [], color=c, label=g, s=40, marker=shapes.get(group_type.get(g), "o"))
-               for g, c in colours.items() if g][:12]
+    handles = [Line2D([], [], ls="", color=c, label=g, markersize=6,
+                      marker=shapes.get(group_type.get(g), "o")) for g, c in colours.items() if g][:12]
     present = {d.get("relation") for _, _, d in graph.edges(data=True)}
     handles += [Line2D([], [], color="0.55", linestyle=style, label=text)
                 for relation, (style, text) in _EDGE_LEGEND.items() if relation in present]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
-              fontsize=8)
-    if len(labelled) < n:
-        ax.set_title(f"Labels on the {len(labelled)} best-connected of {n} nodes", fontsize=9)
-    ax.margins(0.08)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), frameon=False,
+              fontsize=MIN_FONT, ncol=3)
+    ax.margins(0.04)
     ax.set_axis_off()
+    ax.figure.tight_layout()
+    ax.figure.accords_laid_out = True  # show_plot must not move the axes under placed labels
+    ranked = sorted(graph, key=lambda v: (-strength[v], str(graph.nodes[v].get("label", v))))
+    radius = {v: math.sqrt(size[v]) / 2 for v in graph}  # node_size is the marker area in pt^2
+    _, unlabelled = _place_labels(ax, graph, pos, ranked, radius)
+    ax.figure.unlabelled = [str(graph.nodes[v].get("name", v)) for v in unlabelled]
     return ax
+
+
+def unlabelled_note(fig: Any) -> Note | None:
+    """A sentence listing the nodes a figure drew without a label (no room), or None."""
+    names = sorted(getattr(fig, "unlabelled", None) or [], key=str.casefold) if fig else []
+    if not names:
+        return None
+    return Note(f"Drawn without a label for lack of room ({len(names)}): " + "; ".join(names) + ".")

@@ -53,11 +53,12 @@ class Report:
     name: str
     path: Path
     specs: dict[str, ParamSpec] = field(default_factory=dict)
+    reads: tuple[str, ...] = ()  # contract tables the notebook reads (metadata accords.reads)
 
     @property
     def short(self) -> str:
-        """The stem without its `NN_` order prefix."""
-        return self.name.split("_", 1)[1] if "_" in self.name else self.name
+        """The short name: the stem's last word (`01_events_timeline` -> `timeline`)."""
+        return self.name.rsplit("_", 1)[-1]
 
 
 def parse_value(text: str) -> Any:
@@ -132,7 +133,13 @@ def inspect_report(path: Path) -> Report:
         raw = papermill.inspect_notebook(str(path))
     except Exception as exc:  # a notebook that cannot even be read
         raise ParameterError(f"{path.stem}: cannot read notebook parameters: {exc}") from exc
-    return Report(path.stem, Path(path), {name: _spec(p) for name, p in raw.items()})
+    try:
+        meta = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError, AttributeError):
+        meta = {}
+    reads = (meta.get("accords") or {}).get("reads") or ()
+    return Report(path.stem, Path(path), {name: _spec(p) for name, p in raw.items()},
+                  tuple(str(t) for t in reads))
 
 
 def available_reports(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -158,7 +165,7 @@ def select_reports(names: Sequence[str] | None, notebooks_dir: Path = NOTEBOOKS_
             raise ParameterError(f"no report notebooks ({REPORT_GLOB}) in {notebooks_dir}")
         return [inspect_report(p) for p in found]
     chosen: list[Path] = []
-    known = ", ".join(p.stem for p in found) or "none"
+    known = ", ".join(f"{p.stem} ({p.stem.rsplit('_', 1)[-1]})" for p in found) or "none"
     for name in names:
         as_path = Path(name)
         if as_path.suffix == ".ipynb" and as_path.is_file():

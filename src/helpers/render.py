@@ -30,7 +30,8 @@ import yaml
 from papermill.exceptions import PapermillExecutionError
 
 from . import __version__
-from .config import FORMATS, NOTEBOOKS_DIR, PROCESSED_DATA_DIR, REPORTS_DIR
+from .checks import check_reports, data_folder
+from .config import FORMATS, NOTEBOOKS_DIR, REPORTS_DIR
 from .errors import ParameterError, RenderError
 from .export import html_to_pdf, notebook_to_html
 from .params import (
@@ -45,7 +46,6 @@ from .params import (
 from .runs import read_corpus, record_run, write_index
 
 KERNEL = "python3"
-DATA_PARAMS = ("data_dir", "tables_dir", "processed_dir", "data")
 # HTML and PDF conversion run one report at a time: nbconvert's exporter is shared and WeasyPrint
 # (Pango, fontconfig) is not known to be thread-safe; both are CPU-bound Python, held by the GIL.
 _CONVERT = threading.Lock()
@@ -85,17 +85,6 @@ def _check_run_name(name: str) -> str:
     if not name or name in {".", ".."} or "/" in name or "\\" in name or name.startswith("."):
         raise ParameterError(f"run name {name!r} must be a plain folder name")
     return name
-
-
-def _data_dir(report: Report, applied: dict[str, Any], notebooks_dir: Path) -> Path:
-    """The tables folder the report reads: its data parameter, given or default, else data/processed."""
-    for name in DATA_PARAMS:
-        spec = report.specs.get(name)
-        value = applied.get(name, spec.default if spec else None)
-        if isinstance(value, str) and value and not (spec and value == spec.default_source):
-            path = Path(value).expanduser()
-            return path if path.is_absolute() else (notebooks_dir / path).resolve()
-    return PROCESSED_DATA_DIR
 
 
 def _header(report: Report, applied: dict[str, Any], corpus: dict[str, Any] | None) -> dict[str, Any]:
@@ -154,9 +143,9 @@ def _render_one(report: Report, applied: dict[str, Any], folder: Path, formats: 
         papermill.execute_notebook(
             str(report.path), str(executed), parameters=applied, kernel_name=KERNEL,
             progress_bar=False, log_output=False, resources={"metadata": {"path": str(notebooks_dir)}},
-            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         outcome.seconds["execute"] = round(time.perf_counter() - t0, 3)
-        corpus = outcome.corpus = read_corpus(_data_dir(report, applied, notebooks_dir))
+        corpus = outcome.corpus = read_corpus(data_folder(report, applied, notebooks_dir))
         nb = nbformat.read(executed, as_version=4)
         step("html")
         with _CONVERT:
@@ -232,7 +221,9 @@ def _prepare(reports: Sequence[str] | None, parameters: dict | None, run_name: s
     params = resolve_paths(parameters or {}, base)
     plan = plan_parameters(chosen, params)
     name = _check_run_name(run_name or _default_run_name(params))
-    return _Job(chosen, plan, params, name, _check_formats(formats))
+    formats = _check_formats(formats)
+    check_reports(chosen, plan, notebooks_dir)  # reads the tables: after the cheap checks
+    return _Job(chosen, plan, params, name, formats)
 
 
 def _workers(jobs: int | None, reports: int) -> int:
@@ -253,6 +244,9 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
     folder = Path(reports_dir) / job.run_name
     folder.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
+    from .whatsnew import SEEN_FILE, pass_previous_facts, record_facts  # not needed to fail fast
+
+    pass_previous_facts(job.reports, job.plan, folder / SEEN_FILE)
     outcomes = []
     steps = 2 + ("pdf" in job.formats)
     stop = threading.Event()
@@ -282,6 +276,8 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
                 future.cancel()
             raise
     record_run(folder, job.parameters, [vars(o) for o in outcomes], started, job.formats)
+    good = [o.report for o in outcomes if o.ok]
+    record_facts(job.reports, job.plan, good, folder / SEEN_FILE, job.run_name, notebooks_dir)
     write_index(Path(reports_dir))
     return folder, outcomes
 

@@ -1,44 +1,35 @@
-"""Small things every report shares: loading, filtering, labels, tables, notes and chart defaults."""
+"""Small things every report shares: loading, filtering, labels and event logic (display: see helpers.display)."""
 
 from __future__ import annotations
 
-import hashlib
-import html
 import json
 import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
-import matplotlib as mpl
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from . import config
+from .display import (  # noqa: F401  (notebooks and helpers use them as reportkit.*)
+    FIGURE_DPI,
+    FIGURE_WIDTH,
+    FONT_PREFERENCE,
+    MIN_FONT,
+    NO_EVENTS,
+    Note,
+    axes,
+    empty_axes,
+    heading,
+    show_plot,
+    show_table,
+    smallest_text,
+    use_report_style,
+)
 from .errors import ParameterError
 from .store import SCHEMAS, TABLES, read_tables
 
-# Fonts tried in order; matplotlib falls back glyph by glyph, so CJK names render too.
-FONT_PREFERENCE = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei",
-                   "WenQuanYi Zen Hei", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
-FIGURE_DPI = 110
-NO_EVENTS = "No events match these parameters."
 DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
-
-
-@dataclass(frozen=True, repr=False)
-class Note:
-    """A sentence shown as notebook output: escaped HTML in reports, plain text elsewhere."""
-
-    text: str
-
-    def _repr_html_(self) -> str:
-        return f'<p class="accords-note">{html.escape(self.text)}</p>'
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 # --- checks ----------------------------------------------------------------------------------
@@ -69,8 +60,8 @@ def as_list(value: Any) -> list:
 
 
 def load_tables(data_dir: str = "") -> dict[str, pd.DataFrame]:
-    """Read the contract tables; "" means the processed-data folder, dates become datetime64."""
-    path = Path(data_dir) if data_dir else config.PROCESSED_DATA_DIR
+    """Read the contract tables; "" means $ACCORDS_DATA_DIR or data/processed; dates as datetime64."""
+    path = config.tables_dir(data_dir)
     if not path.is_absolute() and not path.exists() and (config.PROJ_ROOT / path).exists():
         path = config.PROJ_ROOT / path
     tables = read_tables(path)
@@ -82,6 +73,20 @@ def load_tables(data_dir: str = "") -> dict[str, pd.DataFrame]:
         for col in DATE_COLUMNS.get(name, ()):
             frame[col] = as_datetime(frame[col])
     return tables
+
+
+def report_tables(data_dir: str = "", start: str = "", end: str = "",
+                  organizations: Iterable[str] | str | None = None,
+                  themes: Iterable[str] | str | None = None,
+                  show_units: bool = False) -> dict[str, pd.DataFrame]:
+    """The tables a report shows: loaded, units credited to their organisation (unless
+    `show_units`), then filtered to the dates, organisations and themes asked for."""
+    from .units import fold_units
+
+    tables = load_tables(data_dir)
+    if not show_units:
+        tables = fold_units(tables)
+    return filter_tables(tables, start, end, organizations, themes)
 
 
 def _parse_day(value: str, name: str) -> pd.Timestamp:
@@ -246,10 +251,13 @@ def org_labels(organizations: pd.DataFrame) -> pd.Series:
 
 
 def source_labels(documents: pd.DataFrame) -> pd.Series:
-    """doc_id → "title (path)", how reports cite a source document."""
+    """doc_id → "title (url)", or "title (path)" when the document has no url: how reports cite it."""
     require_columns(documents, ("doc_id", "title", "path"), "documents", "source_labels")
     title = documents["title"].fillna("").astype(str).str.strip()
     path = documents["path"].fillna("").astype(str)
+    if "url" in documents:
+        url = documents["url"].fillna("").astype(str).str.strip()
+        path = url.where(url != "", path)
     label = (title + " (" + path + ")").where(title != "", path)
     return pd.Series(label.values, index=documents["doc_id"].values)
 
@@ -304,103 +312,3 @@ def one_per_cluster(events: pd.DataFrame) -> pd.DataFrame:
     order = events.assign(_d=as_datetime(events["date"]).isna(), _p=prec.map(rank).fillna(9))
     order = order.sort_values(["_d", "_p", "event_id"])
     return order[~cluster_key(order).duplicated()].drop(columns=["_d", "_p"]).sort_index()
-
-
-# --- display ---------------------------------------------------------------------------------
-
-
-def _cell(value: Any) -> Any:
-    """A cell made printable: lists joined with '; ', dates as ISO days, nulls blank."""
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, pd.Timestamp) and not pd.isna(value):
-        return value.strftime("%Y-%m-%d")
-    return "" if pd.isna(value) else value
-
-
-def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
-               max_rows: int | None = None) -> Any:
-    """A styled, HTML-escaped table without index for nbconvert output, or a Note when empty.
-
-    With `max_rows`, longer tables are cut and the caption says how many rows are not shown.
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"show_table: expected a DataFrame, got {type(df).__name__}")
-    if df.empty:
-        return Note(empty)
-    if max_rows is not None and max_rows < 1:
-        raise ParameterError(f"max_rows must be at least 1, not {max_rows}")
-    if max_rows and len(df) > max_rows:
-        caption = f"{caption} (first {max_rows} of {len(df)} rows)".strip()
-        df = df.head(max_rows)
-    shown = df.reset_index(drop=True).map(_cell)
-    shown.columns = [str(c).replace("_", " ").capitalize() for c in shown.columns]
-    styler = shown.style.format(escape="html", precision=3, na_rep="").hide(axis="index")
-    # A content-derived id keeps the HTML identical from run to run.
-    styler = styler.set_uuid(hashlib.sha1((caption + shown.to_csv()).encode()).hexdigest()[:10])
-    styler = styler.set_table_styles([
-        {"selector": "td", "props": "text-align: left; vertical-align: top;"},
-        {"selector": "th", "props": "text-align: left;"},
-        {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
-    ])
-    if caption:
-        styler = styler.set_caption(html.escape(caption))
-    return styler
-
-
-def _is_empty(data: Any) -> bool:
-    """True for None or an empty DataFrame, graph (no nodes) or container."""
-    return data is None or (data.empty if isinstance(data, pd.DataFrame) else len(data) == 0)
-
-
-def show_plot(plot: Callable[..., Any], data: Any, *args: Any, empty: str = NO_EVENTS,
-              figsize: tuple[float, float] | None = None, **kwargs: Any) -> Note | None:
-    """Display `plot(data, ax=...)`'s figure once (no Axes repr), or a Note when data is empty.
-
-    Without `figsize` the plot function sizes its own figure.
-    """
-    from IPython.display import display
-
-    if _is_empty(data):
-        return Note(empty) if empty else None
-    ax = plt.subplots(figsize=figsize)[1] if figsize else None
-    fig = plot(data, *args, ax=ax, **kwargs).figure
-    fig.tight_layout()
-    display(fig)
-    plt.close(fig)
-    return None
-
-
-def axes(ax: Any = None, figsize: tuple[float, float] = (9.0, 4.5)) -> Any:
-    """The given Axes, or a new one on a new figure."""
-    return ax if ax is not None else plt.subplots(figsize=figsize)[1]
-
-
-def empty_axes(ax: Any, message: str = NO_EVENTS) -> Any:
-    """Write `message` on a blank Axes, for plot functions handed no data."""
-    ax.set_axis_off()
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
-    return ax
-
-
-def heading(title: str) -> Any:
-    """The report title as a heading, for reading the notebook in JupyterLab."""
-    from IPython.display import HTML
-
-    return HTML(f"<h1>{html.escape(str(title))}</h1>")
-
-
-def use_report_style() -> None:
-    """Matplotlib defaults for reports: sans fonts with CJK fallback, dpi 110 (inline or Agg)."""
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    fonts = [f for f in FONT_PREFERENCE if f in installed] or ["DejaVu Sans"]
-    mpl.rcParams.update({
-        # Concrete names, not the "sans-serif" alias: only a list gives glyph fallback.
-        "font.family": fonts, "font.sans-serif": fonts, "font.size": 10,
-        "axes.titlesize": 11, "axes.spines.top": False, "axes.spines.right": False,
-        "figure.dpi": FIGURE_DPI, "savefig.dpi": FIGURE_DPI, "savefig.bbox": "tight",
-        "axes.unicode_minus": False, "figure.max_open_warning": 0,
-    })
-

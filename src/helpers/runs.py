@@ -115,6 +115,12 @@ def list_runs(reports_dir: Path) -> list[dict[str, Any]]:
         record = _read_run(folder)
         if record:
             record["folder"] = folder.name
+            reports = record.get("reports") or {}
+            # reports with something to show (rendered now, or kept from an earlier good render)
+            record["good"] = {k: r for k, r in reports.items()
+                              if r.get("status") == "ok" or r.get("outputs")}
+            record["failures"] = [{"folder": folder.name, "report": k, **r}
+                                  for k, r in reports.items() if r.get("status") != "ok"]
             runs.append(record)
     return sorted(runs, key=lambda r: str(r.get("updated", "")), reverse=True)
 

@@ -94,7 +94,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, meta: dict | No
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+    umask = os.umask(0)
+    os.umask(umask)
     for tmp, final in staged:
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; tables are read by other accounts too
         os.replace(tmp, final)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import textwrap
 from typing import Any
 
 import matplotlib as mpl
@@ -11,6 +13,8 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from .reportkit import (
+    FIGURE_WIDTH,
+    MIN_FONT,
     as_datetime,
     as_list,
     axes,
@@ -30,6 +34,31 @@ def _checked(themes: pd.DataFrame, caller: str) -> pd.DataFrame:
     """The themes table after checking its columns."""
     require_columns(themes, _THEME_COLUMNS, "themes", caller)
     return themes
+
+
+def theme_label(slug: str, labels: dict[str, str] | None = None) -> str:
+    """A theme's label from the taxonomy ("domain:ai" -> "Artificial intelligence"); a slug the
+    taxonomy lacks is spelled out ("domain:deep_sea" -> "Deep sea")."""
+    labels = theme_labels() if labels is None else labels
+    if slug in labels:
+        return labels[slug]
+    text = str(slug).split(":", 1)[-1].replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def theme_labels() -> dict[str, str]:
+    """slug → label of every theme of the bundled taxonomy."""
+    from . import lexicon
+
+    return {slug: str(entry.get("label") or slug) for slug, entry in lexicon.load("themes").items()
+            if isinstance(entry, dict)}
+
+
+def with_labels(themes: pd.DataFrame) -> pd.DataFrame:
+    """The themes table with each slug replaced by its label, for display (filter on slugs first)."""
+    th = _checked(themes, "with_labels")
+    labels = theme_labels()
+    return th.assign(theme=th["theme"].map(lambda t: theme_label(t, labels)))
 
 
 def theme_frequency(themes: pd.DataFrame) -> pd.DataFrame:
@@ -56,7 +85,7 @@ def plot_theme_frequency(freq: pd.DataFrame, ax: Any = None, top_n: int = 20) ->
     """Horizontal bars: documents per theme, the most frequent on top."""
     require_columns(freq, ("theme", "documents"), "freq", "plot_theme_frequency")
     top = freq.head(top_n)
-    ax = axes(ax, figsize=(8, 0.32 * max(len(top), 4) + 1))
+    ax = axes(ax, figsize=(FIGURE_WIDTH, 0.28 * max(len(top), 4) + 1))
     if top.empty:
         return empty_axes(ax, "No themes match these parameters.")
     ax.barh(range(len(top)), top["documents"], color="#4e79a7")
@@ -151,21 +180,23 @@ def theme_cooccurrence(themes: pd.DataFrame, top_n: int = 12) -> pd.DataFrame:
 def plot_heatmap(matrix: pd.DataFrame, ax: Any = None, cmap: str = "Blues",
                  label: str = "documents") -> Any:
     """Heatmap of a numeric matrix (rows × columns) with counts written in the cells."""
-    ax = axes(ax, figsize=(max(5.0, 0.6 * matrix.shape[1] + 3), max(3.0, 0.4 * matrix.shape[0] + 2)))
+    ax = axes(ax, figsize=(FIGURE_WIDTH, max(3.0, 0.3 * matrix.shape[0] + 2.4)))
     if matrix.empty:
         return empty_axes(ax, "No themes match these parameters.")
     values = matrix.to_numpy(dtype=float)
     colours = mpl.colormaps[cmap].with_extremes(bad="#e8e8e8")
     image = ax.imshow(np.ma.masked_invalid(values), cmap=colours, aspect="auto", vmin=0)
-    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    wrap = functools.partial(textwrap.fill, width=20, break_long_words=False)
+    ax.set_xticks(range(matrix.shape[1]), [wrap(str(c)) for c in matrix.columns], rotation=45,
+                  ha="right", rotation_mode="anchor", fontsize=MIN_FONT + 0.5, linespacing=1.0)
+    ax.set_yticks(range(matrix.shape[0]), [wrap(str(i)) for i in matrix.index], linespacing=1.0)
     ax.set_xlabel(str(matrix.columns.name or ""))
     ax.set_ylabel(str(matrix.index.name or ""))
     top = np.nanmax(values) if np.isfinite(values).any() else 0
     if matrix.size <= 400:
         for (i, j), v in np.ndenumerate(values):
             if np.isfinite(v) and v:
-                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8,
+                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=MIN_FONT,
                         color="white" if v > top * 0.6 else "black")
     ax.figure.colorbar(image, ax=ax, label=label, shrink=0.8, ticks=MaxNLocator(integer=True))
     return ax

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
 
 from .reportkit import (
+    FIGURE_WIDTH,
+    MIN_FONT,
     as_datetime,
     axes,
     cluster_key,
@@ -21,10 +24,19 @@ from .reportkit import (
     source_labels,
 )
 
+# Okabe-Ito colours (told apart with every common colour-vision deficiency), and a marker and
+# a hatch per kind, so that kinds stay distinct on a grey-scale print.
 KIND_COLOURS = {
-    "signing": "#1f77b4", "visit": "#ff7f0e", "meeting": "#2ca02c",
-    "speech": "#9467bd", "other": "#7f7f7f",
+    "signing": "#0072B2", "visit": "#E69F00", "meeting": "#009E73",
+    "speech": "#CC79A7", "other": "#555555",
 }
+KIND_MARKERS = {"signing": "D", "visit": "^", "meeting": "s", "speech": "v", "other": "o"}
+KIND_HATCHES = {"signing": "", "visit": "////", "meeting": "....", "speech": "xxxx", "other": "----"}
+STACK_ROWS = 3  # events of one day and lane are drawn side by side, in up to this many rows
+STACK_STEP = 6.5  # points between the marks of one stack
+STACK_LABEL = 4  # stacks of at least this many events are labelled with their count
+STACK_MAX = 9  # marks drawn per stack (3 x 3); a bigger stack shows these and its count
+MAX_STACK_LABELS = 30  # on a dense chart, only the biggest stacks are labelled
 OTHER_LANE = "Other organisations"
 NO_ORG_LANE = "No organisation named"
 DENSE_POINTS = 300  # above this many dots, draw them smaller and skip the connecting lines
@@ -33,7 +45,8 @@ _EVENT_COLUMNS = ("event_id", "doc_id", "kind", "date", "date_precision", "clust
 
 def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
                     organizations: pd.DataFrame, lanes: int = 10) -> pd.DataFrame:
-    """One row per dated real-world event and lane: event_id, date, kind, date_precision, lane.
+    """One row per dated real-world event and lane: event_id, date, kind, date_precision, lane,
+    slot, stack (the event's place among the `stack` events of its day and lane).
 
     A lane is one of the `lanes` organisations with most events (acronym when known); an event
     appears in the lane of each of its organisations (parties, else participants' affiliations);
@@ -47,7 +60,8 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     dated = events[as_datetime(events["date"]).notna()]
     cols = ["event_id", "cluster_id", "date", "kind", "date_precision", "lane"]
     if dated.empty:
-        return pd.DataFrame(columns=cols).assign(date=pd.Series(dtype="datetime64[ns]"))
+        return pd.DataFrame(columns=cols + ["slot", "stack"]).assign(
+            date=pd.Series(dtype="datetime64[ns]"))
     reps = one_per_cluster(dated).assign(date=lambda d: as_datetime(d["date"]))
     reps = reps.assign(cluster_id=cluster_key(reps))
     co = cluster_organizations(dated, participants)
@@ -57,46 +71,133 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     co = co.assign(lane=co["label"].where(co["label"].isin(leading), OTHER_LANE))
     out = reps.merge(co[["cluster_id", "lane"]].drop_duplicates(), on="cluster_id", how="left")
     out["lane"] = out["lane"].fillna(NO_ORG_LANE)
-    out = out[cols].sort_values(["date", "lane"]).reset_index(drop=True)
+    out = out[cols].sort_values(["date", "lane", "kind", "event_id"]).reset_index(drop=True)
+    group = out.groupby(["date", "lane"], sort=False)
+    out["slot"] = group.cumcount().astype("int64")
+    out["stack"] = group["event_id"].transform("size").astype("int64")
     extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in set(out["lane"])]
     out.attrs["lane_order"] = [x for x in leading if x in set(out["lane"])] + extra
     return out
 
 
-def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
-    """Dots on a date axis, one lane per organisation, coloured by kind; hollow = month/year only.
+def wrap(text: str, width: int = 24) -> str:
+    """A lane label wrapped onto lines of about `width` characters, never cut."""
+    return textwrap.fill(text, width=width, break_long_words=False) or text
 
-    Grey lines join the lanes of one signing's parties, unless the chart is too dense for them.
+
+def stack_offsets(slot: int, stack: int) -> tuple[float, float]:
+    """(dx, dy) in points of mark `slot` of a stack of `stack` same-day events in one lane:
+    a grid of up to STACK_ROWS rows, filled column by column, centred on the day."""
+    rows = min(stack, STACK_ROWS)
+    cols = -(-stack // rows)
+    col, row = divmod(slot, rows)
+    return (col - (cols - 1) / 2) * STACK_STEP, ((rows - 1) / 2 - row) * STACK_STEP
+
+
+def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
+    """Marks on a date axis, one lane per organisation, colour and shape by kind; hollow marks
+    are events dated only to the month or year. Events of one day and lane sit side by side
+    (never on top of each other), a count beside stacks of STACK_LABEL or more; a stack of more
+    than STACK_MAX shows that many marks and its count.
+
+    Grey lines join the marks of one signing in its parties' lanes, unless the chart is too dense.
     """
+    from matplotlib.dates import date2num
+    from matplotlib.transforms import offset_copy
+
     require_columns(points, ("cluster_id", "date", "kind", "date_precision", "lane"),
                     "points", "plot_timeline")
-    ax = axes(ax, figsize=(10, 0.45 * max(points["lane"].nunique(), 4) + 1.5))
+    n_lanes = max(points["lane"].nunique(), 4)
+    ax = axes(ax, figsize=(FIGURE_WIDTH, 0.27 * n_lanes + 1.0))
     if points.empty:
         return empty_axes(ax)
     order = points.attrs.get("lane_order") or list(dict.fromkeys(points["lane"]))
     y = {lane: i for i, lane in enumerate(order)}
     pts = points.assign(y=points["lane"].map(y))
+    if "slot" not in pts or "stack" not in pts:
+        group = pts.groupby(["date", "lane"], sort=False)
+        pts = pts.assign(slot=group.cumcount(), stack=group["y"].transform("size"))
+    pts = pts[pts["slot"] < STACK_MAX]
+    offsets = [stack_offsets(int(a), min(int(b), STACK_MAX)) for a, b in zip(pts["slot"], pts["stack"])]
+    pts = pts.assign(dx=[o[0] for o in offsets], dy=[o[1] for o in offsets],
+                     x=date2num(as_datetime(pts["date"])))
+    fig = ax.figure
     dense = len(pts) > DENSE_POINTS
     if not dense:
         for _, same in pts[pts["kind"] == "signing"].groupby("cluster_id"):
             if len(same) > 1:
-                ax.plot([same["date"].iloc[0]] * 2, [same["y"].min(), same["y"].max()],
-                        color="0.75", lw=1, zorder=1)
-    size, alpha = (14, 0.6) if dense else (46, 1.0)
-    for kind, group in pts.groupby("kind"):
+                for (_, a), (_, b) in zip(same.iloc[:-1].iterrows(), same.iloc[1:].iterrows()):
+                    ax.annotate("", xy=(b["x"], b["y"]), xytext=(a["x"], a["y"]),
+                                xycoords=offset_copy(ax.transData, fig, b["dx"], b["dy"], "points"),
+                                textcoords=offset_copy(ax.transData, fig, a["dx"], a["dy"], "points"),
+                                arrowprops={"arrowstyle": "-", "color": "0.7", "lw": 1,
+                                            "shrinkA": 0, "shrinkB": 0}, zorder=1)
+    size, alpha = (12, 0.7) if dense else (26, 1.0)
+    for (kind, dx, dy), group in pts.groupby(["kind", "dx", "dy"], sort=True):
         colour = KIND_COLOURS.get(kind, KIND_COLOURS["other"])
+        marker = KIND_MARKERS.get(kind, KIND_MARKERS["other"])
+        where = offset_copy(ax.transData, fig, dx, dy, "points")
         exact = group["date_precision"] == "day"
-        ax.scatter(group.loc[exact, "date"], group.loc[exact, "y"], s=size, color=colour,
-                   alpha=alpha, label=kind, zorder=2)
-        ax.scatter(group.loc[~exact, "date"], group.loc[~exact, "y"], s=size, facecolors="white",
-                   edgecolors=colour, linewidths=1.5, alpha=alpha, zorder=2,
-                   label=None if exact.all() else f"{kind} (month or year only)")
-    ax.set_yticks(range(len(order)), order)
+        if exact.any():
+            ax.scatter(group.loc[exact, "x"], group.loc[exact, "y"], s=size, color=colour,
+                       marker=marker, alpha=alpha, zorder=2, transform=where, linewidths=0.4,
+                       edgecolors="white")
+        if not exact.all():
+            ax.scatter(group.loc[~exact, "x"], group.loc[~exact, "y"], s=size,
+                       facecolors="white", edgecolors=colour, marker=marker, linewidths=1.2,
+                       alpha=alpha, zorder=2, transform=where)
+    stacks = pts[(pts["stack"] >= STACK_LABEL) & (pts["slot"] == 0)]
+    if dense:
+        stacks = stacks[stacks["stack"] > STACK_MAX].nlargest(MAX_STACK_LABELS, "stack", keep="first")
+    labels = []
+    for row in stacks.itertuples():
+        size_ = min(int(row.stack), STACK_MAX)
+        right = stack_offsets(size_ - 1, size_)[0] if size_ > STACK_ROWS else 0
+        labels.append(ax.annotate(f"{row.stack}", (row.x, row.y), xytext=(right + 5, STACK_STEP + 1),
+                                  textcoords="offset points", fontsize=MIN_FONT, color="0.25",
+                                  zorder=3))
+    # marks drawn with offset transforms do not widen the data limits: set the date range here
+    lo, hi = pts["x"].min(), pts["x"].max()
+    pad = max((hi - lo) * 0.03, 15.0)
+    ax.xaxis_date()
+    ax.set_xlim(lo - pad, hi + pad)
+    ax.set_yticks(range(len(order)), [wrap(str(lane)) for lane in order], linespacing=1.0)
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.grid(axis="x", color="0.9")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
-    ax.set_title("Events by organisation")
+    ax.legend(handles=_kind_handles(pts), loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncol=4, frameon=False, fontsize=MIN_FONT, borderaxespad=0.2)
+    ax.tick_params(labelsize=MIN_FONT + 0.5)
+    _drop_overlapping(ax, labels)
     return ax
+
+
+def _drop_overlapping(ax: Any, labels: list[Any]) -> None:
+    """Remove count labels that would overlap an earlier one (biggest stacks come first)."""
+    if len(labels) < 2:
+        return
+    ax.figure.tight_layout()  # measure in the final layout
+    renderer = ax.figure.canvas.get_renderer()
+    kept = []
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        if any(box.overlaps(k) for k in kept):
+            label.remove()
+        else:
+            kept.append(box)
+
+
+def _kind_handles(points: pd.DataFrame) -> list[Any]:
+    """Legend entries: one per kind drawn, and one for hollow (month or year only) marks."""
+    from matplotlib.lines import Line2D
+
+    kinds = [k for k in KIND_COLOURS if k in set(points["kind"])]
+    kinds += sorted(set(points["kind"]) - set(kinds))
+    handles = [Line2D([], [], ls="", marker=KIND_MARKERS.get(k, "o"), markersize=5,
+                      color=KIND_COLOURS.get(k, KIND_COLOURS["other"]), label=k) for k in kinds]
+    if (points["date_precision"] != "day").any():
+        handles.append(Line2D([], [], ls="", marker="o", markersize=5, markerfacecolor="white",
+                              markeredgecolor="0.3", label="month or year only"))
+    return handles
 
 
 def event_counts(events: pd.DataFrame, freq: str = "auto") -> pd.DataFrame:
@@ -128,7 +229,7 @@ def event_counts(events: pd.DataFrame, freq: str = "auto") -> pd.DataFrame:
 def plot_event_counts(counts: pd.DataFrame, ax: Any = None) -> Any:
     """Stacked bars of events per period, one colour per kind."""
     require_columns(counts, ("period", "kind", "n"), "counts", "plot_event_counts")
-    ax = axes(ax)
+    ax = axes(ax, figsize=(FIGURE_WIDTH, 3.2))
     if counts.empty:
         return empty_axes(ax)
     wide = counts.pivot_table(index="period", columns="kind", values="n", aggfunc="sum",
@@ -136,15 +237,17 @@ def plot_event_counts(counts: pd.DataFrame, ax: Any = None) -> Any:
     bottom = pd.Series(0, index=wide.index)
     x = range(len(wide))
     for kind in [k for k in KIND_COLOURS if k in wide] + [k for k in wide if k not in KIND_COLOURS]:
-        ax.bar(x, wide[kind], bottom=bottom, label=kind,
-               color=KIND_COLOURS.get(kind, KIND_COLOURS["other"]), width=0.8)
+        ax.bar(x, wide[kind], bottom=bottom, label=kind, edgecolor="white", linewidth=0.5,
+               color=KIND_COLOURS.get(kind, KIND_COLOURS["other"]), width=0.8,
+               hatch=KIND_HATCHES.get(kind, KIND_HATCHES["other"]))
         bottom = bottom + wide[kind]
     step = max(1, len(wide) // 24)
     ax.set_xticks(list(x)[::step], list(wide.index)[::step], rotation=45, ha="right")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel("events")
     ax.set_title(f"Events per {counts.attrs.get('freq', 'period')}")
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=MIN_FONT)
+    ax.tick_params(labelsize=MIN_FONT + 0.5)
     return ax
 
 
@@ -169,17 +272,19 @@ def _signatories(part: pd.DataFrame, names: dict[str, str], labels: pd.Series) -
 
 def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: pd.DataFrame,
                    organizations: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """One row per real-world signing, oldest first: date, agreement, parties, signatories, sources.
+    """One row per real-world signing, oldest first: date, agreement, parties (full names),
+    signatories, evidence (the sentence of the best-dated report), sources (title and url, or
+    file when there is no url).
 
     Reports sharing a cluster_id are merged: parties and signatories from all of them, the date
-    from the best-dated one, every reporting document listed as a source.
+    and evidence from the best-dated one, every reporting document listed as a source.
     """
     require_columns(events, _EVENT_COLUMNS + ("agreement", "date_text"), "events", "signings_table")
     require_columns(participants, ("event_id", "person_id", "org_id", "title", "role"),
                     "participants", "signings_table")
     require_columns(people, ("person_id", "name"), "people", "signings_table")
     signings = events[events["kind"] == "signing"]
-    cols = ["date", "agreement", "parties", "signatories", "sources"]
+    cols = ["date", "agreement", "parties", "signatories", "evidence", "sources"]
     if signings.empty:
         return pd.DataFrame(columns=cols)
     labels, sources = org_labels(organizations), source_labels(documents)
@@ -190,7 +295,8 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
                         & (participants["role"] == "signatory")]
     signers = _signatories(part.assign(cluster=part["event_id"].map(cluster_of)), names, labels)
     co = cluster_organizations(signings, participants)
-    co = co.assign(label=co["org_id"].map(labels).fillna(co["org_id"]).astype(str))
+    full = dict(zip(organizations["org_id"], organizations["name"]))
+    co = co.assign(label=co["org_id"].map(full).fillna(co["org_id"]).astype(str))
     co = co.sort_values("label", kind="stable")
     parties = join_values(co["cluster_id"], co["label"])
     agreement = first_value(signings["agreement"], signings["cluster"])
@@ -204,6 +310,7 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
         "agreement": reps["cluster"].map(agreement).values,
         "parties": reps["cluster"].map(parties).fillna("").values,
         "signatories": reps["cluster"].map(signers).fillna("").values,
+        "evidence": reps["sentence"].fillna("").values,
         "sources": reps["cluster"].map(cited).values,
     })
     out = out.sort_values("_sort", na_position="last", kind="stable")

@@ -1,0 +1,164 @@
+"""What appeared since a run's previous good render: signings, organisations, people, partners.
+
+After a run, `accords render` records the facts of the tables it rendered from in the run
+folder (`seen.json`); the next render of the same run passes that file to the notebooks as
+`previous_facts`, and `whats_new` lists what the tables hold now that the record did not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .reportkit import (
+    Note,
+    as_datetime,
+    cluster_key,
+    cluster_organizations,
+    org_labels,
+    require_columns,
+)
+
+SEEN_FILE = "seen.json"
+LEADING = 10  # organisations with most signings whose new partners are listed
+
+
+def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Columns key, date, agreement, parties (org_ids): one row per real-world signing.
+
+    The key is the signing's day and its parties, so that a second report of a known signing
+    (or a re-extraction that renumbers clusters) is not news."""
+    ev = tables["events"]
+    require_columns(ev, ("event_id", "kind", "date", "cluster_id", "agreement"), "events", "facts")
+    signings = ev[ev["kind"] == "signing"]
+    if signings.empty:
+        return pd.DataFrame(columns=["key", "date", "agreement", "parties"])
+    co = cluster_organizations(signings, tables["participants"])
+    parties = co.groupby("cluster_id")["org_id"].agg(lambda s: sorted(set(s)))
+    reps = signings.assign(cluster=cluster_key(signings), day=as_datetime(signings["date"]))
+    reps = reps.sort_values(["day", "event_id"], na_position="last").drop_duplicates("cluster")
+    out = pd.DataFrame({
+        "date": reps["day"].dt.strftime("%Y-%m-%d").fillna("").values,
+        "agreement": reps["agreement"].fillna("").values,
+        "parties": [parties.get(c, []) for c in reps["cluster"]],
+        "cluster": reps["cluster"].values})
+    out["key"] = [f"{d}|{'+'.join(p)}" if p else f"cluster|{c}"
+                  for d, p, c in zip(out["date"], out["parties"], out["cluster"])]
+    return out.drop_duplicates("key")[["key", "date", "agreement", "parties"]]
+
+
+def _partners(signings: pd.DataFrame) -> set[tuple[str, str]]:
+    """Pairs of organisations (sorted) that are parties to one signing."""
+    return {(a, b) for parties in signings["parties"] for a in parties for b in parties if a < b}
+
+
+def facts(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+    """The facts a later run compares with: signing keys, organisation and person ids, partner pairs."""
+    signings = _signings(tables)
+    part = tables["participants"]
+    return {"signings": sorted(signings["key"]),
+            "organizations": sorted(set(part["org_id"].dropna())),
+            "people": sorted(set(part["person_id"].dropna())),
+            "partners": sorted([list(p) for p in _partners(signings)])}
+
+
+def write_facts(tables: dict[str, pd.DataFrame], path: Path, run: str, when: str) -> None:
+    """Record `facts(tables)` at `path` (through a temporary file)."""
+    from .runs import _atomic_write
+
+    _atomic_write(Path(path), json.dumps({"run": run, "recorded": when, **facts(tables)}, indent=1))
+
+
+def read_facts(path: str | Path) -> dict[str, Any] | None:
+    """A recorded set of facts, or None when there is none (a first run)."""
+    if not path:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "signings" in data else None
+
+
+def whats_new(tables: dict[str, pd.DataFrame], previous: dict[str, Any] | None,
+              leading: int = LEADING) -> pd.DataFrame:
+    """Columns what, name, details: signings, organisations, people and partners of the
+    `leading` organisations (most signings) that the previous facts did not hold."""
+    cols = ["what", "name", "details"]
+    if not previous:
+        return pd.DataFrame(columns=cols)
+    labels = org_labels(tables["organizations"])
+    names = dict(zip(tables["organizations"]["org_id"], tables["organizations"]["name"]))
+    people = dict(zip(tables["people"]["person_id"], tables["people"]["name"]))
+    signings = _signings(tables)
+    rows = []
+    for s in signings[~signings["key"].isin(set(previous.get("signings", [])))].itertuples():
+        parties = ", ".join(str(labels.get(p, p)) for p in s.parties)
+        rows.append(("new signing", s.agreement or "(agreement not named)",
+                     f"{s.date or 'date unknown'}: {parties}"))
+    now = facts(tables)
+    for org in sorted(set(now["organizations"]) - set(previous.get("organizations", [])),
+                      key=lambda o: str(names.get(o, o))):
+        rows.append(("new organisation", str(names.get(org, org)), ""))
+    for pid in sorted(set(now["people"]) - set(previous.get("people", [])),
+                      key=lambda p: str(people.get(p, p))):
+        rows.append(("new person", str(people.get(pid, pid)), ""))
+    counts = pd.Series([p for ps in signings["parties"] for p in ps]).value_counts()
+    top = set(counts.sort_index().sort_values(ascending=False, kind="stable").index[:leading])
+    known = {tuple(p) for p in previous.get("partners", [])}
+    for a, b in sorted(_partners(signings) - known):
+        for lead, other in ((a, b), (b, a)):
+            if lead in top:
+                rows.append(("new partner", str(names.get(lead, lead)),
+                             f"now signs with {names.get(other, other)}"))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def pass_previous_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], seen: Path) -> None:
+    """Give `previous_facts` (the facts of the run's last good render, if recorded) to every
+    report that declares the parameter and was not given a value."""
+    if not Path(seen).exists():
+        return
+    for report in reports:
+        if "previous_facts" in report.specs and "previous_facts" not in plan[report.name]:
+            plan[report.name]["previous_facts"] = str(seen)
+
+
+def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: Sequence[str],
+                 seen: Path, run: str, notebooks_dir: Path) -> None:
+    """After a good render of a report that shows what's new, record the facts of its tables."""
+    from .checks import data_folder
+    from .errors import AccordsError
+    from .reportkit import load_tables
+
+    by_name = {r.name: r for r in reports}
+    shown = [name for name in good if "previous_facts" in by_name[name].specs]
+    if not shown:
+        return
+    source = data_folder(by_name[shown[0]], plan[shown[0]], notebooks_dir)
+    with contextlib.suppress(AccordsError, OSError, ValueError):
+        write_facts(load_tables(str(source)), seen, run,
+                    f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+
+
+def describe(previous: dict[str, Any] | None, new: pd.DataFrame) -> Note:
+    """A sentence saying what the comparison is with, or that there is nothing to compare with."""
+    if not previous:
+        return Note("This is the first good render of this run: there is nothing earlier to "
+                    "compare with. The next render of the same run (a scheduled job, or "
+                    "`accords render --name` again) lists what appeared since this one.")
+    when = f"the previous good render ({previous.get('recorded', 'time unknown')})"
+    if new.empty:
+        return Note(f"Nothing new since {when}.")
+    counts: dict[str, int] = {}
+    for what in new["what"]:  # in the table's order
+        counts[what] = counts.get(what, 0) + 1
+    plural = {"new person": "new people"}
+    parts = [f"{n} {what if n == 1 else plural.get(what, what + 's')}" for what, n in counts.items()]
+    return Note(f"Since {when}: " + ", ".join(parts) + ".")
