@@ -29,14 +29,6 @@ def test_acronym_inside_the_name():
     assert orgs[0].kind == "government"
 
 
-@pytest.mark.xfail(strict=True, reason="the extractor keeps 'HSAR Government' as the acronym (left for "
-                                       "the extraction rules); strict: passes once that is fixed")
-def test_acronym_inside_the_name_is_the_bracketed_letters_only():
-    orgs = _orgs("The Hollin Special Administrative Region (HSAR) Government and Tollan University "
-                 "signed an agreement.")
-    assert orgs[0].acronym == "HSAR"
-
-
 def test_list_form_name_is_one_organisation():
     (org,) = _orgs("Officials from the Hong Kong, Macao and Taiwan Office of Veloria University attended.")
     assert org.name == "Hong Kong, Macao and Taiwan Office of Veloria University"
