@@ -348,3 +348,13 @@ def test_the_person_a_signatory_signed_with_is_a_signatory_too():
     (signing,) = [ev for ev in f.events if ev.kind == "signing"]
     people = sorted((r[0], r[3]) for r in signing.roles if r[0])
     assert people == [("ann reed", "signatory"), ("bo chen", "signatory")]
+
+
+def test_people_listed_after_from_org_belong_to_it():
+    f = _facts(SIGNED + "From Tarn Institute, Sh. Om Prakash Gupta and Ms Arti Sehgal attended the meeting.")
+    assert {f.people[k].org for k in ("gupta om prakash", "arti sehgal")} == {"tarn institute"}
+
+
+def test_a_lone_name_before_a_title_is_its_organisation():
+    f = _facts(SIGNED + "The delegation included Argencon President Sebastian Mocorrea.")
+    assert f.people["mocorrea sebastian"].org == "argencon"

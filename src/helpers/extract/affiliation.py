@@ -54,10 +54,26 @@ def appositions(items: list[Item], w: Words) -> None:
                 and w.text[item.i - 1] == ",":
             _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it
     _group_leads(items, w)
+    _from_group(items, w)
     _shared_owner(items)
     for x, item in enumerate(items):
         if item.kind == "person" and item.value.org is None:
             item.value.org = _nearby_org(items, x, w)
+
+
+def _from_group(items: list[Item], w: Words) -> None:
+    """"From LUB, Sh. A, Sh. B and Ms C attended", "Also in attendance from FAPESP were A, B": the
+    people listed after "from Org," or "from Org were" belong to Org."""
+    group = None
+    for it in items:
+        if it.kind == "org":
+            a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
+            nxt = w.lower[it.j] if it.j < len(w) else ""
+            group = it.value if a > 0 and w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") else None
+        elif it.kind == "person" and group is not None and it.value.org is None:
+            it.value.org = group
+        elif it.kind == "sep" and it.value == ";":
+            group = None
 
 
 def _nearby_org(items: list[Item], x: int, w: Words):

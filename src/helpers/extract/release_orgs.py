@@ -53,6 +53,8 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             continue
         # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
         holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
+        if len(holders) > 1:  # "Kestrel" is in "Kestrel Semiconductor" and "NLU-Kestrel Joint Laboratory"
+            holders = [k for k in holders if k.startswith(key + " ")]
         if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
                 and kind_of(lo.name) == "other" and not units & set(key.split()):
             acronyms.setdefault(lo.name, holders[0])

@@ -91,8 +91,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 prev = items[-1] if items else None
                 if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1):
                     org = prev.value
-                elif org is None and (owner := possessive_owner(w, s, k, text)) is not None:
-                    org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald"
+                elif org is None and ((owner := possessive_owner(w, s, k, text)) is not None
+                                      or (owner := _name_before_title(w, s, k, items, person)) is not None):
+                    org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald", "Argencon President A"
                     orgs.append(owner)
                     items.append(Item("org", owner.i, owner.j, owner))
                 if person is not None:
@@ -151,6 +152,20 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         k += 1
     appositions(items, w)
     return items
+
+
+def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
+    """A lone capitalised name right before a title that a person follows ("Argencon President
+    Sebastián Mocorrea"): the organisation the title belongs to. Not a word of names, titles or places."""
+    a = k - 1
+    if person is None or a < s or (items and items[-1].j > a) or not is_cap(w.text[a]):
+        return None
+    low = w.lower[a]
+    if low in lexicon.bare_stop_words() or low in lexicon.titles()[1] or lexicon.people()[0].match(w.lower, a)[0]:
+        return None
+    if a - 1 >= s and (is_cap(w.text[a - 1]) or w.text[a - 1] in ("'s", "’s")):
+        return None  # part of a longer name
+    return OrgSpan(a, k, w.text[a], None, "other")
 
 
 def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
