@@ -217,3 +217,10 @@ def test_parties_come_from_the_headline_when_the_body_names_none():
                    published=dt.date(2023, 5, 5))
     (signing,) = [ev for ev in facts.events if ev.kind == "signing"]
     assert sorted(_parties(signing)) == ["brindle university", "tarn institute"]
+
+
+def test_entered_into_an_agreement_is_a_signing_but_entered_into_force_is_not():
+    ev = _signing(f"{PARTIES} entered into an MoU on 21st Aug 2024 at the Tarn campus.")
+    assert ev.date == dt.date(2024, 8, 21) and sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+    facts = _facts(f"The agreement between {PARTIES} entered into force last year.")
+    assert [e for e in facts.events if e.kind == "signing"] == []

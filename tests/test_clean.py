@@ -207,3 +207,9 @@ def test_a_stored_page_metadata_date_and_a_wire_dateline_give_the_publication_da
     c = clean_text(" date 2026-01-19 BANGKOK, Jan. 18, 2026 /PRNewswire/ -- Lakeside University and Orbitek "
                    "signed a memorandum of understanding on academic collaboration.")
     assert c.published == dt.date(2026, 1, 18)
+
+
+def test_a_leading_date_glued_to_the_text_is_the_publication_date():
+    c = clean_text("12th October 2017…In an effort to drive digital transformation, Orbitek renewed its long "
+                   "partnership with the Tarn government to improve skills.")
+    assert c.published == dt.date(2017, 10, 12)

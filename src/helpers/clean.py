@@ -27,6 +27,8 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|、)\s*")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+_LEADING_DATE = re.compile(r"^\s*(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.? \d{4}"
+                           r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\s*(?:…|\.\.\.|[-–—:|])")
 _META_DATE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?:[ \t]+|\n)")
 
 
@@ -221,6 +223,9 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             seen_body = True
         paragraphs[-1].append(_BULLET.sub("", line))
     out.text = "\n\n".join("\n".join(p) for p in paragraphs if p)
+    if out.published is None and (lead := _LEADING_DATE.match(out.text)):
+        dates = [m for m in find_dates(lead.group(1)) if m.year and m.day]
+        out.published = to_date(dates[0]) if dates else None  # "12th October 2017…In an effort"
     if out.published is None and (line := dateline(out.text)) is not None:
         dates = [m for m in find_dates(line.group("date")) if m.year and m.day]
         out.published = to_date(dates[0]) if dates else None  # a wire dateline dates the release

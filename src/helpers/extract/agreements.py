@@ -23,8 +23,9 @@ HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mou
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
 _SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
-_PAST_SIGN = {"signed", "inked", "concluded", "renewed"}
-SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed"}
+_PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered"}
+SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed", "sealed",
+              "formalised", "formalized"}
 _LEFT_STOP = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "two",
     "three", "four", "five", "several", "both", "each", "signed", "inked", "sign", "signing",
@@ -81,6 +82,12 @@ def _modifier(w: Words, k: int) -> bool:
     return low.replace("-", "").isalpha()
 
 
+def _entered_into(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e say "entered into" an agreement (not "entered into force")."""
+    return any(w.lower[k] == "entered" and w.lower[k + 1] == "into" and (k + 2 >= len(w) or w.lower[k + 2] != "force")
+               for k in range(s, min(e, len(w) - 1)))
+
+
 def is_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e report a signing (a signing word and an agreement, or a signing ceremony)."""
     lowers = w.lower[s:e]
@@ -90,7 +97,7 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"
                                      for k in range(len(lowers) - 1)):
         return True
-    if SIGN_WORDS.isdisjoint(present):
+    if SIGN_WORDS.isdisjoint(present) and not _entered_into(w, s, e):
         return False
     return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
                for n in (3, 1))
@@ -239,7 +246,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     ends = {o.j: o for o in orgs}
     found: list[OrgSpan] = []
     place = None
-    sign = next((k for k in range(s, e) if w.lower[k] in SIGN_WORDS), None)
+    sign = next((k for k in range(s, e) if w.lower[k] in SIGN_WORDS or _entered_into(w, k, k + 1)), None)
     for k in range(s, e):
         low = w.lower[k]
         if low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign) \
@@ -304,7 +311,7 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
     """Word spans of capitalised names standing where a signing sentence puts its parties, that
     no other rule has read: the subject of the signing verb ("Airbus and MTU Aero Engines have
     signed"), its partner after "with", and the list after "between"/"among"."""
-    sign = next((k for k in range(s, e) if w.lower[k] in _SIGN_VERBS), None)
+    sign = next((k for k in range(s, e) if w.lower[k] in _SIGN_VERBS or _entered_into(w, k, k + 1)), None)
     if sign is None:
         return []
     spans: list[tuple[int, int]] = []
