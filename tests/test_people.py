@@ -358,3 +358,12 @@ def test_people_listed_after_from_org_belong_to_it():
 def test_a_lone_name_before_a_title_is_its_organisation():
     f = _facts(SIGNED + "The delegation included Argencon President Sebastian Mocorrea.")
     assert f.people["mocorrea sebastian"].org == "argencon"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vietnamese Minister of Science and Technology Chu Ngoc Anh lauded the cooperation.", "Chu Ngoc Anh"),
+    ("The Dean of the College of Life Sciences and Bioengineering Sang Yup Lee said the MOU would help.",
+     "Sang Yup Lee"),
+])
+def test_three_word_names_at_the_end_of_a_title_or_an_organisation(text, name):
+    assert name in {p.name for p in _facts(text).people.values()}

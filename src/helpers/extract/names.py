@@ -153,3 +153,19 @@ def join_name(w: Words, a: int, b: int) -> str:
     words = [t.title() if t.isupper() and len(t) > 1 and t not in lexicon.name_suffixes() else t
              for t in w.text[a:b]]
     return " ".join(words).replace(" , ", ", ")
+
+
+def name_run_at(w: Words, t: int, e: int) -> int:
+    """Length (2 or 3) of a personal name that ends a capitalised run at word t ("... of Ukraine
+    Serhiy Shkarlet and", "... and Technology Chu Ngoc Anh lauded"), else 0: name words, none a word
+    of names of bodies or places, and no capitalised word after them."""
+    if t == 0 or not is_cap(w.text[t - 1]) or w.text[t - 1].isupper():
+        return 0  # a name right after "of"/"the" is part of the name before it ("University of Arizona")
+    stop = lexicon.bare_stop_words()
+    for n in (3, 2):
+        if t + n > e or (w.lower[t], w.lower[t + 1]) in lexicon.not_name_pairs():
+            continue
+        if all(NAME_WORD.match(w.text[x]) and not w.text[x].isupper() and len(w.text[x]) > 1
+               and w.lower[x] not in stop for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])):
+            return n
+    return 0

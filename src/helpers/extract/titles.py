@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from .facts import OrgSpan
-from .names import NAME_WORD
+from .names import name_run_at
 from .nlp import Words, is_cap
 from .orgs import is_acronym, kind_of
 
@@ -96,7 +96,7 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if low in ("and", "&") and t + 1 < e and (n := lexicon.titles()[0].match(w.lower, t + 1, e)[0]) \
                 and t + 1 + n < e and is_cap(w.text[t + 1 + n]) and t + 1 + n not in orgs_at:
             break  # "Members of the Council and Vice Presidents A, B" (not "and Secretary of CAST")
-        if t > q and _name_pair(w, t, e):
+        if t > q and name_run_at(w, t, e):
             break  # "Minister of Education and Science of Ukraine Serhiy Shkarlet and ...": the name
         if is_cap(word) and low not in lexicon.people()[0].first:
             t += 1
@@ -118,17 +118,6 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         org = None if org.parent else org
     return t, org, before_org - (1 if before_org > q and w.lower[before_org - 1] in ("the",) else 0) - (
         1 if before_org > q else 0)
-
-
-def _name_pair(w: Words, t: int, e: int) -> bool:
-    """Whether words t, t+1 are a two-word personal name that ends a title's tail: both name words,
-    neither a word of names of bodies or places, and no capitalised word after them."""
-    stop = lexicon.bare_stop_words()
-    if t + 1 >= e or (w.lower[t], w.lower[t + 1]) in lexicon.not_name_pairs():
-        return False
-    pair = all(NAME_WORD.match(w.text[x]) and not w.text[x].isupper() and w.lower[x] not in stop
-               for x in (t, t + 1))
-    return pair and (t + 2 >= e or not is_cap(w.text[t + 2]))
 
 
 def _comma_list(w: Words, k: int, e: int) -> bool:
