@@ -279,7 +279,7 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and not _person_next(w, k + 1, e):
             k += 1
             continue
-        if saw_of and k > b and name_run_at(w, k, e):
+        if saw_of and name_run_at(w, k, e):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee": a person follows
         if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
                 and (saw_of or leading or heads.match(w.lower, k, e)[0]):
