@@ -367,3 +367,10 @@ def test_a_lone_name_before_a_title_is_its_organisation():
 ])
 def test_three_word_names_at_the_end_of_a_title_or_an_organisation(text, name):
     assert name in {p.name for p in _facts(text).people.values()}
+
+
+def test_an_adjectival_signed_is_no_signing_and_a_name_can_close_a_body_name():
+    f = _facts("Secretary Ana Ruiz and President Li Wei present the newly signed MOU.")
+    assert ("ana ruiz", "signatory") not in _roles(f)
+    f = _facts("The Diplomatic Academy of Tarn Andres Bello and Brindle University signed an agreement.")
+    assert "andres bello" not in f.people and "diplomatic academy of tarn andres bello" in f.orgs

@@ -218,6 +218,11 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             left = w.text[k - 1]
             if low == "," and not crossed_and:
                 break
+            run = k - 1
+            while run - 1 >= max(s, floor) and is_cap(w.text[run - 1]):
+                run -= 1
+            if run == floor and floor > s:
+                break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i \
                     and not left.endswith("."):
                 before_and = a if not crossed_and else before_and
@@ -297,10 +302,16 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
     return b, None
 
 
+@lru_cache(maxsize=1)
+def _field_words() -> frozenset[str]:
+    """Generic words of fields and bodies ("Science", "Technology"): a name joins them across "and"."""
+    return lexicon.never_name() | lexicon.people()[1]
+
+
 def _field_list(w: Words, k: int, e: int) -> int | None:
     """End of a list of field words that closes a name ("Industry and Energy", "Sports and Tourism"),
     or None: only generic field words, so two names in a list are never joined."""
-    fields = lexicon.never_name() | lexicon.people()[1]
+    fields = _field_words()
     saw_and = False
     while k < e:
         if is_cap(w.text[k]) and w.lower[k] in fields:

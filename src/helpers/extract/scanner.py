@@ -12,6 +12,7 @@ from .nlp import Words, is_cap
 from .orgs import is_acronym
 from .titles import possessive_owner, title_at
 
+_ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
 _QUOTE_END = {'"', "”", "’", "'"}
 _PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
@@ -121,6 +122,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             continue
         if word[:1].islower() or k == s:
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
+            if n and n == 1 and low in ("signed", "inked") and k > s and w.lower[k - 1] in _ADJECTIVAL:
+                n = 0  # "present the newly signed MOU": an adjective, not the signing
             if n:
                 if trig[0] == "speaker" and trig[1] == "before" and k > s and (w.text[k - 1] in _QUOTE_END or (
                         w.text[k - 1] == "," and k - 1 > s and w.text[k - 2] in _QUOTE_END)):
@@ -139,6 +142,14 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             continue
         if is_cap(word) and low not in bare_stop and (not is_acronym(word) or upper_family(w, k, e, not_name)):
             m = name_words(w, k, e, bare_stop, loose=False)
+            prev = items[-1] if items else None
+            if m - k >= 2 and prev is not None and prev.kind == "org" and prev.j == k and " of " in prev.value.name \
+                    and not prev.value.is_acronym and (m >= e or not is_cap(w.text[m])):
+                # "the Diplomatic Academy of Chile Andrés Bello and ESO signed": the name closes the body's name
+                prev.value.name = text[w.start[prev.value.i]:w.end[m - 1]]
+                prev.value.j = prev.j = m
+                k = m
+                continue
             if m - k >= 2 and (ents is not None and ents.vetoes(k, m) or (
                     m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
                 k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
