@@ -137,3 +137,10 @@ def test_theme_aliases_name_a_theme_by_another_slug():
 
     assert theme_aliases()["domain:health"] == "domain:biomedicine"
     assert theme_aliases()["domain:ict"] == "domain:digital"
+
+
+def test_a_visit_with_a_meeting_in_one_sentence_is_one_event():
+    f = _facts("Dr Ana Ruiz visited Brindle University and met President Li Wei on May 4, 2023.")
+    assert [ev.kind for ev in f.events] == ["visit"]
+    roles = {(r[0], r[3]) for ev in f.events for r in ev.roles if r[0]}
+    assert ("ana ruiz", "visitor") in roles

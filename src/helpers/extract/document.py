@@ -250,9 +250,16 @@ def _set_date(event: LocalEvent, dated) -> None:
         event.date, event.date_text, event.precision, event.year_source = dated
 
 
+_VISIT_OR_MEETING = {"visit", "meeting"}
+
+
 def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) -> LocalEvent:
+    """The event of `kind` a sentence reports; a visit and a meeting told in one sentence ("X visited
+    Y and met Z") are one event, a visit."""
     for ev in facts.events:
-        if ev.kind == kind and ev.sentence == span:
+        if ev.sentence == span and (ev.kind == kind or {ev.kind, kind} == _VISIT_OR_MEETING):
+            if kind == "visit":
+                ev.kind = "visit"
             return ev
     ev = LocalEvent(kind, span)
     _set_date(ev, dated)
