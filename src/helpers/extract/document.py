@@ -50,7 +50,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     names = frozenset(k for *_, items in sentences for it in items
                       if it.kind in ("person", "title", "used-title") or it.kind == "org" and not it.value.is_acronym
                       for k in range(it.i, it.j))
-    facts.themes = tag(as_doc(w), taxonomy, names)
+    facts.themes = tag(as_doc(w), taxonomy, names, w.lower)
     return facts
 
 

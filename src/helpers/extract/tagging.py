@@ -92,20 +92,21 @@ def as_doc(words: Words) -> Doc:
     return Doc(pipeline().vocab, words=words.text)
 
 
-def tag(doc: Doc, taxonomy: Path | None = None,
-        names: frozenset[int] = frozenset()) -> list[tuple[str, float, list[str]]]:
+def tag(doc: Doc, taxonomy: Path | None = None, names: frozenset[int] = frozenset(),
+        lower: list[str] | None = None) -> list[tuple[str, float, list[str]]]:
     """(theme, score, terms) for each theme a spaCy Doc mentions; score grows with distinct terms.
 
     A term counts only in a theme sense: not inside a name (`names`: word indices of organisations,
     people and titles, so "Innovation" in "X Innovation Centre" is no theme) nor inside one of the
-    theme's `not` phrases.
+    theme's `not` phrases. `lower` (the document's lower-case words, if the caller has them) saves
+    reading them back from the Doc.
     """
     m = matcher(taxonomy)
     vocab = doc.vocab.strings
     found: dict[str, set[str]] = {}
     hits: dict[str, int] = {}
     matches = [(vocab[mid], a, b) for mid, a, b in m(doc)]
-    matches += pattern_matches([t.lower_ for t in doc], taxonomy)
+    matches += pattern_matches(lower if lower is not None else [t.lower_ for t in doc], taxonomy)
     vetoed = {(slug[4:], k) for slug, a, b in matches if slug.startswith("not:") for k in range(a, b)}
     for slug, start, end in matches:
         if slug.startswith("not:") or any((slug, k) in vetoed or k in names for k in range(start, end)):
