@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CORPUS ?= data/raw
 TABLES ?= data/processed
 
-.PHONY: help install report extract render lab test lint bench clean
+.PHONY: help install report extract render lab test lint bench eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -42,6 +42,15 @@ lab: install ## Register the "accords" kernel and open JupyterLab on notebooks/ 
 
 test: install ## Run the test suite
 	$(BIN)/python -m pytest
+
+SPLIT ?= tuning
+eval: install ## Score extraction on the sample gold and, when its texts are here, the dev set's SPLIT (tuning)
+	$(BIN)/accords extract data/raw --out $(TABLES)/eval-sample -q
+	$(BIN)/accords evaluate eval/sample-gold.jsonl $(TABLES)/eval-sample --out $(TABLES)/eval-sample/evaluation.json
+	@if ls eval/dev/texts/*.txt >/dev/null 2>&1; then \
+	  $(BIN)/accords extract eval/dev/texts --out $(TABLES)/eval-dev -q && \
+	  $(BIN)/accords evaluate eval/dev/gold.jsonl $(TABLES)/eval-dev --split $(SPLIT) --out $(TABLES)/eval-dev/evaluation.json; \
+	else echo "eval/dev/texts/ is empty: see eval/dev/README.md to pull the development texts"; fi
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check src tests

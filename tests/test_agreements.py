@@ -224,3 +224,15 @@ def test_entered_into_an_agreement_is_a_signing_but_entered_into_force_is_not():
     assert ev.date == dt.date(2024, 8, 21) and sorted(_parties(ev)) == ["brindle university", "tarn institute"]
     facts = _facts(f"The agreement between {PARTIES} entered into force last year.")
     assert [e for e in facts.events if e.kind == "signing"] == []
+
+
+def test_the_month_may_is_no_intention():
+    ev = _signing(f"The Mayor witnessed today (May 21) the signing of the Framework Agreement between {PARTIES}.")
+    assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+
+
+def test_an_agreement_built_on_an_earlier_one_keeps_its_own_parties():
+    f = _facts(f"{PARTIES} signed a research agreement on May 4, 2023. The President said the agreement built "
+               "on the memorandum Tarn Institute signed with Kestrel College in October.")
+    ev = [e for e in f.events if e.kind == "signing"][0]
+    assert "kestrel college" not in _parties(ev)

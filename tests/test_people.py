@@ -374,3 +374,9 @@ def test_an_adjectival_signed_is_no_signing_and_a_name_can_close_a_body_name():
     assert ("ana ruiz", "signatory") not in _roles(f)
     f = _facts("The Diplomatic Academy of Tarn Andres Bello and Brindle University signed an agreement.")
     assert "andres bello" not in f.people and "diplomatic academy of tarn andres bello" in f.orgs
+
+
+def test_a_talk_of_any_kind_makes_a_speaker():
+    f = _facts(SIGNED + "After the signing, Professor ZHU Jiaojun of Brindle University gave a popular science "
+               "lecture to 300 students.")
+    assert ("jiaojun zhu", "speaker") in _roles(f)

@@ -20,6 +20,7 @@ HEADS = {
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
 HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})
+_BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
 _SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
@@ -112,6 +113,8 @@ def another(w: Words, s: int, e: int) -> bool:
             return True
         if low in _HEAD_WORDS and k > s and w.lower[k - 1] in ("another", "second", "third", "further", "separate"):
             return True
+        if low in _HEAD_WORDS and any(w.lower[q] in _BUILT_ON for q in range(max(s, k - 4), k)):
+            return True  # "the agreement built on the memorandum RUT signed with X": an earlier one
     return False
 
 
@@ -124,7 +127,7 @@ def intended(w: Words, s: int, e: int) -> bool:
         if low not in SIGN_WORDS:
             continue
         past = low in _PAST_SIGN and not (k > s and w.lower[k - 1] in ("be", "been", "being"))
-        if past or not any(w.lower[q] in cues for q in range(max(s, k - 5), k)):
+        if past or not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
     return found

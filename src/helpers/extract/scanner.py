@@ -131,6 +131,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
                 continue
+            if low in ("gave", "delivered", "made", "give", "deliver") and (m := _talk_end(w, k, e)):
+                items.append(Item("trigger", k, m, ("speaker", "before", "speech")))  # "gave a popular science lecture"
+                k = m
+                continue
             if low == "by" and _signed_by(w, s, k, items):
                 items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
                 k += 1
@@ -177,6 +181,20 @@ def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> O
     if a - 1 >= s and (is_cap(w.text[a - 1]) or w.text[a - 1] in ("'s", "’s")):
         return None  # part of a longer name
     return OrgSpan(a, k, w.text[a], None, "other")
+
+
+_TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",
+          "address", "keynote", "remarks", "briefing"}
+
+
+def _talk_end(w: Words, k: int, e: int) -> int:
+    """End of "gave a (popular science) lecture" at word k (up to four words between), else 0."""
+    for q in range(k + 1, min(e, k + 6)):
+        if w.lower[q] in _TALKS:
+            return q + 1
+        if not w.text[q][:1].islower() and w.text[q] not in ("a", "an"):
+            return 0
+    return 0
 
 
 def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
