@@ -161,3 +161,16 @@ def test_short_forms_in_brackets_are_learned():
     f = _facts("Helix Biomedical Group (Helix) and Brindle University signed an agreement. "
                       "Dr Peng Jun of Helix attended.")
     assert f.people["jun peng"].org == "helix biomedical"
+
+
+def test_a_headline_short_name_joins_the_full_name_after_a_person():
+    f = _facts("The Diplomatic Academy of Tarn and Brindle University sign an agreement\n\n"
+               "The Diplomatic Academy of Tarn Andres Bello and the Brindle University signed an agreement.")
+    assert "diplomatic academy of tarn" not in f.orgs
+    assert f.org("Diplomatic Academy of Tarn") == "diplomatic academy of tarn andres bello"
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    f = _facts("The MOU was signed by the University of Sydney vice-chancellor Dr Michael Spence and Thales "
+               "Australia Country Director Chris Jenkins.")
+    assert "university of sydney" in f.orgs and not any("thales" in k for k in f.orgs if "sydney" in k)

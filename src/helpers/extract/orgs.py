@@ -281,7 +281,7 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
             continue
         if low in ("and", "&") and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
                 and not is_acronym(w.text[k + 1]) and not _starts_org(w, k + 1, e, heads) \
-                and not _person_next(w, k + 1, e):
+                and not _person_next(w, k + 1, e) and not _new_name_after_and(w, k + 1, e):
             k += 1
             continue
         if saw_of and name_run_at(w, k, e):
@@ -325,6 +325,20 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
             continue
         return None
     return k if saw_and else None
+
+
+def _new_name_after_and(w: Words, k: int, e: int) -> bool:
+    """Whether the capitalised run after "and" at k is a name of its own ("... of Sydney and Thales
+    Australia"): two words or more, none a generic field word (unlike "of Science and Technology")."""
+    fields = _field_words()
+    q = k
+    while q < e and is_cap(w.text[q]):
+        if w.lower[q] in fields:
+            return False
+        if q > k and name_run_at(w, q, e):
+            break  # "... and Bioengineering Sang Yup Lee": the person is no part of the run
+        q += 1
+    return q - k >= 2
 
 
 def _person_next(w: Words, k: int, e: int) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from .. import lexicon
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
+from .names import NAME_WORD
 from .nlp import Words
 from .orgs import initials, kind_of
 
@@ -97,9 +98,18 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             continue
         # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
         owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
-                  for f in fs if lo.name.startswith(f + " ")]
+                  for f in fs if lo.name.startswith(f + " ") and _names_a_part(lo.name[len(f) + 1:])]
         if owners:
             lo.parent = max(owners)[1]
+    for key, lo in list(facts.orgs.items()):
+        # "Diplomatic Academy of Chile" in the headline, "... of Chile Andrés Bello" in the text: one body
+        longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
+                  and o.name.startswith(lo.name + " ") and _personal_name(o.name[len(lo.name) + 1:])
+                  and " of " in lo.name]
+        if len(longer) == 1 and key not in facts.alias.values():
+            facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
+            facts.alias[key] = longer[0]
+            del facts.orgs[key]
     for key, lo in facts.orgs.items():
         # "Sanqiao Municipal Science and Technology Bureau" is a bureau of the "Sanqiao Municipal Government"
         if is_unit(lo):
@@ -141,6 +151,23 @@ def _ownerless_units(facts: DocFacts, is_unit) -> None:
         owner = source or (universities[0] if len(universities) == 1 else None)
         if owner and owner != key:
             lo.parent = owner
+
+
+def _names_a_part(rest: str) -> bool:
+    """Whether the words after an organisation's name name a part of it ("Library", "Computing",
+    "Hong Kong R&D Center"), not a person or place it is named after ("... of Chile Andrés Bello")."""
+    heads = lexicon.org_heads()[0]
+    words = rest.lower().split()
+    fields = lexicon.never_name() | lexicon.people()[1]
+    return bool(words) and (any(heads.match(words, k, len(words))[0] for k in range(len(words)))
+                            or all(x in fields for x in words))
+
+
+def _personal_name(rest: str) -> bool:
+    """Whether the words after a body's name are a personal name it is named after ("Andrés Bello")."""
+    words = rest.split()
+    return 2 <= len(words) <= 3 and not _names_a_part(rest) and all(
+        NAME_WORD.match(x) and x.lower() not in lexicon.bare_stop_words() for x in words)
 
 
 def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
