@@ -104,19 +104,23 @@ def test_people_and_organisations_across_releases_one_per_real_entity(tmp_path):
     extract_corpus(Path(__file__).parent / "fixtures" / "resolution", tmp_path)
     t = read_tables(tmp_path)
     people = sorted(t["people"]["name"])
-    assert people == ["Ann J. Brook", "Kenji Lee", "Omar Lee"]
+    assert people == ["Ann J. Brook", "Kenji Lee", "Mary Lee", "Omar Lee"]
     orgs = t["organizations"].set_index("name")
-    assert orgs.loc["Weston Institute of Technology", "n_documents"] == 2
+    assert orgs.loc["Weston Institute of Technology", "n_documents"] == 3
     assert orgs.loc["Harbour Medical Group", "n_documents"] == 2
+    # an organisation whose name holds another's is a body of its own
+    assert orgs.loc["Harbour Medical Group Hospital", "n_documents"] == 1
     names = t["organizations"].set_index("org_id")["name"]
     parts = t["participants"].assign(org=t["participants"]["org_id"].map(names))
     assert set(parts.loc[parts["role"] == "party", "org"]) == {"Weston Institute of Technology",
-                                                                "Harbour Medical Group"}
+                                                                "Harbour Medical Group",
+                                                                "Harbour Medical Group Hospital"}
     who = parts.dropna(subset=["person_id"]).assign(
         name=lambda d: d["person_id"].map(t["people"].set_index("person_id")["name"]))
     assert set(zip(who["name"], who["org"])) == {("Ann J. Brook", "Weston Institute of Technology"),
                                                  ("Omar Lee", "Harbour Medical Group"),
-                                                 ("Kenji Lee", "Harbour Medical Group")}
+                                                 ("Kenji Lee", "Harbour Medical Group"),
+                                                 ("Mary Lee", "Harbour Medical Group Hospital")}
 
 
 def test_same_day_signings_with_one_shared_party_and_different_partners_stay_apart():
