@@ -183,3 +183,18 @@ def test_a_month_precision_date_is_no_full_date(tmp_path):
     assert ev.dates_guessed == 0
     ev = evaluate([{"id": "r", "signing": {"date": "2016-05-01", "parties": []}}], facts)
     assert ev.ratios["signing_date_acc"].value() == 0.0
+
+
+def test_diff_names_each_miss_and_false_alarm_with_its_sentence():
+    text = "Brindle University and Tarn Institute signed an agreement. Dr Ana Ruiz attended."
+    found = {"r": _facts(text=text, organizations=[Org("Brindle University")],
+                         signing={"date": None, "parties": [Org("Brindle University")], "sentence": "s"},
+                         people=[_person("Ana Ruiz", ["signatory"])])}
+    gold = [{"id": "r", "signing": {"date": None, "parties": ["Tarn Institute", "Brindle University"]},
+             "organizations": [{"name": "Tarn Institute"}, {"name": "Brindle University"}],
+             "people": [{"name": "Ana Ruiz", "roles": ["attendee"]}]}]
+    diff = evaluate(gold, found).diffs["r"]
+    where = "in «Brindle University and Tarn Institute signed an agreement.»"
+    assert f"missed party: Tarn Institute {where}" in diff
+    assert f"missed organization: Tarn Institute {where}" in diff
+    assert "wrong signatory: Ana Ruiz in «Ana Ruiz was there.»" in diff

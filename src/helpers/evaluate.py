@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CorpusError
+from .extract.nlp import sentence_spans
 from .extract.tagging import theme_aliases
 from .lexicon import word_set
 
@@ -274,8 +275,9 @@ def _gold_org_ref(ref: str | None, orgs: list[Org]) -> Org | None:
 def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
     diff: list[str] = []
     gorgs = _gold_orgs(rec)
+    text = found["text"]
     _score_set(ev.counts["organizations"], gorgs, found["organizations"], orgs_match, "organization",
-               lambda o: o.name, diff)
+               lambda o: o.name + _where(text, o.name), diff)
 
     gpeople = [p for p in rec.get("people") or [] if p.get("name")]
     fpeople = found["people"]
@@ -299,10 +301,10 @@ def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
                 count.add(1, 0, 0)
             elif has_g:
                 count.add(0, 0, 1)
-                diff.append(f"missed {role}: {g['name']}")
+                diff.append(f"missed {role}: {g['name']}" + _where(text, g["name"]))
             elif has_f:
                 count.add(0, 1, 0)
-                diff.append(f"wrong {role}: {g['name']}")
+                diff.append(f"wrong {role}: {g['name']} in «{_short(fpeople[by_f[gi]]['sentence'])}»")
         for fi, f in enumerate(fpeople):
             if fi not in matched_f and role in f["roles"]:
                 count.add(0, 1, 0)
@@ -326,7 +328,7 @@ def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
     gsig, fsig = rec.get("signing"), found["signing"]
     gparties = [_gold_org_ref(p, gorgs) for p in (gsig or {}).get("parties") or []]
     _score_set(ev.counts["parties"], gparties, (fsig or {}).get("parties") or [], orgs_match, "party",
-               lambda o: o.name, diff)
+               lambda o: o.name + _where(text, o.name), diff)
     if gsig is None and fsig is not None:
         ev.no_signing_given_one += 1
         diff.append(f"signing found where the release reports none: «{_short(fsig['sentence'])}»")
@@ -368,8 +370,6 @@ def _where(text: str, name: str) -> str:
     words = sorted(_fold(name).split(), key=len, reverse=True)
     if not words or not text:
         return ""
-    from .extract.nlp import sentence_spans
-
     folded = _fold(text)
     for a, b in sentence_spans(text):
         sent = text[a:b]
