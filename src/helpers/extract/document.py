@@ -187,7 +187,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             if it.kind == "org":
                 facts.mentions.append(("organization", facts.org(it.value.name),
                                        w.start[it.i], w.end[it.j - 1]))
-    if signing is not None and not any(r[3] == "party" for r in signing.roles) and doc.title:
+    if signing is not None and sum(r[3] == "party" for r in signing.roles) < 2 and doc.title:
         _headline_parties(facts, signing)
     if signing is not None and signing.date_text is None:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
