@@ -380,3 +380,8 @@ def test_a_talk_of_any_kind_makes_a_speaker():
     f = _facts(SIGNED + "After the signing, Professor ZHU Jiaojun of Brindle University gave a popular science "
                "lecture to 300 students.")
     assert ("jiaojun zhu", "speaker") in _roles(f)
+
+
+def test_words_that_begin_a_body_name_after_a_title_are_no_person():
+    f = _facts(SIGNED + "Professor Andrew Spencer, President, Caribbean Maritime University (CMU), spoke.")
+    assert "caribbean maritime" not in f.people and "andrew spencer" in f.people

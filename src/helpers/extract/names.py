@@ -120,6 +120,9 @@ def after_title(w, k, e, not_name, honor, never_first, comma=True):
     m = name_words(w, k + n, e, not_name, loose=loose)
     if k + n < e and w.lower[k + n] in never_first:
         return None
+    if not n and m < e and is_cap(w.text[m]) and w.lower[m] in lexicon.name_stop_words() \
+            and not lexicon.people()[0].match(w.lower, m, e)[0]:
+        return None  # "President, Caribbean Maritime University": the words begin a body's name
     if m - (k + n) >= (1 if n else 2) or (m - (k + n) == 1 and w.text[k - 1] != ","):
         if m > k + n:
             return k + n, m
