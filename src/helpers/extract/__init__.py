@@ -8,6 +8,8 @@ the stored facts of every release whose content and extractor are unchanged.
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -18,10 +20,11 @@ from pathlib import Path
 from .. import __version__
 from ..engines import engine as make_engine
 from ..errors import CorpusError
-from ..facts_store import FactsStore, fingerprint, settings_digest
+from ..facts_store import META, FactsStore, fingerprint, settings_digest
 from ..ingest import RawDocument, Skipped, load_manifest, read_corpus
 from ..store import commit, stage_json
 from .build import write_streamed
+from .derive import derived
 from .document import DocFacts, extract_document
 from .ner import pipeline as ner_pipeline
 from .tables import build_tables
@@ -82,34 +85,49 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     if taxonomy is not None and not Path(taxonomy).is_file():
         raise CorpusError(f"{taxonomy}: taxonomy file not found")
     summary = Summary(out)
-    docs = _readable(read_corpus(corpus, manifest), summary, corpus)
     out.mkdir(parents=True, exist_ok=True)
     store = FactsStore(out)
     settings = settings_digest(taxonomy, ner)
+    state = hashlib.sha1((settings + json.dumps(manifest, sort_keys=True, default=str)).encode()).hexdigest()[:12]
     old = {} if full else store.committed_index()
-    sizes = Counter(part for _, part in old.values())
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for path, (_fp, _part, file, _stat) in old.items():
+        by_file[file].append(path)
+    sizes = Counter(entry[1] for entry in old.values())
     reused: Counter = Counter()
     dead: dict[str, set[str]] = defaultdict(set)
+    current = {"file": "", "stat": ""}
 
-    def chunks() -> Iterator[tuple[list[RawDocument], list[str]]]:
-        batch: tuple[list, list] = ([], [])
-        for doc in _progress(docs, progress):
+    def unchanged(rel: str, stat) -> bool:
+        """Whether a file is as the last run read it (size, time, settings, manifest): then it is not read."""
+        current["file"], current["stat"] = rel, f"{stat.st_size}:{stat.st_mtime_ns}:{state}"
+        paths = by_file.get(rel)
+        if not paths or any(old[p][3] != current["stat"] for p in paths):
+            return False
+        for p in by_file.pop(rel):
+            reused[old.pop(p)[1]] += 1
+        summary.changes["reused"] += len(paths)
+        return True
+
+    def chunks() -> Iterator[tuple[list[RawDocument], dict[str, list[str]]]]:
+        docs: list[RawDocument] = []
+        meta: dict[str, list[str]] = {name: [] for name in META}
+        for doc in _progress(_readable(read_corpus(corpus, manifest, unchanged), summary, corpus), progress):
             fp = fingerprint(doc, settings)
             prev = old.pop(doc.path, None)
-            if prev is not None and prev[0] == fp:
+            if prev is not None and prev[0] == fp:  # a file touched or partly changed: this release is not
                 reused[prev[1]] += 1
                 summary.changes["reused"] += 1
                 continue
             if prev is not None:
                 dead[prev[1]].add(doc.path)
             summary.changes["changed" if prev is not None else "added"] += 1
-            batch[0].append(doc)
-            batch[1].append(fp)
-            if len(batch[0]) >= part_size:
-                yield batch
-                batch = ([], [])
-        if batch[0]:
-            yield batch
+            _add(docs, meta, doc, fp, current)
+            if len(docs) >= part_size:
+                yield docs, meta
+                docs, meta = [], {name: [] for name in META}
+        if docs:
+            yield docs, meta
 
     with make_engine(engine, jobs=jobs, scheduler=scheduler) as eng:
         parts = []
@@ -118,16 +136,16 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
                 _skip(summary, corpus, item)
             if part:
                 parts.append(part)
-        for path, (_fp, part) in old.items():
+        for path, (_fp, part, _file, _stat) in old.items():
             dead[part].add(path)
             summary.changes["removed"] += 1
-        for part, size in sizes.items():
-            if reused[part] == size:
+        for part in sizes:
+            if not dead.get(part):
                 parts.append(part)
             elif reused[part]:
-                parts.append(store.compact(DocFacts, part, dead[part]))
+                parts.append(store.compact(DocFacts, part, dead[part], derived))
         parts = sorted(set(parts))
-        staged, counts = write_streamed(parts, str(store.root), out, eng.map, summary.changes["added"])
+        staged, counts = write_streamed(parts, str(store.root), out, eng.map)
     summary.documents = counts["documents"]
     summary.events = counts["events"]
     summary.people = counts["people"]
@@ -149,23 +167,32 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     return summary
 
 
-def extract_part(chunk: tuple[list[RawDocument], list[str]], root: str, taxonomy: Path | None = None,
+def _add(docs: list, meta: dict[str, list[str]], doc: RawDocument, fp: str, current: dict) -> None:
+    """Queue a release for extraction with what the store keeps about it."""
+    docs.append(doc)
+    meta["fingerprint"].append(fp)
+    meta["file"].append(current["file"])
+    meta["stat"].append(current["stat"])
+
+
+def extract_part(chunk: tuple[list[RawDocument], dict[str, list[str]]], root: str, taxonomy: Path | None = None,
                  ner: str | None = None) -> tuple[str | None, list[Skipped]]:
     """Extract a chunk of releases and store their facts as one part; (part name, releases skipped)."""
-    docs, fingerprints = chunk
+    docs, meta = chunk
     facts, kept, skipped = [], [], []
     # The facts are many small acyclic objects: cyclic GC passes over them cost ~20 %.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for doc, fp in zip(docs, fingerprints):
+        for i, doc in enumerate(docs):
             result = _extract_safely(doc, taxonomy, ner)
             if isinstance(result, Skipped):
                 skipped.append(result)
             else:
                 facts.append(result)
-                kept.append(fp)
-        part = FactsStore.at(root).write_part(facts, kept) if facts else None
+                kept.append(i)
+        part = FactsStore.at(root).write_part(
+            facts, {k: [v[i] for i in kept] for k, v in meta.items()}, derived) if facts else None
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -1,43 +1,47 @@
-"""The contract tables from stored facts, part by part, in memory bounded by the distinct entities.
+"""The contract tables from stored parts, in memory bounded by the distinct entities.
 
-Three passes over the parts, each a map over parts that an engine may spread over processes or
-a Dask cluster, each followed by a merge here:
+Each part keeps its entity statistics and its rows with part-local organisation keys (see
+`derive.py`). Building the tables is then:
 
-1. entity statistics per part (`part_stats`) -> people and organisation ids;
-2. what resolution needs from each event (`part_links`) -> clusters, stray acronyms, counts;
-3. each part's rows (`part_rows`), spilled to disk by doc_id range ("bucket"), then every table
-   written in the order of `build_tables`: documents merged by path, the others sorted a bucket
-   at a time.
+1. merge every part's statistics -> people and organisation ids (`resolve_entities`);
+2. per part, what links its events and organisations (`part_links`, a map an engine may spread
+   over processes or a Dask cluster) -> documents per organisation, stray acronyms, clusters;
+3. stream every table out in the order `build_tables` gives it: documents merged by path, the
+   other tables a doc_id range ("bucket") at a time, merged from the parts' sorted rows.
 """
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import shutil
 import tempfile
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import resolve_parts as rp
-from ..facts_store import FactsStore, loads
-from ..resolve import stable_id
-from ..store import SCHEMAS, TABLES, TableWriter, to_arrow
-from .document import DocFacts
-from .rows import fact_rows
+from ..store import SCHEMAS, TABLES, TableWriter
+from .derive import STATS, stats_from_json
 
 DOCS_PER_BUCKET = 8000
+DOCS_PER_CLUSTER_BUCKET = 100_000
 SORT_KEYS = {"documents": ["path"], "events": ["doc_id", "start", "kind"],
              "organizations": ["org_id"], "people": ["person_id"],
              "participants": ["doc_id", "start", "event_id", "role", "person_id", "org_id"],
              "mentions": ["doc_id", "start", "kind"], "themes": ["doc_id", "theme"]}
 BUCKETED = ("events", "participants", "mentions", "themes")
+_CANDIDATES = pa.schema([("cb", pa.int32()), ("kind", pa.string()), ("day", pa.string()),
+                         ("event_id", pa.string()), ("doc_id", pa.string()),
+                         ("who", pa.list_(pa.string())), ("parties", pa.list_(pa.string()))])
 
 Mapper = Callable[..., Iterable]  # mapper(fn, items, **shared): fn(item, **shared) per item, in order
 
@@ -54,44 +58,27 @@ class Resolution:
     roots: dict[str, str] = field(default_factory=dict)
 
 
-def bucket_of(doc_id: str, buckets: int) -> int:
-    """The doc_id range ("d-" + hex) a document's rows are sorted in: buckets in doc_id order."""
-    return int(doc_id[2:6], 16) * buckets >> 16
+def bucket_bounds(buckets: int) -> list[str]:
+    """The doc_id ("d-" + hex) each bucket after the first starts at: buckets are doc_id ranges."""
+    return [f"d-{math.ceil(b * 65536 / buckets):04x}" for b in range(1, buckets)]
 
 
-# --- pass 1: entity statistics -------------------------------------------------------------
+# --- 1: entities ---------------------------------------------------------------------------
 
 
-def part_stats(part: str, root: str) -> tuple[dict, dict, int]:
-    """(organisation statistics, people statistics, documents) of one stored part."""
-    store = FactsStore.at(root)
-    t = store.read(part, ("docs", "orgs", "people"), {
-        "docs": ["path", "doc.f_published"],
-        "orgs": ["path", "slot", "f_name", "f_acronym", "f_kind", "f_aliases"],
-        "people": ["path", "slot", "f_name", "f_aliases"]})
-    docs = t["docs"]
-    order = {p: rp.doc_order(loads(pub), p) for p, pub in zip(docs["path"].to_pylist(),
-                                                             docs["doc.f_published"].to_pylist())}
-
-    def rows(table: pa.Table, cols: list[str]):
-        place: Counter = Counter()
-        data = [table[c].to_pylist() for c in ["path", "slot", *cols]]
-        for path, slot, *values in zip(*data):
-            i = place[path]
-            place[path] += 1
-            yield (*order[path], i), loads(slot), *(loads(v) for v in values)
-
-    orgs = rp.org_stats(rows(t["orgs"], ["f_name", "f_acronym", "f_kind", "f_aliases"]))
-    people = rp.people_stats(rows(t["people"], ["f_name", "f_aliases"]))
-    return orgs, people, docs.num_rows
+def _read_stats(part: str, root: str) -> tuple[dict, dict, int]:
+    folder = Path(root) / part
+    orgs, people = stats_from_json((folder / STATS).read_text(encoding="utf-8"))
+    return orgs, people, pq.read_metadata(folder / "rows.documents.parquet").num_rows
 
 
-def resolve_entities(parts: list[str], root: str, mapper: Mapper) -> tuple[Resolution, int]:
+def resolve_entities(parts: list[str], root: str) -> tuple[Resolution, int]:
     """People and organisation ids from every part's statistics; and the number of documents."""
     orgs: dict = {}
     people: dict = {}
     n_docs = 0
-    for o, p, n in mapper(part_stats, parts, root=root):
+    for part in parts:
+        o, p, n = _read_stats(part, root)
         rp.merge_org_stats(orgs, o)
         rp.merge_people_stats(people, p)
         n_docs += n
@@ -101,140 +88,90 @@ def resolve_entities(parts: list[str], root: str, mapper: Mapper) -> tuple[Resol
     return res, n_docs
 
 
-# --- pass 2: links -------------------------------------------------------------------------
+# --- 2: links ------------------------------------------------------------------------------
 
 
-def part_links(part: str, root: str, res: Resolution) -> tuple[Counter, set, list]:
-    """(documents per organisation row, org_ids playing a role, cluster candidates) of one part."""
-    store = FactsStore.at(root)
-    t = store.read(part, ("docs", "orgs", "people", "events"), {
-        "docs": ["path", "f_alias"], "orgs": ["path", "slot", "f_key"], "people": ["path", "slot"],
-        "events": ["path", "f_kind", "f_sentence", "f_date", "f_date_text", "f_roles"]})
-    org_slots: dict[str, list] = defaultdict(list)
-    for path, slot, key in zip(*(t["orgs"][c].to_pylist() for c in ("path", "slot", "f_key"))):
-        org_slots[path].append((loads(slot), loads(key)))
-    people: dict[str, set] = defaultdict(set)
-    for path, slot in zip(t["people"]["path"].to_pylist(), t["people"]["slot"].to_pylist()):
-        people[path].add(loads(slot))
-    events: dict[str, list] = defaultdict(list)
-    for path, *values in zip(*(t["events"][c].to_pylist() for c in (
-            "path", "f_kind", "f_sentence", "f_date", "f_date_text", "f_roles"))):
-        events[path].append([loads(v) for v in values])
-    n_docs: Counter = Counter()
+def part_links(part: str, root: str, res: Resolution, spill: str, cluster_buckets: int) -> tuple[Counter, set]:
+    """Documents per organisation row and the org_ids playing a role in one part; its events that
+    may join a cluster go to `spill`."""
+    folder = Path(root) / part
+    slots = pq.read_table(folder / "rows.org_slots.parquet").to_pydict()
+    n_docs = Counter(row for _, row in {(d, res.org_row_of[s]) for d, s in zip(slots["doc_id"], slots["slot"])})
+    parts = pq.read_table(folder / "rows.participants.parquet",
+                          columns=["event_id", "person_id", "org_id", "role"]).to_pydict()
     used: set[str] = set()
-    candidates = []
-    for path, alias in zip(t["docs"]["path"].to_pylist(), t["docs"]["f_alias"].to_pylist()):
-        slots = org_slots.get(path, [])
-        n_docs.update({res.org_row_of[slot] for slot, _ in slots})
-        local = rp.doc_org_ids(slots, loads(alias), res.org_ids)
-        mine = people.get(path, set())
-        doc_id = stable_id("d-", path)
-        who: dict[str, set] = defaultdict(set)
-        parties: dict[str, set] = defaultdict(set)
-        order = []
-        for kind, (a, _b), date, date_text, roles in events.get(path, []):
-            event_id = stable_id("e-", doc_id, kind, a)
-            order.append((event_id, rp.cluster_day(kind, date, date_text)))
-            for key, org, _title, role, *_ in roles:
-                person = rp.person_id(key) if key and key in mine else None
-                org_id = local.get(org) if org else None
-                if org_id:
-                    used.add(org_id)
-                if person or org_id:
-                    who[event_id].add(person or org_id)
-                if role == "party" and org_id:
-                    parties[event_id].add(org_id)
-        for event_id, day in order:
-            if day is not None:
-                candidates.append((day, event_id, doc_id, frozenset(who[event_id]),
-                                   frozenset(parties[event_id])))
-    return n_docs, used, candidates
+    who: dict[str, set] = defaultdict(set)
+    parties: dict[str, set] = defaultdict(set)
+    for ev, person, slot, role in zip(parts["event_id"], parts["person_id"], parts["org_id"], parts["role"]):
+        org = res.org_ids[slot] if slot is not None else None
+        if org:
+            used.add(org)
+        if person or org:
+            who[ev].add(person or org)
+        if role == "party" and org:
+            parties[ev].add(org)
+    events = pq.read_table(folder / "rows.events.parquet",
+                           columns=["event_id", "doc_id", "kind", "date", "date_text"]).to_pydict()
+    rows: dict[str, list] = {name: [] for name in _CANDIDATES.names}
+    for ev, doc, kind, date, date_text in zip(*events.values()):
+        day = rp.cluster_day(kind, date, date_text)
+        if day is None:
+            continue
+        rows["cb"].append(zlib.crc32(f"{kind}\x1f{day[1]}".encode()) % cluster_buckets)
+        rows["kind"].append(kind)
+        rows["day"].append(day[1])
+        rows["event_id"].append(ev)
+        rows["doc_id"].append(doc)
+        rows["who"].append(sorted(who.get(ev, ())))
+        rows["parties"].append(sorted(parties.get(ev, ())))
+    pq.write_table(pa.table(rows, schema=_CANDIDATES), Path(spill) / f"{part}.clusters.parquet")
+    return n_docs, used
 
 
-def link(parts: list[str], root: str, res: Resolution, mapper: Mapper) -> None:
+def link(parts: list[str], root: str, res: Resolution, mapper: Mapper, spill: str, n_docs: int) -> None:
     """Fill in documents per organisation, stray acronyms and event clusters."""
-    n_docs: Counter = Counter()
+    counts: Counter = Counter()
     used: set[str] = set()
-    groups: dict[tuple, list] = defaultdict(list)
-    for counts, u, candidates in mapper(part_links, parts, root=root, res=res):
-        n_docs.update(counts)
+    cluster_buckets = max(1, math.ceil(n_docs / DOCS_PER_CLUSTER_BUCKET))
+    for c, u in mapper(part_links, parts, root=root, res=res, spill=spill, cluster_buckets=cluster_buckets):
+        counts.update(c)
         used |= u
-        for day, *member in candidates:
-            groups[day].append(tuple(member))
     for i, row in enumerate(res.org_rows):
-        row["n_documents"] = n_docs.get(i, 0)
+        row["n_documents"] = counts.get(i, 0)
     res.stray = frozenset(r["org_id"] for r in res.org_rows
                           if r["name"] == r["acronym"] and r["org_id"] not in used)
-    res.roots = rp.cluster_roots(groups)
+    for cb in range(cluster_buckets):
+        groups: dict[tuple, list] = defaultdict(list)
+        for part in parts:
+            t = pq.read_table(Path(spill) / f"{part}.clusters.parquet", filters=[("cb", "==", cb)]).to_pydict()
+            for kind, day, ev, doc, who, party in zip(t["kind"], t["day"], t["event_id"], t["doc_id"],
+                                                     t["who"], t["parties"]):
+                groups[(kind, day)].append((ev, doc, frozenset(who), frozenset(party)))
+        res.roots.update(rp.cluster_roots(groups))
 
 
-# --- pass 3: rows --------------------------------------------------------------------------
+# --- 3: writing ----------------------------------------------------------------------------
 
 
-def part_rows(part: str, root: str, res: Resolution, buckets: int, spill: str) -> dict[str, dict[int, list[int]]]:
-    """Write one part's rows to `spill` (documents in path order, the rest in row groups per
-    bucket); return, per table, bucket -> its row groups."""
-    store = FactsStore.at(root)
-    facts = store.facts(DocFacts, part)
-    rows: dict[str, list[dict]] = defaultdict(list)
-    for f in facts:
-        mine = set(f.people)
-        local = rp.doc_org_ids([(slot, lo.key) for slot, lo in f.orgs.items()], f.alias, res.org_ids)
-        got = fact_rows(f, lambda key, mine=mine: rp.person_id(key) if key in mine else None, local.get)
-        for name, items in got.items():
-            rows[name] += items
-    for ev in rows["events"]:
-        ev["cluster_id"] = rp.cluster_id(ev["event_id"], res.roots)
-    if res.stray:
-        rows["mentions"] = [m for m in rows["mentions"]
-                            if not (m["kind"] == "organization" and m["entity_id"] in res.stray)]
-    out: dict[str, dict[int, list[int]]] = {}
-    folder = Path(spill)
-    docs = to_arrow("documents", pd.DataFrame(rows["documents"], columns=SCHEMAS["documents"].names))
-    pq.write_table(docs, folder / f"{part}.documents.parquet", row_group_size=64, compression="zstd")
-    for name in BUCKETED:
-        frame = pd.DataFrame(rows[name], columns=SCHEMAS[name].names)
-        table = to_arrow(name, frame)
-        ids = frame["doc_id"].tolist()
-        groups: dict[int, list[int]] = {}
-        with pq.ParquetWriter(folder / f"{part}.{name}.parquet", table.schema, compression="zstd") as writer:
-            start, n = 0, 0
-            while start < len(ids):
-                b = bucket_of(ids[start], buckets)
-                end = start
-                while end < len(ids) and bucket_of(ids[end], buckets) == b:
-                    end += 1
-                writer.write_table(table.slice(start, end - start), row_group_size=end - start)
-                groups.setdefault(b, []).append(n)
-                n += 1
-                start = end
-            if n == 0:
-                writer.write_table(table)
-        out[name] = groups
-    return out
-
-
-def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper, n_docs_hint: int) -> tuple[
-        list[tuple[str, Path]], dict]:
+def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper) -> tuple[list[tuple[str, Path]], dict]:
     """Resolve and write every table of the parts to temporary files in `out`; (staged files, counts)."""
-    res, n_docs = resolve_entities(parts, root, mapper)
-    link(parts, root, res, mapper)
-    buckets = max(1, min(4096, math.ceil(max(n_docs, n_docs_hint) / DOCS_PER_BUCKET)))
+    res, n_docs = resolve_entities(parts, root)
     spill = tempfile.mkdtemp(prefix=".accords-build.", dir=out)
     writers: dict[str, TableWriter] = {}
     try:
-        layouts = list(mapper(part_rows, parts, root=root, res=res, buckets=buckets, spill=spill))
-        counts, fingerprint = {}, None
+        link(parts, root, res, mapper, spill, n_docs)
         for name in TABLES:
             writers[name] = TableWriter(name, out)
-        fingerprint = _write_documents(parts, spill, writers["documents"])
+        fingerprint = _write_documents(parts, root, writers["documents"])
+        buckets = max(1, min(4096, math.ceil(n_docs / DOCS_PER_BUCKET)))
         for name in BUCKETED:
-            _write_bucketed(name, parts, layouts, spill, buckets, writers[name])
+            for frame in _buckets(name, parts, root, buckets):
+                writers[name].write(_sorted(name, _resolved(name, frame, res)))
         orgs = [r for r in res.org_rows if r["org_id"] not in res.stray]
         writers["organizations"].write(_sorted("organizations", pd.DataFrame(
             orgs, columns=SCHEMAS["organizations"].names)))
         writers["people"].write(_sorted("people", pd.DataFrame(res.people_rows, columns=SCHEMAS["people"].names)))
-        staged = []
+        staged, counts = [], {}
         for name in TABLES:
             counts[name] = writers[name].n_rows
             staged.append((writers[name].close(), writers[name].final))
@@ -254,13 +191,27 @@ def _sorted(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(SORT_KEYS[name], kind="stable", na_position="first").reset_index(drop=True)
 
 
-def _write_documents(parts: list[str], spill: str, writer: TableWriter) -> str:
-    """Merge the parts' documents rows in path order into `writer`; the corpus fingerprint."""
-    import hashlib
+def _resolved(name: str, frame: pd.DataFrame, res: Resolution) -> pd.DataFrame:
+    """A bucket's rows with corpus-wide organisation ids and clusters, stray acronyms dropped."""
+    if name == "events":
+        frame["cluster_id"] = [rp.cluster_id(e, res.roots) for e in frame["event_id"]]
+    elif name == "participants":
+        frame["org_id"] = [res.org_ids[s] if isinstance(s, str) else None for s in frame["org_id"]]
+    elif name == "mentions":
+        is_org = (frame["kind"] == "organization").tolist()
+        frame["entity_id"] = [res.org_ids.get(e) if org and isinstance(e, str) else (e if isinstance(e, str) else None)
+                              for e, org in zip(frame["entity_id"], is_org)]
+        if res.stray:
+            drop = [org and e in res.stray for e, org in zip(frame["entity_id"], is_org)]
+            frame = frame[[not d for d in drop]]
+    return frame
 
-    def rows(part: str):
-        reader = pq.ParquetFile(Path(spill) / f"{part}.documents.parquet")
-        for batch in reader.iter_batches(batch_size=64):
+
+def _write_documents(parts: list[str], root: str, writer: TableWriter) -> str:
+    """Merge the parts' documents rows in path order into `writer`; the corpus fingerprint."""
+    def rows(part: str) -> Iterator[dict]:
+        reader = pq.ParquetFile(Path(root) / part / "rows.documents.parquet")
+        for batch in reader.iter_batches(batch_size=256):
             yield from batch.to_pylist()
 
     digest = hashlib.sha256()
@@ -276,13 +227,35 @@ def _write_documents(parts: list[str], spill: str, writer: TableWriter) -> str:
     return digest.hexdigest()
 
 
-def _write_bucketed(name: str, parts: list[str], layouts: list[dict], spill: str, buckets: int,
-                    writer: TableWriter) -> None:
-    """Write table `name` a bucket at a time, each bucket's rows sorted as `build_tables` sorts them."""
-    files = [pq.ParquetFile(Path(spill) / f"{p}.{name}.parquet") for p in parts]
-    for b in range(buckets):
-        pieces = [f.read_row_groups(layout[name][b]) for f, layout in zip(files, layouts) if b in layout[name]]
-        if not pieces:
-            continue
-        frame = pa.concat_tables(pieces).to_pandas(date_as_object=True)
-        writer.write(_sorted(name, frame))
+class _Stream:
+    """One part's rows of a table, in doc_id order, handed out a doc_id range at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.batches = pq.ParquetFile(path).iter_batches(batch_size=512)
+        self.head: pa.RecordBatch | None = next(self.batches, None)
+
+    def until(self, bound: str | None) -> list[pa.RecordBatch]:
+        """The rows whose doc_id sorts before `bound` (None: all that are left)."""
+        out = []
+        while self.head is not None:
+            if bound is None:
+                n = self.head.num_rows
+            else:
+                n = pc.sum(pc.less(self.head.column("doc_id"), bound)).as_py() or 0
+            if n < self.head.num_rows:
+                if n:
+                    out.append(self.head.slice(0, n))
+                    self.head = self.head.slice(n)
+                return out
+            out.append(self.head)
+            self.head = next(self.batches, None)
+        return out
+
+
+def _buckets(name: str, parts: list[str], root: str, buckets: int) -> Iterator[pd.DataFrame]:
+    """The rows of table `name` a doc_id range at a time, as DataFrames."""
+    streams = [_Stream(Path(root) / p / f"rows.{name}.parquet") for p in parts]
+    for bound in [*bucket_bounds(buckets), None]:
+        pieces = [batch for s in streams for batch in s.until(bound)]
+        if pieces:
+            yield pa.Table.from_batches(pieces).to_pandas(date_as_object=True)
