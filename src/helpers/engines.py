@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .errors import AccordsError, CorpusError
 
 ENGINES = ("local", "dask")
+CONNECT_TIMEOUT = "20s"
 
 
 class EngineError(AccordsError):
@@ -81,7 +82,7 @@ class DaskEngine:
             raise EngineError(f"--engine dask needs the distributed package: {exc}") from exc
         try:
             if self.scheduler:
-                self.client = Client(self.scheduler, timeout="20s")
+                self.client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
             else:
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None,
