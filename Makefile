@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CORPUS ?= data/raw
 TABLES ?= data/processed
 
-.PHONY: help install report extract render lab test lint bench clean
+.PHONY: help install report extract render lab test test-oldest lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -34,6 +34,12 @@ lab: install extract ## Register the project's kernel and open JupyterLab on not
 
 test: install ## Run the test suite
 	$(BIN)/python -m pytest
+
+test-oldest: ## Run the tests on the oldest pandas, pyarrow, numpy and dask allowed (in .venv-oldest)
+	$(PY) -m venv .venv-oldest
+	.venv-oldest/bin/pip install --quiet --upgrade pip
+	.venv-oldest/bin/pip install --quiet -e '.[dev]' -c constraints-oldest.txt
+	.venv-oldest/bin/python -m pytest
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check src tests

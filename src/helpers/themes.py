@@ -142,8 +142,9 @@ def theme_cooccurrence(themes: pd.DataFrame, top_n: int = 12) -> pd.DataFrame:
     docs, doc_ids = pd.factorize(rows["doc_id"])
     found = np.zeros((len(doc_ids), len(keep)))  # document × theme indicator
     found[docs, pd.Index(keep).get_indexer(rows["theme"])] = 1.0
-    matrix = pd.DataFrame(found.T @ found, index=keep, columns=keep)
-    np.fill_diagonal(matrix.values, np.nan)
+    both = found.T @ found
+    np.fill_diagonal(both, np.nan)  # on the array: under copy-on-write a frame's .values is read-only
+    matrix = pd.DataFrame(both, index=keep, columns=keep)
     matrix.index.name, matrix.columns.name = "theme", "theme"
     return matrix
 
