@@ -85,7 +85,8 @@ def test_a_worker_killed_mid_run_still_gives_the_tables(generated, local_tables,
     def kill_when_work_starts():
         store = out / ".accords-facts"
         deadline = time.time() + 120
-        while time.time() < deadline and not (store.is_dir() and any(p.name.startswith("part-") for p in store.iterdir())):
+        while time.time() < deadline and not (store.is_dir() and any(
+                p.name.startswith("part-") for p in store.iterdir())):
             time.sleep(0.05)
         os.kill(victim, signal.SIGKILL)
         killed.append(victim)
