@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= data/raw
 TABLES ?= data/processed
+SIZES ?= 10000,100000
 
 .PHONY: help install report extract render lab test test-oldest lint bench clean
 
@@ -44,8 +45,8 @@ test-oldest: ## Run the tests on the oldest pandas, pyarrow, numpy and dask allo
 lint: install ## Check style with ruff
 	$(BIN)/ruff check src tests
 
-bench: install ## Time extraction on 10,000 generated releases and report rendering
-	$(BIN)/python -m helpers.bench
+bench: install ## Benchmark SIZES generated releases (default 10000,100000): engines, re-runs, reports
+	nice -n 19 $(BIN)/python -m helpers.bench --sizes $(SIZES) $(BENCH_ARGS)
 
 clean: ## Remove generated tables and reports (keeps READMEs)
 	find data/processed -type f ! -name .gitkeep -delete
