@@ -103,10 +103,12 @@ class TableWriter:
     def write(self, rows: pd.DataFrame | pa.Table) -> None:
         """Append rows (a DataFrame is cast to the table's schema first)."""
         table = to_arrow(self.name, rows) if isinstance(rows, pd.DataFrame) else rows
+        if table.schema.names == SCHEMAS[self.name].names and str(table.schema) != str(SCHEMAS[self.name]):
+            table = table.cast(SCHEMAS[self.name])  # e.g. list items read back from Parquet as "element"
         if self.writer is None:
             self.schema = table.schema
             self.writer = pq.ParquetWriter(self.tmp, table.schema, compression="zstd")
-        elif table.schema != self.schema:
+        elif str(table.schema) != str(self.schema):
             table = table.cast(self.schema)
         self.pending.append(table)
         self.n_pending += table.num_rows

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -43,6 +42,7 @@ _CANDIDATES = pa.schema([("cb", pa.int32()), ("kind", pa.string()), ("day", pa.s
                          ("event_id", pa.string()), ("doc_id", pa.string()),
                          ("who", pa.list_(pa.string())), ("parties", pa.list_(pa.string()))])
 
+_PER_KEY_NULLS = int(pa.__version__.split(".")[0]) >= 25  # where nulls go is said per key since pyarrow 25
 Mapper = Callable[..., Iterable]  # mapper(fn, items, **shared): fn(item, **shared) per item, in order
 
 
@@ -164,13 +164,14 @@ def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper) -> tu
             writers[name] = TableWriter(name, out)
         fingerprint = _write_documents(parts, root, writers["documents"])
         buckets = max(1, min(4096, math.ceil(n_docs / DOCS_PER_BUCKET)))
+        resolver = _Resolver(res)
         for name in BUCKETED:
-            for frame in _buckets(name, parts, root, buckets):
-                writers[name].write(_sorted(name, _resolved(name, frame, res)))
+            for table in _buckets(name, parts, root, buckets):
+                writers[name].write(_sorted(name, resolver(name, table)))
         orgs = [r for r in res.org_rows if r["org_id"] not in res.stray]
-        writers["organizations"].write(_sorted("organizations", pd.DataFrame(
-            orgs, columns=SCHEMAS["organizations"].names)))
-        writers["people"].write(_sorted("people", pd.DataFrame(res.people_rows, columns=SCHEMAS["people"].names)))
+        writers["organizations"].write(_sorted("organizations", pa.Table.from_pylist(
+            orgs, schema=SCHEMAS["organizations"])))
+        writers["people"].write(_sorted("people", pa.Table.from_pylist(res.people_rows, schema=SCHEMAS["people"])))
         staged, counts = [], {}
         for name in TABLES:
             counts[name] = writers[name].n_rows
@@ -185,46 +186,105 @@ def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper) -> tu
         shutil.rmtree(spill, ignore_errors=True)
 
 
-def _sorted(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    if frame.empty:
-        return frame
-    return frame.sort_values(SORT_KEYS[name], kind="stable", na_position="first").reset_index(drop=True)
+def _sorted(name: str, table: pa.Table) -> pa.Table:
+    """Rows sorted as `build_tables` sorts them: a stable sort, missing values first."""
+    if table.num_rows < 2:
+        return table
+    keys = SORT_KEYS[name]
+    if _PER_KEY_NULLS:
+        order = pc.sort_indices(table, sort_keys=[(k, "ascending", "at_start") for k in keys])
+    else:
+        order = pc.sort_indices(table, sort_keys=[(k, "ascending") for k in keys], null_placement="at_start")
+    return table.take(order)
 
 
-def _resolved(name: str, frame: pd.DataFrame, res: Resolution) -> pd.DataFrame:
-    """A bucket's rows with corpus-wide organisation ids and clusters, stray acronyms dropped."""
-    if name == "events":
-        frame["cluster_id"] = [rp.cluster_id(e, res.roots) for e in frame["event_id"]]
-    elif name == "participants":
-        frame["org_id"] = [res.org_ids[s] if isinstance(s, str) else None for s in frame["org_id"]]
-    elif name == "mentions":
-        is_org = (frame["kind"] == "organization").tolist()
-        frame["entity_id"] = [res.org_ids.get(e) if org and isinstance(e, str) else (e if isinstance(e, str) else None)
-                              for e, org in zip(frame["entity_id"], is_org)]
-        if res.stray:
-            drop = [org and e in res.stray for e, org in zip(frame["entity_id"], is_org)]
-            frame = frame[[not d for d in drop]]
-    return frame
+class _Resolver:
+    """Sets a bucket's corpus-wide organisation ids and clusters, and drops stray acronyms."""
+
+    def __init__(self, res: Resolution) -> None:
+        self.slots = pa.array(list(res.org_ids), pa.string())
+        self.ids = pa.array(list(res.org_ids.values()), pa.string())
+        self.stray = pa.array(sorted(res.stray), pa.string())
+        self.roots = res.roots
+        self.rooted = pa.array(sorted(res.roots), pa.string())
+
+    def org_ids(self, slots: pa.ChunkedArray) -> pa.ChunkedArray:
+        """The org_id of each organisation key (null stays null)."""
+        return pc.take(self.ids, pc.index_in(slots, value_set=self.slots))
+
+    def __call__(self, name: str, table: pa.Table) -> pa.Table:
+        if name == "events" and len(self.rooted):
+            joined = pc.is_in(table["event_id"], value_set=self.rooted)
+            if pc.any(joined).as_py():
+                clusters = [rp.cluster_id(e, self.roots) if j else c for e, j, c in zip(
+                    table["event_id"].to_pylist(), joined.to_pylist(), table["cluster_id"].to_pylist())]
+                table = _set(table, "cluster_id", pa.array(clusters, pa.string()))
+        elif name == "participants":
+            table = _set(table, "org_id", self.org_ids(table["org_id"]))
+        elif name == "mentions":
+            is_org = pc.equal(table["kind"], "organization")
+            entity = pc.if_else(is_org, self.org_ids(table["entity_id"]), table["entity_id"])
+            table = _set(table, "entity_id", entity)
+            if len(self.stray):
+                drop = pc.and_(is_org, pc.is_in(entity, value_set=self.stray))
+                table = table.filter(pc.invert(pc.fill_null(drop, False)))
+        return table
+
+
+def _set(table: pa.Table, column: str, values) -> pa.Table:
+    return table.set_column(table.schema.get_field_index(column), column, values)
 
 
 def _write_documents(parts: list[str], root: str, writer: TableWriter) -> str:
-    """Merge the parts' documents rows in path order into `writer`; the corpus fingerprint."""
-    def rows(part: str) -> Iterator[dict]:
-        reader = pq.ParquetFile(Path(root) / part / "rows.documents.parquet")
-        for batch in reader.iter_batches(batch_size=256):
-            yield from batch.to_pylist()
+    """The parts' documents rows in path order into `writer`; the corpus fingerprint.
 
+    Parts whose paths do not interleave with another's are copied as they are; the others are
+    merged row by row.
+    """
     digest = hashlib.sha256()
-    batch: list[dict] = []
-    for row in heapq.merge(*(rows(p) for p in parts), key=lambda r: r["path"]):
-        digest.update((row["path"] + hashlib.sha1(row["text"].encode()).hexdigest()).encode())
-        batch.append(row)
-        if len(batch) >= 1024:
-            writer.write(pa.Table.from_pylist(batch, schema=SCHEMAS["documents"]))
-            batch = []
-    if batch:
-        writer.write(pa.Table.from_pylist(batch, schema=SCHEMAS["documents"]))
+    ranges = []
+    for part in parts:
+        paths = pq.read_table(Path(root) / part / "rows.documents.parquet", columns=["path"])["path"]
+        if len(paths):
+            ranges.append((paths[0].as_py(), paths[-1].as_py(), part))
+    ranges.sort()
+    groups: list[list[tuple]] = []
+    for r in ranges:
+        if groups and r[0] <= max(g[1] for g in groups[-1]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    for group in groups:
+        if len(group) == 1:
+            reader = pq.ParquetFile(Path(root) / group[0][2] / "rows.documents.parquet")
+            for batch in reader.iter_batches(batch_size=1024):
+                _digest(digest, batch.column("path").to_pylist(), batch.column("text").to_pylist())
+                writer.write(pa.Table.from_batches([batch]))
+            continue
+        batch_rows: list[dict] = []
+        for row in heapq.merge(*(_doc_rows(Path(root) / g[2]) for g in group), key=lambda r: r["path"]):
+            batch_rows.append(row)
+            if len(batch_rows) >= 1024:
+                _write_rows(writer, digest, batch_rows)
+                batch_rows = []
+        if batch_rows:
+            _write_rows(writer, digest, batch_rows)
     return digest.hexdigest()
+
+
+def _doc_rows(folder: Path) -> Iterator[dict]:
+    for batch in pq.ParquetFile(folder / "rows.documents.parquet").iter_batches(batch_size=64):
+        yield from batch.to_pylist()
+
+
+def _write_rows(writer: TableWriter, digest, rows: list[dict]) -> None:
+    _digest(digest, [r["path"] for r in rows], [r["text"] for r in rows])
+    writer.write(pa.Table.from_pylist(rows, schema=SCHEMAS["documents"]))
+
+
+def _digest(digest, paths: list[str], texts: list[str]) -> None:
+    for path, text in zip(paths, texts):
+        digest.update((path + hashlib.sha1(text.encode()).hexdigest()).encode())
 
 
 class _Stream:
@@ -252,10 +312,10 @@ class _Stream:
         return out
 
 
-def _buckets(name: str, parts: list[str], root: str, buckets: int) -> Iterator[pd.DataFrame]:
-    """The rows of table `name` a doc_id range at a time, as DataFrames."""
+def _buckets(name: str, parts: list[str], root: str, buckets: int) -> Iterator[pa.Table]:
+    """The rows of table `name` a doc_id range at a time."""
     streams = [_Stream(Path(root) / p / f"rows.{name}.parquet") for p in parts]
     for bound in [*bucket_bounds(buckets), None]:
         pieces = [batch for s in streams for batch in s.until(bound)]
         if pieces:
-            yield pa.Table.from_batches(pieces).to_pandas(date_as_object=True)
+            yield pa.Table.from_batches(pieces)

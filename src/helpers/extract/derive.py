@@ -3,19 +3,17 @@
 Beside its facts a part keeps: the entity statistics of its releases (`stats.json`), and its rows
 of the contract tables (`rows.<table>.parquet`) with every id that does not depend on the rest
 of the corpus already set. Organisation columns hold the organisation's key ("slot") until the
-corpus is resolved; events have no cluster_id yet.
+corpus is resolved; an event's cluster_id is that of a cluster of its own until then.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
-import pandas as pd
 import pyarrow as pa
 
 from .. import resolve_parts as rp
-from ..store import SCHEMAS, to_arrow
+from ..store import SCHEMAS
 from .document import DocFacts
 from .rows import ROW_TABLES, fact_rows
 
@@ -46,23 +44,23 @@ def slot_of(f: DocFacts) -> dict[str, str]:
 
 
 def part_rows(facts: list[DocFacts]) -> dict[str, pa.Table]:
-    """The rows of some releases: documents in path order, the rest in doc_id order."""
-    rows: dict[str, list[dict]] = defaultdict(list)
+    """The rows of some releases: documents in path order, the rest in doc_id order (each
+    release's rows in the order extracted); events carry the cluster_id of a cluster of one."""
+    per_doc = []
     org_slots = []
     for f in sorted(facts, key=lambda f: f.doc.path):
         mine = set(f.people)
         got = fact_rows(f, lambda key, mine=mine: rp.person_id(key) if key in mine else None, slot_of(f).get)
-        for name in ROW_TABLES:
-            rows[name] += got[name]
         doc_id = got["documents"][0]["doc_id"]
+        for ev in got["events"]:
+            ev["cluster_id"] = rp.cluster_id(ev["event_id"], {})
+        per_doc.append((doc_id, got))
         org_slots += [(doc_id, slot) for slot in f.orgs]
-    out = {}
-    for name in ROW_TABLES:
-        frame = pd.DataFrame(rows[name], columns=[c for c in SCHEMAS[name].names if c != "cluster_id"])
-        if name != "documents" and not frame.empty:
-            frame = frame.sort_values("doc_id", kind="stable")
-        table = to_arrow(name, frame)
-        out[name] = table.drop_columns(["cluster_id"]) if name == "events" else table
+    out = {"documents": pa.Table.from_pylist([got["documents"][0] for _, got in per_doc],
+                                             schema=SCHEMAS["documents"])}
+    by_id = sorted(per_doc, key=lambda item: item[0])
+    for name in ROW_TABLES[1:]:
+        out[name] = pa.Table.from_pylist([row for _, got in by_id for row in got[name]], schema=SCHEMAS[name])
     out["org_slots"] = pa.table({"doc_id": [d for d, _ in org_slots], "slot": [s for _, s in org_slots]},
                                 schema=ORG_SLOTS)
     return out
