@@ -22,6 +22,9 @@ def test_load_tables_leaves_the_text_out(tables_dir):
     full = reportkit.load_tables(str(tables_dir), text=True)
     assert lean["documents"]["text"].isna().all()
     assert full["documents"]["text"].str.len().gt(0).all()
+    for name, column in (("participants", "sentence"), ("mentions", "text")):
+        assert lean[name][column].isna().all() and full[name][column].notna().any(), name
+        assert lean[name].drop(columns=column).equals(full[name].drop(columns=column)), name
     assert lean["documents"].drop(columns="text").equals(full["documents"].drop(columns="text"))
     assert list(lean["documents"].columns) == list(full["documents"].columns)
 

@@ -48,6 +48,11 @@ class LocalEngine:
         if self.pool is not None:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
+            self.pool = None
+
+    def release(self) -> None:
+        """Let the worker processes go; later work runs in this process."""
+        self.__exit__(None, None, None)
 
     def map(self, fn: Callable, items: Iterable, **kwargs) -> Iterator:
         """`fn(item, **kwargs)` for each item, in order, at most two per worker in flight."""
@@ -103,12 +108,19 @@ class DaskEngine:
             self.cluster.close()
         self.client = self.cluster = None
 
+    def release(self) -> None:
+        """Leave the cluster (closing it if accords started it); later work runs in this process."""
+        self.__exit__(None, None, None)
+
     def map(self, fn: Callable, items: Iterable, **kwargs) -> Iterator:
         """`fn(item, **kwargs)` on the cluster for each item, in order, a few per worker in flight.
 
         Shared arguments are sent to the workers once; a task whose worker dies is run again
         elsewhere, and one that cannot be finished is an EngineError naming it.
         """
+        if self.client is None:  # released: the rest runs here
+            yield from map(functools.partial(fn, **kwargs), items)
+            return
         shared = {k: self.client.scatter(v, broadcast=True) if _big(v) else v for k, v in kwargs.items()}
         window: deque = deque()
         try:

@@ -293,10 +293,12 @@ def from_columns(cls: type, tables: dict[str, pa.Table], keep: set[tuple[str, st
 
 @functools.lru_cache(maxsize=None)
 def extractor_version() -> str:
-    """The accords version and a digest of the rules' code and lexicons: facts of another version are redone."""
+    """The accords version and a digest of the code and lexicons that read releases and make their
+    facts and rows: stored parts of another version are redone."""
     digest = hashlib.sha1(__version__.encode())
     roots = [PACKAGE_DIR / "extract", PACKAGE_DIR / "lexicons"]
-    files = [PACKAGE_DIR / name for name in ("dates.py", "lexicon.py", "facts_store.py")]
+    files = [PACKAGE_DIR / name for name in ("ingest.py", "clean.py", "dates.py", "lexicon.py", "facts_store.py",
+                                             "resolve.py", "resolve_parts.py", "store.py")]
     for root in roots:
         files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt"))
     for path in files:

@@ -26,6 +26,7 @@ FONT_PREFERENCE = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi
 FIGURE_DPI = 110
 NO_EVENTS = "No events match these parameters."
 DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
+LEFT_ON_DISK = {"documents": ("text",), "participants": ("sentence",), "mentions": ("text",)}
 
 
 @dataclass(frozen=True, repr=False)
@@ -78,15 +79,17 @@ def _tables_dir(data_dir: str) -> Path:
 def load_tables(data_dir: str = "", text: bool = False) -> dict[str, pd.DataFrame]:
     """Read the contract tables; "" means the processed-data folder, dates become datetime64.
 
-    `documents.text` stays on disk (the column is None) unless `text`: `DocumentTexts` reads the
-    texts of the few documents a cell shows.
+    The text columns no cell shows whole (`documents.text`, `participants.sentence`,
+    `mentions.text`) stay on disk, as None, unless `text`: `DocumentTexts` reads the texts of the
+    few documents a cell quotes.
     """
     path = _tables_dir(data_dir)
-    skip = {"documents": ("text",)} if not text else {}
+    skip = {} if text else LEFT_ON_DISK
     tables = read_tables(path, columns={name: [c for c in SCHEMAS[name].names if c not in cols]
                                         for name, cols in skip.items()})
     if skip:
-        tables["documents"] = _with_extra_columns(path, tables["documents"], skip["documents"])
+        for name, cols in skip.items():
+            tables[name] = _with_extra_columns(path, name, tables[name], cols)
     for name in TABLES:
         frame = tables[name]
         for field in SCHEMAS[name]:
@@ -100,18 +103,18 @@ def load_tables(data_dir: str = "", text: bool = False) -> dict[str, pd.DataFram
     return tables
 
 
-def _with_extra_columns(path: Path, documents: pd.DataFrame, skipped: tuple[str, ...]) -> pd.DataFrame:
-    """`documents` plus any columns beyond the contract's that were left out by the column list."""
+def _with_extra_columns(path: Path, name: str, frame: pd.DataFrame, skipped: tuple[str, ...]) -> pd.DataFrame:
+    """`frame` plus any columns beyond the contract's that were left out by the column list."""
     import pyarrow.parquet as pq
 
     from .store import _first_file
 
-    names = pq.read_schema(_first_file(path / "documents.parquet")).names
-    extra = [c for c in names if c not in SCHEMAS["documents"].names and c not in skipped]
+    names = pq.read_schema(_first_file(path / f"{name}.parquet")).names
+    extra = [c for c in names if c not in SCHEMAS[name].names and c not in skipped]
     if not extra:
-        return documents
-    more = pd.read_parquet(path / "documents.parquet", columns=extra)
-    return pd.concat([documents, more], axis=1)
+        return frame
+    more = pd.read_parquet(path / f"{name}.parquet", columns=extra)
+    return pd.concat([frame, more], axis=1)
 
 
 class DocumentTexts:

@@ -145,7 +145,7 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
             elif reused[part]:
                 parts.append(store.compact(DocFacts, part, dead[part], derived))
         parts = sorted(set(parts))
-        staged, counts = write_streamed(parts, str(store.root), out, eng.map)
+        staged, counts = write_streamed(parts, str(store.root), out, eng.map, linked=eng.release)
     summary.documents = counts["documents"]
     summary.events = counts["events"]
     summary.people = counts["people"]

@@ -16,6 +16,7 @@ import hashlib
 import heapq
 import math
 import shutil
+import sys
 import tempfile
 import zlib
 from collections import Counter, defaultdict
@@ -32,7 +33,7 @@ from ..store import SCHEMAS, TABLES, TableWriter
 from .derive import STATS, stats_from_json
 
 DOCS_PER_BUCKET = 8000
-DOCS_PER_CLUSTER_BUCKET = 100_000
+DOCS_PER_CLUSTER_BUCKET = 20_000  # about 40,000 events held at once to be clustered
 SORT_KEYS = {"documents": ["path"], "events": ["doc_id", "start", "kind"],
              "organizations": ["org_id"], "people": ["person_id"],
              "participants": ["doc_id", "start", "event_id", "role", "person_id", "org_id"],
@@ -146,20 +147,27 @@ def link(parts: list[str], root: str, res: Resolution, mapper: Mapper, spill: st
             t = pq.read_table(Path(spill) / f"{part}.clusters.parquet", filters=[("cb", "==", cb)]).to_pydict()
             for kind, day, ev, doc, who, party in zip(t["kind"], t["day"], t["event_id"], t["doc_id"],
                                                      t["who"], t["parties"]):
-                groups[(kind, day)].append((ev, doc, frozenset(who), frozenset(party)))
+                groups[(kind, day)].append((ev, doc, frozenset(map(sys.intern, who)),
+                                            frozenset(map(sys.intern, party))))
         res.roots.update(rp.cluster_roots(groups))
 
 
 # --- 3: writing ----------------------------------------------------------------------------
 
 
-def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper) -> tuple[list[tuple[str, Path]], dict]:
-    """Resolve and write every table of the parts to temporary files in `out`; (staged files, counts)."""
+def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper,
+                   linked: Callable[[], None] | None = None) -> tuple[list[tuple[str, Path]], dict]:
+    """Resolve and write every table of the parts to temporary files in `out`; (staged files, counts).
+
+    `linked` is called once the mapped work is done (an engine can let its workers go then).
+    """
     res, n_docs = resolve_entities(parts, root)
     spill = tempfile.mkdtemp(prefix=".accords-build.", dir=out)
     writers: dict[str, TableWriter] = {}
     try:
         link(parts, root, res, mapper, spill, n_docs)
+        if linked is not None:
+            linked()
         for name in TABLES:
             writers[name] = TableWriter(name, out)
         fingerprint = _write_documents(parts, root, writers["documents"])
@@ -291,7 +299,7 @@ class _Stream:
     """One part's rows of a table, in doc_id order, handed out a doc_id range at a time."""
 
     def __init__(self, path: Path) -> None:
-        self.batches = pq.ParquetFile(path).iter_batches(batch_size=512)
+        self.batches = pq.ParquetFile(path).iter_batches(batch_size=256)
         self.head: pa.RecordBatch | None = next(self.batches, None)
 
     def until(self, bound: str | None) -> list[pa.RecordBatch]:
