@@ -125,7 +125,17 @@ def part_links(part: str, root: str, res: Resolution, spill: str, cluster_bucket
         rows["doc_id"].append(doc)
         rows["who"].append(sorted(who.get(ev, ())))
         rows["parties"].append(sorted(parties.get(ev, ())))
-    pq.write_table(pa.table(rows, schema=_CANDIDATES), Path(spill) / f"{part}.clusters.parquet")
+    table = pa.table(rows, schema=_CANDIDATES)
+    table = table.take(pc.sort_indices(table["cb"]))  # one row group per cluster bucket
+    with pq.ParquetWriter(Path(spill) / f"{part}.clusters.parquet", _CANDIDATES) as writer:
+        cbs = table["cb"].to_pylist()
+        start = 0
+        while start < len(cbs):
+            end = start
+            while end < len(cbs) and cbs[end] == cbs[start]:
+                end += 1
+            writer.write_table(table.slice(start, end - start), row_group_size=end - start)
+            start = end
     return n_docs, used
 
 
@@ -144,7 +154,12 @@ def link(parts: list[str], root: str, res: Resolution, mapper: Mapper, spill: st
     for cb in range(cluster_buckets):
         groups: dict[tuple, list] = defaultdict(list)
         for part in parts:
-            t = pq.read_table(Path(spill) / f"{part}.clusters.parquet", filters=[("cb", "==", cb)]).to_pydict()
+            reader = pq.ParquetFile(Path(spill) / f"{part}.clusters.parquet")
+            meta = reader.metadata
+            mine = [i for i in range(meta.num_row_groups) if meta.row_group(i).column(0).statistics.min == cb]
+            if not mine:
+                continue
+            t = reader.read_row_groups(mine).to_pydict()
             for kind, day, ev, doc, who, party in zip(t["kind"], t["day"], t["event_id"], t["doc_id"],
                                                      t["who"], t["parties"]):
                 groups[(kind, day)].append((ev, doc, frozenset(map(sys.intern, who)),
