@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= data/raw
 TABLES ?= data/processed
+SIZES ?= 10000,100000
 
-.PHONY: help install report extract render lab test lint bench eval clean
+.PHONY: help install report extract render lab test test-oldest lint bench eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -52,11 +53,17 @@ eval: install ## Score extraction on the sample gold and, when its texts are her
 	  $(BIN)/accords evaluate eval/dev/gold.jsonl $(TABLES)/eval-dev --split $(SPLIT) --out $(TABLES)/eval-dev/evaluation.json; \
 	else echo "eval/dev/texts/ is empty: see eval/dev/README.md to pull the development texts"; fi
 
+test-oldest: ## Run the tests on the oldest pandas, pyarrow, numpy and dask allowed (in .venv-oldest)
+	$(PY) -m venv .venv-oldest
+	.venv-oldest/bin/pip install --quiet --upgrade pip
+	.venv-oldest/bin/pip install --quiet -e '.[dev]' -c constraints-oldest.txt
+	.venv-oldest/bin/python -m pytest
+
 lint: install ## Check style with ruff
 	$(BIN)/ruff check src tests
 
-bench: install ## Time extraction on 10,000 generated releases and report rendering
-	$(BIN)/python -m helpers.bench
+bench: install ## Benchmark SIZES generated releases (default 10000,100000): engines, re-runs, reports
+	nice -n 19 $(BIN)/python -m helpers.bench --sizes $(SIZES) $(BENCH_ARGS)
 
 clean: ## Remove generated tables and reports (keeps READMEs)
 	find data/processed -type f ! -name .gitkeep -delete

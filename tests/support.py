@@ -26,3 +26,23 @@ def seed_gold(expected: dict) -> list[dict]:
             "organizations": d["organizations"], "people": d["people"], "themes": d["themes"],
         })
     return out
+
+
+def table_digests(folder: Path) -> dict[str, str]:
+    """sha256 of each contract table file in `folder`."""
+    import hashlib
+
+    from helpers.store import TABLES
+
+    return {t: hashlib.sha256((Path(folder) / f"{t}.parquet").read_bytes()).hexdigest() for t in TABLES}
+
+
+def reference_tables(corpus: Path, out: Path, taxonomy: Path | None = None) -> dict[str, str]:
+    """Write the tables of `corpus` the in-memory way (every fact held, `build_tables`); their digests."""
+    from helpers.extract import build_tables
+    from helpers.ingest import Skipped, read_corpus
+    from helpers.store import write_tables
+
+    facts = [extract_document(d, taxonomy) for d in read_corpus(corpus) if not isinstance(d, Skipped)]
+    write_tables(build_tables(facts), out)
+    return table_digests(out)

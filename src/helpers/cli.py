@@ -29,10 +29,18 @@ def _extract_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--taxonomy", type=Path, default=None,
                    help="theme taxonomy YAML file (default: the bundled one)")
     p.add_argument("-j", "--jobs", type=int, default=1,
-                   help="worker processes (default 1; 0 = one per core); the tables are the same")
+                   help="worker processes (default 1; 0 = one per core; with --engine dask, the "
+                        "local cluster's workers, default one per core); the tables are the same")
     p.add_argument("--ner", metavar="PIPELINE", default=None,
                    help="also use the entities of this installed spaCy pipeline as candidates "
                         "(e.g. en_core_web_sm); default: the rules alone")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: the scheduler of an existing cluster (e.g. "
+                        "tcp://10.0.0.5:8786); default: a local cluster on this machine's cores")
+    p.add_argument("--full", action="store_true",
+                   help="extract every release again instead of reusing the facts of unchanged ones")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=_cmd_extract)
 
@@ -43,7 +51,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     summary = extract_corpus(args.corpus, args.out, metadata=args.metadata,
                              taxonomy=args.taxonomy, progress=not args.quiet, jobs=args.jobs,
-                             ner=args.ner)
+                             ner=args.ner, engine=args.engine, scheduler=args.scheduler, full=args.full)
     if not summary.documents:
         print(no_release_warning(args.corpus), file=sys.stderr)
     if not args.quiet:  # "1 documents" -> "1 document" (Summary.line always pluralises)

@@ -6,8 +6,9 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,8 +212,13 @@ def _from_record(rel: str, record: object) -> RawDocument:
     return _build(rel, text, record)
 
 
-def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None) -> Iterator[RawDocument | Skipped]:
-    """Every release under `corpus` (or a Skipped with the reason), in a stable order."""
+def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None,
+                unchanged: Callable[[str, os.stat_result], bool] | None = None) -> Iterator[RawDocument | Skipped]:
+    """Every release under `corpus` (or a Skipped with the reason), in a stable order.
+
+    `unchanged(rel, stat)` is asked about each file before it is read; a file it says is
+    unchanged is not read (the caller already has its releases).
+    """
     corpus = Path(corpus)
     manifest = manifest or {}
     root = corpus if corpus.is_dir() else corpus.parent
@@ -220,7 +226,10 @@ def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None) -> Iterat
         rel = path.relative_to(root).as_posix()
         suffix = path.suffix.lower()
         try:
-            size = path.stat().st_size
+            stat = path.stat()
+            if unchanged is not None and unchanged(rel, stat):
+                continue
+            size = stat.st_size
             limit = MAX_EXPORT_BYTES if suffix in RECORD_SUFFIXES else MAX_FILE_BYTES
             if size > limit:
                 raise DocumentError(f"file too large ({size:,} bytes; the limit is {limit:,})")

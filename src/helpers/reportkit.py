@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,7 @@ from .errors import ParameterError
 from .store import SCHEMAS, TABLES, read_tables
 
 DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
+LEFT_ON_DISK = {"documents": ("text",), "participants": ("sentence",), "mentions": ("text",)}
 
 
 # --- checks ----------------------------------------------------------------------------------
@@ -59,17 +61,35 @@ def as_list(value: Any) -> list:
 # --- loading and filtering -------------------------------------------------------------------
 
 
-def load_tables(data_dir: str = "") -> dict[str, pd.DataFrame]:
-    """Read the contract tables; "" means $ACCORDS_DATA_DIR or data/processed; dates as datetime64."""
+def _tables_dir(data_dir: str) -> Path:
     path = config.tables_dir(data_dir)
     if not path.is_absolute() and not path.exists() and (config.PROJ_ROOT / path).exists():
         path = config.PROJ_ROOT / path
-    tables = read_tables(path)
+    return path
+
+
+def load_tables(data_dir: str = "", text: bool = False) -> dict[str, pd.DataFrame]:
+    """Read the contract tables; "" means the processed-data folder, dates become datetime64.
+
+    The text columns no cell shows whole (`documents.text`, `participants.sentence`,
+    `mentions.text`) stay on disk, as None, unless `text`: `DocumentTexts` reads the texts of the
+    few documents a cell quotes.
+    """
+    path = _tables_dir(data_dir)
+    skip = {} if text else LEFT_ON_DISK
+    tables = read_tables(path, columns={name: [c for c in SCHEMAS[name].names if c not in cols]
+                                        for name, cols in skip.items()})
+    if skip:
+        for name, cols in skip.items():
+            tables[name] = _with_extra_columns(path, name, tables[name], cols)
     for name in TABLES:
         frame = tables[name]
         for field in SCHEMAS[name]:
             if field.name not in frame.columns:
                 frame[field.name] = None
+        if name in skip:
+            names = SCHEMAS[name].names
+            frame = tables[name] = frame[names + [c for c in frame.columns if c not in names]]
         for col in DATE_COLUMNS.get(name, ()):
             frame[col] = as_datetime(frame[col])
     return tables
@@ -87,6 +107,45 @@ def report_tables(data_dir: str = "", start: str = "", end: str = "",
     if not show_units:
         tables = fold_units(tables)
     return filter_tables(tables, start, end, organizations, themes)
+
+
+def _with_extra_columns(path: Path, name: str, frame: pd.DataFrame, skipped: tuple[str, ...]) -> pd.DataFrame:
+    """`frame` plus any columns beyond the contract's that were left out by the column list."""
+    import pyarrow.parquet as pq
+
+    from .store import _first_file
+
+    names = pq.read_schema(_first_file(path / f"{name}.parquet")).names
+    extra = [c for c in names if c not in SCHEMAS[name].names and c not in skipped]
+    if not extra:
+        return frame
+    more = pd.read_parquet(path / f"{name}.parquet", columns=extra)
+    return pd.concat([frame, more], axis=1)
+
+
+class DocumentTexts:
+    """`documents.text` of one tables folder, read for a few doc_ids at a time (filters pushed down)."""
+
+    def __init__(self, data_dir: str = "") -> None:
+        self.path = _tables_dir(data_dir) / "documents.parquet"
+        self.cache: dict[str, str] = {}
+
+    def get(self, doc_id: str, default: str | None = None) -> str | None:
+        """The text of one document, or `default`."""
+        if doc_id not in self.cache:
+            self.load([doc_id])
+        return self.cache.get(doc_id, default)
+
+    def load(self, doc_ids: Iterable[str]) -> None:
+        """Read the texts of `doc_ids` into the cache."""
+        wanted = sorted({d for d in doc_ids if isinstance(d, str)} - set(self.cache))
+        if not wanted:
+            return
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(self.path, columns=["doc_id", "text"], filters=[("doc_id", "in", wanted)])
+        self.cache.update(zip(table["doc_id"].to_pylist(), table["text"].to_pylist()))
+        self.cache.update({d: None for d in wanted if d not in self.cache})
 
 
 def _parse_day(value: str, name: str) -> pd.Timestamp:

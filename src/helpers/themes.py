@@ -171,8 +171,9 @@ def theme_cooccurrence(themes: pd.DataFrame, top_n: int = 12) -> pd.DataFrame:
     docs, doc_ids = pd.factorize(rows["doc_id"])
     found = np.zeros((len(doc_ids), len(keep)))  # document × theme indicator
     found[docs, pd.Index(keep).get_indexer(rows["theme"])] = 1.0
-    matrix = pd.DataFrame(found.T @ found, index=keep, columns=keep)
-    np.fill_diagonal(matrix.values, np.nan)
+    both = found.T @ found
+    np.fill_diagonal(both, np.nan)  # on the array: under copy-on-write a frame's .values is read-only
+    matrix = pd.DataFrame(both, index=keep, columns=keep)
     matrix.index.name, matrix.columns.name = "theme", "theme"
     return matrix
 
@@ -231,21 +232,25 @@ def find_sentence(text: str, term: str) -> str | None:
 
 
 def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.DataFrame,
-                   top_n: int = 8, per_theme: int = 3) -> pd.DataFrame:
+                   top_n: int = 8, per_theme: int = 3, texts: Any = None) -> pd.DataFrame:
     """Columns theme, term, sentence, source: a few sentences showing each leading theme at work.
 
     For each theme the highest-scoring rows come first, one sentence per document; the sentence
     is the event's evidence sentence when it holds the term, else the document sentence that does.
+    `texts` (anything with .get(doc_id), e.g. reportkit.DocumentTexts) supplies the documents'
+    texts when `documents` was loaded without them.
     """
     th = _checked(themes, "theme_evidence")
-    require_columns(documents, ("doc_id", "title", "path", "text"), "documents", "theme_evidence")
+    require_columns(documents, ("doc_id", "title", "path") + (() if texts is not None else ("text",)),
+                    "documents", "theme_evidence")
     require_columns(events, ("event_id", "sentence"), "events", "theme_evidence")
     if per_theme < 1:
         raise ValueError(f"theme_evidence: per_theme must be at least 1, not {per_theme}")
     cols = ["theme", "term", "sentence", "source"]
     if th.empty:
         return pd.DataFrame(columns=cols)
-    texts = documents.set_index("doc_id")["text"]
+    if texts is None:
+        texts = documents.set_index("doc_id")["text"]
     event_sentence = events.set_index("event_id")["sentence"]
     sources = source_labels(documents)
     rows = []

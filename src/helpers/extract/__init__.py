@@ -1,27 +1,37 @@
-"""The extraction engine: a corpus folder in, the contract tables out (rules over spaCy tokens)."""
+"""The extraction engine: a corpus folder in, the contract tables out (rules over spaCy tokens).
+
+Facts are extracted a part (a few hundred releases) at a time and stored under the output
+folder; the tables are then resolved and written part by part (`build.py`). A later run reuses
+the stored facts of every release whose content and extractor are unchanged.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gc
 import hashlib
-import multiprocessing
-import os
+import json
 import sys
 import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from .. import __version__
+from ..engines import engine as make_engine
 from ..errors import CorpusError
+from ..facts_store import META, FactsStore, fingerprint, settings_digest
 from ..ingest import RawDocument, Skipped, load_manifest, read_corpus
-from ..resolve import cluster_events, resolve_orgs, resolve_people, stable_id
-from ..store import empty_table, write_tables
+from ..store import commit, stage_json
+from .build import write_streamed
+from .derive import derived
 from .document import DocFacts, extract_document
 from .ner import pipeline as ner_pipeline
+from .tables import build_tables
+
+__all__ = ["Summary", "build_tables", "extract_corpus", "extract_part"]
+
+PART_SIZE = 1000
 
 
 @dataclass
@@ -35,71 +45,158 @@ class Summary:
     people: int = 0
     organizations: int = 0
     seconds: float = 0.0
+    changes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("added", "changed", "removed", "reused"), 0))
 
     def line(self) -> str:
         """A one-line account of the run."""
         reasons = sorted({s.reason.split(" (")[0] for s in self.skipped})
         skipped = f", {len(self.skipped)} skipped ({'; '.join(reasons)})" if self.skipped else ""
-        return (f"accords: {self.documents} documents read{skipped}; {self.events} events, "
+        c = self.changes
+        reused = (f" ({c['reused']} reused, {c['added']} added, {c['changed']} changed, "
+                  f"{c['removed']} removed)" if c["reused"] or c["removed"] else "")
+        return (f"accords: {self.documents} documents read{reused}{skipped}; {self.events} events, "
                 f"{self.people} people, {self.organizations} organisations -> {self.out} "
                 f"({self.seconds:.1f} s)")
 
 
 def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
                    taxonomy: Path | None = None, progress: bool = False, jobs: int = 1,
-                   ner: str | None = None) -> Summary:
+                   ner: str | None = None, engine: str = "local", scheduler: str | None = None,
+                   full: bool = False, part_size: int = PART_SIZE) -> Summary:
     """Read every release under `corpus`, extract its facts and write the tables to `out`.
 
-    `jobs` worker processes extract documents side by side (0: one per core); the tables are
-    the same whatever the number. `ner` names an installed spaCy pipeline whose entities the
-    rules use as candidates (default: the rules alone).
+    `jobs` worker processes extract documents side by side (0: one per core; with the dask
+    engine, the local cluster's workers); the tables are the same whatever the number and the
+    engine. `ner` names an installed spaCy pipeline whose entities the rules use as candidates
+    (default: the rules alone). The facts of releases already extracted into `out` with the same
+    content and extractor are reused unless `full`. `engine="dask"` runs on the Dask cluster at
+    `scheduler`, or on a local cluster started for the run.
     """
-    if jobs < 0:
-        raise CorpusError(f"jobs must be 0 (one per core) or more, not {jobs}")
     t0 = time.perf_counter()
     corpus, out = Path(corpus), Path(out)
+    if not corpus.exists():
+        raise CorpusError(f"{corpus}: corpus folder not found")
+    if part_size < 1:
+        raise CorpusError(f"part_size must be at least 1, not {part_size}")
     manifest = load_manifest(metadata)
+    if ner:
+        ner_pipeline(ner)  # a missing pipeline is one clear error before any work
+    if taxonomy is not None and not Path(taxonomy).is_file():
+        raise CorpusError(f"{taxonomy}: taxonomy file not found")
     summary = Summary(out)
-    facts: list[DocFacts] = []
-    # The facts are millions of small acyclic objects: cyclic GC passes over them cost ~20 %.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        tables = _extract_all(corpus, manifest, summary, facts, taxonomy, progress, jobs, ner)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    summary.documents = len(facts)
-    summary.events = len(tables["events"])
-    summary.people = len(tables["people"])
-    summary.organizations = len(tables["organizations"])
-    fingerprint = hashlib.sha256("".join(sorted(
-        f.doc.path + hashlib.sha1(f.doc.text.encode()).hexdigest() for f in facts)).encode()).hexdigest()
+    out.mkdir(parents=True, exist_ok=True)
+    store = FactsStore(out)
+    settings = settings_digest(taxonomy, ner)
+    state = hashlib.sha1((settings + json.dumps(manifest, sort_keys=True, default=str)).encode()).hexdigest()[:12]
+    old = {} if full else store.committed_index()
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for path, (_fp, _part, file, _stat) in old.items():
+        by_file[file].append(path)
+    sizes = Counter(entry[1] for entry in old.values())
+    reused: Counter = Counter()
+    dead: dict[str, set[str]] = defaultdict(set)
+    current = {"file": "", "stat": ""}
+
+    def unchanged(rel: str, stat) -> bool:
+        """Whether a file is as the last run read it (size, time, settings, manifest): then it is not read."""
+        current["file"], current["stat"] = rel, f"{stat.st_size}:{stat.st_mtime_ns}:{state}"
+        paths = by_file.get(rel)
+        if not paths or any(old[p][3] != current["stat"] for p in paths):
+            return False
+        for p in by_file.pop(rel):
+            reused[old.pop(p)[1]] += 1
+        summary.changes["reused"] += len(paths)
+        return True
+
+    def chunks() -> Iterator[tuple[list[RawDocument], dict[str, list[str]]]]:
+        docs: list[RawDocument] = []
+        meta: dict[str, list[str]] = {name: [] for name in META}
+        for doc in _progress(_readable(read_corpus(corpus, manifest, unchanged), summary, corpus), progress):
+            fp = fingerprint(doc, settings)
+            prev = old.pop(doc.path, None)
+            if prev is not None and prev[0] == fp:  # a file touched or partly changed: this release is not
+                reused[prev[1]] += 1
+                summary.changes["reused"] += 1
+                continue
+            if prev is not None:
+                dead[prev[1]].add(doc.path)
+            summary.changes["changed" if prev is not None else "added"] += 1
+            _add(docs, meta, doc, fp, current)
+            if len(docs) >= part_size:
+                yield docs, meta
+                docs, meta = [], {name: [] for name in META}
+        if docs:
+            yield docs, meta
+
+    with make_engine(engine, jobs=jobs, scheduler=scheduler) as eng:
+        parts = []
+        for part, skipped in eng.map(extract_part, chunks(), root=str(store.root), taxonomy=taxonomy, ner=ner):
+            for item in skipped:
+                _skip(summary, corpus, item)
+            if part:
+                parts.append(part)
+        for path, (_fp, part, _file, _stat) in old.items():
+            dead[part].add(path)
+            summary.changes["removed"] += 1
+        for part in sizes:
+            if not dead.get(part):
+                parts.append(part)
+            elif reused[part]:
+                parts.append(store.compact(DocFacts, part, dead[part], derived))
+        parts = sorted(set(parts))
+        staged, counts = write_streamed(parts, str(store.root), out, eng.map, linked=eng.release)
+    summary.documents = counts["documents"]
+    summary.events = counts["events"]
+    summary.people = counts["people"]
+    summary.organizations = counts["organizations"]
     meta = {"corpus": str(corpus), "documents": summary.documents, "skipped": len(summary.skipped),
             "events": summary.events, "people": summary.people,
-            "organizations": summary.organizations, "fingerprint": fingerprint[:16],
-            "accords_version": __version__}
-    write_tables(tables, out, meta)
+            "organizations": summary.organizations, "fingerprint": counts["fingerprint"][:16],
+            "accords_version": __version__, "extractor": settings[:16], "engine": engine,
+            "parts": len(parts), **summary.changes}
+    try:
+        staged.append(stage_json(meta, out, "extract.json"))
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    commit(staged)
+    store.commit(parts)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _extract_all(corpus: Path, manifest: dict, summary: Summary, facts: list[DocFacts],
-                 taxonomy: Path | None, progress: bool, jobs: int,
-                 ner: str | None = None) -> dict[str, pd.DataFrame]:
-    """Read and extract every document, collecting skips in `summary`, then build the tables."""
-    if ner:
-        ner_pipeline(ner)  # a missing pipeline is one clear error before any work
-    work = functools.partial(_extract_safely, taxonomy=taxonomy, ner=ner)
-    with _pool(jobs) as pool:
-        docs = _readable(read_corpus(corpus, manifest), summary, corpus)
-        results = pool.imap(work, docs, chunksize=32) if pool else map(work, docs)
-        for result in _progress(results, progress):
+def _add(docs: list, meta: dict[str, list[str]], doc: RawDocument, fp: str, current: dict) -> None:
+    """Queue a release for extraction with what the store keeps about it."""
+    docs.append(doc)
+    meta["fingerprint"].append(fp)
+    meta["file"].append(current["file"])
+    meta["stat"].append(current["stat"])
+
+
+def extract_part(chunk: tuple[list[RawDocument], dict[str, list[str]]], root: str, taxonomy: Path | None = None,
+                 ner: str | None = None) -> tuple[str | None, list[Skipped]]:
+    """Extract a chunk of releases and store their facts as one part; (part name, releases skipped)."""
+    docs, meta = chunk
+    facts, kept, skipped = [], [], []
+    # The facts are many small acyclic objects: cyclic GC passes over them cost ~20 %.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for i, doc in enumerate(docs):
+            result = _extract_safely(doc, taxonomy, ner)
             if isinstance(result, Skipped):
-                _skip(summary, corpus, result)
+                skipped.append(result)
             else:
                 facts.append(result)
-    return build_tables(facts)
+                kept.append(i)
+        part = FactsStore.at(root).write_part(
+            facts, {k: [v[i] for i in kept] for k, v in meta.items()}, derived) if facts else None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return part, skipped
 
 
 def _extract_safely(doc: RawDocument, taxonomy: Path | None, ner: str | None = None) -> DocFacts | Skipped:
@@ -127,102 +224,9 @@ def _readable(items, summary: Summary, corpus: Path):
             yield item
 
 
-@contextlib.contextmanager
-def _pool(jobs: int):
-    """A process pool of `jobs` workers (0: one per core), or None to work in this process."""
-    n = (os.cpu_count() or 1) if jobs == 0 else jobs
-    if n <= 1:
-        yield None
-        return
-    with multiprocessing.get_context("fork").Pool(n) as pool:
-        yield pool
-
-
 def _progress(items, enabled: bool):
     if not (enabled and sys.stderr.isatty()):
         return items
     from tqdm import tqdm
 
     return tqdm(items, unit=" doc", desc="extract", file=sys.stderr)
-
-
-def _doc_row(f: DocFacts, doc_id: str) -> dict:
-    d: RawDocument = f.doc
-    title = d.title or d.text.split("\n", 1)[0][:120]
-    return {"doc_id": doc_id, "path": d.path, "url": d.url, "title": title, "published": d.published,
-            "source": d.source, "authors": list(d.authors), "text": d.text, "n_words": len(d.text.split())}
-
-
-def build_tables(facts: list[DocFacts]) -> dict[str, pd.DataFrame]:
-    """The contract tables of a corpus's extracted facts, with corpus-wide ids."""
-    org_ids, organizations = resolve_orgs(facts)
-    person_ids, people = resolve_people(facts)
-    docs, events, parts, mentions, themes = [], [], [], [], []
-    for f in sorted(facts, key=lambda f: f.doc.path):
-        path, text = f.doc.path, f.doc.text
-        doc_id = stable_id("d-", path)
-        docs.append(_doc_row(f, doc_id))
-        flags = {k: lp.flag for k, lp in f.people.items()}
-        for ev in f.events:
-            a, b = ev.sentence
-            event_id = stable_id("e-", doc_id, ev.kind, a)
-            events.append({"event_id": event_id, "doc_id": doc_id, "kind": ev.kind, "date": ev.date,
-                           "date_text": ev.date_text, "date_precision": ev.precision,
-                           "year_source": ev.year_source, "location": ev.location,
-                           "agreement": ev.agreement, "sentence": text[a:b], "start": a, "end": b})
-            for key, org, title, role, ra, rb in ev.roles:
-                parts.append({"event_id": event_id, "doc_id": doc_id,
-                              "person_id": person_ids.get((path, key)) if key else None,
-                              "org_id": org_ids.get((path, org)) if org else None,
-                              "title": title, "role": role, "sentence": text[ra:rb], "start": ra,
-                              "end": rb, "affiliation_flag": flags.get(key) if key else None})
-            if ev.location:
-                at = text.find(ev.location, a, b)
-                if at >= 0:
-                    mentions.append({"doc_id": doc_id, "kind": "location", "entity_id": None,
-                                     "text": ev.location, "start": at, "end": at + len(ev.location)})
-        for kind, key, ma, mb in f.mentions:
-            ids = person_ids if kind == "person" else org_ids
-            mentions.append({"doc_id": doc_id, "kind": kind, "entity_id": ids.get((path, key)),
-                             "text": text[ma:mb], "start": ma, "end": mb})
-        for slug, score, terms in f.themes:
-            themes.append({"doc_id": doc_id, "event_id": None, "theme": slug, "score": score,
-                           "terms": terms})
-    tables = {
-        "documents": pd.DataFrame(docs), "events": pd.DataFrame(events),
-        "organizations": organizations, "people": people, "participants": pd.DataFrame(parts),
-        "mentions": pd.DataFrame(mentions), "themes": pd.DataFrame(themes),
-    }
-    for name, frame in tables.items():
-        if frame.empty:
-            tables[name] = empty_table(name)
-    _drop_stray_acronyms(tables)
-    if not tables["events"].empty:
-        tables["events"]["cluster_id"] = cluster_events(tables["events"], tables["participants"])
-    _sort(tables)
-    return tables
-
-
-def _drop_stray_acronyms(tables: dict[str, pd.DataFrame]) -> None:
-    """Drop capitalised words never resolved to a name nor playing a role ("PORT ALDREN -" datelines)."""
-    orgs = tables["organizations"]
-    if orgs.empty:
-        return
-    used = set(tables["participants"]["org_id"].dropna())
-    stray = orgs[(orgs["name"] == orgs["acronym"]) & ~orgs["org_id"].isin(used)]["org_id"]
-    if stray.empty:
-        return
-    tables["organizations"] = orgs[~orgs["org_id"].isin(stray)]
-    mentions = tables["mentions"]
-    tables["mentions"] = mentions[~((mentions["kind"] == "organization") & mentions["entity_id"].isin(stray))]
-
-
-def _sort(tables: dict[str, pd.DataFrame]) -> None:
-    keys = {"documents": ["path"], "events": ["doc_id", "start", "kind"],
-            "organizations": ["org_id"], "people": ["person_id"],
-            "participants": ["doc_id", "start", "event_id", "role", "person_id", "org_id"],
-            "mentions": ["doc_id", "start", "kind"], "themes": ["doc_id", "theme"]}
-    for name, cols in keys.items():
-        frame = tables[name]
-        if not frame.empty:
-            tables[name] = frame.sort_values(cols, kind="stable", na_position="first").reset_index(drop=True)

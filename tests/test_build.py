@@ -1,0 +1,80 @@
+"""The streamed build (helpers.extract.build) gives the tables of the in-memory build_tables, byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from support import reference_tables, table_digests
+
+import helpers.extract.build as build
+from helpers.config import RAW_DATA_DIR
+from helpers.extract import extract_corpus
+from helpers.synth import generate_corpus
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    return generate_corpus(tmp_path_factory.mktemp("synth") / "corpus", n=240, seed=11)
+
+
+def _corpus(name: str, generated: Path) -> Path:
+    if name == "seeds" and not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the clone")
+    return {"sample": RAW_DATA_DIR, "seeds": SEEDS, "generated": generated}[name]
+
+
+@pytest.mark.parametrize("name", ["sample", "seeds", "generated"])
+@pytest.mark.parametrize("part_size", [1000, 7])
+def test_streamed_tables_equal_build_tables(name, part_size, generated, tmp_path, monkeypatch):
+    corpus = _corpus(name, generated)
+    if part_size == 7:  # many parts, many doc_id ranges and cluster buckets
+        monkeypatch.setattr(build, "DOCS_PER_BUCKET", 5)
+        monkeypatch.setattr(build, "DOCS_PER_CLUSTER_BUCKET", 20)
+    expected = reference_tables(corpus, tmp_path / "memory")
+    extract_corpus(corpus, tmp_path / "streamed", part_size=part_size)
+    assert table_digests(tmp_path / "streamed") == expected
+
+
+def test_generated_tables_are_not_trivial(generated, tmp_path):
+    summary = extract_corpus(generated, tmp_path / "out", part_size=50)
+    assert summary.documents == 240 and summary.events > 240 and summary.organizations > 50
+
+
+def test_reports_of_one_signing_in_different_parts_share_a_cluster(tmp_path):
+    extract_corpus(RAW_DATA_DIR, tmp_path / "out", part_size=3)
+    events = pq.read_table(tmp_path / "out" / "events.parquet", columns=["doc_id", "cluster_id"]).to_pydict()
+    docs_of: dict[str, set] = {}
+    for doc, cluster in zip(events["doc_id"], events["cluster_id"]):
+        docs_of.setdefault(cluster, set()).add(doc)
+    assert any(len(docs) >= 2 for docs in docs_of.values())
+
+
+def test_large_tables_are_cut_into_row_groups(generated, tmp_path, monkeypatch):
+    import helpers.store as store
+
+    monkeypatch.setattr(store, "ROW_GROUP_ROWS", 500)
+    extract_corpus(generated, tmp_path / "out", part_size=60)
+    meta = pq.read_metadata(tmp_path / "out" / "mentions.parquet")
+    assert meta.num_row_groups > 1
+    assert all(meta.row_group(i).num_rows == 500 for i in range(meta.num_row_groups - 1))
+
+
+def test_bucket_bounds_split_doc_ids_in_order():
+    bounds = build.bucket_bounds(7)
+    assert len(bounds) == 6 and bounds == sorted(bounds)
+    assert build.bucket_bounds(1) == []
+    assert all(b.startswith("d-") and len(b) == 6 for b in bounds)
+
+
+def test_empty_corpus_gives_empty_tables(tmp_path):
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    summary = extract_corpus(corpus, tmp_path / "out")
+    assert summary.documents == 0
+    for name, digest in table_digests(tmp_path / "out").items():
+        assert pq.read_metadata(tmp_path / "out" / f"{name}.parquet").num_rows == 0, name
+        assert digest
