@@ -17,9 +17,6 @@ from .errors import AccordsError, CorpusError
 
 ENGINES = ("local", "dask")
 CONNECT_TIMEOUT = "20s"
-# A worker process is replaced after this many tasks (parts of releases): the caches of the rules
-# and spaCy's vocabulary grow with every new word, so this keeps workers' memory flat.
-TASKS_PER_WORKER = 24
 
 
 class EngineError(AccordsError):
@@ -44,7 +41,7 @@ class LocalEngine:
 
     def __enter__(self) -> LocalEngine:
         if self.workers > 1:
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers, maxtasksperchild=TASKS_PER_WORKER)
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
         return self
 
     def __exit__(self, *exc) -> None:
