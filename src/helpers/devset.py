@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from .errors import CorpusError
@@ -19,24 +18,19 @@ def split_of(release_id: str) -> str:
 
 
 def merge_parts(parts_dir: Path, texts_dir: Path) -> list[dict]:
-    """Gold records of every `*.jsonl` part, with their split; a duplicate url or id is an error."""
-    records, seen_ids, seen_urls = [], set(), {}
+    """Gold records of every `*.jsonl` part, with their split; a repeated url or id is an error."""
+    from .evaluate import load_gold
+
+    records, seen_urls = [], {}
     for part in sorted(Path(parts_dir).glob("*.jsonl")):
-        for n, line in enumerate(part.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(f"{part}:{n}: malformed JSON ({exc.msg})") from None
-            rid = rec.get("id")
-            if not rid or rid in seen_ids:
-                raise CorpusError(f"{part}:{n}: missing or repeated id {rid!r}")
+        for rec in load_gold(part):
+            rid = rec["id"]
+            if any(r["id"] == rid for r in records):
+                raise CorpusError(f"{part}: id {rid!r} is repeated")
             if rec.get("url") and rec["url"] in seen_urls:
-                raise CorpusError(f"{part}:{n}: url already taken by {seen_urls[rec['url']]}")
+                raise CorpusError(f"{part}: {rid}: url already taken by {seen_urls[rec['url']]}")
             if not (Path(texts_dir) / f"{rid}.txt").is_file():
-                raise CorpusError(f"{part}:{n}: no text file {rid}.txt in {texts_dir}")
-            seen_ids.add(rid)
+                raise CorpusError(f"{part}: {rid}: no text file {rid}.txt in {texts_dir}")
             if rec.get("url"):
                 seen_urls[rec["url"]] = rid
             records.append({**rec, "split": split_of(rid)})
