@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -54,9 +53,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                              ner=args.ner, engine=args.engine, scheduler=args.scheduler, full=args.full)
     if not summary.documents:
         print(no_release_warning(args.corpus), file=sys.stderr)
-    if not args.quiet:  # "1 documents" -> "1 document" (Summary.line always pluralises)
-        print(re.sub(r"\b1 (document|event|organisation)s\b", r"1 \1",
-                     summary.line().replace(" 1 people,", " 1 person,")))
+    if not args.quiet:
+        print(summary.line())
     return 0
 
 

@@ -55,9 +55,14 @@ class Summary:
         c = self.changes
         reused = (f" ({c['reused']} reused, {c['added']} added, {c['changed']} changed, "
                   f"{c['removed']} removed)" if c["reused"] or c["removed"] else "")
-        return (f"accords: {self.documents} documents read{reused}{skipped}; {self.events} events, "
-                f"{self.people} people, {self.organizations} organisations -> {self.out} "
-                f"({self.seconds:.1f} s)")
+        return (f"accords: {_count(self.documents, 'document')} read{reused}{skipped}; "
+                f"{_count(self.events, 'event')}, {_count(self.people, 'person', 'people')}, "
+                f"{_count(self.organizations, 'organisation')} -> {self.out} ({self.seconds:.1f} s)")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 document", "2 documents"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
