@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import ParameterError
+from .agreements import SIGN_WORDS
 from .facts import OrgSpan
 from .nlp import Words, is_cap
 from .orgs import NOT_ACRONYM, kind_of
@@ -64,13 +65,12 @@ def entities(text: str, w: Words, name: str) -> Entities:
     return out
 
 
-_SIGN_WORDS = {"signed", "sign", "signs", "signing", "inked", "inks", "concluded"}
 _NOT_ORG_WORDS = {"memorandum", "agreement", "mou", "moU", "understanding", "ceremony", "the"}
 
 
 def with_model_orgs(orgs: list[OrgSpan], ents: Entities, w: Words, s: int, e: int, text: str) -> list[OrgSpan]:
     """The rules' organisations of words s..e plus the model's that overlap none of them."""
-    if _SIGN_WORDS.isdisjoint(w.lower[s:e]):
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
         return orgs  # the model's organisations are taken only where parties are named
     taken = {k for o in orgs for k in range(o.i, o.j)}
     added = []
