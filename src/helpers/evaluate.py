@@ -6,6 +6,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -29,9 +30,14 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(_fold(h) for h in word_set("people", "honorifics"))
+
+
 def person_key(name: str) -> tuple[str, ...]:
     """A person's name as a sorted word tuple, honorifics dropped: order and case do not count."""
-    honorifics = {_fold(h) for h in word_set("people", "honorifics")}
+    honorifics = _honorifics()
     words = _fold(name).split()
     while words and words[0] in honorifics:
         words = words[1:]

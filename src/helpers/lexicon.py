@@ -236,3 +236,9 @@ def name_suffixes() -> frozenset[str]:
 def leading_heads() -> frozenset[str]:
     """Organisation heads after which the name goes on ("Universidad Nacional de ...")."""
     return frozenset(str(w).lower() for w in load("organizations").get("leading_heads", []))
+
+
+@lru_cache(maxsize=None)
+def field_words() -> frozenset[str]:
+    """Generic words of fields and bodies ("Science", "Technology", "Affairs"): never a name's own word."""
+    return never_name() | people()[1]

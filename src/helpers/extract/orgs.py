@@ -302,16 +302,10 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
     return b, None
 
 
-@lru_cache(maxsize=1)
-def _field_words() -> frozenset[str]:
-    """Generic words of fields and bodies ("Science", "Technology"): a name joins them across "and"."""
-    return lexicon.never_name() | lexicon.people()[1]
-
-
 def _field_list(w: Words, k: int, e: int) -> int | None:
     """End of a list of field words that closes a name ("Industry and Energy", "Sports and Tourism"),
     or None: only generic field words, so two names in a list are never joined."""
-    fields = _field_words()
+    fields = lexicon.field_words()
     saw_and = False
     while k < e:
         if is_cap(w.text[k]) and w.lower[k] in fields:
@@ -330,7 +324,7 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
 def _new_name_after_and(w: Words, k: int, e: int) -> bool:
     """Whether the capitalised run after "and" at k is a name of its own ("... of Sydney and Thales
     Australia"): two words or more, none a generic field word (unlike "of Science and Technology")."""
-    fields = _field_words()
+    fields = lexicon.field_words()
     q = k
     while q < e and is_cap(w.text[q]):
         if w.lower[q] in fields:

@@ -158,7 +158,7 @@ def _names_a_part(rest: str) -> bool:
     "Hong Kong R&D Center"), not a person or place it is named after ("... of Chile Andrés Bello")."""
     heads = lexicon.org_heads()[0]
     words = rest.lower().split()
-    fields = lexicon.never_name() | lexicon.people()[1]
+    fields = lexicon.field_words()
     return bool(words) and (any(heads.match(words, k, len(words))[0] for k in range(len(words)))
                             or all(x in fields for x in words))
 
