@@ -11,6 +11,7 @@ from support import reference_tables, table_digests
 import helpers.extract.build as build
 from helpers.config import RAW_DATA_DIR
 from helpers.extract import extract_corpus
+from helpers.facts_store import FactsStore
 from helpers.synth import generate_corpus
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -78,3 +79,43 @@ def test_empty_corpus_gives_empty_tables(tmp_path):
     for name, digest in table_digests(tmp_path / "out").items():
         assert pq.read_metadata(tmp_path / "out" / f"{name}.parquet").num_rows == 0, name
         assert digest
+
+
+def _stats_reads(monkeypatch) -> list[str]:
+    reads: list[str] = []
+    real = build._read_stats
+
+    def counting(part, root):
+        reads.append(part)
+        return real(part, root)
+
+    monkeypatch.setattr(build, "_read_stats", counting)
+    return reads
+
+
+def test_merged_statistics_are_reused_for_the_parts_already_merged(generated, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    extract_corpus(generated, out, part_size=60)
+    parts = FactsStore(out).parts()
+    root = str(FactsStore(out).root)
+    reads = _stats_reads(monkeypatch)
+    cached, n_cached = build.resolve_entities(parts, root)
+    assert reads == []  # every part's statistics came from the merged file
+    (Path(root) / build.MERGED).unlink()
+    fresh, n_fresh = build.resolve_entities(parts, root)
+    assert sorted(reads) == sorted(parts) and n_cached == n_fresh == 240
+    assert (cached.org_ids, cached.org_rows, cached.people_rows) == (fresh.org_ids, fresh.org_rows, fresh.people_rows)
+
+
+def test_merged_statistics_of_a_part_no_longer_there_are_not_used(generated, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    extract_corpus(generated, out, part_size=60)
+    parts = FactsStore(out).parts()
+    root = str(FactsStore(out).root)
+    reads = _stats_reads(monkeypatch)
+    res, n = build.resolve_entities(parts[1:], root)  # a part was dropped: merge the rest again
+    assert sorted(reads) == sorted(parts[1:]) and n < 240
+    (Path(root) / build.MERGED).write_text("{not json", encoding="utf-8")
+    reads.clear()
+    again, _ = build.resolve_entities(parts[1:], root)  # an unreadable cache is only ignored
+    assert sorted(reads) == sorted(parts[1:]) and again.org_rows == res.org_rows

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import json
 import math
+import os
 import shutil
 import sys
 import tempfile
@@ -30,9 +32,10 @@ import pyarrow.parquet as pq
 
 from .. import resolve_parts as rp
 from ..store import SCHEMAS, TABLES, TableWriter
-from .derive import STATS, stats_from_json
+from .derive import STATS, stats_from_json, stats_json
 
 DOCS_PER_BUCKET = 8000
+MERGED = "merged-stats.json"  # the statistics of the last run's parts, merged
 DOCS_PER_CLUSTER_BUCKET = 20_000  # about 40,000 events held at once to be clustered
 SORT_KEYS = {"documents": ["path"], "events": ["doc_id", "start", "kind"],
              "organizations": ["org_id"], "people": ["person_id"],
@@ -73,16 +76,51 @@ def _read_stats(part: str, root: str) -> tuple[dict, dict, int]:
     return orgs, people, pq.read_metadata(folder / "rows.documents.parquet").num_rows
 
 
+def _cached_stats(root: str) -> tuple[dict, dict, int, frozenset[str]]:
+    """The statistics an earlier run merged, and the parts they merge (none if unreadable).
+
+    Parts are named for their releases, so the merge of a set of part names never goes stale.
+    """
+    try:
+        data = json.loads((Path(root) / MERGED).read_text(encoding="utf-8"))
+        orgs, people = stats_from_json(data["stats"])
+        return orgs, people, int(data["documents"]), frozenset(data["parts"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, {}, 0, frozenset()
+
+
+def _save_stats(root: str, parts: list[str], orgs: dict, people: dict, n_docs: int) -> None:
+    """Keep the merged statistics of `parts` for the next run (written aside, then renamed)."""
+    text = json.dumps({"parts": sorted(parts), "documents": n_docs, "stats": stats_json(orgs, people)})
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".merged.", suffix=".tmp", dir=root)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, Path(root) / MERGED)
+    except OSError:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)  # only a cache: the next run merges the parts again
+
+
 def resolve_entities(parts: list[str], root: str) -> tuple[Resolution, int]:
-    """People and organisation ids from every part's statistics; and the number of documents."""
-    orgs: dict = {}
-    people: dict = {}
-    n_docs = 0
+    """People and organisation ids from every part's statistics; and the number of documents.
+
+    When the parts of the last run are all still there, their merged statistics are reused and
+    only the new parts' are read (merging is order-free: minima, sums and unions).
+    """
+    orgs, people, n_docs, done = _cached_stats(root)
+    if not done <= set(parts):
+        orgs, people, n_docs, done = {}, {}, 0, frozenset()
     for part in parts:
+        if part in done:
+            continue
         o, p, n = _read_stats(part, root)
         rp.merge_org_stats(orgs, o)
         rp.merge_people_stats(people, p)
         n_docs += n
+    if done != set(parts):
+        _save_stats(root, parts, orgs, people, n_docs)
     res = Resolution()
     res.org_ids, res.org_rows, res.org_row_of = rp.finish_orgs(orgs)
     res.people_rows = rp.finish_people(people)
@@ -92,51 +130,63 @@ def resolve_entities(parts: list[str], root: str) -> tuple[Resolution, int]:
 # --- 2: links ------------------------------------------------------------------------------
 
 
+def _keys(res: Resolution) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The organisation keys, their org_ids and their rows, as arrays for vectorised lookups."""
+    slots = pa.array(list(res.org_ids), pa.string())
+    return (slots, pa.array(list(res.org_ids.values()), pa.string()),
+            pa.array([res.org_row_of[s] for s in res.org_ids], pa.int64()))
+
+
 def part_links(part: str, root: str, res: Resolution, spill: str, cluster_buckets: int) -> tuple[Counter, set]:
     """Documents per organisation row and the org_ids playing a role in one part; its events that
     may join a cluster go to `spill`."""
     folder = Path(root) / part
-    slots = pq.read_table(folder / "rows.org_slots.parquet").to_pydict()
-    n_docs = Counter(row for _, row in {(d, res.org_row_of[s]) for d, s in zip(slots["doc_id"], slots["slot"])})
-    parts = pq.read_table(folder / "rows.participants.parquet",
-                          columns=["event_id", "person_id", "org_id", "role"]).to_pydict()
-    used: set[str] = set()
-    who: dict[str, set] = defaultdict(set)
-    parties: dict[str, set] = defaultdict(set)
-    for ev, person, slot, role in zip(parts["event_id"], parts["person_id"], parts["org_id"], parts["role"]):
-        org = res.org_ids[slot] if slot is not None else None
-        if org:
-            used.add(org)
-        if person or org:
-            who[ev].add(person or org)
-        if role == "party" and org:
-            parties[ev].add(org)
-    events = pq.read_table(folder / "rows.events.parquet",
-                           columns=["event_id", "doc_id", "kind", "date", "date_text"]).to_pydict()
-    rows: dict[str, list] = {name: [] for name in _CANDIDATES.names}
-    for ev, doc, kind, date, date_text in zip(*events.values()):
-        day = rp.cluster_day(kind, date, date_text)
-        if day is None:
-            continue
-        rows["cb"].append(zlib.crc32(f"{kind}\x1f{day[1]}".encode()) % cluster_buckets)
-        rows["kind"].append(kind)
-        rows["day"].append(day[1])
-        rows["event_id"].append(ev)
-        rows["doc_id"].append(doc)
-        rows["who"].append(sorted(who.get(ev, ())))
-        rows["parties"].append(sorted(parties.get(ev, ())))
-    table = pa.table(rows, schema=_CANDIDATES)
-    table = table.take(pc.sort_indices(table["cb"]))  # one row group per cluster bucket
+    keys, ids, rows = _keys(res)
+    slots = pq.read_table(folder / "rows.org_slots.parquet")
+    pairs = pa.table({"doc": slots["doc_id"], "row": pc.take(rows, pc.index_in(slots["slot"], value_set=keys))})
+    per_row = pairs.group_by(["doc", "row"]).aggregate([]).group_by("row").aggregate([("doc", "count")])
+    n_docs = Counter(dict(zip(per_row["row"].to_pylist(), per_row["doc_count"].to_pylist())))
+    parts = pq.read_table(folder / "rows.participants.parquet", columns=["event_id", "person_id", "org_id", "role"])
+    org = pc.take(ids, pc.index_in(parts["org_id"], value_set=keys))
+    used = set(pc.unique(org.drop_null()).to_pylist()) - {""}
+    who = _distinct(parts["event_id"], pc.coalesce(parts["person_id"], org))
+    is_party = pc.fill_null(pc.equal(parts["role"], "party"), False)
+    parties = _distinct(parts["event_id"].filter(is_party), org.filter(is_party))
+    events = _candidates(pq.read_table(folder / "rows.events.parquet",
+                                       columns=["event_id", "doc_id", "kind", "date", "date_text"]),
+                         who, parties, cluster_buckets)
     with pq.ParquetWriter(Path(spill) / f"{part}.clusters.parquet", _CANDIDATES) as writer:
-        cbs = table["cb"].to_pylist()
+        sizes = events.group_by("cb").aggregate([("cb", "count")]).sort_by("cb")
         start = 0
-        while start < len(cbs):
-            end = start
-            while end < len(cbs) and cbs[end] == cbs[start]:
-                end += 1
-            writer.write_table(table.slice(start, end - start), row_group_size=end - start)
-            start = end
+        for size in sizes["cb_count"].to_pylist():  # one row group per cluster bucket
+            writer.write_table(events.slice(start, size), row_group_size=size)
+            start += size
     return n_docs, used
+
+
+def _distinct(events: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.Table:
+    """(event, value_distinct): the distinct non-empty values beside each event (in no set order)."""
+    table = pa.table({"event": events, "value": values})
+    table = table.filter(pc.fill_null(pc.not_equal(table["value"], ""), False))
+    return table.group_by("event").aggregate([("value", "distinct")])
+
+
+def _candidates(events: pa.Table, who: pa.Table, parties: pa.Table, cluster_buckets: int) -> pa.Table:
+    """The events that may join a cluster (a day and someone taking part), sorted by cluster bucket."""
+    text = events["date_text"]
+    approx = pc.if_else(pc.fill_null(pc.not_equal(text, ""), False),
+                        pc.binary_join_element_wise("", text, "~"), pa.scalar(None, pa.string()))
+    day = pc.if_else(pc.is_valid(events["date"]), pc.cast(events["date"], pa.string()), approx)
+    people = pc.take(who["value_distinct"], pc.index_in(events["event_id"], value_set=who["event"]))
+    keep = pc.and_(pc.is_valid(day), pc.is_valid(people))
+    events, day, people = events.filter(keep), day.filter(keep), people.filter(keep)
+    groups = pc.dictionary_encode(pc.binary_join_element_wise(events["kind"], day, "\x1f")).combine_chunks()
+    crc = pa.array([zlib.crc32(g.encode()) % cluster_buckets for g in groups.dictionary.to_pylist()], pa.int32())
+    party = pc.take(parties["value_distinct"], pc.index_in(events["event_id"], value_set=parties["event"]))
+    table = pa.table({"cb": pc.take(crc, groups.indices), "kind": events["kind"], "day": day,
+                      "event_id": events["event_id"], "doc_id": events["doc_id"], "who": people,
+                      "parties": party}, schema=_CANDIDATES)
+    return table.take(pc.sort_indices(table["cb"]))
 
 
 def link(parts: list[str], root: str, res: Resolution, mapper: Mapper, spill: str, n_docs: int) -> None:
@@ -152,19 +202,32 @@ def link(parts: list[str], root: str, res: Resolution, mapper: Mapper, spill: st
     res.stray = frozenset(r["org_id"] for r in res.org_rows
                           if r["name"] == r["acronym"] and r["org_id"] not in used)
     for cb in range(cluster_buckets):
-        groups: dict[tuple, list] = defaultdict(list)
+        pieces = []
         for part in parts:
             reader = pq.ParquetFile(Path(spill) / f"{part}.clusters.parquet")
             meta = reader.metadata
             mine = [i for i in range(meta.num_row_groups) if meta.row_group(i).column(0).statistics.min == cb]
-            if not mine:
-                continue
-            t = reader.read_row_groups(mine).to_pydict()
-            for kind, day, ev, doc, who, party in zip(t["kind"], t["day"], t["event_id"], t["doc_id"],
-                                                     t["who"], t["parties"]):
-                groups[(kind, day)].append((ev, doc, frozenset(map(sys.intern, who)),
-                                            frozenset(map(sys.intern, party))))
+            if mine:
+                pieces.append(reader.read_row_groups(mine))
+        if not pieces:
+            continue
+        t = _sharing(pa.concat_tables(pieces)).to_pydict()
+        groups: dict[tuple, list] = defaultdict(list)
+        for kind, day, ev, doc, who, party in zip(t["kind"], t["day"], t["event_id"], t["doc_id"],
+                                                 t["who"], t["parties"]):
+            groups[(kind, day)].append((ev, doc, frozenset(who), frozenset(party or ())))
         res.roots.update(rp.cluster_roots(groups))
+
+
+def _sharing(events: pa.Table) -> pa.Table:
+    """The events that share someone with another event of their kind and day: only those can
+    join a cluster (`rp.cluster_roots` pairs events through who took part)."""
+    owner = pc.list_parent_indices(events["who"])
+    key = pc.binary_join_element_wise(pc.take(events["kind"], owner), pc.take(events["day"], owner),
+                                      pc.list_flatten(events["who"]), "\x1f")
+    counts = pc.value_counts(key)
+    shared = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+    return events.take(pc.unique(owner.filter(pc.is_in(key, value_set=shared))))
 
 
 # --- 3: writing ----------------------------------------------------------------------------
@@ -313,8 +376,9 @@ def _digest(digest, paths: list[str], texts: list[str]) -> None:
 class _Stream:
     """One part's rows of a table, in doc_id order, handed out a doc_id range at a time."""
 
-    def __init__(self, path: Path) -> None:
-        self.batches = pq.ParquetFile(path).iter_batches(batch_size=256)
+    def __init__(self, path: Path, buckets: int = 1) -> None:
+        reader = pq.ParquetFile(path)  # batches of about a bucket's rows: a few reads per bucket
+        self.batches = reader.iter_batches(batch_size=max(256, -(-reader.metadata.num_rows // buckets)))
         self.head: pa.RecordBatch | None = next(self.batches, None)
 
     def until(self, bound: str | None) -> list[pa.RecordBatch]:
@@ -337,7 +401,7 @@ class _Stream:
 
 def _buckets(name: str, parts: list[str], root: str, buckets: int) -> Iterator[pa.Table]:
     """The rows of table `name` a doc_id range at a time."""
-    streams = [_Stream(Path(root) / p / f"rows.{name}.parquet") for p in parts]
+    streams = [_Stream(Path(root) / p / f"rows.{name}.parquet", buckets) for p in parts]
     for bound in [*bucket_bounds(buckets), None]:
         pieces = [batch for s in streams for batch in s.until(bound)]
         if pieces:
