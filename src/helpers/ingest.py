@@ -51,21 +51,30 @@ class Skipped:
     reason: str
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """The release files under `corpus`, recursively, in a stable order."""
+def corpus_files(corpus: Path) -> Iterator[Path]:
+    """The release files under `corpus`, recursively, in a stable order (that of the sorted paths).
+
+    The folders are walked one at a time, so a corpus of a million files is never listed whole.
+    """
     corpus = Path(corpus)
     if not corpus.exists():
         raise CorpusError(f"{corpus}: corpus folder not found")
     if corpus.is_file():
-        return [corpus]
-    files = []
-    for path in sorted(corpus.rglob("*")):
-        rel = path.relative_to(corpus)
-        if any(part.startswith((".", "_")) for part in rel.parts) or not path.is_file():
+        return iter([corpus])
+    return _walk(corpus)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith((".", "_")):
             continue
-        if path.suffix.lower() in SUFFIXES and not _SKIP_NAMES.match(path.name):
-            files.append(path)
-    return files
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file() and path.suffix.lower() in SUFFIXES and not _SKIP_NAMES.match(entry.name):
+            yield path
 
 
 def no_release_warning(corpus: Path) -> str:

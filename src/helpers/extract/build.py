@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -36,6 +37,7 @@ from .derive import STATS, stats_from_json, stats_json
 
 DOCS_PER_BUCKET = 8000
 MERGED = "merged-stats.json"  # the statistics of the last run's parts, merged
+OPEN_SPILLS = 256  # doc_id ranges spilled side by side (each an open file)
 DOCS_PER_CLUSTER_BUCKET = 20_000  # about 40,000 events held at once to be clustered
 SORT_KEYS = {"documents": ["path"], "events": ["doc_id", "start", "kind"],
              "organizations": ["org_id"], "people": ["person_id"],
@@ -252,7 +254,7 @@ def write_streamed(parts: list[str], root: str, out: Path, mapper: Mapper,
         buckets = max(1, min(4096, math.ceil(n_docs / DOCS_PER_BUCKET)))
         resolver = _Resolver(res)
         for name in BUCKETED:
-            for table in _buckets(name, parts, root, buckets):
+            for table in _buckets(name, parts, root, buckets, spill):
                 writers[name].write(_sorted(name, resolver(name, table)))
         orgs = [r for r in res.org_rows if r["org_id"] not in res.stray]
         writers["organizations"].write(_sorted("organizations", pa.Table.from_pylist(
@@ -373,36 +375,44 @@ def _digest(digest, paths: list[str], texts: list[str]) -> None:
         digest.update((path + hashlib.sha1(text.encode()).hexdigest()).encode())
 
 
-class _Stream:
-    """One part's rows of a table, in doc_id order, handed out a doc_id range at a time."""
+def _buckets(name: str, parts: list[str], root: str, buckets: int, spill: str) -> Iterator[pa.Table]:
+    """The rows of table `name` a doc_id range at a time.
 
-    def __init__(self, path: Path, buckets: int = 1) -> None:
-        reader = pq.ParquetFile(path)  # batches of about a bucket's rows: a few reads per bucket
-        self.batches = reader.iter_batches(batch_size=max(256, -(-reader.metadata.num_rows // buckets)))
-        self.head: pa.RecordBatch | None = next(self.batches, None)
-
-    def until(self, bound: str | None) -> list[pa.RecordBatch]:
-        """The rows whose doc_id sorts before `bound` (None: all that are left)."""
-        out = []
-        while self.head is not None:
-            if bound is None:
-                n = self.head.num_rows
-            else:
-                n = pc.sum(pc.less(self.head.column("doc_id"), bound)).as_py() or 0
-            if n < self.head.num_rows:
-                if n:
-                    out.append(self.head.slice(0, n))
-                    self.head = self.head.slice(n)
-                return out
-            out.append(self.head)
-            self.head = next(self.batches, None)
-        return out
+    Each part's rows are read once and cut into the ranges, appended to one spill file per range,
+    and each range is then read back: readers held open on every part would cost about a
+    megabyte each, and parts grow in number with the corpus.
+    """
+    files = [Path(root) / p / f"rows.{name}.parquet" for p in parts]
+    bounds = bucket_bounds(buckets)
+    for first in range(0, buckets, OPEN_SPILLS):
+        last = min(buckets, first + OPEN_SPILLS)
+        spilled = _spill_ranges(files, bounds, first, last, Path(spill) / name)
+        for path in spilled:
+            with pa.memory_map(str(path)) as source:
+                table = pa.ipc.open_stream(source).read_all()
+            path.unlink()
+            yield table
 
 
-def _buckets(name: str, parts: list[str], root: str, buckets: int) -> Iterator[pa.Table]:
-    """The rows of table `name` a doc_id range at a time."""
-    streams = [_Stream(Path(root) / p / f"rows.{name}.parquet", buckets) for p in parts]
-    for bound in [*bucket_bounds(buckets), None]:
-        pieces = [batch for s in streams for batch in s.until(bound)]
-        if pieces:
-            yield pa.Table.from_batches(pieces)
+def _spill_ranges(files: list[Path], bounds: list[str], first: int, last: int, folder: Path) -> list[Path]:
+    """Cut every file's rows into the doc_id ranges `first` to `last` (Arrow IPC spill files, in range order)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    writers: dict[int, pa.ipc.RecordBatchStreamWriter] = {}
+    options = pa.ipc.IpcWriteOptions(compression=None)
+    try:
+        for path in files:
+            table = pq.read_table(path)
+            ids = table["doc_id"].to_numpy(zero_copy_only=False)  # in doc_id order: cut by binary search
+            cuts = [0, *np.searchsorted(ids, bounds).tolist(), table.num_rows]
+            for bucket in range(first, last):
+                n = cuts[bucket + 1] - cuts[bucket]
+                if n <= 0:
+                    continue
+                if bucket not in writers:
+                    writers[bucket] = pa.ipc.new_stream(str(folder / f"{bucket:05d}.arrows"), table.schema,
+                                                        options=options)
+                writers[bucket].write_table(table.slice(cuts[bucket], n))
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return [folder / f"{bucket:05d}.arrows" for bucket in sorted(writers)]
