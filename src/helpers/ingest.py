@@ -56,25 +56,29 @@ def corpus_files(corpus: Path) -> Iterator[Path]:
 
     The folders are walked one at a time, so a corpus of a million files is never listed whole.
     """
-    corpus = Path(corpus)
+    return (Path(path) for path, _rel in _corpus_entries(Path(corpus)))
+
+
+def _corpus_entries(corpus: Path) -> Iterator[tuple[str, str]]:
+    """(path, path relative to the corpus folder, '/'-separated) of each release file."""
     if not corpus.exists():
         raise CorpusError(f"{corpus}: corpus folder not found")
     if corpus.is_file():
-        return iter([corpus])
-    return _walk(corpus)
+        return iter([(str(corpus), corpus.name)])
+    return _walk(str(corpus), "")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
     with os.scandir(folder) as it:
         entries = sorted(it, key=lambda e: e.name)
     for entry in entries:
-        if entry.name.startswith((".", "_")):
+        name = entry.name
+        if name.startswith((".", "_")):
             continue
-        path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in SUFFIXES and not _SKIP_NAMES.match(entry.name):
-            yield path
+            yield from _walk(entry.path, f"{prefix}{name}/")
+        elif os.path.splitext(name)[1].lower() in SUFFIXES and not _SKIP_NAMES.match(name) and entry.is_file():
+            yield entry.path, prefix + name
 
 
 def no_release_warning(corpus: Path) -> str:
@@ -230,12 +234,11 @@ def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None,
     """
     corpus = Path(corpus)
     manifest = manifest or {}
-    root = corpus if corpus.is_dir() else corpus.parent
-    for path in corpus_files(corpus):
-        rel = path.relative_to(root).as_posix()
-        suffix = path.suffix.lower()
+    for name, rel in _corpus_entries(corpus):
+        path = Path(name)
+        suffix = os.path.splitext(name)[1].lower()
         try:
-            stat = path.stat()
+            stat = os.stat(name)
             if unchanged is not None and unchanged(rel, stat):
                 continue
             size = stat.st_size

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "co", "ltd", "inc", "jr", "sr", "vs", "etc",
@@ -33,7 +34,12 @@ def is_cap(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """spaCy's blank English pipeline (tokenizer only: no model to download)."""
+    """spaCy's blank English pipeline (tokenizer only: no model to download).
+
+    spaCy is imported here, not with the module: a re-run that extracts nothing new never needs it.
+    """
+    import spacy
+
     return spacy.blank("en")
 
 
