@@ -62,11 +62,14 @@ def _countries() -> lexicon.PhraseTable:
     return lexicon.PhraseTable(table)
 
 
-def cross_border(w: Words, names: frozenset[int] = frozenset()) -> dict[str, str]:
+def cross_border(w: Words, names: frozenset[int] = frozenset(),
+                 anchors: frozenset[int] | None = None) -> dict[str, str]:
     """Country → the first word naming it, when the release tells of a cooperation across borders:
     it names two or more countries, or one as the place of an organisation ("X University,
-    Kenya", "X of Germany"); else {}. Words inside names of organisations and people (`names`,
-    their word indices) do not count, so "Korea" in "Korea Institute of X" names no country."""
+    Kenya", "X of Germany", "X in Sanqiao, China"); else {}. Words inside names of organisations
+    and people (`names`, their word indices) do not count, so "Korea" in "Korea Institute of X"
+    names no country; `anchors` (by default `names`; titles too) are what a place may follow."""
+    anchors = names if anchors is None else anchors
     table = _countries()
     found: dict[str, str] = {}
     placed = False
@@ -80,7 +83,7 @@ def cross_border(w: Words, names: frozenset[int] = frozenset()) -> dict[str, str
             n, country = 1, table.entries.get((w.text[k].split("-")[0],))  # "Germany-based"
         if n and country:
             found.setdefault(str(country), " ".join(w.text[k:k + n]))
-            placed = placed or _placed(w, k, names)
+            placed = placed or _placed(w, k, anchors)
         k += max(n, 1)
     return found if len(found) >= 2 or placed else {}
 
@@ -88,12 +91,17 @@ def cross_border(w: Words, names: frozenset[int] = frozenset()) -> dict[str, str
 _PLACE_LINKS = frozenset({",", "of", "in", "from", "(", ")", "based"})
 
 
-def _placed(w: Words, k: int, names: frozenset[int]) -> bool:
+def _placed(w: Words, k: int, anchors: frozenset[int]) -> bool:
     """Whether the country at word k is an organisation's place: "X University, Kenya", "X of
-    Germany", "X (ABC) in Chile" (linking words and an acronym in brackets back to the name)."""
-    j, steps = k - 1, 0
-    while j >= 0 and steps < 5 and j not in names:
-        if w.lower[j] not in _PLACE_LINKS and not (w.text[j].isupper() and j and w.text[j - 1] == "("):
+    Germany", "X (ABC) in Sanqiao, China" (linking words, an acronym in brackets and one city
+    after "in" lead back to a name)."""
+    j = k - 1
+    city = j >= 2 and w.text[j] == "," and w.text[j - 1][:1].isupper() and w.lower[j - 2] == "in" \
+        and j - 1 not in anchors
+    j -= 3 if city else 0
+    steps = 0
+    while j >= 0 and steps < 5 and j not in anchors:
+        if not (w.lower[j] in _PLACE_LINKS or w.text[j].isupper() and j and w.text[j - 1] == "("):
             return False
         j, steps = j - 1, steps + 1
-    return j >= 0 and j in names and steps > 0
+    return j >= 0 and j in anchors and (steps > 0 or city)
