@@ -45,3 +45,19 @@ def test_the_then_title_is_kept_with_its_organisation():
     roles = _roles("The MoU was signed in December 2020 by Professor Roy Chan, the then President and "
                    "Vice-Chancellor of BKU, and Dr. Matt Long, the Director of Tarn Lakes R&D Center.")
     assert roles["chan roy"] == ("bku", "then President and Vice-Chancellor")
+
+
+def _event_roles(text: str) -> dict[str, str]:
+    (ev, *_) = _facts(text).events
+    return {r[0]: r[3] for r in ev.roles if r[0]}
+
+
+def test_a_list_of_people_goes_on_over_semicolons_to_its_verb():
+    roles = _event_roles("Professor Dr. Wilert Purin, President of Brindle University; Professor Dr. Pongruk "
+                         "Sarawit, President of Tarn University, signed the agreement.")
+    assert roles == {"purin wilert": "signatory", "pongruk sarawit": "signatory"}
+
+
+def test_a_semicolon_after_a_clause_still_ends_the_subject():
+    roles = _event_roles("Ann Holt presented the plan; Karl Venner signed the agreement.")
+    assert roles == {"ann holt": "speaker", "karl venner": "signatory"}
