@@ -61,3 +61,18 @@ def test_a_list_of_people_goes_on_over_semicolons_to_its_verb():
 def test_a_semicolon_after_a_clause_still_ends_the_subject():
     roles = _event_roles("Ann Holt presented the plan; Karl Venner signed the agreement.")
     assert roles == {"ann holt": "speaker", "karl venner": "signatory"}
+
+
+def test_a_name_without_its_nationality_is_the_same_organisation():
+    text = ("Ethiopian Space Science and Technology Institute and France National Space Studies Center "
+            "signed an agreement today. Space Science and Technology Institute Director-General Solomon "
+            "Belay and National Space Studies Center President Jean Marc Lebrun signed it.")
+    f = _facts(text)
+    assert set(f.orgs) == {"ethiopian space science and technology institute", "france national space studies center"}
+    assert f.people["belay solomon"].org == "ethiopian space science and technology institute"
+
+
+def test_two_ministries_named_in_one_sentence_stay_two():
+    f = _facts("The Ministry of Science and Technology and the Israeli Ministry of Science and Technology "
+               "signed an agreement.")
+    assert set(f.orgs) == {"ministry of science and technology", "israeli ministry of science and technology"}

@@ -53,7 +53,7 @@ def _heading_lines(heads: frozenset[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> lexicon.PhraseTable:
+def country_table() -> lexicon.PhraseTable:
     """Country names and demonyms as written (case kept) mapped to their country."""
     table: dict[tuple[str, ...], object] = {}
     for country, names in lexicon.load("countries").items():
@@ -70,7 +70,7 @@ def cross_border(w: Words, names: frozenset[int] = frozenset(),
     and people (`names`, their word indices) do not count, so "Korea" in "Korea Institute of X"
     names no country; `anchors` (by default `names`; titles too) are what a place may follow."""
     anchors = names if anchors is None else anchors
-    table = _countries()
+    table = country_table()
     found: dict[str, str] = {}
     placed = False
     k = 0
