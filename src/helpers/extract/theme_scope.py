@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .. import lexicon
@@ -27,9 +28,12 @@ def outside_scope(w: Words, text: str, sentences: list[tuple[int, int]]) -> froz
     """
     table, heads = _cues()
     out: set[int] = set()
-    for s, e in sentences:
-        if any(table.match(w.lower, k, e)[0] for k in range(s, e)):
-            out.update(range(s, e))
+    starts = [s for s, _ in sentences]
+    first = table.first
+    for k in [k for k, low in enumerate(w.lower) if low in first]:
+        x = bisect_right(starts, k) - 1
+        if x >= 0 and k < sentences[x][1] and k not in out and table.match(w.lower, k, sentences[x][1])[0]:
+            out.update(range(*sentences[x]))
     section = _section_start(text, heads)
     if section is not None:
         out.update(range(w.index_at(section), len(w)))
@@ -73,10 +77,9 @@ def cross_border(w: Words, names: frozenset[int] = frozenset(),
     table = country_table()
     found: dict[str, str] = {}
     placed = False
-    k = 0
-    while k < len(w):
-        if k in names:
-            k += 1
+    end = 0  # the end of the last country found ("United States" is one)
+    for k in [k for k, word in enumerate(w.text) if word in table.first or "-" in word]:
+        if k in names or k < end:
             continue
         n, country = table.match(w.text, k)
         if not n and "-" in w.text[k]:
@@ -84,7 +87,7 @@ def cross_border(w: Words, names: frozenset[int] = frozenset(),
         if n and country:
             found.setdefault(str(country), " ".join(w.text[k:k + n]))
             placed = placed or _placed(w, k, anchors)
-        k += max(n, 1)
+            end = k + n
     return found if len(found) >= 2 or placed else {}
 
 
