@@ -60,7 +60,7 @@ def test_bundled_taxonomy_finds_themes_with_their_phrases():
     themes = {slug: (score, terms) for slug, score, terms in _facts(RELEASE).themes}
     assert themes["domain:aerospace"][1] == ["satellites"]
     assert themes["research"][1] == ["joint laboratory"]
-    assert themes["talent"][1] == ["young scientists"]
+    assert themes["talent"][1] == ["train", "young scientists"]
     assert all(0 < score < 1 for score, _ in themes.values())
 
 

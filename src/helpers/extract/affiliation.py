@@ -53,6 +53,8 @@ def appositions(items: list[Item], w: Words) -> None:
         if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i - 1 \
                 and w.text[item.i - 1] == ",":
             _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it
+        if p.title is None and (lead := _title_before_comma(items, x, w)) is not None:
+            _take_lead_title(p, *lead, w)  # "X's Vice President of Y (Asia), Ms A", "the director of X's Unit, A"
     _group_leads(items, w)
     _from_group(items, w)
     _shared_owner(items)
@@ -136,6 +138,51 @@ def _share_back(items: list[Item], x: int, title: Item) -> None:
         if items[y].kind == "person":
             _take_title(items[y].value, title)
         y -= 1
+
+
+def _title_before_comma(items: list[Item], x: int, w: Words) -> tuple[Item, Item | None] | None:
+    """The unowned title that leads to a person through a bracket or a possessive unit and a
+    comma: "Vice President of Partnerships (Asia Pacific), Ms A" and "the director of X's
+    Institute of Y (IY), A" give (title, None) and (title, the unit)."""
+    if x < 2 or items[x - 1].kind != "sep" or items[x - 1].value != "," or items[x - 1].j != items[x].i:
+        return None
+    y = x - 2
+    if items[y].kind == "sep" and items[y].value == ")":
+        while y >= 0 and not (items[y].kind == "sep" and items[y].value == "("):
+            if items[y].kind in ("person", "title", "trigger"):
+                return None
+            y -= 1
+        y -= 1
+        if y < 0 or items[y].kind != "title" or items[y].j != items[y + 1].i:
+            return None
+        return items[y], None
+    unit = items[y]
+    if unit.kind == "org" and y >= 1 and items[y - 1].kind == "title" and items[y - 1].j == unit.i - 1 \
+            and w.text[unit.i - 1] in ("'s", "’s"):
+        return items[y - 1], unit
+    return None
+
+
+def _joined(w: Words, a: int, b: int) -> str:
+    """Words a..b as written, without spaces before "'s" and punctuation."""
+    out = ""
+    for q in range(a, b):
+        word = w.text[q]
+        out += word if not out or word in ("'s", "’s", ",", ")") or out.endswith("(") else " " + word
+    return out
+
+
+def _take_lead_title(p, it: Item, unit: Item | None, w: Words) -> None:
+    """Give a person a leading title and, when the title names a unit ("of X's Unit"), the unit as
+    part of the title and the title's organisation (else the unit) as the person's."""
+    title, kind, org = it.value
+    if unit is not None:
+        end = next((q for q in range(unit.i, unit.j) if w.text[q] == "("), unit.j)
+        title = _joined(w, it.i, end)
+        org = org or unit.value.parent or unit.value
+    p.title, p.title_kind = title, kind
+    p.org = p.org or org
+    it.kind = "used-title"
 
 
 def _take_title(p, it: Item) -> None:

@@ -16,6 +16,7 @@ from .release_orgs import collect_orgs, holder_of, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
 from .scanner import scan
 from .tagging import as_doc, tag
+from .theme_scope import cross_border, outside_scope
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
@@ -47,10 +48,14 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     units_under_owners(facts, sentences, w)
     _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
-    names = frozenset(k for *_, items in sentences for it in items
-                      if it.kind in ("person", "title", "used-title") or it.kind == "org" and not it.value.is_acronym
+    named = frozenset(k for *_, items in sentences for it in items
+                      if it.kind == "person" or it.kind == "org" and not it.value.is_acronym
                       for k in range(it.i, it.j))
-    facts.themes = tag(as_doc(w), taxonomy, names, w.lower)
+    names = named | {k for *_, items in sentences for it in items
+                     if it.kind in ("title", "used-title") for k in range(it.i, it.j)}
+    ranges = [(s, e) for _, _, s, e, *_ in sentences]
+    facts.themes = tag(as_doc(w), taxonomy, names, w.lower, outside_scope(w, text, ranges),
+                       cross_border(w, named, names), ranges)
     return facts
 
 

@@ -9,6 +9,7 @@ from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
 from .nlp import Words
 from .orgs import initials, kind_of
+from .theme_scope import country_table
 
 
 def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
@@ -59,6 +60,7 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
         if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
                 and kind_of(lo.name) == "other" and not units & set(key.split()):
             acronyms.setdefault(lo.name, holders[0])
+    _without_country(facts, acronyms, sentences)
     for key, lo in list(facts.orgs.items()):
         target = acronyms.get(lo.name)
         if target and target != key and target in facts.orgs:
@@ -80,6 +82,24 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 facts.orgs[lo.parent] = LocalOrg(lo.parent, name, None, kind_of(name))
             if lo.parent not in facts.orgs or lo.parent == key:
                 lo.parent = None
+
+
+def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list) -> None:
+    """"Space Science and Technology Institute" after "Ethiopian Space Science and Technology
+    Institute": a name of two or more words that another one of the release holds after a country or
+    nationality ("France National Space Studies Center") is that organisation's short form, unless
+    one sentence names both ("the Ministry of X and the Israeli Ministry of X": two ministries)."""
+    table = country_table()
+    together = {(org_key(a.name), org_key(b.name)) for *_, orgs, _items in sentences for a in orgs for b in orgs}
+    for key, lo in facts.orgs.items():
+        words = lo.name.split()
+        n = 0
+        while n < len(words) - 2 and (m := table.match(words, n)[0]):
+            n += m
+        short = org_key(" ".join(words[n:])) if n else None
+        if short and short != key and short in facts.orgs and facts.orgs[short].name != facts.orgs[short].acronym \
+                and (short, key) not in together:
+            acronyms.setdefault(facts.orgs[short].name, key)
 
 
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:

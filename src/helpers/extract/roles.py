@@ -60,8 +60,9 @@ def _role_forward(items: list[Item], x: int) -> list[str]:
                 break  # "A witnessed X sign": only verbs joined by "and" share a subject
             if it.value[0] not in roles:
                 roles.append(it.value[0])
-        elif (it.kind == "sep" and it.value in (";", "group")) or (roles and it.kind == "person"):
-            break
+        elif (it.kind == "sep" and (it.value == "group" or it.value == ";" and not _in_list(items, y))) \
+                or (roles and it.kind == "person"):
+            break  # "A, President of X; B, Dean of Y, signed": a list of people goes on over ";"
     return roles
 
 

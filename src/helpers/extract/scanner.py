@@ -170,17 +170,31 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
 
 
 def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
-    """A lone capitalised name right before a title that a person follows ("Argencon President
-    Sebastián Mocorrea"): the organisation the title belongs to. Not a word of names, titles or places."""
+    """A capitalised name of up to three words right before a title that a person follows
+    ("Argencon President Sebastián Mocorrea", "Tarn Aerospace Country Director A"): the organisation
+    the title belongs to. Its first word is no word of names, titles or places; a later one may be
+    a place ("Intel Ireland General Manager A")."""
     a = k - 1
     if person is None or a < s or (items and items[-1].j > a) or not is_cap(w.text[a]):
         return None
-    low = w.lower[a]
-    if low in lexicon.bare_stop_words() or low in lexicon.titles()[1] or lexicon.people()[0].match(w.lower, a)[0]:
+    stop, title_words = lexicon.bare_stop_words(), lexicon.titles()[1]
+    honor = lexicon.people()[0]
+
+    def plain(q: int) -> bool:
+        return is_cap(w.text[q]) and w.lower[q] not in title_words and not honor.match(w.lower, q)[0]
+
+    if not plain(a):
         return None
-    if a - 1 >= s and (is_cap(w.text[a - 1]) or w.text[a - 1] in ("'s", "’s")):
+    first = a
+    while first - 1 >= s and k - first < 3 and plain(first - 1) and (items == [] or items[-1].j <= first - 1):
+        first -= 1
+    while first < a and w.lower[first] in stop:
+        first += 1  # "Chinese Tarn President A": the name starts after the nationality
+    if w.lower[first] in stop:
+        return None
+    if first - 1 >= s and (is_cap(w.text[first - 1]) or w.text[first - 1] in ("'s", "’s")):
         return None  # part of a longer name
-    return OrgSpan(a, k, w.text[a], None, "other")
+    return OrgSpan(first, k, " ".join(w.text[first:k]), None, "other")
 
 
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",

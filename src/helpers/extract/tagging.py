@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,6 +84,20 @@ def theme_aliases(taxonomy: Path | None = None) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def main_topics(taxonomy: Path | None = None) -> dict[str, int]:
+    """Themes that count only as a main topic: in the first sentence or in `sentences: N` sentences."""
+    return {str(slug): int(spec["sentences"]) for slug, spec in lexicon.load("themes", taxonomy).items()
+            if isinstance(spec, dict) and spec.get("sentences")}
+
+
+@lru_cache(maxsize=4)
+def cross_border_themes(taxonomy: Path | None = None) -> tuple[str, ...]:
+    """Themes that a cooperation across borders signals (`cross_border: true` in the taxonomy)."""
+    return tuple(str(slug) for slug, spec in lexicon.load("themes", taxonomy).items()
+                 if isinstance(spec, dict) and spec.get("cross_border"))
+
+
 def as_doc(words: Words) -> Doc:
     """A spaCy Doc over the engine's own words, so terms and text split the same way.
 
@@ -93,26 +108,41 @@ def as_doc(words: Words) -> Doc:
 
 
 def tag(doc: Doc, taxonomy: Path | None = None, names: frozenset[int] = frozenset(),
-        lower: list[str] | None = None) -> list[tuple[str, float, list[str]]]:
+        lower: list[str] | None = None, outside: frozenset[int] = frozenset(),
+        countries: dict[str, str] | None = None,
+        sentences: list[tuple[int, int]] | None = None) -> list[tuple[str, float, list[str]]]:
     """(theme, score, terms) for each theme a spaCy Doc mentions; score grows with distinct terms.
 
     A term counts only in a theme sense: not inside a name (`names`: word indices of organisations,
     people and titles, so "Innovation" in "X Innovation Centre" is no theme) nor inside one of the
-    theme's `not` phrases. `lower` (the document's lower-case words, if the caller has them) saves
-    reading them back from the Doc.
+    theme's `not` phrases, nor out of the evidence scope (`outside`: word indices of sentences
+    that profile an organisation or list what a delegation toured). A theme with `cross_border:
+    true` in the taxonomy is also found from `countries` (country → the word naming it), the
+    countries of a cooperation across borders (`theme_scope.cross_border`).
+    `lower` (the document's lower-case words, if the caller has them) saves reading them back.
     """
     m = matcher(taxonomy)
     vocab = doc.vocab.strings
     found: dict[str, set[str]] = {}
     hits: dict[str, int] = {}
+    where: dict[str, set[int]] = {}
+    starts = [a for a, _ in sentences or []]
     matches = [(vocab[mid], a, b) for mid, a, b in m(doc)]
     matches += pattern_matches(lower if lower is not None else [t.lower_ for t in doc], taxonomy)
     vetoed = {(slug[4:], k) for slug, a, b in matches if slug.startswith("not:") for k in range(a, b)}
     for slug, start, end in matches:
-        if slug.startswith("not:") or any((slug, k) in vetoed or k in names for k in range(start, end)):
+        if slug.startswith("not:") or any((slug, k) in vetoed or k in names or k in outside
+                                          for k in range(start, end)):
             continue
         found.setdefault(slug, set()).add(" ".join(t.lower_ for t in doc[start:end]))
         hits[slug] = hits.get(slug, 0) + 1
+        where.setdefault(slug, set()).add(bisect_right(starts, start) - 1)
+    for slug, need in main_topics(taxonomy).items():
+        if sentences and slug in where and min(where[slug]) > 2 and len(where[slug]) < need:
+            del found[slug]
+    for slug in cross_border_themes(taxonomy) if countries else ():
+        found.setdefault(slug, set()).update(countries.values())
+        hits[slug] = hits.get(slug, 0) + len(countries)
     out = []
     for slug in sorted(found):
         terms = sorted(found[slug])

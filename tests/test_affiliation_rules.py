@@ -1,0 +1,78 @@
+"""Titles and affiliations from structure (helpers.extract.affiliation, scanner): leading titles
+through a bracket or a possessive unit, an organisation's name before a title, "the then" titles."""
+
+from __future__ import annotations
+
+from support import release_facts as _facts
+
+
+def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """person key -> (org key, title) of the release's people."""
+    return {p.key: (p.org, p.title) for p in _facts(text).people.values()}
+
+
+def test_a_title_with_a_bracket_before_a_comma_and_a_name_is_that_persons():
+    roles = _roles("The centre was opened by Tarn's Vice President of Partnerships (Asia Pacific), Ms Rae Ong.")
+    assert roles["ong rae"] == ("tarn", "Vice President of Partnerships")
+
+
+def test_a_title_over_a_possessive_unit_gives_the_parent_organisation():
+    roles = _roles("The agreement was signed by the director of the Brindle Space Centre's Institute of "
+                   "Propulsion (BIP), Karl Venner, and Lena Moss of Tarn University.")
+    org, title = roles["karl venner"]
+    assert org == "brindle space center"
+    assert title == "director of the Brindle Space Centre's Institute of Propulsion"
+
+
+def test_a_title_owned_by_the_person_before_is_not_given_again():
+    roles = _roles("The agreement was signed by Ann Holt, Director of Tarn Institute (TI), Karl Venner and Lena Moss.")
+    assert roles["ann holt"] == ("tarn institute", "Director")
+    assert roles["karl venner"] == (None, None)
+
+
+def test_a_name_of_several_words_before_a_title_is_its_organisation():
+    roles = _roles("The MOU was signed by Brindle University Vice-Chancellor Mark Penn and Tarn Aerospace "
+                   "Country Director and CEO Chris Dole.")
+    assert roles["chris dole"] == ("tarn aerospace", "Country Director and CEO")
+
+
+def test_a_nationality_before_a_title_is_no_organisation():
+    roles = _roles("The talks were led by Chinese Vice Premier Liu Hao and Tarn Aerospace CEO Chris Dole.")
+    assert roles["hao liu"][0] is None
+
+
+def test_the_then_title_is_kept_with_its_organisation():
+    roles = _roles("The MoU was signed in December 2020 by Professor Roy Chan, the then President and "
+                   "Vice-Chancellor of BKU, and Dr. Matt Long, the Director of Tarn Lakes R&D Center.")
+    assert roles["chan roy"] == ("bku", "then President and Vice-Chancellor")
+
+
+def _event_roles(text: str) -> dict[str, str]:
+    (ev, *_) = _facts(text).events
+    return {r[0]: r[3] for r in ev.roles if r[0]}
+
+
+def test_a_list_of_people_goes_on_over_semicolons_to_its_verb():
+    roles = _event_roles("Professor Dr. Wilert Purin, President of Brindle University; Professor Dr. Pongruk "
+                         "Sarawit, President of Tarn University, signed the agreement.")
+    assert roles == {"purin wilert": "signatory", "pongruk sarawit": "signatory"}
+
+
+def test_a_semicolon_after_a_clause_still_ends_the_subject():
+    roles = _event_roles("Ann Holt presented the plan; Karl Venner signed the agreement.")
+    assert roles == {"ann holt": "speaker", "karl venner": "signatory"}
+
+
+def test_a_name_without_its_nationality_is_the_same_organisation():
+    text = ("Ethiopian Space Science and Technology Institute and France National Space Studies Center "
+            "signed an agreement today. Space Science and Technology Institute Director-General Solomon "
+            "Belay and National Space Studies Center President Jean Marc Lebrun signed it.")
+    f = _facts(text)
+    assert set(f.orgs) == {"ethiopian space science and technology institute", "france national space studies center"}
+    assert f.people["belay solomon"].org == "ethiopian space science and technology institute"
+
+
+def test_two_ministries_named_in_one_sentence_stay_two():
+    f = _facts("The Ministry of Science and Technology and the Israeli Ministry of Science and Technology "
+               "signed an agreement.")
+    assert set(f.orgs) == {"ministry of science and technology", "israeli ministry of science and technology"}
