@@ -159,3 +159,15 @@ def test_a_crash_while_re_resolving_leaves_tables_and_facts_usable(corpus, pool,
     extract_corpus(corpus, out, part_size=16)
     assert _meta(out)["added"] == 1
     assert table_digests(out) == _fresh(corpus, tmp_path / "fresh")
+
+
+def test_the_last_chunk_is_shared_out_between_the_workers():
+    from helpers.extract import _shared_out
+
+    docs = [f"doc{i}" for i in range(250)]
+    meta = {"fingerprint": [f"fp{i}" for i in range(250)]}
+    pieces = list(_shared_out(docs, meta, workers=2))
+    assert [len(d) for d, _ in pieces] == [125, 125]
+    assert [x for d, _ in pieces for x in d] == docs and pieces[1][1]["fingerprint"][0] == "fp125"
+    assert [len(d) for d, _ in _shared_out(docs[:150], {"fingerprint": meta["fingerprint"][:150]}, 2)] == [150]
+    assert list(_shared_out([], {"fingerprint": []}, 2)) == []

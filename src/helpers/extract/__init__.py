@@ -114,9 +114,10 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
         summary.changes["reused"] += len(paths)
         return True
 
-    def chunks() -> Iterator[tuple[list[RawDocument], dict[str, list[str]]]]:
+    def chunks(workers: int) -> Iterator[tuple[list[RawDocument], dict[str, list[str]]]]:
         docs: list[RawDocument] = []
         meta: dict[str, list[str]] = {name: [] for name in META}
+        full: tuple | None = None  # a full chunk is held until another release comes: the last is shared out
         for doc in _progress(_readable(read_corpus(corpus, manifest, unchanged), summary, corpus), progress):
             fp = fingerprint(doc, settings)
             prev = old.pop(doc.path, None)
@@ -127,16 +128,20 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
             if prev is not None:
                 dead[prev[1]].add(doc.path)
             summary.changes["changed" if prev is not None else "added"] += 1
+            if full is not None:
+                yield full
+                full = None
             _add(docs, meta, doc, fp, current)
             if len(docs) >= part_size:
-                yield docs, meta
+                full = (docs, meta)
                 docs, meta = [], {name: [] for name in META}
-        if docs:
-            yield docs, meta
+        last = full or (docs, meta)
+        yield from _shared_out(*last, workers)
 
     with make_engine(engine, jobs=jobs, scheduler=scheduler) as eng:
         parts = []
-        for part, skipped in eng.map(extract_part, chunks(), root=str(store.root), taxonomy=taxonomy, ner=ner):
+        chunked = chunks(getattr(eng, "workers", 1))
+        for part, skipped in eng.map(extract_part, chunked, root=str(store.root), taxonomy=taxonomy, ner=ner):
             for item in skipped:
                 _skip(summary, corpus, item)
             if part:
@@ -170,6 +175,20 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     store.commit(parts)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+MIN_SHARE = 100  # releases: a last chunk smaller than two of these stays whole
+
+
+def _shared_out(docs: list[RawDocument], meta: dict[str, list[str]], workers: int) -> Iterator[tuple]:
+    """The last chunk of a run, cut into one piece per worker so that none waits alone on it
+    (a re-run that adds a few hundred releases has only this chunk)."""
+    if not docs:
+        return
+    pieces = max(1, min(workers, len(docs) // MIN_SHARE))
+    size = -(-len(docs) // pieces)
+    for start in range(0, len(docs), size):
+        yield docs[start:start + size], {k: v[start:start + size] for k, v in meta.items()}
 
 
 def _add(docs: list, meta: dict[str, list[str]], doc: RawDocument, fp: str, current: dict) -> None:
