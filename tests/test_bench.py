@@ -27,3 +27,13 @@ def test_bad_arguments(argv, capsys):
     with pytest.raises(SystemExit) as exit_:
         bench.main(argv)
     assert exit_.value.code == 2
+
+
+def test_render_only_renders_each_report_from_the_tables_left_there(tmp_path, monkeypatch, capsys):
+    assert bench.main(["--sizes", "30", "--render-only", "--workdir", str(tmp_path)]) == 2
+    assert "no tables of 30 releases" in capsys.readouterr().err
+    assert bench.run([30], tmp_path, engines=["1"], incremental=False, render=False) == 0
+    rendered = []
+    monkeypatch.setattr(bench, "_bench_render", lambda report, tables, workdir, n: rendered.append((report, tables.name)))
+    assert bench.main(["--sizes", "30", "--render-only", "--workdir", str(tmp_path)]) == 0
+    assert rendered == [(report, "tables-n30-1") for report in bench.REPORTS]

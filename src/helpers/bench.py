@@ -234,6 +234,20 @@ def run(sizes: list[int], workdir: Path, seed: int = 0, engines: list[str] | Non
     return 0 if ok else 1
 
 
+def render_only(sizes: list[int], workdir: Path) -> int:
+    """Render every report from the tables of each size already in `workdir` (one per core, else one process)."""
+    for n in sizes:
+        tables = next((workdir / f"tables-n{n}-{e}" for e in ("all", "1", "dask")
+                       if (workdir / f"tables-n{n}-{e}" / "documents.parquet").is_file()), None)
+        if tables is None:
+            print(f"accords bench: {workdir}: no tables of {n:,} releases to render (run the benchmark first)",
+                  file=sys.stderr)
+            return 2
+        for report in REPORTS:
+            _bench_render(report, tables, workdir, n)
+    return 0
+
+
 def _sizes(text: str) -> list[int]:
     try:
         sizes = [int(x.replace("_", "")) for x in text.split(",") if x.strip()]
@@ -257,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR,
                         help=f"folder for the corpora, tables and reports (default {DEFAULT_WORKDIR})")
     parser.add_argument("--skip-render", action="store_true", help="no report rendering")
+    parser.add_argument("--render-only", action="store_true",
+                        help="only render the reports from the tables an earlier run left in --workdir")
     parser.add_argument("--skip-incremental", action="store_true", help="no re-run after adding releases")
     parser.add_argument("--no-verify", action="store_true",
                         help="do not compare the re-run's tables with a from-scratch run")
@@ -267,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [args.n] if args.n else args.sizes
     if min(sizes) < 1:
         parser.error("sizes must be at least 1")
+    if args.render_only:
+        return render_only(sizes, args.workdir)
     return run(sizes, args.workdir, seed=args.seed, engines=engines or None,
                incremental=not args.skip_incremental, verify=not args.no_verify, render=not args.skip_render)
 
