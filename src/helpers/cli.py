@@ -9,6 +9,7 @@ from pathlib import Path
 from . import __version__
 from .config import FORMATS, NOTEBOOKS_DIR, PROCESSED_DATA_DIR, RAW_DATA_DIR, REPORTS_DIR
 from .errors import AccordsError
+from .remote import is_url
 
 
 def _extract_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,9 +20,9 @@ def _extract_parser(sub: argparse._SubParsersAction) -> None:
         "and write documents, events, organizations, people, participants, mentions and themes "
         "tables to OUT as Parquet.",
     )
-    p.add_argument("corpus", nargs="?", type=Path, default=RAW_DATA_DIR,
-                   help=f"folder of releases (default: {RAW_DATA_DIR})")
-    p.add_argument("--out", type=Path, default=PROCESSED_DATA_DIR,
+    p.add_argument("corpus", nargs="?", type=_location, default=RAW_DATA_DIR,
+                   help=f"folder of releases, or an fsspec URL such as s3://bucket/releases (default: {RAW_DATA_DIR})")
+    p.add_argument("--out", type=_location, default=PROCESSED_DATA_DIR,
                    help=f"folder for the tables (default: {PROCESSED_DATA_DIR})")
     p.add_argument("--metadata", type=Path, default=None,
                    help="CSV or JSONL manifest keyed by `path` giving url, published, source")
@@ -44,6 +45,11 @@ def _extract_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_extract)
 
 
+def _location(text: str) -> Path | str:
+    """A local path, or an fsspec URL kept as written (a Path would fold its '//')."""
+    return text if is_url(text) else Path(text)
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_corpus
     from .ingest import no_release_warning
@@ -52,7 +58,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                              taxonomy=args.taxonomy, progress=not args.quiet, jobs=args.jobs,
                              ner=args.ner, engine=args.engine, scheduler=args.scheduler, full=args.full)
     if not summary.documents:
-        print(no_release_warning(args.corpus), file=sys.stderr)
+        print(no_release_warning(args.corpus) if not is_url(args.corpus) else
+              f"accords: warning: {args.corpus}: no readable release; the tables written are empty", file=sys.stderr)
     if not args.quiet:
         print(summary.line())
     return 0

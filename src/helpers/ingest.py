@@ -10,11 +10,13 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from . import remote
 from .clean import clean_text
 from .dates import parse_date
 from .errors import CorpusError, DocumentError
+from .remote import is_url
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -61,6 +63,9 @@ def corpus_files(corpus: Path) -> Iterator[Path]:
 
 def _corpus_entries(corpus: Path) -> Iterator[tuple[str, str]]:
     """(path, path relative to the corpus folder, '/'-separated) of each release file."""
+    if is_url(corpus):
+        fs, root = remote.filesystem(str(corpus))
+        return ((name, rel) for name, rel, _ in remote.entries(fs, root, _is_release))
     if not corpus.exists():
         raise CorpusError(f"{corpus}: corpus folder not found")
     if corpus.is_file():
@@ -77,8 +82,13 @@ def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path, f"{prefix}{name}/")
-        elif os.path.splitext(name)[1].lower() in SUFFIXES and not _SKIP_NAMES.match(name) and entry.is_file():
+        elif _is_release(name) and entry.is_file():
             yield entry.path, prefix + name
+
+
+def _is_release(name: str) -> bool:
+    """Whether a file's name is that of a release accords reads (by its suffix)."""
+    return os.path.splitext(name)[1].lower() in SUFFIXES and not _SKIP_NAMES.match(name)
 
 
 def no_release_warning(corpus: Path) -> str:
@@ -232,20 +242,25 @@ def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None,
     `unchanged(rel, stat)` is asked about each file before it is read; a file it says is
     unchanged is not read (the caller already has its releases).
     """
-    corpus = Path(corpus)
     manifest = manifest or {}
-    for name, rel in _corpus_entries(corpus):
-        path = Path(name)
+    if is_url(corpus):
+        fs, root = remote.filesystem(str(corpus))
+        files = ((name, rel, remote.stat_of(info), fs.cat_file) for name, rel, info in
+                 remote.entries(fs, root, _is_release))
+    else:
+        files = ((name, rel, None, None) for name, rel in _corpus_entries(Path(corpus)))
+    for name, rel, stat, read in files:
+        path = PurePosixPath(name)
         suffix = os.path.splitext(name)[1].lower()
         try:
-            stat = os.stat(name)
+            stat = stat or os.stat(name)
             if unchanged is not None and unchanged(rel, stat):
                 continue
             size = stat.st_size
             limit = MAX_EXPORT_BYTES if suffix in RECORD_SUFFIXES else MAX_FILE_BYTES
             if size > limit:
                 raise DocumentError(f"file too large ({size:,} bytes; the limit is {limit:,})")
-            text = _decode(path, path.read_bytes())
+            text = _decode(path, read(name) if read else Path(name).read_bytes())
             if suffix in RECORD_SUFFIXES:
                 for i, record in _records(path, text):
                     rec_rel = f"{rel}#{i}"

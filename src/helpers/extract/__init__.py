@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, remote
 from ..engines import engine as make_engine
 from ..errors import CorpusError
 from ..facts_store import META, FactsStore, fingerprint, settings_digest
 from ..ingest import RawDocument, Skipped, load_manifest, read_corpus
+from ..remote import is_url
 from ..store import commit, stage_json
 from .build import write_streamed
 from .derive import derived
@@ -79,9 +80,15 @@ def extract_corpus(corpus: Path, out: Path, *, metadata: Path | None = None,
     `scheduler`, or on a local cluster started for the run.
     """
     t0 = time.perf_counter()
-    corpus, out = Path(corpus), Path(out)
-    if not corpus.exists():
-        raise CorpusError(f"{corpus}: corpus folder not found")
+    if is_url(out):
+        raise CorpusError(f"{out}: the tables go to a local folder (an fsspec URL is taken for the corpus)")
+    out = Path(out)
+    if is_url(corpus):
+        remote.filesystem(str(corpus))  # an unreachable corpus is one clear error before any work
+    else:
+        corpus = Path(corpus)
+        if not corpus.exists():
+            raise CorpusError(f"{corpus}: corpus folder not found")
     if part_size < 1:
         raise CorpusError(f"part_size must be at least 1, not {part_size}")
     manifest = load_manifest(metadata)
@@ -235,7 +242,7 @@ def _skip(summary: Summary, corpus: Path, item: Skipped) -> None:
     """Record a skipped file or record and warn about it on one line naming it."""
     summary.skipped.append(item)
     where, _, record = item.path.partition("#")
-    print(f"accords: warning: {corpus / where}{'#' + record if record else ''}: "
+    print(f"accords: warning: {str(corpus).rstrip('/')}/{where}{'#' + record if record else ''}: "
           f"skipped: {item.reason}", file=sys.stderr)
 
 
