@@ -58,11 +58,27 @@ def _heading_lines(heads: frozenset[str]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def country_table() -> lexicon.PhraseTable:
-    """Country names and demonyms as written (case kept) mapped to their country."""
+    """Country names as written (case kept) mapped to their country: the ISO 3166 names pycountry
+    keeps (those without a comma: "Korea, Republic of" is never written so), and the demonyms and
+    common forms of `lexicons/countries.yml`."""
+    import pycountry
+
+    data = lexicon.load("countries")
+    skip = {str(n) for n in data.get("_not_countries", [])}
     table: dict[tuple[str, ...], object] = {}
-    for country, names in lexicon.load("countries").items():
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            if "," not in name and "(" not in name and name not in skip:
+                table[tuple(name.split())] = c.name
+    for country, names in data.items():
+        if country.startswith("_"):
+            continue
+        try:
+            key = pycountry.countries.lookup(country).name
+        except LookupError:
+            key = str(country)
         for name in names or []:
-            table[tuple(str(name).split())] = str(country)
+            table[tuple(str(name).split())] = key
     return lexicon.PhraseTable(table)
 
 
