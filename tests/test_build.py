@@ -93,11 +93,14 @@ def _stats_reads(monkeypatch) -> list[str]:
     return reads
 
 
-def test_merged_statistics_are_reused_for_the_parts_already_merged(generated, tmp_path, monkeypatch):
-    out = tmp_path / "out"
+def _stored(generated: Path, out: Path) -> tuple[list[str], str]:
+    """The parts and facts folder of the generated corpus extracted into `out` in parts of 60."""
     extract_corpus(generated, out, part_size=60)
-    parts = FactsStore(out).parts()
-    root = str(FactsStore(out).root)
+    return FactsStore(out).parts(), str(FactsStore(out).root)
+
+
+def test_merged_statistics_are_reused_for_the_parts_already_merged(generated, tmp_path, monkeypatch):
+    parts, root = _stored(generated, tmp_path / "out")
     reads = _stats_reads(monkeypatch)
     cached, n_cached = build.resolve_entities(parts, root)
     assert reads == []  # every part's statistics came from the merged file
@@ -108,10 +111,7 @@ def test_merged_statistics_are_reused_for_the_parts_already_merged(generated, tm
 
 
 def test_merged_statistics_of_a_part_no_longer_there_are_not_used(generated, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    extract_corpus(generated, out, part_size=60)
-    parts = FactsStore(out).parts()
-    root = str(FactsStore(out).root)
+    parts, root = _stored(generated, tmp_path / "out")
     reads = _stats_reads(monkeypatch)
     res, n = build.resolve_entities(parts[1:], root)  # a part was dropped: merge the rest again
     assert sorted(reads) == sorted(parts[1:]) and n < 240
