@@ -270,14 +270,35 @@ def _signatories(part: pd.DataFrame, names: dict[str, str], labels: pd.Series) -
     return text.groupby(first["cluster"], sort=False).agg("; ".join)
 
 
+def _sentences(frame: pd.DataFrame, sentences: Any) -> pd.Series:
+    """The evidence sentence of each event row: its `sentence` column, else read through
+    `sentences` (anything with .load(ids) and .get(id), e.g. reportkit.EventSentences)."""
+    if "sentence" in frame:
+        return frame["sentence"].fillna("")
+    if sentences is None:
+        require_columns(frame, ("sentence",), "events", "timeline")
+    sentences.load(frame["event_id"])
+    return frame["event_id"].map(lambda e: sentences.get(e) or "")
+
+
+def _shown(frame: pd.DataFrame, max_rows: int | None) -> pd.DataFrame:
+    """The first `max_rows` rows (all without a cap)."""
+    if max_rows is not None and max_rows < 1:
+        raise ValueError(f"max_rows must be at least 1, not {max_rows}")
+    return frame.head(max_rows) if max_rows else frame
+
+
 def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: pd.DataFrame,
-                   organizations: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+                   organizations: pd.DataFrame, people: pd.DataFrame, max_rows: int | None = None,
+                   sentences: Any = None) -> pd.DataFrame:
     """One row per real-world signing, oldest first: date, agreement, parties (full names),
     signatories, evidence (the sentence of the best-dated report), sources (title and url, or
     file when there is no url).
 
     Reports sharing a cluster_id are merged: parties and signatories from all of them, the date
-    and evidence from the best-dated one, every reporting document listed as a source.
+    and evidence from the best-dated one, every reporting document listed as a source. With
+    `max_rows`, only the first rows are built; `attrs["total"]` says how many signings there are.
+    Without a `sentence` column the evidence is read through `sentences` (EventSentences).
     """
     require_columns(events, _EVENT_COLUMNS + ("agreement", "date_text"), "events", "signings_table")
     require_columns(participants, ("event_id", "person_id", "org_id", "title", "role"),
@@ -287,12 +308,18 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
     cols = ["date", "agreement", "parties", "signatories", "evidence", "sources"]
     if signings.empty:
         return pd.DataFrame(columns=cols)
+    signings = signings.assign(cluster=cluster_key(signings))
+    reps = one_per_cluster(signings)
+    reps = reps.assign(_sort=as_datetime(reps["date"])).sort_values("_sort", na_position="last",
+                                                                     kind="stable")
+    total = len(reps)
+    reps = _shown(reps, max_rows)
+    signings = signings[signings["cluster"].isin(reps["cluster"])]  # only the rows shown are built
     labels, sources = org_labels(organizations), source_labels(documents)
     names = dict(zip(people["person_id"], people["name"]))
-    signings = signings.assign(cluster=cluster_key(signings))
     cluster_of = dict(zip(signings["event_id"], signings["cluster"]))
-    part = participants[participants["event_id"].isin(cluster_of) & participants["person_id"].notna()
-                        & (participants["role"] == "signatory")]
+    part = participants[participants["event_id"].isin(signings["event_id"])
+                        & participants["person_id"].notna() & (participants["role"] == "signatory")]
     signers = _signatories(part.assign(cluster=part["event_id"].map(cluster_of)), names, labels)
     co = cluster_organizations(signings, participants)
     full = dict(zip(organizations["org_id"], organizations["name"]))
@@ -303,28 +330,32 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
     cited = signings.assign(source=signings["doc_id"].map(sources).fillna(""))
     cited = cited.drop_duplicates(["cluster", "source"])
     cited = join_values(cited["cluster"], cited["source"])
-    reps = one_per_cluster(signings)
     out = pd.DataFrame({
-        "_sort": as_datetime(reps["date"]).values,
         "date": [date_label(r.date, r.date_precision, r.date_text) for r in reps.itertuples()],
         "agreement": reps["cluster"].map(agreement).values,
         "parties": reps["cluster"].map(parties).fillna("").values,
         "signatories": reps["cluster"].map(signers).fillna("").values,
-        "evidence": reps["sentence"].fillna("").values,
+        "evidence": _sentences(reps, sentences).values,
         "sources": reps["cluster"].map(cited).values,
-    })
-    out = out.sort_values("_sort", na_position="last", kind="stable")
-    return out[cols].reset_index(drop=True)
+    })[cols]
+    out.attrs["total"] = total
+    return out
 
 
 def undated_events(events: pd.DataFrame, participants: pd.DataFrame, documents: pd.DataFrame,
-                   organizations: pd.DataFrame) -> pd.DataFrame:
-    """Events with no usable date: date_text, date_precision, kind, organizations, sentence, source."""
-    require_columns(events, _EVENT_COLUMNS + ("date_text", "sentence"), "events", "undated_events")
+                   organizations: pd.DataFrame, max_rows: int | None = None,
+                   sentences: Any = None) -> pd.DataFrame:
+    """Events with no usable date: date_text, date_precision, kind, organizations, sentence, source.
+
+    With `max_rows`, only the first rows are built; `attrs["total"]` says how many there are.
+    """
+    require_columns(events, _EVENT_COLUMNS + ("date_text", "start"), "events", "undated_events")
     undated = events[as_datetime(events["date"]).isna()]
     cols = ["date_text", "date_precision", "kind", "organizations", "sentence", "source"]
     if undated.empty:
         return pd.DataFrame(columns=cols)
+    total = len(undated)
+    undated = _shown(undated.sort_values(["date_precision", "doc_id", "start"]), max_rows)
     labels = org_labels(organizations)
     eo = event_organizations(undated, participants)
     orgs = eo.assign(label=eo["org_id"].map(labels)).groupby("event_id")["label"].agg(
@@ -333,5 +364,8 @@ def undated_events(events: pd.DataFrame, participants: pd.DataFrame, documents: 
         organizations=undated["event_id"].map(orgs).fillna(""),
         source=undated["doc_id"].map(source_labels(documents)).fillna(""),
         date_text=undated["date_text"].fillna(""),
+        sentence=_sentences(undated, sentences),
     )
-    return out.sort_values(["date_precision", "doc_id", "start"])[cols].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    out.attrs["total"] = total
+    return out

@@ -40,7 +40,8 @@ def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if signings.empty:
         return pd.DataFrame(columns=["key", "date", "agreement", "parties"])
     co = cluster_organizations(signings, tables["participants"])
-    parties = co.groupby("cluster_id")["org_id"].agg(lambda s: sorted(set(s)))
+    co = co.drop_duplicates().sort_values(["cluster_id", "org_id"])
+    parties = co.groupby("cluster_id", sort=False)["org_id"].agg(list)
     reps = signings.assign(cluster=cluster_key(signings), day=as_datetime(signings["date"]))
     reps = reps.sort_values(["day", "event_id"], na_position="last").drop_duplicates("cluster")
     out = pd.DataFrame({
@@ -135,7 +136,7 @@ def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: 
     """After a good render of a report that shows what's new, record the facts of its tables."""
     from .checks import data_folder
     from .errors import AccordsError
-    from .reportkit import load_tables
+    from .reading import report_columns
 
     by_name = {r.name: r for r in reports}
     shown = [name for name in good if "previous_facts" in by_name[name].specs]
@@ -143,7 +144,7 @@ def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: 
         return
     source = data_folder(by_name[shown[0]], plan[shown[0]], notebooks_dir)
     with contextlib.suppress(AccordsError, OSError, ValueError):
-        write_facts(load_tables(str(source)), seen, run,
+        write_facts(report_columns(str(source)), seen, run,
                     f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
 
 
