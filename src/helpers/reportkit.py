@@ -39,7 +39,6 @@ from .reading import (  # noqa: F401  (notebooks and tests use them as reportkit
 )
 from .reading import tables_path as _tables_dir  # noqa: F401
 
-
 # --- checks ----------------------------------------------------------------------------------
 
 
