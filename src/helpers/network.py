@@ -147,8 +147,8 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
         name = rec.name if rec is not None else pid
         graph.add_node(person_node(pid), node_type="person", label=name, name=name, kind=top,
                        group=top, keys=[name, *as_list(getattr(rec, "aliases", None))])
-    own = rows[rows["org_id"].map(lambda o: isinstance(o, str)).astype(bool)]
-    met = rows[["person_id", "cluster"]].merge(
+    own = rows[rows["org_id"].notna()]
+    met = rows[["person_id", "cluster"]].drop_duplicates().merge(
         cluster_organizations(events, participants).rename(columns={"cluster_id": "cluster"}),
         on="cluster")
     links = pd.concat([own[["person_id", "org_id", "cluster"]].assign(affiliated=True),
@@ -217,8 +217,12 @@ def ego_graph(org_net: nx.Graph, person_net: nx.Graph, focus: str, radius: int =
 
     Empty when focus is empty or matches nothing; graph attrs record focus and the centre node.
     """
+    if not (focus and focus.strip()):
+        ego = nx.Graph()
+        ego.graph.update(focus=focus, center=None)
+        return ego
     combined = nx.compose(person_net, org_net)
-    center = _find(combined, focus) if focus and focus.strip() else None
+    center = _find(combined, focus)
     near = nx.single_source_shortest_path_length(combined, center, cutoff=radius) if center else {}
     ego = _subgraph(combined, [n for n in combined if n in near])
     for _node, data in ego.nodes(data=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .reportkit import (
@@ -94,6 +95,15 @@ def stack_offsets(slot: int, stack: int) -> tuple[float, float]:
     return (col - (cols - 1) / 2) * STACK_STEP, ((rows - 1) / 2 - row) * STACK_STEP
 
 
+def _stack_offsets(slot: np.ndarray, stack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`stack_offsets` for arrays of slots and stack sizes at once."""
+    slot, stack = slot.astype("int64"), stack.astype("int64")
+    rows = np.minimum(stack, STACK_ROWS)
+    cols = -(-stack // rows)
+    col, row = np.divmod(slot, rows)
+    return (col - (cols - 1) / 2) * STACK_STEP, ((rows - 1) / 2 - row) * STACK_STEP
+
+
 def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
     """Marks on a date axis, one lane per organisation, colour and shape by kind; hollow marks
     are events dated only to the month or year. Events of one day and lane sit side by side
@@ -118,9 +128,8 @@ def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
         group = pts.groupby(["date", "lane"], sort=False)
         pts = pts.assign(slot=group.cumcount(), stack=group["y"].transform("size"))
     pts = pts[pts["slot"] < STACK_MAX]
-    offsets = [stack_offsets(int(a), min(int(b), STACK_MAX)) for a, b in zip(pts["slot"], pts["stack"])]
-    pts = pts.assign(dx=[o[0] for o in offsets], dy=[o[1] for o in offsets],
-                     x=date2num(as_datetime(pts["date"])))
+    dx, dy = _stack_offsets(pts["slot"].to_numpy(), np.minimum(pts["stack"].to_numpy(), STACK_MAX))
+    pts = pts.assign(dx=dx, dy=dy, x=date2num(as_datetime(pts["date"])))
     fig = ax.figure
     dense = len(pts) > DENSE_POINTS
     if not dense:

@@ -79,9 +79,10 @@ def trust_table(tables: dict[str, pd.DataFrame], corpus: dict[str, Any] | None =
              ("Affiliations", "inferred (from title, signing or publisher)",
               int(flag.str.startswith("inferred").sum()), n),
              ("Affiliations", "unknown", int((flag == "unknown").sum()), n)]
-    org_ids = set(part["org_id"].dropna()) | set(
-        tables["mentions"].loc[tables["mentions"]["kind"] == "organization", "entity_id"].dropna())
-    person_ids = set(part["person_id"].dropna())
+    men = tables["mentions"]
+    org_ids = set(pd.unique(part["org_id"].dropna())) | set(
+        pd.unique(men.loc[men["kind"] == "organization", "entity_id"].dropna()))
+    person_ids = set(pd.unique(part["person_id"].dropna()))
     rows += [("Names", "organisations merged from several spellings",
               _merged(tables["organizations"], "org_id", org_ids), len(org_ids)),
              ("Names", "people merged from several spellings",

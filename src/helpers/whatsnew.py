@@ -64,8 +64,8 @@ def facts(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     signings = _signings(tables)
     part = tables["participants"]
     return {"signings": sorted(signings["key"]),
-            "organizations": sorted(set(part["org_id"].dropna())),
-            "people": sorted(set(part["person_id"].dropna())),
+            "organizations": sorted(set(pd.unique(part["org_id"].dropna()))),
+            "people": sorted(set(pd.unique(part["person_id"].dropna()))),
             "partners": sorted([list(p) for p in _partners(signings)])}
 
 
