@@ -74,7 +74,9 @@ def betweenness(graph: nx.Graph, sample: int | None = None, seed: int = 0) -> di
             par = np.repeat(frontier, counts)
             new = dist[nbr] == -1
             par, nbr = par[new], nbr[new]
-            frontier = np.unique(nbr)
+            seen = np.zeros(n, dtype=bool)  # the sorted distinct neighbours, without sorting
+            seen[nbr] = True
+            frontier = np.flatnonzero(seen)
             sigma[frontier] = np.bincount(nbr, weights=sigma[par], minlength=n)[frontier]
             dist[frontier] = len(levels) + 1
             levels.append((par, nbr))

@@ -30,7 +30,9 @@ from .reportkit import (
     cluster_organizations,
     empty_axes,
     first_value,
+    isin,
     join_values,
+    lookup,
     org_labels,
     require_columns,
 )
@@ -136,10 +138,11 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
                     "person_graph")
     require_columns(people, ("person_id", "name"), "people", "person_graph")
     require_columns(events, ("event_id", "cluster_id"), "events", "person_graph")
-    cluster_of = dict(zip(events["event_id"], cluster_key(events)))
+    cluster_of = lookup(events["event_id"], cluster_key(events))
     rows = participants[participants["person_id"].notna()
-                        & participants["event_id"].isin(cluster_of)]
-    rows = rows.assign(cluster=rows["event_id"].map(cluster_of).astype(object))  # object even when empty
+                        & isin(participants["event_id"], events["event_id"])]
+    cluster = rows["event_id"].map(cluster_of)
+    rows = rows.assign(cluster=cluster.astype(object) if cluster.empty else cluster)  # object when empty
     org_attrs, graph = _org_attrs(organizations), nx.Graph()
     person_attrs = {r.person_id: r for r in people.itertuples(index=False)}
     for pid, top in _usual_roles(rows).items():

@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import config  # noqa: F401  (tests point reportkit.config elsewhere)
 from .display import (  # noqa: F401  (notebooks and helpers use them as reportkit.*)
@@ -49,6 +51,24 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], table: str, caller
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{caller}: table {table!r} lacks column(s) {', '.join(map(repr, missing))}")
+
+
+def isin(values: pd.Series, wanted: Any) -> pd.Series:
+    """`values.isin(wanted)` for text columns, hashed in Arrow (pandas makes a Python object of
+    every wanted value); other columns, or values Arrow cannot type, go to pandas."""
+    if isinstance(wanted, (set, frozenset, dict)):
+        wanted = list(wanted)
+    try:
+        left = pa.array(values, from_pandas=True)
+        right = pa.array(pd.unique(pd.Series(wanted, dtype=object if not len(wanted) else None)),
+                         from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return values.isin(wanted)
+    text = (pa.string(), pa.large_string())
+    if left.type not in text or right.type not in (*text, pa.null()):
+        return values.isin(wanted)
+    found = pc.is_in(left, value_set=right.cast(left.type))
+    return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=values.index)
 
 
 def as_datetime(values: pd.Series) -> pd.Series:
@@ -171,32 +191,32 @@ def filter_tables(tables: dict[str, pd.DataFrame], start: str = "", end: str = "
     on_doc = ev["doc_id"].map(published) if len(published) else pd.Series(pd.NaT, index=ev.index)
     keep = in_window(as_datetime(ev["date"]).fillna(as_datetime(on_doc)))
     if want_orgs:
-        keep &= ev["event_id"].isin(part.loc[part["org_id"].isin(org_ids), "event_id"])
+        keep &= isin(ev["event_id"], part.loc[isin(part["org_id"], org_ids), "event_id"])
     if want_themes:
-        keep &= (ev["event_id"].isin(hit["event_id"].dropna())
-                 | ev["doc_id"].isin(hit.loc[hit["event_id"].isna(), "doc_id"]))
+        keep &= (isin(ev["event_id"], hit["event_id"].dropna())
+                 | isin(ev["doc_id"], hit.loc[hit["event_id"].isna(), "doc_id"]))
     events = _rows(ev, keep)
 
-    eventless = ~docs["doc_id"].isin(ev["doc_id"])
+    eventless = ~isin(docs["doc_id"], ev["doc_id"])
     alone = eventless & in_window(docs["published"])
     if want_orgs:
-        alone &= docs["doc_id"].isin(men.loc[men["entity_id"].isin(org_ids), "doc_id"])
+        alone &= isin(docs["doc_id"], men.loc[isin(men["entity_id"], org_ids), "doc_id"])
     if want_themes:
-        alone &= docs["doc_id"].isin(hit["doc_id"])
-    doc_keep = docs["doc_id"].isin(events["doc_id"]) | alone
+        alone &= isin(docs["doc_id"], hit["doc_id"])
+    doc_keep = isin(docs["doc_id"], events["doc_id"]) | alone
     documents = _rows(docs, doc_keep)
 
     on_event = th["event_id"].notna()
-    th_keep = (on_event & th["event_id"].isin(events["event_id"])) | (
-        ~on_event & th["doc_id"].isin(documents["doc_id"]))
+    th_keep = (on_event & isin(th["event_id"], events["event_id"])) | (
+        ~on_event & isin(th["doc_id"], documents["doc_id"]))
     if want_themes:
         th_keep &= theme_hit
     out = dict(tables)
     out.update(
         events=events,
         documents=documents,
-        participants=_rows(part, part["event_id"].isin(events["event_id"])),
-        mentions=_rows(men, men["doc_id"].isin(documents["doc_id"])),
+        participants=_rows(part, isin(part["event_id"], events["event_id"])),
+        mentions=_rows(men, isin(men["doc_id"], documents["doc_id"])),
         themes=_rows(th, th_keep),
     )
     return out
@@ -273,7 +293,7 @@ def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.
     require_columns(events, ("event_id",), "events", "event_organizations")
     require_columns(participants, ("event_id", "org_id", "role"), "participants",
                     "event_organizations")
-    p = participants[participants["event_id"].isin(events["event_id"]) & participants["org_id"].notna()]
+    p = participants[isin(participants["event_id"], events["event_id"]) & participants["org_id"].notna()]
     tier = p["role"].map({"party": 0, "signatory": 1}).fillna(2)
     p = p.assign(_tier=tier)
     p = p[p["_tier"] == p.groupby("event_id")["_tier"].transform("min")]
@@ -290,9 +310,17 @@ def cluster_key(events: pd.DataFrame) -> pd.Series:
 def cluster_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
     """Columns cluster_id, org_id: the organisations of all reports of each real-world event."""
     eo = event_organizations(events, participants)
-    eo["cluster_id"] = eo["event_id"].map(dict(zip(events["event_id"], cluster_key(events))))
-    eo = eo.astype({"cluster_id": object})
+    eo["cluster_id"] = eo["event_id"].map(lookup(events["event_id"], cluster_key(events)))
+    if eo.empty:
+        eo = eo.astype({"cluster_id": object})
     return eo[["cluster_id", "org_id"]].drop_duplicates().reset_index(drop=True)
+
+
+def lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """A Series mapping each key to its value (the last one of a repeated key, as a dict would),
+    for `Series.map` without building a Python dict of a big table."""
+    out = pd.Series(pd.Series(values).array, index=pd.Index(pd.Series(keys).array))
+    return out[~out.index.duplicated(keep="last")]
 
 
 def first_value(values: pd.Series, keys: pd.Series) -> pd.Series:

@@ -143,19 +143,19 @@ def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
     require_columns(events, ("event_id", "doc_id"), "events", "themes_by_organization")
     if th.empty:
         return pd.DataFrame()
+    keep = leading_themes(th, top_themes)
+    th = th.loc[th["theme"].isin(keep), ["doc_id", "event_id", "theme"]]  # before the joins
     eo = event_organizations(events, participants).merge(events[["event_id", "doc_id"]],
                                                          on="event_id")
     on_event = th[th["event_id"].notna()].merge(eo[["event_id", "org_id"]], on="event_id")
     on_doc = th[th["event_id"].isna()].merge(eo[["doc_id", "org_id"]].drop_duplicates(),
                                              on="doc_id")
     linked = pd.concat([on_event, on_doc])
-    keep = leading_themes(th, top_themes)
-    linked = linked[linked["theme"].isin(keep)]
     if linked.empty:
         return pd.DataFrame()
     linked = linked.assign(org=linked["org_id"].map(org_labels(organizations)).fillna(linked["org_id"]))
-    matrix = linked.pivot_table(index="org", columns="theme", values="doc_id", aggfunc="nunique",
-                                fill_value=0)
+    counts = linked.drop_duplicates(["org", "theme", "doc_id"]).groupby(["org", "theme"]).size()
+    matrix = counts.unstack("theme", fill_value=0)
     busiest = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top_orgs]
     matrix = matrix.loc[busiest, [t for t in keep if t in matrix]]
     matrix.index.name, matrix.columns.name = "organisation", "theme"

@@ -18,7 +18,9 @@ from .reportkit import (
     empty_axes,
     event_organizations,
     first_value,
+    isin,
     join_values,
+    lookup,
     one_per_cluster,
     org_labels,
     require_columns,
@@ -76,8 +78,9 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     group = out.groupby(["date", "lane"], sort=False)
     out["slot"] = group.cumcount().astype("int64")
     out["stack"] = group["event_id"].transform("size").astype("int64")
-    extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in set(out["lane"])]
-    out.attrs["lane_order"] = [x for x in leading if x in set(out["lane"])] + extra
+    present = set(pd.unique(out["lane"]))
+    extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in present]
+    out.attrs["lane_order"] = [x for x in leading if x in present] + extra
     return out
 
 
@@ -199,8 +202,9 @@ def _kind_handles(points: pd.DataFrame) -> list[Any]:
     """Legend entries: one per kind drawn, and one for hollow (month or year only) marks."""
     from matplotlib.lines import Line2D
 
-    kinds = [k for k in KIND_COLOURS if k in set(points["kind"])]
-    kinds += sorted(set(points["kind"]) - set(kinds))
+    present = set(pd.unique(points["kind"]))
+    kinds = [k for k in KIND_COLOURS if k in present]
+    kinds += sorted(present - set(kinds))
     handles = [Line2D([], [], ls="", marker=KIND_MARKERS.get(k, "o"), markersize=5,
                       color=KIND_COLOURS.get(k, KIND_COLOURS["other"]), label=k) for k in kinds]
     if (points["date_precision"] != "day").any():
@@ -323,11 +327,11 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
                                                                      kind="stable")
     total = len(reps)
     reps = _shown(reps, max_rows)
-    signings = signings[signings["cluster"].isin(reps["cluster"])]  # only the rows shown are built
+    signings = signings[isin(signings["cluster"], reps["cluster"])]  # only the rows shown are built
     labels, sources = org_labels(organizations), source_labels(documents)
     names = dict(zip(people["person_id"], people["name"]))
-    cluster_of = dict(zip(signings["event_id"], signings["cluster"]))
-    part = participants[participants["event_id"].isin(signings["event_id"])
+    cluster_of = lookup(signings["event_id"], signings["cluster"])
+    part = participants[isin(participants["event_id"], signings["event_id"])
                         & participants["person_id"].notna() & (participants["role"] == "signatory")]
     signers = _signatories(part.assign(cluster=part["event_id"].map(cluster_of)), names, labels)
     co = cluster_organizations(signings, participants)

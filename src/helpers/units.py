@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from . import lexicon
-from .reportkit import as_list, require_columns
+from .reportkit import as_list, isin, require_columns
 
 
 def _key(text: str) -> str:
@@ -81,7 +81,7 @@ def document_parents(organizations: pd.DataFrame, mentions: pd.DataFrame,
         return {}
     n_docs = seen.groupby("unit")["doc_id"].nunique()
     # only the documents that name a bare unit are looked at, and only their other organisations
-    others = named[named["doc_id"].isin(seen["doc_id"]) & ~named["entity_id"].isin(starts_with_unit)
+    others = named[isin(named["doc_id"], seen["doc_id"]) & ~isin(named["entity_id"], starts_with_unit)
                    & ~named["entity_id"].isin(list(known))]
     both = seen.merge(others, on="doc_id")
     both = both[both["entity_id"] != both["unit"]]
@@ -113,7 +113,7 @@ def fold_units(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     part = part.assign(org_id=_credited(part["org_id"], moved, parents))
     subset = [c for c in ("event_id", "doc_id", "person_id", "org_id", "role") if c in part]
     # only the events of a moved row can have gained a duplicate: the rest are left as they are
-    touched = part["event_id"].isin(part.loc[moved, "event_id"])
+    touched = isin(part["event_id"], part.loc[moved, "event_id"])
     keep = pd.Series(True, index=part.index)
     keep[touched] = ~part.loc[touched].duplicated(subset)
     out["participants"] = part[keep.values].reset_index(drop=True)
