@@ -27,6 +27,7 @@ from .reportkit import (
 
 SEEN_FILE = "seen.json"
 LEADING = 10  # organisations with most signings whose new partners are listed
+SHOWN = 100  # rows of the what's-new table shown; its caption says how many there are
 
 
 def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -133,18 +134,24 @@ def pass_previous_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]],
 
 def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: Sequence[str],
                  seen: Path, run: str, notebooks_dir: Path) -> None:
-    """After a good render of a report that shows what's new, record the facts of its tables."""
-    from .checks import data_folder
+    """After a good render of a report that shows what's new, record the facts of its tables:
+    the tables as that report read them (units folded, filtered by its parameters), so that the
+    next render compares like with like."""
+    from .checks import _values, data_folder
     from .errors import AccordsError
-    from .reading import report_columns
+    from .reportkit import report_tables
 
     by_name = {r.name: r for r in reports}
     shown = [name for name in good if "previous_facts" in by_name[name].specs]
     if not shown:
         return
-    source = data_folder(by_name[shown[0]], plan[shown[0]], notebooks_dir)
+    report = by_name[shown[0]]
+    source = data_folder(report, plan[shown[0]], notebooks_dir)
+    values = _values(report, plan[shown[0]])
+    chosen = {k: values[k] for k in ("start", "end", "organizations", "themes", "show_units")
+              if k in values}
     with contextlib.suppress(AccordsError, OSError, ValueError):
-        write_facts(report_columns(str(source)), seen, run,
+        write_facts(report_tables(str(source), **chosen), seen, run,
                     f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
 
 
