@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .reportkit import (
@@ -21,6 +22,7 @@ from .reportkit import (
     as_datetime,
     cluster_key,
     cluster_organizations,
+    isin,
     org_labels,
     require_columns,
 )
@@ -42,7 +44,9 @@ def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(columns=["key", "date", "agreement", "parties"])
     co = cluster_organizations(signings, tables["participants"])
     co = co.drop_duplicates().sort_values(["cluster_id", "org_id"])
-    parties = co.groupby("cluster_id", sort=False)["org_id"].agg(list)
+    keys, orgs = co["cluster_id"].to_numpy(dtype=object), co["org_id"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.array([], int)
+    parties = dict(zip(keys[starts], (list(g) for g in np.split(orgs, starts[1:]))))  # no groupby per cluster
     reps = signings.assign(cluster=cluster_key(signings), day=as_datetime(signings["date"]))
     reps = reps.sort_values(["day", "event_id"], na_position="last").drop_duplicates("cluster")
     out = pd.DataFrame({
@@ -60,9 +64,10 @@ def _partners(signings: pd.DataFrame) -> set[tuple[str, str]]:
     return {(a, b) for parties in signings["parties"] for a in parties for b in parties if a < b}
 
 
-def facts(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
-    """The facts a later run compares with: signing keys, organisation and person ids, partner pairs."""
-    signings = _signings(tables)
+def facts(tables: dict[str, pd.DataFrame], signings: pd.DataFrame | None = None) -> dict[str, Any]:
+    """The facts a later run compares with: signing keys, organisation and person ids, partner
+    pairs (`signings`: `_signings(tables)` when already worked out)."""
+    signings = _signings(tables) if signings is None else signings
     part = tables["participants"]
     return {"signings": sorted(signings["key"]),
             "organizations": sorted(set(pd.unique(part["org_id"].dropna()))),
@@ -100,11 +105,11 @@ def whats_new(tables: dict[str, pd.DataFrame], previous: dict[str, Any] | None,
     people = dict(zip(tables["people"]["person_id"], tables["people"]["name"]))
     signings = _signings(tables)
     rows = []
-    for s in signings[~signings["key"].isin(set(previous.get("signings", [])))].itertuples():
+    for s in signings[~isin(signings["key"], previous.get("signings", []))].itertuples():
         parties = ", ".join(str(labels.get(p, p)) for p in s.parties)
         rows.append(("new signing", s.agreement or "(agreement not named)",
                      f"{s.date or 'date unknown'}: {parties}"))
-    now = facts(tables)
+    now = facts(tables, signings)
     for org in sorted(set(now["organizations"]) - set(previous.get("organizations", [])),
                       key=lambda o: str(names.get(o, o))):
         rows.append(("new organisation", str(names.get(org, org)), ""))
