@@ -44,7 +44,11 @@ def test_report_columns_leave_long_text_on_disk_and_reduce_mentions(sample):
     assert set(got["kind"]) == {"organization"}
     full = reportkit.load_tables(str(sample))
     for name, cols in reading.REPORT_COLUMNS.items():
-        assert lean[name][list(cols)].equals(full[name][list(cols)]), name
+        got, want = lean[name][list(cols)].copy(), full[name][list(cols)]
+        for col in reading.CATEGORIES.get(name, ()):  # few distinct values: one code a row
+            assert isinstance(got[col].dtype, pd.CategoricalDtype), (name, col)
+            got[col] = got[col].astype(want[col].dtype)
+        assert got.equals(want), name
 
 
 def test_lean_tables_give_the_same_figures_as_whole_ones(sample):

@@ -119,8 +119,9 @@ def _usual_roles(rows: pd.DataFrame) -> pd.Series:
     """person_id → the role played most often; ties go to the earlier role of ROLE_ORDER, then
     to the role seen first. Sorted by person_id."""
     counted = rows.assign(_pos=np.arange(len(rows))).groupby(
-        ["person_id", "role"], sort=False, dropna=False).agg(n=("_pos", "size"), first=("_pos", "min"))
-    counted = counted.reset_index()
+        ["person_id", "role"], sort=False, dropna=False, observed=True).agg(
+        n=("_pos", "size"), first=("_pos", "min"))
+    counted = counted.reset_index().astype({"role": object})  # roles may be read as categories
     counted["rank"] = counted["role"].map({r: i for i, r in enumerate(ROLE_ORDER)}).fillna(99)
     counted = counted.sort_values(["person_id", "n", "rank", "first"],
                                   ascending=[True, False, True, True])

@@ -30,6 +30,8 @@ REPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "participants": ("event_id", "person_id", "org_id", "title", "role", "affiliation_flag"),
     "themes": ("doc_id", "event_id", "theme", "score"),
 }
+# Columns of few distinct values read as categories (a code a row, not a string a row).
+CATEGORIES: dict[str, tuple[str, ...]] = {"participants": ("title", "role", "affiliation_flag")}
 BATCH_ROWS = 1 << 20
 
 
@@ -114,7 +116,8 @@ def report_columns(data_dir: str = "") -> dict[str, pd.DataFrame]:
     mentions as `organization_mentions`; dates as datetime64."""
     path = tables_path(data_dir)
     tables = read_tables(path, names=tuple(REPORT_COLUMNS) + ("organizations", "people"),
-                         columns={k: list(v) for k, v in REPORT_COLUMNS.items()})
+                         columns={k: list(v) for k, v in REPORT_COLUMNS.items()},
+                         dictionaries=CATEGORIES)
     if not (path / "mentions.parquet").exists():
         read_tables(path, names=("mentions",), columns={"mentions": ["doc_id"]})  # the CorpusError
     tables["mentions"] = organization_mentions(path)

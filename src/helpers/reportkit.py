@@ -294,7 +294,8 @@ def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.
     require_columns(participants, ("event_id", "org_id", "role"), "participants",
                     "event_organizations")
     p = participants[isin(participants["event_id"], events["event_id"]) & participants["org_id"].notna()]
-    tier = p["role"].map({"party": 0, "signatory": 1}).fillna(2)
+    role = p["role"].to_numpy(dtype=object)  # categorical or text alike
+    tier = pd.Series(np.where(role == "party", 0, np.where(role == "signatory", 1, 2)), index=p.index)
     p = p.assign(_tier=tier)
     p = p[p["_tier"] == p.groupby("event_id")["_tier"].transform("min")]
     out = p[["event_id", "org_id"]].drop_duplicates()

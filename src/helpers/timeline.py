@@ -275,7 +275,7 @@ def date_label(date: Any, precision: Any, text: Any = None) -> str:
 def _signatories(part: pd.DataFrame, names: dict[str, str], labels: pd.Series) -> pd.Series:
     """cluster → 'Name, Title (ORG); …' listing each signatory once, in order of appearance."""
     first = part.groupby(["cluster", "person_id"], sort=False).agg(
-        title=("title", "first"), org_id=("org_id", "first")).reset_index()
+        title=("title", "first"), org_id=("org_id", "first")).reset_index().astype({"title": object})
     text = first["person_id"].map(names).fillna(first["person_id"]).astype(str)
     text += first["title"].map(lambda t: f", {t}" if isinstance(t, str) and t else "")
     org = first["org_id"].map(labels)

@@ -72,7 +72,7 @@ def trust_table(tables: dict[str, pd.DataFrame], corpus: dict[str, Any] | None =
         rows.append(("Events", f"real-world events dated {text}", int((precision == key).sum()),
                      len(events)))
     people = part[part["person_id"].notna()].drop_duplicates(["event_id", "person_id", "role"])
-    flag = people["affiliation_flag"].fillna("stated")
+    flag = people["affiliation_flag"].astype(object).fillna("stated")  # may be read as categories
     flag = flag.where(people["org_id"].notna(), "unknown")
     n = len(people)
     rows += [("Affiliations", "stated in the text", int((flag == "stated").sum()), n),

@@ -127,6 +127,4 @@ def _credited(ids: pd.Series, moved: pd.Series, parents: dict[str, str]) -> pd.S
     """`ids` with the `moved` ones replaced by their parent organisation."""
     if not moved.any():
         return ids
-    out = ids.astype(object) if ids.dtype != object else ids.copy()
-    out[moved] = ids[moved].map(parents)
-    return out.astype(ids.dtype)
+    return ids.where(~moved, ids.map(parents))

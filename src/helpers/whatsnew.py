@@ -49,13 +49,12 @@ def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parties = dict(zip(keys[starts], (list(g) for g in np.split(orgs, starts[1:]))))  # no groupby per cluster
     reps = signings.assign(cluster=cluster_key(signings), day=as_datetime(signings["date"]))
     reps = reps.sort_values(["day", "event_id"], na_position="last").drop_duplicates("cluster")
-    out = pd.DataFrame({
-        "date": reps["day"].dt.strftime("%Y-%m-%d").fillna("").values,
-        "agreement": reps["agreement"].fillna("").values,
-        "parties": [parties.get(c, []) for c in reps["cluster"]],
-        "cluster": reps["cluster"].values})
-    out["key"] = [f"{d}|{'+'.join(p)}" if p else f"cluster|{c}"
-                  for d, p, c in zip(out["date"], out["parties"], out["cluster"])]
+    clusters = reps["cluster"].to_numpy(dtype=object)  # Python loops below walk plain arrays
+    days = reps["day"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
+    found = [parties.get(c, []) for c in clusters]
+    out = pd.DataFrame({"date": days, "agreement": reps["agreement"].fillna("").to_numpy(dtype=object),
+                        "parties": found, "cluster": clusters})
+    out["key"] = [f"{d}|{'+'.join(p)}" if p else f"cluster|{c}" for d, p, c in zip(days, found, clusters)]
     return out.drop_duplicates("key")[["key", "date", "agreement", "parties"]]
 
 
@@ -79,7 +78,8 @@ def write_facts(tables: dict[str, pd.DataFrame], path: Path, run: str, when: str
     """Record `facts(tables)` at `path` (through a temporary file)."""
     from .runs import _atomic_write
 
-    _atomic_write(Path(path), json.dumps({"run": run, "recorded": when, **facts(tables)}, indent=1))
+    # one line: json writes it in C (an indented dump goes through the pure-Python encoder)
+    _atomic_write(Path(path), json.dumps({"run": run, "recorded": when, **facts(tables)}))
 
 
 def read_facts(path: str | Path) -> dict[str, Any] | None:
