@@ -74,12 +74,34 @@ def facts(tables: dict[str, pd.DataFrame], signings: pd.DataFrame | None = None)
             "partners": sorted([list(p) for p in _partners(signings)])}
 
 
-def write_facts(tables: dict[str, pd.DataFrame], path: Path, run: str, when: str) -> None:
-    """Record `facts(tables)` at `path` (through a temporary file)."""
+def write_facts(tables: dict[str, pd.DataFrame], path: Path, run: str, when: str,
+                source: str = "") -> None:
+    """Record `facts(tables)` at `path` (through a temporary file); `source` names the tables
+    and filters they come from (see `_source`)."""
+    _write(Path(path), {"run": run, "recorded": when, "source": source, **facts(tables)})
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Write recorded facts as one line: json writes it in C (an indented dump is pure Python)."""
     from .runs import _atomic_write
 
-    # one line: json writes it in C (an indented dump goes through the pure-Python encoder)
-    _atomic_write(Path(path), json.dumps({"run": run, "recorded": when, **facts(tables)}))
+    _atomic_write(path, json.dumps(data))
+
+
+def _source(folder: Path, chosen: dict[str, Any]) -> str:
+    """A digest of the tables (extract.json, each table's size and modification time) and the
+    filters: equal digests mean equal facts."""
+    import hashlib
+
+    from .store import TABLES
+
+    parts: list[Any] = [chosen]
+    meta = Path(folder) / "extract.json"
+    parts.append(meta.read_text(encoding="utf-8") if meta.exists() else "")
+    for name in TABLES:
+        stat = (Path(folder) / f"{name}.parquet").stat()
+        parts.append([name, stat.st_size, stat.st_mtime_ns])
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def read_facts(path: str | Path) -> dict[str, Any] | None:
@@ -155,9 +177,14 @@ def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: 
     values = _values(report, plan[shown[0]])
     chosen = {k: values[k] for k in ("start", "end", "organizations", "themes", "show_units")
               if k in values}
+    when = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
     with contextlib.suppress(AccordsError, OSError, ValueError):
-        write_facts(report_tables(str(source), **chosen), seen, run,
-                    f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+        digest = _source(source, chosen)
+        known = read_facts(seen)
+        if known and known.get("source") == digest:  # same tables, same filters: same facts
+            _write(Path(seen), {**known, "run": run, "recorded": when})
+            return
+        write_facts(report_tables(str(source), **chosen), seen, run, when, digest)
 
 
 def describe(previous: dict[str, Any] | None, new: pd.DataFrame) -> Note:
