@@ -116,7 +116,7 @@ def fold_units(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     touched = isin(part["event_id"], part.loc[moved, "event_id"])
     keep = pd.Series(True, index=part.index)
     keep[touched] = ~part.loc[touched].duplicated(subset)
-    out["participants"] = part[keep.values].reset_index(drop=True)
+    out["participants"] = part if keep.all() else part[keep.values].reset_index(drop=True)
     men = tables["mentions"]
     moved = (men["kind"] == "organization") & men["entity_id"].isin(list(parents))
     out["mentions"] = men.assign(entity_id=_credited(men["entity_id"], moved, parents))
