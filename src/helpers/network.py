@@ -140,8 +140,8 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
     require_columns(people, ("person_id", "name"), "people", "person_graph")
     require_columns(events, ("event_id", "cluster_id"), "events", "person_graph")
     cluster_of = lookup(events["event_id"], cluster_key(events))
-    rows = participants[participants["person_id"].notna()
-                        & isin(participants["event_id"], events["event_id"])]
+    wanted = participants["person_id"].notna() & isin(participants["event_id"], events["event_id"])
+    rows = participants.loc[wanted.values, ["event_id", "person_id", "org_id", "role"]]
     cluster = rows["event_id"].map(cluster_of)
     rows = rows.assign(cluster=cluster.astype(object) if cluster.empty else cluster)  # object when empty
     org_attrs, graph = _org_attrs(organizations), nx.Graph()

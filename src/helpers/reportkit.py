@@ -293,9 +293,10 @@ def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.
     require_columns(events, ("event_id",), "events", "event_organizations")
     require_columns(participants, ("event_id", "org_id", "role"), "participants",
                     "event_organizations")
-    p = participants[isin(participants["event_id"], events["event_id"]) & participants["org_id"].notna()]
-    role = p["role"].to_numpy(dtype=object)  # categorical or text alike
-    tier = pd.Series(np.where(role == "party", 0, np.where(role == "signatory", 1, 2)), index=p.index)
+    wanted = isin(participants["event_id"], events["event_id"]) & participants["org_id"].notna()
+    p = participants.loc[wanted.values, ["event_id", "org_id", "role"]]  # only the columns used
+    party, signs = (p["role"] == "party").to_numpy(), (p["role"] == "signatory").to_numpy()
+    tier = pd.Series(np.where(party, 0, np.where(signs, 1, 2)).astype(np.int8), index=p.index)
     p = p.assign(_tier=tier)
     p = p[p["_tier"] == p.groupby("event_id")["_tier"].transform("min")]
     out = p[["event_id", "org_id"]].drop_duplicates()
