@@ -90,8 +90,10 @@ def test_theme_frequency_counts_documents(t):
 
 
 def test_theme_frequency_bad_input(t):
-    with pytest.raises(ValueError, match="'terms'"):
-        themes.theme_frequency(t["themes"].drop(columns="terms"))
+    with pytest.raises(ValueError, match="'score'"):
+        themes.theme_frequency(t["themes"].drop(columns="score"))
+    lean = themes.theme_frequency(t["themes"].drop(columns="terms"))  # reports leave terms on disk
+    assert lean.equals(themes.theme_frequency(t["themes"]))
     assert themes.theme_frequency(t["themes"].iloc[0:0]).empty
     with pytest.raises(ValueError, match="top_n"):
         themes.leading_themes(t["themes"], 0)

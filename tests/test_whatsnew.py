@@ -68,3 +68,31 @@ def test_first_render_has_nothing_to_compare_with(tmp_path):
     assert whatsnew.describe(None, new).text.startswith("This is the first good render of this run")
     assert whatsnew.describe({"signings": []}, new.iloc[0:0]).text == \
         "Nothing new since the previous good render (time unknown)."
+
+
+def test_recorded_facts_are_those_of_the_folded_tables_and_reused_while_the_tables_stay(tmp_path,
+                                                                                       monkeypatch):
+    from helpers import reportkit
+    from helpers.config import NOTEBOOKS_DIR, RAW_DATA_DIR
+    from helpers.extract import extract_corpus
+    from helpers.params import select_reports
+
+    tables = tmp_path / "tables"
+    extract_corpus(RAW_DATA_DIR, tables)
+    reports = select_reports(["networks"], NOTEBOOKS_DIR)
+    plan = {reports[0].name: {"data_dir": str(tables)}}
+    seen = tmp_path / "seen.json"
+    whatsnew.record_facts(reports, plan, [reports[0].name], seen, "weekly", NOTEBOOKS_DIR)
+    first = whatsnew.read_facts(seen)
+    shown = reportkit.report_tables(str(tables), "2015-01-01", "2030-12-31")
+    assert first["signings"] == whatsnew.facts(shown)["signings"]  # nothing new when re-rendered
+    assert whatsnew.whats_new(shown, first).empty
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the tables were read again")
+
+    monkeypatch.setattr(reportkit, "report_tables", unread)
+    whatsnew.record_facts(reports, plan, [reports[0].name], seen, "weekly", NOTEBOOKS_DIR)
+    again = whatsnew.read_facts(seen)
+    assert {k: v for k, v in again.items() if k != "recorded"} == \
+        {k: v for k, v in first.items() if k != "recorded"}

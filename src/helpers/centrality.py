@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 
 EXACT_BETWEENNESS = 400  # larger graphs get a sampled (seeded) betweenness estimate
+MAX_COMMUNITIES = 30  # communities listed, largest first; the table's caption says how many there are
+MAX_MEMBERS = 40  # members named per community, best-connected first; the rest are counted
 
 
 def weighted_degree(graph: nx.Graph) -> dict[str, float]:
@@ -18,12 +20,21 @@ def weighted_degree(graph: nx.Graph) -> dict[str, float]:
 
 
 def communities(graph: nx.Graph) -> list[list[str]]:
-    """Greedy-modularity communities (largest first), each a sorted list of node keys."""
+    """Greedy-modularity communities (largest first), each a sorted list of node keys.
+
+    Found once per graph: the result is kept in `graph.graph` with the graph's size, so the
+    drawing and the table of one graph share it (a changed graph is worked out again)."""
+    size = (graph.number_of_nodes(), graph.number_of_edges())
+    kept = graph.graph.get("_communities")
+    if kept is not None and kept[0] == size:
+        return [list(g) for g in kept[1]]
     if graph.number_of_edges() == 0:
         groups = [{n} for n in graph]
     else:
         groups = nx.community.greedy_modularity_communities(graph, weight="weight")
-    return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g))
+    out = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g))
+    graph.graph["_communities"] = (size, out)
+    return [list(g) for g in out]
 
 
 def _adjacency(graph: nx.Graph) -> tuple[np.ndarray, np.ndarray]:
@@ -63,7 +74,9 @@ def betweenness(graph: nx.Graph, sample: int | None = None, seed: int = 0) -> di
             par = np.repeat(frontier, counts)
             new = dist[nbr] == -1
             par, nbr = par[new], nbr[new]
-            frontier = np.unique(nbr)
+            seen = np.zeros(n, dtype=bool)  # the sorted distinct neighbours, without sorting
+            seen[nbr] = True
+            frontier = np.flatnonzero(seen)
             sigma[frontier] = np.bincount(nbr, weights=sigma[par], minlength=n)[frontier]
             dist[frontier] = len(levels) + 1
             levels.append((par, nbr))
@@ -128,12 +141,23 @@ def centrality_table(graph: nx.Graph, top_n: int = 15, node_type: str | None = N
     return out
 
 
-def communities_table(graph: nx.Graph) -> pd.DataFrame:
-    """Columns community, size, members: greedy-modularity communities, busiest members first."""
+def communities_table(graph: nx.Graph, max_rows: int | None = MAX_COMMUNITIES,
+                      max_members: int | None = MAX_MEMBERS) -> pd.DataFrame:
+    """Columns community, size, members: greedy-modularity communities, busiest members first.
+
+    The `max_rows` largest communities are listed (`attrs["total"]` says how many there are), each
+    with its `max_members` best-connected members and "… and N more" for the rest.
+    """
     strength = weighted_degree(graph)
+    groups = communities(graph)
     rows = []
-    for i, group in enumerate(communities(graph), start=1):
+    for i, group in enumerate(groups[:max_rows] if max_rows else groups, start=1):
         ordered = sorted(group, key=lambda n: (-strength[n], graph.nodes[n].get("label", n)))
-        rows.append({"community": i, "size": len(group),
-                     "members": ", ".join(str(graph.nodes[n].get("label", n)) for n in ordered)})
-    return pd.DataFrame(rows, columns=["community", "size", "members"])
+        shown = ordered[:max_members] if max_members else ordered
+        members = ", ".join(str(graph.nodes[n].get("label", n)) for n in shown)
+        if len(ordered) > len(shown):
+            members += f" … and {len(ordered) - len(shown):,} more"
+        rows.append({"community": i, "size": len(group), "members": members})
+    out = pd.DataFrame(rows, columns=["community", "size", "members"])
+    out.attrs["total"] = len(groups)
+    return out

@@ -55,7 +55,8 @@ def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
                max_rows: int | None = None, clip: dict[str, int] | None = None) -> Any:
     """A styled, HTML-escaped table without index for nbconvert output, or a Note when empty.
 
-    With `max_rows`, longer tables are cut and the caption says how many rows are not shown;
+    With `max_rows`, longer tables are cut and the caption says how many rows are not shown (of
+    `df.attrs["total"]` when a helper built only the first rows);
     `clip` maps a column to the most characters shown of its cells (the DataFrame keeps them whole).
     """
     if not isinstance(df, pd.DataFrame):
@@ -64,9 +65,11 @@ def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
         return Note(empty) if empty else None
     if max_rows is not None and max_rows < 1:
         raise ParameterError(f"max_rows must be at least 1, not {max_rows}")
+    total = max(int(df.attrs.get("total", len(df))), len(df))  # a helper that built only the rows shown
     if max_rows and len(df) > max_rows:
-        caption = f"{caption} (first {max_rows} of {len(df)} rows)".strip()
         df = df.head(max_rows)
+    if total > len(df):
+        caption = f"{caption} (first {len(df)} of {total:,} rows)".strip()
     shown = df.reset_index(drop=True).map(_cell)
     for col, width in (clip or {}).items():
         if col in shown:

@@ -30,7 +30,9 @@ from .reportkit import (
     cluster_organizations,
     empty_axes,
     first_value,
+    isin,
     join_values,
+    lookup,
     org_labels,
     require_columns,
 )
@@ -117,8 +119,9 @@ def _usual_roles(rows: pd.DataFrame) -> pd.Series:
     """person_id → the role played most often; ties go to the earlier role of ROLE_ORDER, then
     to the role seen first. Sorted by person_id."""
     counted = rows.assign(_pos=np.arange(len(rows))).groupby(
-        ["person_id", "role"], sort=False, dropna=False).agg(n=("_pos", "size"), first=("_pos", "min"))
-    counted = counted.reset_index()
+        ["person_id", "role"], sort=False, dropna=False, observed=True).agg(
+        n=("_pos", "size"), first=("_pos", "min"))
+    counted = counted.reset_index().astype({"role": object})  # roles may be read as categories
     counted["rank"] = counted["role"].map({r: i for i, r in enumerate(ROLE_ORDER)}).fillna(99)
     counted = counted.sort_values(["person_id", "n", "rank", "first"],
                                   ascending=[True, False, True, True])
@@ -136,10 +139,11 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
                     "person_graph")
     require_columns(people, ("person_id", "name"), "people", "person_graph")
     require_columns(events, ("event_id", "cluster_id"), "events", "person_graph")
-    cluster_of = dict(zip(events["event_id"], cluster_key(events)))
-    rows = participants[participants["person_id"].notna()
-                        & participants["event_id"].isin(cluster_of)]
-    rows = rows.assign(cluster=rows["event_id"].map(cluster_of).astype(object))  # object even when empty
+    cluster_of = lookup(events["event_id"], cluster_key(events))
+    wanted = participants["person_id"].notna() & isin(participants["event_id"], events["event_id"])
+    rows = participants.loc[wanted.values, ["event_id", "person_id", "org_id", "role"]]
+    cluster = rows["event_id"].map(cluster_of)
+    rows = rows.assign(cluster=cluster.astype(object) if cluster.empty else cluster)  # object when empty
     org_attrs, graph = _org_attrs(organizations), nx.Graph()
     person_attrs = {r.person_id: r for r in people.itertuples(index=False)}
     for pid, top in _usual_roles(rows).items():
@@ -147,8 +151,8 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
         name = rec.name if rec is not None else pid
         graph.add_node(person_node(pid), node_type="person", label=name, name=name, kind=top,
                        group=top, keys=[name, *as_list(getattr(rec, "aliases", None))])
-    own = rows[rows["org_id"].map(lambda o: isinstance(o, str)).astype(bool)]
-    met = rows[["person_id", "cluster"]].merge(
+    own = rows[rows["org_id"].notna()]
+    met = rows[["person_id", "cluster"]].drop_duplicates().merge(
         cluster_organizations(events, participants).rename(columns={"cluster_id": "cluster"}),
         on="cluster")
     links = pd.concat([own[["person_id", "org_id", "cluster"]].assign(affiliated=True),
@@ -217,8 +221,12 @@ def ego_graph(org_net: nx.Graph, person_net: nx.Graph, focus: str, radius: int =
 
     Empty when focus is empty or matches nothing; graph attrs record focus and the centre node.
     """
+    if not (focus and focus.strip()):
+        ego = nx.Graph()
+        ego.graph.update(focus=focus, center=None)
+        return ego
     combined = nx.compose(person_net, org_net)
-    center = _find(combined, focus) if focus and focus.strip() else None
+    center = _find(combined, focus)
     near = nx.single_source_shortest_path_length(combined, center, cutoff=radius) if center else {}
     ego = _subgraph(combined, [n for n in combined if n in near])
     for _node, data in ego.nodes(data=True):

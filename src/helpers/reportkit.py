@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from . import config
+from . import config  # noqa: F401  (tests point reportkit.config elsewhere)
 from .display import (  # noqa: F401  (notebooks and helpers use them as reportkit.*)
     FIGURE_DPI,
     FIGURE_WIDTH,
@@ -28,11 +29,17 @@ from .display import (  # noqa: F401  (notebooks and helpers use them as reportk
     use_report_style,
 )
 from .errors import ParameterError
-from .store import SCHEMAS, TABLES, read_tables
-
-DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
-LEFT_ON_DISK = {"documents": ("text",), "participants": ("sentence",), "mentions": ("text",)}
-
+from .reading import (  # noqa: F401  (notebooks and tests use them as reportkit.*)
+    DATE_COLUMNS,
+    LEFT_ON_DISK,
+    DocumentTexts,
+    EventSentences,
+    TableLookup,
+    ThemeTerms,
+    load_tables,
+    report_columns,
+)
+from .reading import tables_path as _tables_dir  # noqa: F401
 
 # --- checks ----------------------------------------------------------------------------------
 
@@ -44,6 +51,24 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], table: str, caller
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{caller}: table {table!r} lacks column(s) {', '.join(map(repr, missing))}")
+
+
+def isin(values: pd.Series, wanted: Any) -> pd.Series:
+    """`values.isin(wanted)` for text columns, hashed in Arrow (pandas makes a Python object of
+    every wanted value); other columns, or values Arrow cannot type, go to pandas."""
+    if isinstance(wanted, (set, frozenset, dict)):
+        wanted = list(wanted)
+    try:
+        left = pa.array(values, from_pandas=True)
+        right = pa.array(pd.unique(pd.Series(wanted, dtype=object if not len(wanted) else None)),
+                         from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return values.isin(wanted)
+    text = (pa.string(), pa.large_string())
+    if left.type not in text or right.type not in (*text, pa.null()):
+        return values.isin(wanted)
+    found = pc.is_in(left, value_set=right.cast(left.type))
+    return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=values.index)
 
 
 def as_datetime(values: pd.Series) -> pd.Series:
@@ -61,91 +86,19 @@ def as_list(value: Any) -> list:
 # --- loading and filtering -------------------------------------------------------------------
 
 
-def _tables_dir(data_dir: str) -> Path:
-    path = config.tables_dir(data_dir)
-    if not path.is_absolute() and not path.exists() and (config.PROJ_ROOT / path).exists():
-        path = config.PROJ_ROOT / path
-    return path
-
-
-def load_tables(data_dir: str = "", text: bool = False) -> dict[str, pd.DataFrame]:
-    """Read the contract tables; "" means the processed-data folder, dates become datetime64.
-
-    The text columns no cell shows whole (`documents.text`, `participants.sentence`,
-    `mentions.text`) stay on disk, as None, unless `text`: `DocumentTexts` reads the texts of the
-    few documents a cell quotes.
-    """
-    path = _tables_dir(data_dir)
-    skip = {} if text else LEFT_ON_DISK
-    tables = read_tables(path, columns={name: [c for c in SCHEMAS[name].names if c not in cols]
-                                        for name, cols in skip.items()})
-    if skip:
-        for name, cols in skip.items():
-            tables[name] = _with_extra_columns(path, name, tables[name], cols)
-    for name in TABLES:
-        frame = tables[name]
-        for field in SCHEMAS[name]:
-            if field.name not in frame.columns:
-                frame[field.name] = None
-        if name in skip:
-            names = SCHEMAS[name].names
-            frame = tables[name] = frame[names + [c for c in frame.columns if c not in names]]
-        for col in DATE_COLUMNS.get(name, ()):
-            frame[col] = as_datetime(frame[col])
-    return tables
-
-
 def report_tables(data_dir: str = "", start: str = "", end: str = "",
                   organizations: Iterable[str] | str | None = None,
                   themes: Iterable[str] | str | None = None,
                   show_units: bool = False) -> dict[str, pd.DataFrame]:
-    """The tables a report shows: loaded, units credited to their organisation (unless
-    `show_units`), then filtered to the dates, organisations and themes asked for."""
+    """The tables a report shows: the columns the reports compute with (`reading.report_columns`:
+    evidence sentences, theme phrases and texts stay on disk), units credited to their
+    organisation (unless `show_units`), then filtered to the dates, organisations and themes."""
     from .units import fold_units
 
-    tables = load_tables(data_dir)
+    tables = report_columns(data_dir)
     if not show_units:
         tables = fold_units(tables)
     return filter_tables(tables, start, end, organizations, themes)
-
-
-def _with_extra_columns(path: Path, name: str, frame: pd.DataFrame, skipped: tuple[str, ...]) -> pd.DataFrame:
-    """`frame` plus any columns beyond the contract's that were left out by the column list."""
-    import pyarrow.parquet as pq
-
-    from .store import _first_file
-
-    names = pq.read_schema(_first_file(path / f"{name}.parquet")).names
-    extra = [c for c in names if c not in SCHEMAS[name].names and c not in skipped]
-    if not extra:
-        return frame
-    more = pd.read_parquet(path / f"{name}.parquet", columns=extra)
-    return pd.concat([frame, more], axis=1)
-
-
-class DocumentTexts:
-    """`documents.text` of one tables folder, read for a few doc_ids at a time (filters pushed down)."""
-
-    def __init__(self, data_dir: str = "") -> None:
-        self.path = _tables_dir(data_dir) / "documents.parquet"
-        self.cache: dict[str, str] = {}
-
-    def get(self, doc_id: str, default: str | None = None) -> str | None:
-        """The text of one document, or `default`."""
-        if doc_id not in self.cache:
-            self.load([doc_id])
-        return self.cache.get(doc_id, default)
-
-    def load(self, doc_ids: Iterable[str]) -> None:
-        """Read the texts of `doc_ids` into the cache."""
-        wanted = sorted({d for d in doc_ids if isinstance(d, str)} - set(self.cache))
-        if not wanted:
-            return
-        import pyarrow.parquet as pq
-
-        table = pq.read_table(self.path, columns=["doc_id", "text"], filters=[("doc_id", "in", wanted)])
-        self.cache.update(zip(table["doc_id"].to_pylist(), table["text"].to_pylist()))
-        self.cache.update({d: None for d in wanted if d not in self.cache})
 
 
 def _parse_day(value: str, name: str) -> pd.Timestamp:
@@ -230,39 +183,52 @@ def filter_tables(tables: dict[str, pd.DataFrame], start: str = "", end: str = "
         d = as_datetime(dates)
         return d.isna() | ((d >= lo) & (d <= hi))
 
-    theme_hit = th["theme"].map(lambda t: theme_matches(t, want_themes)).astype(bool)
+    slugs = pd.unique(th["theme"].dropna())  # judged once per distinct theme, not per row
+    theme_hit = th["theme"].isin([t for t in slugs if theme_matches(t, want_themes)])
     hit = th[theme_hit]
-    published = dict(zip(docs["doc_id"], as_datetime(docs["published"])))
-    keep = in_window(as_datetime(ev["date"]).fillna(ev["doc_id"].map(published)))
+    published = pd.Series(as_datetime(docs["published"]).values, index=docs["doc_id"].values)
+    published = published[~published.index.duplicated()]
+    on_doc = ev["doc_id"].map(published) if len(published) else pd.Series(pd.NaT, index=ev.index)
+    keep = in_window(as_datetime(ev["date"]).fillna(as_datetime(on_doc)))
     if want_orgs:
-        keep &= ev["event_id"].isin(part.loc[part["org_id"].isin(org_ids), "event_id"])
+        keep &= isin(ev["event_id"], part.loc[isin(part["org_id"], org_ids), "event_id"])
     if want_themes:
-        keep &= (ev["event_id"].isin(hit["event_id"].dropna())
-                 | ev["doc_id"].isin(hit.loc[hit["event_id"].isna(), "doc_id"]))
-    events = ev[keep]
+        keep &= (isin(ev["event_id"], hit["event_id"].dropna())
+                 | isin(ev["doc_id"], hit.loc[hit["event_id"].isna(), "doc_id"]))
+    events = _rows(ev, keep)
 
-    eventless = ~docs["doc_id"].isin(ev["doc_id"])
+    eventless = ~isin(docs["doc_id"], ev["doc_id"])
     alone = eventless & in_window(docs["published"])
     if want_orgs:
-        alone &= docs["doc_id"].isin(men.loc[men["entity_id"].isin(org_ids), "doc_id"])
+        alone &= isin(docs["doc_id"], men.loc[isin(men["entity_id"], org_ids), "doc_id"])
     if want_themes:
-        alone &= docs["doc_id"].isin(hit["doc_id"])
-    documents = docs[docs["doc_id"].isin(events["doc_id"]) | alone]
+        alone &= isin(docs["doc_id"], hit["doc_id"])
+    doc_keep = isin(docs["doc_id"], events["doc_id"]) | alone
+    documents = _rows(docs, doc_keep)
 
     on_event = th["event_id"].notna()
-    th_keep = (on_event & th["event_id"].isin(events["event_id"])) | (
-        ~on_event & th["doc_id"].isin(documents["doc_id"]))
+    th_keep = (on_event & isin(th["event_id"], events["event_id"])) | (
+        ~on_event & isin(th["doc_id"], documents["doc_id"]))
     if want_themes:
         th_keep &= theme_hit
     out = dict(tables)
     out.update(
-        events=events.reset_index(drop=True),
-        documents=documents.reset_index(drop=True),
-        participants=part[part["event_id"].isin(events["event_id"])].reset_index(drop=True),
-        mentions=men[men["doc_id"].isin(documents["doc_id"])].reset_index(drop=True),
-        themes=th[th_keep].reset_index(drop=True),
+        events=events,
+        documents=documents,
+        participants=_rows(part, isin(part["event_id"], events["event_id"])),
+        mentions=_rows(men, isin(men["doc_id"], documents["doc_id"])),
+        themes=_rows(th, th_keep),
     )
     return out
+
+
+def _rows(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """The rows of `frame` where `keep` holds, renumbered; the frame itself when every row is kept
+    (no copy of a big table that no filter cuts)."""
+    if bool(keep.all()) and isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 \
+            and frame.index.step == 1:
+        return frame
+    return frame[keep.values].reset_index(drop=True)
 
 
 def describe_filters(tables: dict[str, pd.DataFrame], start: str = "", end: str = "",
@@ -327,8 +293,10 @@ def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.
     require_columns(events, ("event_id",), "events", "event_organizations")
     require_columns(participants, ("event_id", "org_id", "role"), "participants",
                     "event_organizations")
-    p = participants[participants["event_id"].isin(events["event_id"]) & participants["org_id"].notna()]
-    tier = p["role"].map({"party": 0, "signatory": 1}).fillna(2)
+    wanted = isin(participants["event_id"], events["event_id"]) & participants["org_id"].notna()
+    p = participants.loc[wanted.values, ["event_id", "org_id", "role"]]  # only the columns used
+    party, signs = (p["role"] == "party").to_numpy(), (p["role"] == "signatory").to_numpy()
+    tier = pd.Series(np.where(party, 0, np.where(signs, 1, 2)).astype(np.int8), index=p.index)
     p = p.assign(_tier=tier)
     p = p[p["_tier"] == p.groupby("event_id")["_tier"].transform("min")]
     out = p[["event_id", "org_id"]].drop_duplicates()
@@ -344,9 +312,17 @@ def cluster_key(events: pd.DataFrame) -> pd.Series:
 def cluster_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
     """Columns cluster_id, org_id: the organisations of all reports of each real-world event."""
     eo = event_organizations(events, participants)
-    eo["cluster_id"] = eo["event_id"].map(dict(zip(events["event_id"], cluster_key(events))))
-    eo = eo.astype({"cluster_id": object})
+    eo["cluster_id"] = eo["event_id"].map(lookup(events["event_id"], cluster_key(events)))
+    if eo.empty:
+        eo = eo.astype({"cluster_id": object})
     return eo[["cluster_id", "org_id"]].drop_duplicates().reset_index(drop=True)
+
+
+def lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """A Series mapping each key to its value (the last one of a repeated key, as a dict would),
+    for `Series.map` without building a Python dict of a big table."""
+    out = pd.Series(pd.Series(values).array, index=pd.Index(pd.Series(keys).array))
+    return out[~out.index.duplicated(keep="last")]
 
 
 def first_value(values: pd.Series, keys: pd.Series) -> pd.Series:

@@ -206,11 +206,13 @@ def write_json(obj: object, path: Path) -> None:
 
 
 def read_tables(data_dir: Path, names: tuple[str, ...] = TABLES,
-                columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+                columns: dict[str, list[str]] | None = None,
+                dictionaries: dict[str, tuple[str, ...]] | None = None) -> dict[str, pd.DataFrame]:
     """Read the contract tables from `data_dir` (each one file or a folder of parts), only the
-    `columns` named per table where given; a missing table is a CorpusError naming it."""
+    `columns` named per table where given, the `dictionaries` columns as pandas categories; a
+    missing table is a CorpusError naming it."""
     data_dir = Path(data_dir)
-    columns = columns or {}
+    columns, dictionaries = columns or {}, dictionaries or {}
     out = {}
     for name in names:
         path = data_dir / f"{name}.parquet"
@@ -220,7 +222,8 @@ def read_tables(data_dir: Path, names: tuple[str, ...] = TABLES,
         if wanted is not None:
             present = set(pq.read_schema(_first_file(path)).names)
             wanted = [c for c in wanted if c in present]
-        out[name] = pd.read_parquet(path, columns=wanted)
+        coded = [c for c in dictionaries.get(name, ()) if wanted is None or c in wanted]
+        out[name] = pd.read_parquet(path, columns=wanted, **({"read_dictionary": coded} if coded else {}))
     return out
 
 

@@ -25,7 +25,7 @@ from .reportkit import (
     source_labels,
 )
 
-_THEME_COLUMNS = ("doc_id", "event_id", "theme", "score", "terms")
+_THEME_COLUMNS = ("doc_id", "event_id", "theme", "score")  # `terms`: theme_evidence reads them
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|(?<=[。！？；])|\n\s*\n")
 MAX_SENTENCE = 320
 
@@ -58,7 +58,8 @@ def with_labels(themes: pd.DataFrame) -> pd.DataFrame:
     """The themes table with each slug replaced by its label, for display (filter on slugs first)."""
     th = _checked(themes, "with_labels")
     labels = theme_labels()
-    return th.assign(theme=th["theme"].map(lambda t: theme_label(t, labels)))
+    named = {t: theme_label(t, labels) for t in pd.unique(th["theme"].dropna())}  # once per theme
+    return th.assign(theme=th["theme"].map(named))
 
 
 def theme_frequency(themes: pd.DataFrame) -> pd.DataFrame:
@@ -142,19 +143,19 @@ def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
     require_columns(events, ("event_id", "doc_id"), "events", "themes_by_organization")
     if th.empty:
         return pd.DataFrame()
+    keep = leading_themes(th, top_themes)
+    th = th.loc[th["theme"].isin(keep), ["doc_id", "event_id", "theme"]]  # before the joins
     eo = event_organizations(events, participants).merge(events[["event_id", "doc_id"]],
                                                          on="event_id")
     on_event = th[th["event_id"].notna()].merge(eo[["event_id", "org_id"]], on="event_id")
     on_doc = th[th["event_id"].isna()].merge(eo[["doc_id", "org_id"]].drop_duplicates(),
                                              on="doc_id")
     linked = pd.concat([on_event, on_doc])
-    keep = leading_themes(th, top_themes)
-    linked = linked[linked["theme"].isin(keep)]
     if linked.empty:
         return pd.DataFrame()
     linked = linked.assign(org=linked["org_id"].map(org_labels(organizations)).fillna(linked["org_id"]))
-    matrix = linked.pivot_table(index="org", columns="theme", values="doc_id", aggfunc="nunique",
-                                fill_value=0)
+    counts = linked.drop_duplicates(["org", "theme", "doc_id"]).groupby(["org", "theme"]).size()
+    matrix = counts.unstack("theme", fill_value=0)
     busiest = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top_orgs]
     matrix = matrix.loc[busiest, [t for t in keep if t in matrix]]
     matrix.index.name, matrix.columns.name = "organisation", "theme"
@@ -231,19 +232,41 @@ def find_sentence(text: str, term: str) -> str | None:
     return None
 
 
+def _candidates(rows: pd.DataFrame, theme: str, terms: Any) -> list[tuple[str, Any, list[str]]]:
+    """(doc_id, event_id, terms) of theme rows: the `terms` column, else read through `terms`
+    (reading.ThemeTerms: per document and event, each theme slug's phrases)."""
+    events = [e if isinstance(e, str) else None for e in rows["event_id"]]
+    if "terms" in rows:
+        return list(zip(rows["doc_id"], events, (as_list(t) for t in rows["terms"])))
+    terms.load(rows["doc_id"])
+    labels = theme_labels()
+    out = []
+    for doc, event in zip(rows["doc_id"], events):
+        found = terms.get((doc, event), {})
+        out.append((doc, event, next((t for slug, t in found.items()
+                                      if theme in (slug, theme_label(slug, labels))), [])))
+    return out
+
+
 def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.DataFrame,
-                   top_n: int = 8, per_theme: int = 3, texts: Any = None) -> pd.DataFrame:
+                   top_n: int = 8, per_theme: int = 3, texts: Any = None, sentences: Any = None,
+                   terms: Any = None) -> pd.DataFrame:
     """Columns theme, term, sentence, source: a few sentences showing each leading theme at work.
 
     For each theme the highest-scoring rows come first, one sentence per document; the sentence
     is the event's evidence sentence when it holds the term, else the document sentence that does.
-    `texts` (anything with .get(doc_id), e.g. reportkit.DocumentTexts) supplies the documents'
-    texts when `documents` was loaded without them.
+    What a report leaves on disk is read for the rows looked at only: `texts` (anything with
+    .get(doc_id), e.g. reportkit.DocumentTexts) the documents' texts, `sentences`
+    (EventSentences) the events' sentences, `terms` (ThemeTerms) the phrases when `themes` has no
+    `terms` column.
     """
     th = _checked(themes, "theme_evidence")
+    if terms is None:
+        require_columns(th, ("terms",), "themes", "theme_evidence")
     require_columns(documents, ("doc_id", "title", "path") + (() if texts is not None else ("text",)),
                     "documents", "theme_evidence")
-    require_columns(events, ("event_id", "sentence"), "events", "theme_evidence")
+    require_columns(events, ("event_id",) + (() if sentences is not None else ("sentence",)),
+                    "events", "theme_evidence")
     if per_theme < 1:
         raise ValueError(f"theme_evidence: per_theme must be at least 1, not {per_theme}")
     cols = ["theme", "term", "sentence", "source"]
@@ -251,23 +274,32 @@ def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.Dat
         return pd.DataFrame(columns=cols)
     if texts is None:
         texts = documents.set_index("doc_id")["text"]
-    event_sentence = events.set_index("event_id")["sentence"]
+    if sentences is None:
+        sentences = events.set_index("event_id")["sentence"]
     sources = source_labels(documents)
     rows = []
+    batch = 8 * per_theme  # rows looked at a batch at a time: most themes need the first few
     for theme in leading_themes(th, top_n):
         found: list[dict[str, str]] = []
-        for row in th[th["theme"] == theme].sort_values(["score", "doc_id"],
-                                                        ascending=[False, True]).itertuples():
-            if len(found) >= per_theme or any(f["doc_id"] == row.doc_id for f in found):
-                continue
-            for term in as_list(row.terms):
-                sentence = None
-                if isinstance(row.event_id, str):
-                    sentence = find_sentence(event_sentence.get(row.event_id), term)
-                sentence = sentence or find_sentence(texts.get(row.doc_id), term)
-                if sentence:
-                    found.append({"doc_id": row.doc_id, "theme": theme, "term": term,
-                                  "sentence": sentence, "source": sources.get(row.doc_id, "")})
+        ranked = th[th["theme"] == theme].sort_values(["score", "doc_id"], ascending=[False, True])
+        for lo in range(0, len(ranked), batch):
+            chunk = ranked.iloc[lo:lo + batch]
+            for loader in (texts, sentences):
+                if hasattr(loader, "load"):
+                    loader.load(chunk["doc_id"] if loader is texts else chunk["event_id"].dropna())
+            for doc, event, row_terms in _candidates(chunk, theme, terms):
+                if len(found) >= per_theme:
                     break
+                if any(f["doc_id"] == doc for f in found):
+                    continue
+                for term in row_terms:
+                    sentence = find_sentence(sentences.get(event), term) if event else None
+                    sentence = sentence or find_sentence(texts.get(doc), term)
+                    if sentence:
+                        found.append({"doc_id": doc, "theme": theme, "term": term,
+                                      "sentence": sentence, "source": sources.get(doc, "")})
+                        break
+            if len(found) >= per_theme:
+                break
         rows += found
     return pd.DataFrame(rows, columns=cols + ["doc_id"])[cols]

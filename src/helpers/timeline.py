@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .reportkit import (
@@ -17,7 +18,9 @@ from .reportkit import (
     empty_axes,
     event_organizations,
     first_value,
+    isin,
     join_values,
+    lookup,
     one_per_cluster,
     org_labels,
     require_columns,
@@ -75,8 +78,9 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     group = out.groupby(["date", "lane"], sort=False)
     out["slot"] = group.cumcount().astype("int64")
     out["stack"] = group["event_id"].transform("size").astype("int64")
-    extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in set(out["lane"])]
-    out.attrs["lane_order"] = [x for x in leading if x in set(out["lane"])] + extra
+    present = set(pd.unique(out["lane"]))
+    extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in present]
+    out.attrs["lane_order"] = [x for x in leading if x in present] + extra
     return out
 
 
@@ -91,6 +95,15 @@ def stack_offsets(slot: int, stack: int) -> tuple[float, float]:
     rows = min(stack, STACK_ROWS)
     cols = -(-stack // rows)
     col, row = divmod(slot, rows)
+    return (col - (cols - 1) / 2) * STACK_STEP, ((rows - 1) / 2 - row) * STACK_STEP
+
+
+def _stack_offsets(slot: np.ndarray, stack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`stack_offsets` for arrays of slots and stack sizes at once."""
+    slot, stack = slot.astype("int64"), stack.astype("int64")
+    rows = np.minimum(stack, STACK_ROWS)
+    cols = -(-stack // rows)
+    col, row = np.divmod(slot, rows)
     return (col - (cols - 1) / 2) * STACK_STEP, ((rows - 1) / 2 - row) * STACK_STEP
 
 
@@ -118,9 +131,8 @@ def plot_timeline(points: pd.DataFrame, ax: Any = None) -> Any:
         group = pts.groupby(["date", "lane"], sort=False)
         pts = pts.assign(slot=group.cumcount(), stack=group["y"].transform("size"))
     pts = pts[pts["slot"] < STACK_MAX]
-    offsets = [stack_offsets(int(a), min(int(b), STACK_MAX)) for a, b in zip(pts["slot"], pts["stack"])]
-    pts = pts.assign(dx=[o[0] for o in offsets], dy=[o[1] for o in offsets],
-                     x=date2num(as_datetime(pts["date"])))
+    dx, dy = _stack_offsets(pts["slot"].to_numpy(), np.minimum(pts["stack"].to_numpy(), STACK_MAX))
+    pts = pts.assign(dx=dx, dy=dy, x=date2num(as_datetime(pts["date"])))
     fig = ax.figure
     dense = len(pts) > DENSE_POINTS
     if not dense:
@@ -190,8 +202,9 @@ def _kind_handles(points: pd.DataFrame) -> list[Any]:
     """Legend entries: one per kind drawn, and one for hollow (month or year only) marks."""
     from matplotlib.lines import Line2D
 
-    kinds = [k for k in KIND_COLOURS if k in set(points["kind"])]
-    kinds += sorted(set(points["kind"]) - set(kinds))
+    present = set(pd.unique(points["kind"]))
+    kinds = [k for k in KIND_COLOURS if k in present]
+    kinds += sorted(present - set(kinds))
     handles = [Line2D([], [], ls="", marker=KIND_MARKERS.get(k, "o"), markersize=5,
                       color=KIND_COLOURS.get(k, KIND_COLOURS["other"]), label=k) for k in kinds]
     if (points["date_precision"] != "day").any():
@@ -262,7 +275,7 @@ def date_label(date: Any, precision: Any, text: Any = None) -> str:
 def _signatories(part: pd.DataFrame, names: dict[str, str], labels: pd.Series) -> pd.Series:
     """cluster → 'Name, Title (ORG); …' listing each signatory once, in order of appearance."""
     first = part.groupby(["cluster", "person_id"], sort=False).agg(
-        title=("title", "first"), org_id=("org_id", "first")).reset_index()
+        title=("title", "first"), org_id=("org_id", "first")).reset_index().astype({"title": object})
     text = first["person_id"].map(names).fillna(first["person_id"]).astype(str)
     text += first["title"].map(lambda t: f", {t}" if isinstance(t, str) and t else "")
     org = first["org_id"].map(labels)
@@ -270,14 +283,35 @@ def _signatories(part: pd.DataFrame, names: dict[str, str], labels: pd.Series) -
     return text.groupby(first["cluster"], sort=False).agg("; ".join)
 
 
+def _sentences(frame: pd.DataFrame, sentences: Any) -> pd.Series:
+    """The evidence sentence of each event row: its `sentence` column, else read through
+    `sentences` (anything with .load(ids) and .get(id), e.g. reportkit.EventSentences)."""
+    if "sentence" in frame:
+        return frame["sentence"].fillna("")
+    if sentences is None:
+        require_columns(frame, ("sentence",), "events", "timeline")
+    sentences.load(frame["event_id"])
+    return frame["event_id"].map(lambda e: sentences.get(e) or "")
+
+
+def _shown(frame: pd.DataFrame, max_rows: int | None) -> pd.DataFrame:
+    """The first `max_rows` rows (all without a cap)."""
+    if max_rows is not None and max_rows < 1:
+        raise ValueError(f"max_rows must be at least 1, not {max_rows}")
+    return frame.head(max_rows) if max_rows else frame
+
+
 def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: pd.DataFrame,
-                   organizations: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+                   organizations: pd.DataFrame, people: pd.DataFrame, max_rows: int | None = None,
+                   sentences: Any = None) -> pd.DataFrame:
     """One row per real-world signing, oldest first: date, agreement, parties (full names),
     signatories, evidence (the sentence of the best-dated report), sources (title and url, or
     file when there is no url).
 
     Reports sharing a cluster_id are merged: parties and signatories from all of them, the date
-    and evidence from the best-dated one, every reporting document listed as a source.
+    and evidence from the best-dated one, every reporting document listed as a source. With
+    `max_rows`, only the first rows are built; `attrs["total"]` says how many signings there are.
+    Without a `sentence` column the evidence is read through `sentences` (EventSentences).
     """
     require_columns(events, _EVENT_COLUMNS + ("agreement", "date_text"), "events", "signings_table")
     require_columns(participants, ("event_id", "person_id", "org_id", "title", "role"),
@@ -287,12 +321,18 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
     cols = ["date", "agreement", "parties", "signatories", "evidence", "sources"]
     if signings.empty:
         return pd.DataFrame(columns=cols)
+    signings = signings.assign(cluster=cluster_key(signings))
+    reps = one_per_cluster(signings)
+    reps = reps.assign(_sort=as_datetime(reps["date"])).sort_values("_sort", na_position="last",
+                                                                     kind="stable")
+    total = len(reps)
+    reps = _shown(reps, max_rows)
+    signings = signings[isin(signings["cluster"], reps["cluster"])]  # only the rows shown are built
     labels, sources = org_labels(organizations), source_labels(documents)
     names = dict(zip(people["person_id"], people["name"]))
-    signings = signings.assign(cluster=cluster_key(signings))
-    cluster_of = dict(zip(signings["event_id"], signings["cluster"]))
-    part = participants[participants["event_id"].isin(cluster_of) & participants["person_id"].notna()
-                        & (participants["role"] == "signatory")]
+    cluster_of = lookup(signings["event_id"], signings["cluster"])
+    part = participants[isin(participants["event_id"], signings["event_id"])
+                        & participants["person_id"].notna() & (participants["role"] == "signatory")]
     signers = _signatories(part.assign(cluster=part["event_id"].map(cluster_of)), names, labels)
     co = cluster_organizations(signings, participants)
     full = dict(zip(organizations["org_id"], organizations["name"]))
@@ -303,28 +343,32 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
     cited = signings.assign(source=signings["doc_id"].map(sources).fillna(""))
     cited = cited.drop_duplicates(["cluster", "source"])
     cited = join_values(cited["cluster"], cited["source"])
-    reps = one_per_cluster(signings)
     out = pd.DataFrame({
-        "_sort": as_datetime(reps["date"]).values,
         "date": [date_label(r.date, r.date_precision, r.date_text) for r in reps.itertuples()],
         "agreement": reps["cluster"].map(agreement).values,
         "parties": reps["cluster"].map(parties).fillna("").values,
         "signatories": reps["cluster"].map(signers).fillna("").values,
-        "evidence": reps["sentence"].fillna("").values,
+        "evidence": _sentences(reps, sentences).values,
         "sources": reps["cluster"].map(cited).values,
-    })
-    out = out.sort_values("_sort", na_position="last", kind="stable")
-    return out[cols].reset_index(drop=True)
+    })[cols]
+    out.attrs["total"] = total
+    return out
 
 
 def undated_events(events: pd.DataFrame, participants: pd.DataFrame, documents: pd.DataFrame,
-                   organizations: pd.DataFrame) -> pd.DataFrame:
-    """Events with no usable date: date_text, date_precision, kind, organizations, sentence, source."""
-    require_columns(events, _EVENT_COLUMNS + ("date_text", "sentence"), "events", "undated_events")
+                   organizations: pd.DataFrame, max_rows: int | None = None,
+                   sentences: Any = None) -> pd.DataFrame:
+    """Events with no usable date: date_text, date_precision, kind, organizations, sentence, source.
+
+    With `max_rows`, only the first rows are built; `attrs["total"]` says how many there are.
+    """
+    require_columns(events, _EVENT_COLUMNS + ("date_text", "start"), "events", "undated_events")
     undated = events[as_datetime(events["date"]).isna()]
     cols = ["date_text", "date_precision", "kind", "organizations", "sentence", "source"]
     if undated.empty:
         return pd.DataFrame(columns=cols)
+    total = len(undated)
+    undated = _shown(undated.sort_values(["date_precision", "doc_id", "start"]), max_rows)
     labels = org_labels(organizations)
     eo = event_organizations(undated, participants)
     orgs = eo.assign(label=eo["org_id"].map(labels)).groupby("event_id")["label"].agg(
@@ -333,5 +377,8 @@ def undated_events(events: pd.DataFrame, participants: pd.DataFrame, documents: 
         organizations=undated["event_id"].map(orgs).fillna(""),
         source=undated["doc_id"].map(source_labels(documents)).fillna(""),
         date_text=undated["date_text"].fillna(""),
+        sentence=_sentences(undated, sentences),
     )
-    return out.sort_values(["date_precision", "doc_id", "start"])[cols].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    out.attrs["total"] = total
+    return out

@@ -72,16 +72,17 @@ def trust_table(tables: dict[str, pd.DataFrame], corpus: dict[str, Any] | None =
         rows.append(("Events", f"real-world events dated {text}", int((precision == key).sum()),
                      len(events)))
     people = part[part["person_id"].notna()].drop_duplicates(["event_id", "person_id", "role"])
-    flag = people["affiliation_flag"].fillna("stated")
+    flag = people["affiliation_flag"].astype(object).fillna("stated")  # may be read as categories
     flag = flag.where(people["org_id"].notna(), "unknown")
     n = len(people)
     rows += [("Affiliations", "stated in the text", int((flag == "stated").sum()), n),
              ("Affiliations", "inferred (from title, signing or publisher)",
               int(flag.str.startswith("inferred").sum()), n),
              ("Affiliations", "unknown", int((flag == "unknown").sum()), n)]
-    org_ids = set(part["org_id"].dropna()) | set(
-        tables["mentions"].loc[tables["mentions"]["kind"] == "organization", "entity_id"].dropna())
-    person_ids = set(part["person_id"].dropna())
+    men = tables["mentions"]
+    org_ids = set(pd.unique(part["org_id"].dropna())) | set(
+        pd.unique(men.loc[men["kind"] == "organization", "entity_id"].dropna()))
+    person_ids = set(pd.unique(part["person_id"].dropna()))
     rows += [("Names", "organisations merged from several spellings",
               _merged(tables["organizations"], "org_id", org_ids), len(org_ids)),
              ("Names", "people merged from several spellings",

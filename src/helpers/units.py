@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from . import lexicon
-from .reportkit import as_list, require_columns
+from .reportkit import as_list, isin, require_columns
 
 
 def _key(text: str) -> str:
@@ -69,25 +69,27 @@ def document_parents(organizations: pd.DataFrame, mentions: pd.DataFrame,
     """org_id of each bare unit ("School of Agriculture": a unit word first, no owner named) →
     the one organisation, not itself a unit, named in every document that names the unit."""
     units = _unit_words()
-    bare = [r.org_id for r in organizations.itertuples(index=False)
-            if r.org_id not in known and str(r.name).split()[:1]
-            and str(r.name).split()[0].casefold() in units]
+    first = organizations["name"].astype(str).str.split().str[0].str.casefold()
+    starts_with_unit = set(organizations.loc[first.isin(units).fillna(False).astype(bool), "org_id"])
+    bare = sorted(starts_with_unit - set(known))
     if not bare:
         return {}
     named = mentions[(mentions["kind"] == "organization") & mentions["entity_id"].notna()]
-    docs = named.groupby("entity_id")["doc_id"].agg(set)
-    starts_with_unit = {r.org_id for r in organizations.itertuples(index=False)
-                        if str(r.name).split()[:1] and str(r.name).split()[0].casefold() in units}
-    by_doc = named.groupby("doc_id")["entity_id"].agg(set)
-    out = {}
-    for unit in bare:
-        seen = docs.get(unit, set())
-        if not seen:
-            continue
-        common = set.intersection(*(by_doc[d] for d in seen)) - {unit} - starts_with_unit - set(known)
-        if len(common) == 1:
-            out[unit] = common.pop()
-    return out
+    named = named[["doc_id", "entity_id"]].drop_duplicates()
+    seen = named[named["entity_id"].isin(bare)].rename(columns={"entity_id": "unit"})
+    if seen.empty:
+        return {}
+    n_docs = seen.groupby("unit")["doc_id"].nunique()
+    # only the documents that name a bare unit are looked at, and only their other organisations
+    others = named[isin(named["doc_id"], seen["doc_id"]) & ~isin(named["entity_id"], starts_with_unit)
+                   & ~named["entity_id"].isin(list(known))]
+    both = seen.merge(others, on="doc_id")
+    both = both[both["entity_id"] != both["unit"]]
+    together = both.groupby(["unit", "entity_id"])["doc_id"].nunique().reset_index()
+    common = together[together["doc_id"].values == together["unit"].map(n_docs).values]
+    single = common.groupby("unit")["entity_id"].agg(["size", "first"])
+    single = single[single["size"] == 1]
+    return {str(u): str(o) for u, o in zip(single.index, single["first"])}
 
 
 def fold_units(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -107,11 +109,22 @@ def fold_units(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if not parents:
         return out
     part = tables["participants"]
-    part = part.assign(org_id=part["org_id"].map(lambda o: parents.get(o, o)))
+    moved = part["org_id"].isin(list(parents))
+    part = part.assign(org_id=_credited(part["org_id"], moved, parents))
     subset = [c for c in ("event_id", "doc_id", "person_id", "org_id", "role") if c in part]
-    out["participants"] = part.drop_duplicates(subset).reset_index(drop=True)
+    # only the events of a moved row can have gained a duplicate: the rest are left as they are
+    touched = isin(part["event_id"], part.loc[moved, "event_id"])
+    keep = pd.Series(True, index=part.index)
+    keep[touched] = ~part.loc[touched].duplicated(subset)
+    out["participants"] = part if keep.all() else part[keep.values].reset_index(drop=True)
     men = tables["mentions"]
-    is_org = men["kind"] == "organization"
-    out["mentions"] = men.assign(entity_id=men["entity_id"].where(
-        ~is_org, men["entity_id"].map(lambda e: parents.get(e, e))))
+    moved = (men["kind"] == "organization") & men["entity_id"].isin(list(parents))
+    out["mentions"] = men.assign(entity_id=_credited(men["entity_id"], moved, parents))
     return out
+
+
+def _credited(ids: pd.Series, moved: pd.Series, parents: dict[str, str]) -> pd.Series:
+    """`ids` with the `moved` ones replaced by their parent organisation."""
+    if not moved.any():
+        return ids
+    return ids.where(~moved, ids.map(parents))

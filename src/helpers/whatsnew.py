@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .reportkit import (
@@ -21,12 +22,14 @@ from .reportkit import (
     as_datetime,
     cluster_key,
     cluster_organizations,
+    isin,
     org_labels,
     require_columns,
 )
 
 SEEN_FILE = "seen.json"
 LEADING = 10  # organisations with most signings whose new partners are listed
+SHOWN = 100  # rows of the what's-new table shown; its caption says how many there are
 
 
 def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -40,16 +43,18 @@ def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if signings.empty:
         return pd.DataFrame(columns=["key", "date", "agreement", "parties"])
     co = cluster_organizations(signings, tables["participants"])
-    parties = co.groupby("cluster_id")["org_id"].agg(lambda s: sorted(set(s)))
+    co = co.drop_duplicates().sort_values(["cluster_id", "org_id"])
+    keys, orgs = co["cluster_id"].to_numpy(dtype=object), co["org_id"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.array([], int)
+    parties = dict(zip(keys[starts], (list(g) for g in np.split(orgs, starts[1:]))))  # no groupby per cluster
     reps = signings.assign(cluster=cluster_key(signings), day=as_datetime(signings["date"]))
     reps = reps.sort_values(["day", "event_id"], na_position="last").drop_duplicates("cluster")
-    out = pd.DataFrame({
-        "date": reps["day"].dt.strftime("%Y-%m-%d").fillna("").values,
-        "agreement": reps["agreement"].fillna("").values,
-        "parties": [parties.get(c, []) for c in reps["cluster"]],
-        "cluster": reps["cluster"].values})
-    out["key"] = [f"{d}|{'+'.join(p)}" if p else f"cluster|{c}"
-                  for d, p, c in zip(out["date"], out["parties"], out["cluster"])]
+    clusters = reps["cluster"].to_numpy(dtype=object)  # Python loops below walk plain arrays
+    days = reps["day"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
+    found = [parties.get(c, []) for c in clusters]
+    out = pd.DataFrame({"date": days, "agreement": reps["agreement"].fillna("").to_numpy(dtype=object),
+                        "parties": found, "cluster": clusters})
+    out["key"] = [f"{d}|{'+'.join(p)}" if p else f"cluster|{c}" for d, p, c in zip(days, found, clusters)]
     return out.drop_duplicates("key")[["key", "date", "agreement", "parties"]]
 
 
@@ -58,21 +63,45 @@ def _partners(signings: pd.DataFrame) -> set[tuple[str, str]]:
     return {(a, b) for parties in signings["parties"] for a in parties for b in parties if a < b}
 
 
-def facts(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
-    """The facts a later run compares with: signing keys, organisation and person ids, partner pairs."""
-    signings = _signings(tables)
+def facts(tables: dict[str, pd.DataFrame], signings: pd.DataFrame | None = None) -> dict[str, Any]:
+    """The facts a later run compares with: signing keys, organisation and person ids, partner
+    pairs (`signings`: `_signings(tables)` when already worked out)."""
+    signings = _signings(tables) if signings is None else signings
     part = tables["participants"]
     return {"signings": sorted(signings["key"]),
-            "organizations": sorted(set(part["org_id"].dropna())),
-            "people": sorted(set(part["person_id"].dropna())),
+            "organizations": sorted(set(pd.unique(part["org_id"].dropna()))),
+            "people": sorted(set(pd.unique(part["person_id"].dropna()))),
             "partners": sorted([list(p) for p in _partners(signings)])}
 
 
-def write_facts(tables: dict[str, pd.DataFrame], path: Path, run: str, when: str) -> None:
-    """Record `facts(tables)` at `path` (through a temporary file)."""
+def write_facts(tables: dict[str, pd.DataFrame], path: Path, run: str, when: str,
+                source: str = "") -> None:
+    """Record `facts(tables)` at `path` (through a temporary file); `source` names the tables
+    and filters they come from (see `_source`)."""
+    _write(Path(path), {"run": run, "recorded": when, "source": source, **facts(tables)})
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Write recorded facts as one line: json writes it in C (an indented dump is pure Python)."""
     from .runs import _atomic_write
 
-    _atomic_write(Path(path), json.dumps({"run": run, "recorded": when, **facts(tables)}, indent=1))
+    _atomic_write(path, json.dumps(data))
+
+
+def _source(folder: Path, chosen: dict[str, Any]) -> str:
+    """A digest of the tables (extract.json, each table's size and modification time) and the
+    filters: equal digests mean equal facts."""
+    import hashlib
+
+    from .store import TABLES
+
+    parts: list[Any] = [chosen]
+    meta = Path(folder) / "extract.json"
+    parts.append(meta.read_text(encoding="utf-8") if meta.exists() else "")
+    for name in TABLES:
+        stat = (Path(folder) / f"{name}.parquet").stat()
+        parts.append([name, stat.st_size, stat.st_mtime_ns])
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def read_facts(path: str | Path) -> dict[str, Any] | None:
@@ -98,11 +127,11 @@ def whats_new(tables: dict[str, pd.DataFrame], previous: dict[str, Any] | None,
     people = dict(zip(tables["people"]["person_id"], tables["people"]["name"]))
     signings = _signings(tables)
     rows = []
-    for s in signings[~signings["key"].isin(set(previous.get("signings", [])))].itertuples():
+    for s in signings[~isin(signings["key"], previous.get("signings", []))].itertuples():
         parties = ", ".join(str(labels.get(p, p)) for p in s.parties)
         rows.append(("new signing", s.agreement or "(agreement not named)",
                      f"{s.date or 'date unknown'}: {parties}"))
-    now = facts(tables)
+    now = facts(tables, signings)
     for org in sorted(set(now["organizations"]) - set(previous.get("organizations", [])),
                       key=lambda o: str(names.get(o, o))):
         rows.append(("new organisation", str(names.get(org, org)), ""))
@@ -132,19 +161,30 @@ def pass_previous_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]],
 
 def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: Sequence[str],
                  seen: Path, run: str, notebooks_dir: Path) -> None:
-    """After a good render of a report that shows what's new, record the facts of its tables."""
-    from .checks import data_folder
+    """After a good render of a report that shows what's new, record the facts of its tables:
+    the tables as that report read them (units folded, filtered by its parameters), so that the
+    next render compares like with like."""
+    from .checks import _values, data_folder
     from .errors import AccordsError
-    from .reportkit import load_tables
+    from .reportkit import report_tables
 
     by_name = {r.name: r for r in reports}
     shown = [name for name in good if "previous_facts" in by_name[name].specs]
     if not shown:
         return
-    source = data_folder(by_name[shown[0]], plan[shown[0]], notebooks_dir)
+    report = by_name[shown[0]]
+    source = data_folder(report, plan[shown[0]], notebooks_dir)
+    values = _values(report, plan[shown[0]])
+    chosen = {k: values[k] for k in ("start", "end", "organizations", "themes", "show_units")
+              if k in values}
+    when = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
     with contextlib.suppress(AccordsError, OSError, ValueError):
-        write_facts(load_tables(str(source)), seen, run,
-                    f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+        digest = _source(source, chosen)
+        known = read_facts(seen)
+        if known and known.get("source") == digest:  # same tables, same filters: same facts
+            _write(Path(seen), {**known, "run": run, "recorded": when})
+            return
+        write_facts(report_tables(str(source), **chosen), seen, run, when, digest)
 
 
 def describe(previous: dict[str, Any] | None, new: pd.DataFrame) -> Note:

@@ -1,0 +1,194 @@
+"""What reports read: the contract tables, only the columns and rows a report needs.
+
+`load_tables` reads every contract column but the long texts; `report_columns` reads only what
+the three reports compute with (evidence sentences and theme phrases stay on disk, mentions are
+reduced to the distinct organisations each document names), and `TableLookup` reads a column
+left on disk for the few rows a cell shows, with the filter pushed down to Parquet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from . import config
+from .store import SCHEMAS, TABLES, _first_file, read_tables
+
+DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
+LEFT_ON_DISK = {"documents": ("text",), "participants": ("sentence",), "mentions": ("text",)}
+# The columns the reports compute with; organizations and people (one row per entity) are read whole.
+REPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "path", "url", "title", "published"),
+    "events": ("event_id", "doc_id", "kind", "date", "date_text", "date_precision", "agreement",
+               "start", "cluster_id"),
+    "participants": ("event_id", "person_id", "org_id", "title", "role", "affiliation_flag"),
+    "themes": ("doc_id", "event_id", "theme", "score"),
+}
+# Columns of few distinct values read as categories (a code a row, not a string a row).
+CATEGORIES: dict[str, tuple[str, ...]] = {"participants": ("title", "role", "affiliation_flag")}
+BATCH_ROWS = 1 << 20
+
+
+def tables_path(data_dir: str) -> Path:
+    """The tables folder of `data_dir` ("" means $ACCORDS_DATA_DIR, else the processed-data folder)."""
+    path = config.tables_dir(data_dir)
+    if not path.is_absolute() and not path.exists() and (config.PROJ_ROOT / path).exists():
+        path = config.PROJ_ROOT / path
+    return path
+
+
+def _dates(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table's date columns as datetime64 (nulls NaT)."""
+    for col in DATE_COLUMNS.get(name, ()):
+        if col in frame:
+            frame[col] = pd.to_datetime(frame[col], errors="coerce")
+    return frame
+
+
+def load_tables(data_dir: str = "", text: bool = False) -> dict[str, pd.DataFrame]:
+    """Read the contract tables; "" means the processed-data folder, dates become datetime64.
+
+    The text columns no cell shows whole (`documents.text`, `participants.sentence`,
+    `mentions.text`) stay on disk, as None, unless `text`: `DocumentTexts` reads the texts of the
+    few documents a cell quotes.
+    """
+    path = tables_path(data_dir)
+    skip = {} if text else LEFT_ON_DISK
+    tables = read_tables(path, columns={name: [c for c in SCHEMAS[name].names if c not in cols]
+                                        for name, cols in skip.items()})
+    if skip:
+        for name, cols in skip.items():
+            tables[name] = _with_extra_columns(path, name, tables[name], cols)
+    for name in TABLES:
+        frame = tables[name]
+        for field in SCHEMAS[name]:
+            if field.name not in frame.columns:
+                frame[field.name] = None
+        if name in skip:
+            names = SCHEMAS[name].names
+            frame = tables[name] = frame[names + [c for c in frame.columns if c not in names]]
+        _dates(name, frame)
+    return tables
+
+
+def _with_extra_columns(path: Path, name: str, frame: pd.DataFrame, skipped: tuple[str, ...]) -> pd.DataFrame:
+    """`frame` plus any columns beyond the contract's that were left out by the column list."""
+    names = pq.read_schema(_first_file(path / f"{name}.parquet")).names
+    extra = [c for c in names if c not in SCHEMAS[name].names and c not in skipped]
+    if not extra:
+        return frame
+    more = pd.read_parquet(path / f"{name}.parquet", columns=extra)
+    return pd.concat([frame, more], axis=1)
+
+
+def organization_mentions(path: Path) -> pd.DataFrame:
+    """Columns doc_id, kind ("organization"), entity_id: each organisation a document names, once.
+
+    Read batch by batch (places, people and repeated names are dropped as they come), so memory
+    follows the distinct pairs, not the mentions."""
+    source = pq.ParquetFile(_first_file(path / "mentions.parquet")) if not (
+        path / "mentions.parquet").is_dir() else None
+    batches = (source.iter_batches(batch_size=BATCH_ROWS, columns=["doc_id", "kind", "entity_id"])
+               if source is not None else pq.read_table(path / "mentions.parquet",
+                                                        columns=["doc_id", "kind", "entity_id"]).to_batches())
+    parts = []
+    for batch in batches:
+        table = pa.Table.from_batches([batch])
+        keep = pc.and_(pc.equal(table["kind"], "organization"), pc.is_valid(table["entity_id"]))
+        table = table.filter(keep).select(["doc_id", "entity_id"])
+        parts.append(table.group_by(["doc_id", "entity_id"], use_threads=False).aggregate([]))
+    schema = pa.schema([("doc_id", pa.string()), ("entity_id", pa.string())])
+    pairs = pa.concat_tables([p.cast(schema) for p in parts]) if parts else schema.empty_table()
+    pairs = pairs.group_by(["doc_id", "entity_id"], use_threads=False).aggregate([])
+    frame = pairs.to_pandas()
+    frame.insert(1, "kind", "organization")
+    return frame[["doc_id", "kind", "entity_id"]]
+
+
+def report_columns(data_dir: str = "") -> dict[str, pd.DataFrame]:
+    """The tables as the reports use them: REPORT_COLUMNS of each, organizations and people whole,
+    mentions as `organization_mentions`; dates as datetime64."""
+    path = tables_path(data_dir)
+    tables = read_tables(path, names=tuple(REPORT_COLUMNS) + ("organizations", "people"),
+                         columns={k: list(v) for k, v in REPORT_COLUMNS.items()},
+                         dictionaries=CATEGORIES)
+    if not (path / "mentions.parquet").exists():
+        read_tables(path, names=("mentions",), columns={"mentions": ["doc_id"]})  # the CorpusError
+    tables["mentions"] = organization_mentions(path)
+    for name, frame in tables.items():
+        for col in REPORT_COLUMNS.get(name, ()):
+            if col not in frame.columns:
+                frame[col] = None
+        _dates(name, frame)
+    return {name: tables[name] for name in TABLES}
+
+
+class TableLookup:
+    """One column of one table left on disk, read for a few keys at a time (filter pushed down)."""
+
+    def __init__(self, data_dir: str, table: str, key: str, column: str) -> None:
+        self.path = tables_path(data_dir) / f"{table}.parquet"
+        self.key, self.column = key, column
+        self.cache: dict[Any, Any] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The value of one key (None when the table has it as null), or `default` when absent."""
+        if key not in self.cache:
+            self.load([key])
+        return self.cache.get(key, default)
+
+    def load(self, keys: Iterable[Any]) -> None:
+        """Read the values of `keys` into the cache (keys that are not there read as None)."""
+        wanted = sorted({k for k in keys if isinstance(k, str)} - set(self.cache))
+        if not wanted:
+            return
+        table = pq.read_table(self.path, columns=[self.key, self.column],
+                              filters=[(self.key, "in", wanted)])
+        self.cache.update(zip(table[self.key].to_pylist(), table[self.column].to_pylist()))
+        self.cache.update({k: None for k in wanted if k not in self.cache})
+
+
+class DocumentTexts(TableLookup):
+    """`documents.text` of one tables folder, read for a few doc_ids at a time."""
+
+    def __init__(self, data_dir: str = "") -> None:
+        super().__init__(data_dir, "documents", "doc_id", "text")
+
+
+class EventSentences(TableLookup):
+    """`events.sentence` (the evidence) of one tables folder, read for a few event_ids at a time."""
+
+    def __init__(self, data_dir: str = "") -> None:
+        super().__init__(data_dir, "events", "event_id", "sentence")
+
+
+class ThemeTerms:
+    """`themes.terms` (the phrases found) of one tables folder, read for a few documents at a time:
+    `get((doc_id, event_id or None))` is {theme slug: terms}."""
+
+    def __init__(self, data_dir: str = "") -> None:
+        self.path = tables_path(data_dir) / "themes.parquet"
+        self.cache: dict[tuple[Any, Any], dict[str, list[str]]] = {}
+        self.docs: set[str] = set()
+
+    def load(self, doc_ids: Iterable[Any]) -> None:
+        """Read the terms of every theme row of `doc_ids`."""
+        wanted = sorted({d for d in doc_ids if isinstance(d, str)} - self.docs)
+        if not wanted:
+            return
+        table = pq.read_table(self.path, columns=["doc_id", "event_id", "theme", "terms"],
+                              filters=[("doc_id", "in", wanted)])
+        for d, e, t, terms in zip(*(table[c].to_pylist() for c in ("doc_id", "event_id", "theme", "terms"))):
+            self.cache.setdefault((d, e), {}).setdefault(t, list(terms or []))
+        self.docs.update(wanted)
+
+    def get(self, key: tuple[Any, Any], default: Any = None) -> Any:
+        """{theme slug: terms} of one (doc_id, event_id or None), or `default`."""
+        self.load([key[0]])
+        return self.cache.get(key, default)
