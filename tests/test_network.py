@@ -280,3 +280,14 @@ def test_layout_does_not_depend_on_node_order():
     backward.add_edges_from(reversed(edges))
     one, two = network.graph_layout(forward, seed=3), network.graph_layout(backward, seed=3)
     assert all((one[n] == two[n]).all() for n in forward)
+
+
+def test_person_org_links_count_distinct_events_and_own_organisations():
+    rows = pd.DataFrame({"person_id": ["p1", "p1", "p1", "p2"], "org_id": ["o1", "o1", None, None],
+                         "cluster": ["c1", "c1", "c2", "c2"]})
+    cluster_orgs = pd.DataFrame({"cluster_id": ["c1", "c1", "c2", "c9"], "org_id": ["o1", "o2", "o2", "o3"]})
+    links = network._person_org_links(rows, cluster_orgs).sort_values(["person_id", "org_id"]).reset_index(drop=True)
+    assert links.to_dict("records") == [
+        {"person_id": "p1", "org_id": "o1", "weight": 1, "affiliated": True},   # c1 twice is one event
+        {"person_id": "p1", "org_id": "o2", "weight": 2, "affiliated": False},  # met at c1 and c2
+        {"person_id": "p2", "org_id": "o2", "weight": 1, "affiliated": False}]

@@ -128,6 +128,32 @@ def _usual_roles(rows: pd.DataFrame) -> pd.Series:
     return counted.drop_duplicates("person_id").set_index("person_id")["role"]
 
 
+def _person_org_links(rows: pd.DataFrame, cluster_orgs: pd.DataFrame) -> pd.DataFrame:
+    """person_id, org_id, weight (distinct events), affiliated: each person's own organisations
+    and those of the events they took part in. Worked out on integer codes: a million releases
+    give millions of person-event rows, and text keys would cost gigabytes in the merge."""
+    person, people = pd.factorize(rows["person_id"])
+    cluster, clusters = pd.factorize(rows["cluster"])
+    orgs = pd.Index(pd.unique(np.concatenate([rows["org_id"].dropna().to_numpy(dtype=object),
+                                              cluster_orgs["org_id"].dropna().to_numpy(dtype=object)])))
+    n_orgs = max(1, len(orgs))
+    own_org = orgs.get_indexer(rows["org_id"])
+    mine = (own_org >= 0) & (cluster >= 0)
+    own = pd.DataFrame({"pair": person[mine].astype(np.int64) * n_orgs + own_org[mine], "c": cluster[mine]})
+    co_c = pd.Index(clusters).get_indexer(cluster_orgs["cluster_id"])
+    co_o = orgs.get_indexer(cluster_orgs["org_id"])
+    keep = (co_c >= 0) & (co_o >= 0)
+    met = pd.DataFrame({"p": person, "c": cluster})[cluster >= 0].drop_duplicates()
+    met = met.merge(pd.DataFrame({"c": co_c[keep], "o": co_o[keep]}), on="c")
+    met = pd.DataFrame({"pair": met["p"].to_numpy(np.int64) * n_orgs + met["o"].to_numpy(), "c": met["c"]})
+    weight = pd.concat([own, met]).drop_duplicates().groupby("pair").size()
+    pairs = weight.index.to_numpy()
+    affiliated = np.isin(pairs, own["pair"].unique())
+    return pd.DataFrame({"person_id": np.asarray(people, dtype=object)[pairs // n_orgs],
+                         "org_id": np.asarray(orgs, dtype=object)[pairs % n_orgs],
+                         "weight": weight.to_numpy(), "affiliated": affiliated})
+
+
 def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.DataFrame,
                  organizations: pd.DataFrame) -> nx.Graph:
     """People linked to their own organisation and to the organisations of events they took part in.
@@ -151,13 +177,7 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
         name = rec.name if rec is not None else pid
         graph.add_node(person_node(pid), node_type="person", label=name, name=name, kind=top,
                        group=top, keys=[name, *as_list(getattr(rec, "aliases", None))])
-    own = rows[rows["org_id"].notna()]
-    met = rows[["person_id", "cluster"]].drop_duplicates().merge(
-        cluster_organizations(events, participants).rename(columns={"cluster_id": "cluster"}),
-        on="cluster")
-    links = pd.concat([own[["person_id", "org_id", "cluster"]].assign(affiliated=True),
-                       met.assign(affiliated=False)]).groupby(["person_id", "org_id"]).agg(
-        weight=("cluster", "nunique"), affiliated=("affiliated", "any")).reset_index()
+    links = _person_org_links(rows, cluster_organizations(events, participants))
     fallback = {"node_type": "organization", "kind": ""}
     graph.add_nodes_from((org_node(org), {**org_attrs.get(org_node(org), {
         **fallback, "label": org, "name": org, "keys": [org]}), "group": "organisation"})
