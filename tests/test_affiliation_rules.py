@@ -76,3 +76,14 @@ def test_two_ministries_named_in_one_sentence_stay_two():
     f = _facts("The Ministry of Science and Technology and the Israeli Ministry of Science and Technology "
                "signed an agreement.")
     assert set(f.orgs) == {"ministry of science and technology", "israeli ministry of science and technology"}
+
+
+def test_a_title_ends_where_the_next_titled_person_begins():
+    from helpers.extract.nlp import words_of
+    from helpers.extract.titles import _titled_name_at
+
+    w = words_of("witnessed by A B, Deputy Director of the Bureau of Westmere Government and Xue Yue, "
+                 "Deputy Director of QANET, and the Ministry of Science and Technology Innovation, the host")
+    at_and = [k for k, word in enumerate(w.text) if word == "and"]
+    assert _titled_name_at(w, at_and[0] + 1, len(w))        # "Xue Yue, Deputy Director"
+    assert not _titled_name_at(w, at_and[2] + 1, len(w))    # "Technology Innovation, the host"

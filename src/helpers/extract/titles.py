@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from .facts import OrgSpan
-from .names import name_run_at
+from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .orgs import is_acronym, kind_of
 
@@ -101,8 +101,9 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if is_cap(word) and low not in lexicon.people()[0].first:
             t += 1
             continue
-        if low in ("and", "&") and t + 1 < e and lexicon.people()[0].match(w.lower, t + 1, e)[0]:
-            break  # "Head of Future Programmes and Dr. Stefan Weber": the next person
+        if low in ("and", "&") and t + 1 < e and (lexicon.people()[0].match(w.lower, t + 1, e)[0]
+                                                 or _titled_name_at(w, t + 1, e)):
+            break  # "Head of Future Programmes and Dr. Stefan Weber", "... of X and Xue Yue, Director": the next person
         if low in ("and", "&", "of", "for") and t + 1 < e and (is_cap(w.text[t + 1]) or t + 1 in orgs_at):
             t += 1
             continue
@@ -118,6 +119,22 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         org = None if org.parent else org
     return t, org, before_org - (1 if before_org > q and w.lower[before_org - 1] in ("the",) else 0) - (
         1 if before_org > q else 0)
+
+
+def _titled_name_at(w: Words, k: int, e: int) -> bool:
+    """Whether a personal name of two or three words at k is followed by a comma and a title
+    ("and Xue Yue, Deputy Director of QANET", "and DENG Tao, Director"): a next person, not more
+    of an organisation's name."""
+    stop = lexicon.bare_stop_words()
+    titles = lexicon.titles()[0]
+    for n in (2, 3):
+        c = k + n
+        if c + 1 >= e or w.text[c] != ",":
+            continue
+        if all(NAME_WORD.match(w.text[x]) and len(w.text[x]) > 1 and w.lower[x] not in stop
+               for x in range(k, c)) and titles.match(w.lower, c + 1 + (w.lower[c + 1] == "the"), e)[0]:
+            return True
+    return False
 
 
 def _comma_list(w: Words, k: int, e: int) -> bool:
