@@ -250,12 +250,12 @@ def read_corpus(corpus: Path, manifest: dict[str, dict] | None = None,
     else:
         files = ((name, rel, None, None) for name, rel in _corpus_entries(Path(corpus)))
     for name, rel, stat, read in files:
-        path = PurePosixPath(name)
-        suffix = os.path.splitext(name)[1].lower()
         try:
             stat = stat or os.stat(name)
             if unchanged is not None and unchanged(rel, stat):
-                continue
+                continue  # most files of a re-run: nothing more is made for them
+            path = PurePosixPath(name)
+            suffix = os.path.splitext(name)[1].lower()
             size = stat.st_size
             limit = MAX_EXPORT_BYTES if suffix in RECORD_SUFFIXES else MAX_FILE_BYTES
             if size > limit:
