@@ -34,6 +34,7 @@ def test_render_only_renders_each_report_from_the_tables_left_there(tmp_path, mo
     assert "no tables of 30 releases" in capsys.readouterr().err
     assert bench.run([30], tmp_path, engines=["1"], incremental=False, render=False) == 0
     rendered = []
-    monkeypatch.setattr(bench, "_bench_render", lambda report, tables, workdir, n: rendered.append((report, tables.name)))
+    monkeypatch.setattr(bench, "_bench_render",
+                        lambda report, tables, workdir, n: rendered.append((report, tables.name)))
     assert bench.main(["--sizes", "30", "--render-only", "--workdir", str(tmp_path)]) == 0
     assert rendered == [(report, "tables-n30-1") for report in bench.REPORTS]

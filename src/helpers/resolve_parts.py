@@ -74,8 +74,9 @@ def org_stats(rows) -> dict[str, list]:
     return stats
 
 
-def merge_org_stats(into: dict[str, list], other: dict[str, list]) -> dict[str, list]:
-    """`into` with the statistics of `other` added."""
+def _merge_stats(into: dict[str, list], other: dict[str, list], combine) -> dict[str, list]:
+    """`into` with the statistics of `other` added: new keys taken as they are, shared keys'
+    statistics folded by `combine(mine, theirs)`, the earlier first sighting kept."""
     for slot, o in other.items():
         s = into.get(slot)
         if s is None:
@@ -83,12 +84,21 @@ def merge_org_stats(into: dict[str, list], other: dict[str, list]) -> dict[str, 
             continue
         if o[0] < s[0]:
             s[0], s[1] = o[0], o[1]
-        s[2] = s[2] or o[2]
-        s[3] |= o[3]
-        for i in (4, 5, 6):
-            _merge_counts(s[i], o[i])
-        s[7] |= o[7]
+        combine(s, o)
     return into
+
+
+def _combine_orgs(s: list, o: list) -> None:
+    s[2] = s[2] or o[2]
+    s[3] |= o[3]
+    for i in (4, 5, 6):
+        _merge_counts(s[i], o[i])
+    s[7] |= o[7]
+
+
+def merge_org_stats(into: dict[str, list], other: dict[str, list]) -> dict[str, list]:
+    """`into` with the statistics of `other` added."""
+    return _merge_stats(into, other, _combine_orgs)
 
 
 def finish_orgs(stats: dict[str, list]) -> tuple[dict[str, str], list[dict], dict[str, int]]:
@@ -171,20 +181,16 @@ def people_stats(rows) -> dict[str, list]:
     return stats
 
 
+def _combine_people(s: list, o: list) -> None:
+    if o[2] is not None and (s[2] is None or o[2] < s[2]):
+        s[2], s[3] = o[2], o[3]
+    s[4] |= o[4]
+    s[5] += o[5]
+
+
 def merge_people_stats(into: dict[str, list], other: dict[str, list]) -> dict[str, list]:
     """`into` with the statistics of `other` added."""
-    for slot, o in other.items():
-        s = into.get(slot)
-        if s is None:
-            into[slot] = o
-            continue
-        if o[0] < s[0]:
-            s[0], s[1] = o[0], o[1]
-        if o[2] is not None and (s[2] is None or o[2] < s[2]):
-            s[2], s[3] = o[2], o[3]
-        s[4] |= o[4]
-        s[5] += o[5]
-    return into
+    return _merge_stats(into, other, _combine_people)
 
 
 def person_id(key: str) -> str:

@@ -18,7 +18,6 @@ import json
 import math
 import os
 import shutil
-import sys
 import tempfile
 import zlib
 from collections import Counter, defaultdict
@@ -139,11 +138,12 @@ def _keys(res: Resolution) -> tuple[pa.Array, pa.Array, pa.Array]:
             pa.array([res.org_row_of[s] for s in res.org_ids], pa.int64()))
 
 
-def part_links(part: str, root: str, res: Resolution, spill: str, cluster_buckets: int) -> tuple[Counter, set]:
-    """Documents per organisation row and the org_ids playing a role in one part; its events that
-    may join a cluster go to `spill`."""
+def part_links(part: str, root: str, keys: tuple[pa.Array, pa.Array, pa.Array], spill: str,
+               cluster_buckets: int) -> tuple[Counter, set]:
+    """Documents per organisation row and the org_ids playing a role in one part (`keys`: what
+    `_keys` gives); its events that may join a cluster go to `spill`."""
     folder = Path(root) / part
-    keys, ids, rows = _keys(res)
+    keys, ids, rows = keys
     slots = pq.read_table(folder / "rows.org_slots.parquet")
     pairs = pa.table({"doc": slots["doc_id"], "row": pc.take(rows, pc.index_in(slots["slot"], value_set=keys))})
     per_row = pairs.group_by(["doc", "row"]).aggregate([]).group_by("row").aggregate([("doc", "count")])
@@ -196,7 +196,7 @@ def link(parts: list[str], root: str, res: Resolution, mapper: Mapper, spill: st
     counts: Counter = Counter()
     used: set[str] = set()
     cluster_buckets = max(1, math.ceil(n_docs / DOCS_PER_CLUSTER_BUCKET))
-    for c, u in mapper(part_links, parts, root=root, res=res, spill=spill, cluster_buckets=cluster_buckets):
+    for c, u in mapper(part_links, parts, root=root, keys=_keys(res), spill=spill, cluster_buckets=cluster_buckets):
         counts.update(c)
         used |= u
     for i, row in enumerate(res.org_rows):
