@@ -163,3 +163,30 @@ def test_namesakes_across_releases_stay_apart_and_short_forms_join_their_own_rel
     short = t["mentions"][t["mentions"]["text"].isin(["Mr Lee", "Dr Lee", "Ms Lee"])]
     assert dict(zip(short["text"], short["entity_id"])) == {
         "Mr Lee": people["John Lee"], "Dr Lee": people["Ivan Lee"], "Ms Lee": people["Mary Lee"]}
+
+
+OTHER_PARTNER = RawDocument(
+    path="d.txt", published=dt.date(2023, 5, 6), source=None,
+    text="Brindle University and Corve Polytechnic signed an agreement on May 4, 2023. "
+         "President Wan Li of Brindle University and Vice President Ada Moss of Brindle University "
+         "attended the ceremony.")
+OTHER_PARTNER_2 = RawDocument(
+    path="e.txt", published=dt.date(2023, 5, 6), source=None,
+    text="Brindle University and Tarn Institute signed an agreement on May 4, 2023. "
+         "President Wan Li of Brindle University and Vice President Ada Moss of Brindle University "
+         "attended the ceremony.")
+
+
+def test_one_universitys_two_signings_of_a_day_with_different_partners_stay_apart():
+    t = _tables(FIRST, OTHER_PARTNER, OTHER_PARTNER_2)
+    assert _cluster(t, "d.txt") != _cluster(t, "e.txt")  # the same two officials, other parties
+    assert _cluster(t, "a.txt") == _cluster(t, "e.txt")  # the same two parties: one signing
+
+
+def test_reports_naming_parties_join_only_on_two_shared_parties():
+    from helpers.resolve import same_event
+
+    assert not same_event({"p1", "p2"}, {"A", "B"}, {"p1", "p2"}, {"A", "C"})
+    assert same_event({"p1"}, {"A", "B"}, {"p9"}, {"B", "A", "C"})
+    assert same_event({"p1", "p2"}, set(), {"p1", "p2"}, {"A", "C"})  # no parties: people decide
+    assert same_event({"p1"}, set(), {"p1"}, {"A"}) and not same_event({"p1"}, {"A"}, {"p1"}, set())

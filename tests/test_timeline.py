@@ -420,3 +420,12 @@ def test_show_table_clips_long_cells_but_keeps_the_dataframe_whole():
     html = reportkit.show_table(df, "x", clip={"evidence": 24})._repr_html_()
     assert "word word word word …" in html and "word " * 6 not in html
     assert df.loc[1, "evidence"] == "word " * 30
+
+
+def test_show_table_counts_the_items_of_a_long_list_cell_instead_of_listing_them_all():
+    parties = [f"Org {i:03d}" for i in range(reportkit.MAX_ITEMS + 40)]
+    df = pd.DataFrame({"parties": ["; ".join(parties), "A; B"], "sources": [parties, ["x"]]})
+    html = reportkit.show_table(df, "Signings")._repr_html_()
+    assert html.count("… and 40 more") == 2
+    assert f"Org {reportkit.MAX_ITEMS - 1:03d}" in html and f"Org {reportkit.MAX_ITEMS:03d}" not in html
+    assert "A; B" in html and df.loc[0, "parties"].count("; ") == len(parties) - 1

@@ -27,6 +27,7 @@ FIGURE_DPI = 110
 FIGURE_WIDTH = 6.2
 MIN_FONT = 7.0
 NO_EVENTS = "No events match these parameters."
+MAX_ITEMS = 25  # items of a '; '-joined cell shown in a table; the rest are counted
 
 
 @dataclass(frozen=True, repr=False)
@@ -43,9 +44,13 @@ class Note:
 
 
 def _cell(value: Any) -> Any:
-    """A cell made printable: lists joined with '; ', dates as ISO days, nulls blank."""
+    """A cell made printable: lists joined with '; ' (the first MAX_ITEMS, then how many more),
+    dates as ISO days, nulls blank."""
     if isinstance(value, (list, tuple, np.ndarray)):
-        return "; ".join(str(v) for v in value)
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.count("; ") >= MAX_ITEMS:
+        items = value.split("; ")
+        return "; ".join(items[:MAX_ITEMS]) + f"; … and {len(items) - MAX_ITEMS:,} more"
     if isinstance(value, pd.Timestamp) and not pd.isna(value):
         return value.strftime("%Y-%m-%d")
     return "" if pd.isna(value) else value
@@ -57,7 +62,8 @@ def show_table(df: pd.DataFrame, caption: str = "", empty: str = NO_EVENTS,
 
     With `max_rows`, longer tables are cut and the caption says how many rows are not shown (of
     `df.attrs["total"]` when a helper built only the first rows);
-    `clip` maps a column to the most characters shown of its cells (the DataFrame keeps them whole).
+    `clip` maps a column to the most characters shown of its cells, and a '; '-joined cell shows
+    its first MAX_ITEMS items and how many more (the DataFrame keeps them whole).
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"show_table: expected a DataFrame, got {type(df).__name__}")

@@ -111,22 +111,46 @@ def organization_mentions(path: Path) -> pd.DataFrame:
     return frame[["doc_id", "kind", "entity_id"]]
 
 
-def report_columns(data_dir: str = "") -> dict[str, pd.DataFrame]:
+def report_columns(data_dir: str = "", fold: bool = False) -> dict[str, pd.DataFrame]:
     """The tables as the reports use them: REPORT_COLUMNS of each, organizations and people whole,
-    mentions as `organization_mentions`; dates as datetime64."""
+    mentions as `organization_mentions`; dates as datetime64. With `fold`, units are credited to
+    their organisation (`units.fold_units`), the participants while still in Arrow."""
+    from . import units
+
     path = tables_path(data_dir)
-    tables = read_tables(path, names=tuple(REPORT_COLUMNS) + ("organizations", "people"),
-                         columns={k: list(v) for k, v in REPORT_COLUMNS.items()},
-                         dictionaries=CATEGORIES)
+    tables = read_tables(path, names=("organizations", "people"))
     if not (path / "mentions.parquet").exists():
         read_tables(path, names=("mentions",), columns={"mentions": ["doc_id"]})  # the CorpusError
     tables["mentions"] = organization_mentions(path)
+    tables["participants"] = _arrow_table(path, "participants")
+    if fold:
+        tables = units.fold_units(tables)
+    tables["participants"] = _frame(tables["participants"])
+    tables.update(read_tables(path, names=("documents", "events", "themes"),
+                              columns={k: list(REPORT_COLUMNS[k]) for k in ("documents", "events", "themes")},
+                              dictionaries=CATEGORIES))
     for name, frame in tables.items():
         for col in REPORT_COLUMNS.get(name, ()):
             if col not in frame.columns:
                 frame[col] = None
         _dates(name, frame)
+    pa.default_memory_pool().release_unused()  # the pool keeps what conversion freed otherwise
     return {name: tables[name] for name in TABLES}
+
+
+def _arrow_table(path: Path, name: str) -> pa.Table:
+    """REPORT_COLUMNS of one table as Arrow, CATEGORIES columns dictionary-coded."""
+    present = set(pq.read_schema(_first_file(path / f"{name}.parquet")).names)
+    wanted = [c for c in REPORT_COLUMNS[name] if c in present]
+    coded = [c for c in CATEGORIES.get(name, ()) if c in wanted]
+    return pq.read_table(path / f"{name}.parquet", columns=wanted, read_dictionary=coded or None)
+
+
+def _frame(table: pa.Table | pd.DataFrame) -> pd.DataFrame:
+    """An Arrow table as pandas would read it from Parquet (its columns freed as they convert)."""
+    if isinstance(table, pd.DataFrame):
+        return table
+    return table.to_pandas(self_destruct=True, split_blocks=True)
 
 
 class TableLookup:

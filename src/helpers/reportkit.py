@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import config  # noqa: F401  (tests point reportkit.config elsewhere)
 from .display import (  # noqa: F401  (notebooks and helpers use them as reportkit.*)
     FIGURE_DPI,
     FIGURE_WIDTH,
     FONT_PREFERENCE,
+    MAX_ITEMS,
     MIN_FONT,
     NO_EVENTS,
     Note,
@@ -29,6 +27,7 @@ from .display import (  # noqa: F401  (notebooks and helpers use them as reportk
     use_report_style,
 )
 from .errors import ParameterError
+from .frames import as_datetime, as_list, isin, require_columns  # noqa: F401  (used as reportkit.*)
 from .reading import (  # noqa: F401  (notebooks and tests use them as reportkit.*)
     DATE_COLUMNS,
     LEFT_ON_DISK,
@@ -41,48 +40,6 @@ from .reading import (  # noqa: F401  (notebooks and tests use them as reportkit
 )
 from .reading import tables_path as _tables_dir  # noqa: F401
 
-# --- checks ----------------------------------------------------------------------------------
-
-
-def require_columns(df: pd.DataFrame, columns: Iterable[str], table: str, caller: str) -> None:
-    """Raise a ValueError naming the table, the missing columns and the function that needs them."""
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{caller}: {table} must be a pandas DataFrame, not {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{caller}: table {table!r} lacks column(s) {', '.join(map(repr, missing))}")
-
-
-def isin(values: pd.Series, wanted: Any) -> pd.Series:
-    """`values.isin(wanted)` for text columns, hashed in Arrow (pandas makes a Python object of
-    every wanted value); other columns, or values Arrow cannot type, go to pandas."""
-    if isinstance(wanted, (set, frozenset, dict)):
-        wanted = list(wanted)
-    try:
-        left = pa.array(values, from_pandas=True)
-        right = pa.array(pd.unique(pd.Series(wanted, dtype=object if not len(wanted) else None)),
-                         from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        return values.isin(wanted)
-    text = (pa.string(), pa.large_string())
-    if left.type not in text or right.type not in (*text, pa.null()):
-        return values.isin(wanted)
-    found = pc.is_in(left, value_set=right.cast(left.type))
-    return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=values.index)
-
-
-def as_datetime(values: pd.Series) -> pd.Series:
-    """Dates (datetime.date, strings or timestamps) as datetime64, nulls as NaT."""
-    return pd.to_datetime(values, errors="coerce")
-
-
-def as_list(value: Any) -> list:
-    """A list-valued cell (list, numpy array, None, NaN) as a plain Python list."""
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return list(value)
-    return [] if value is None or (isinstance(value, float) and math.isnan(value)) else [value]
-
-
 # --- loading and filtering -------------------------------------------------------------------
 
 
@@ -93,11 +50,7 @@ def report_tables(data_dir: str = "", start: str = "", end: str = "",
     """The tables a report shows: the columns the reports compute with (`reading.report_columns`:
     evidence sentences, theme phrases and texts stay on disk), units credited to their
     organisation (unless `show_units`), then filtered to the dates, organisations and themes."""
-    from .units import fold_units
-
-    tables = report_columns(data_dir)
-    if not show_units:
-        tables = fold_units(tables)
+    tables = report_columns(data_dir, fold=not show_units)
     return filter_tables(tables, start, end, organizations, themes)
 
 
@@ -344,6 +297,11 @@ def one_per_cluster(events: pd.DataFrame) -> pd.DataFrame:
     require_columns(events, ("event_id", "cluster_id", "date"), "events", "one_per_cluster")
     rank = {"day": 0, "month": 1, "year": 2}
     prec = events.get("date_precision", pd.Series("unknown", index=events.index))
-    order = events.assign(_d=as_datetime(events["date"]).isna(), _p=prec.map(rank).fillna(9))
-    order = order.sort_values(["_d", "_p", "event_id"])
-    return order[~cluster_key(order).duplicated()].drop(columns=["_d", "_p"]).sort_index()
+    # sorted on a narrow frame of positions, so that a big events table is not copied twice
+    order = pd.DataFrame({"_d": as_datetime(events["date"]).isna().to_numpy(),
+                          "_p": prec.map(rank).fillna(9).to_numpy(),
+                          "_e": events["event_id"].to_numpy(),
+                          "_k": cluster_key(events).to_numpy()})
+    order = order.sort_values(["_d", "_p", "_e"])
+    first = order.index.to_numpy()[~order["_k"].duplicated().to_numpy()]
+    return events.iloc[first[np.argsort(events.index.to_numpy()[first], kind="stable")]]  # index order

@@ -96,6 +96,21 @@ def resolve_people(facts: list[DocFacts]) -> tuple[dict[tuple[str, str], str], p
     return ids, table.reset_index(drop=True)
 
 
+def same_event(who_a: set | frozenset, parties_a: set | frozenset,
+               who_b: set | frozenset, parties_b: set | frozenset) -> bool:
+    """True when two reports of one kind and day tell one real-world event.
+
+    Reports that both name parties must share two of them: sharing one side's people is not
+    enough, or one university's two signings of a day (its president at both) would merge, and
+    at scale chain every signing of the day into one. A report naming no parties joins on the
+    people or organisations it shares (one suffices when the earlier-sorting report names none).
+    """
+    if parties_a and parties_b:
+        return len(parties_a & parties_b) >= 2
+    shared = len(who_a & who_b)
+    return shared >= 2 or (not parties_a and shared >= 1)
+
+
 def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Series:
     """One cluster id per real-world event: reports with the same kind, date and shared parties or people."""
     parent = {e: e for e in events["event_id"]}
@@ -126,9 +141,7 @@ def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Serie
             for b, doc_b in members[x + 1:]:
                 if doc_a == doc_b:
                     continue
-                shared_parties = parties[a] & parties[b]
-                shared = who[a] & who[b]
-                if len(shared_parties) >= 2 or (not parties[a] and len(shared) >= 1) or len(shared) >= 2:
+                if same_event(who[a], parties[a], who[b], parties[b]):
                     parent[find(a)] = find(b)
     roots: dict[str, str] = {}
     for e in sorted(parent):

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from .extract.document import org_key
 from .extract.orgs import initials
-from .resolve import stable_id
+from .resolve import same_event, stable_id
 
 Order = tuple  # (no publication date, date ordinal, path, place in the document)
 
@@ -243,8 +243,7 @@ def cluster_roots(groups: dict[tuple, list[tuple[str, str, frozenset, frozenset]
             b, doc_b, who_b, parties_b = members[j]
             if doc_a == doc_b:
                 continue
-            shared = who_a & who_b
-            if len(parties_a & parties_b) >= 2 or (not parties_a and len(shared) >= 1) or len(shared) >= 2:
+            if same_event(who_a, parties_a, who_b, parties_b):
                 parent[_find(parent, a)] = _find(parent, b)
         roots: dict[str, str] = {}
         for e in sorted(parent):

@@ -6,11 +6,13 @@ import functools
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import lexicon
 from .config import tables_dir
 from .evaluation import EVALUATION_KEYS, EVALUATION_SCORES, read_evaluation
+from .frames import first_rows
 from .reportkit import as_list, one_per_cluster, require_columns
 from .runs import read_corpus
 
@@ -50,6 +52,23 @@ def _merged(frame: pd.DataFrame, id_col: str, ids: set) -> int:
                    if len({_spelling(a) for a in [name, *as_list(aliases)] if a}) > 1))
 
 
+def _ids(values: pd.Series) -> set[str]:
+    """The distinct ids of a column, nulls left out."""
+    return {v for v in pd.unique(values) if isinstance(v, str)}
+
+
+def _affiliation_counts(part: pd.DataFrame, rows: np.ndarray) -> tuple[int, int, int]:
+    """How many of the participant `rows` have an affiliation stated (a null flag counts as
+    stated), inferred, or unknown (no organisation): counted on codes, one class per flag value."""
+    codes, values = pd.factorize(part["affiliation_flag"])
+    classes = np.array([0 if v == "stated" else 1 if str(v).startswith("inferred") else
+                        2 if v == "unknown" else 3 for v in values] + [0], dtype=np.int8)
+    of_row = classes[codes[rows]]  # code -1 (null) takes the last class: stated
+    of_row[~part["org_id"].notna().to_numpy()[rows]] = 2
+    counts = np.bincount(of_row, minlength=4)
+    return int(counts[0]), int(counts[1]), int(counts[2])
+
+
 def trust_table(tables: dict[str, pd.DataFrame], corpus: dict[str, Any] | None = None) -> pd.DataFrame:
     """Columns topic, measure, count, of: the counts behind the figures of these (filtered) tables.
 
@@ -71,18 +90,15 @@ def trust_table(tables: dict[str, pd.DataFrame], corpus: dict[str, Any] | None =
     for key, text in PRECISIONS.items():
         rows.append(("Events", f"real-world events dated {text}", int((precision == key).sum()),
                      len(events)))
-    people = part[part["person_id"].notna()].drop_duplicates(["event_id", "person_id", "role"])
-    flag = people["affiliation_flag"].astype(object).fillna("stated")  # may be read as categories
-    flag = flag.where(people["org_id"].notna(), "unknown")
+    people = first_rows(part, ["event_id", "person_id", "role"], part["person_id"].notna())
+    stated, inferred, unknown = _affiliation_counts(part, people)
     n = len(people)
-    rows += [("Affiliations", "stated in the text", int((flag == "stated").sum()), n),
-             ("Affiliations", "inferred (from title, signing or publisher)",
-              int(flag.str.startswith("inferred").sum()), n),
-             ("Affiliations", "unknown", int((flag == "unknown").sum()), n)]
+    rows += [("Affiliations", "stated in the text", stated, n),
+             ("Affiliations", "inferred (from title, signing or publisher)", inferred, n),
+             ("Affiliations", "unknown", unknown, n)]
     men = tables["mentions"]
-    org_ids = set(pd.unique(part["org_id"].dropna())) | set(
-        pd.unique(men.loc[men["kind"] == "organization", "entity_id"].dropna()))
-    person_ids = set(pd.unique(part["person_id"].dropna()))
+    org_ids = _ids(part["org_id"]) | _ids(men.loc[(men["kind"] == "organization").to_numpy(), "entity_id"])
+    person_ids = _ids(part["person_id"])
     rows += [("Names", "organisations merged from several spellings",
               _merged(tables["organizations"], "org_id", org_ids), len(org_ids)),
              ("Names", "people merged from several spellings",

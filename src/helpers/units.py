@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import lexicon
-from .reportkit import as_list, isin, require_columns
+from .frames import as_list, isin, require_columns
 
 
 def _key(text: str) -> str:
@@ -92,14 +95,57 @@ def document_parents(organizations: pd.DataFrame, mentions: pd.DataFrame,
     return {str(u): str(o) for u, o in zip(single.index, single["first"])}
 
 
-def fold_units(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def unit_owners(organizations: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, str]:
+    """org_id of each unit → its organisation: from the unit's name, else from its documents."""
+    parents = unit_parents(organizations)
+    parents.update(document_parents(organizations, mentions, parents))
+    return parents
+
+
+def fold_participants(table: pa.Table, parents: dict[str, str]) -> pa.Table:
+    """Participants (an Arrow table) with each unit's org_id credited to its organisation, and
+    the rows that made the same as another row of their event dropped (the first one kept).
+
+    Done in Arrow so that a million releases' participants are folded without a second copy
+    of the table in pandas objects."""
+    if not parents or table.num_rows == 0:
+        return table
+    org = table["org_id"]
+    found = pc.index_in(org, value_set=pa.array(list(parents), org.type))
+    moved = pc.is_valid(found)
+    if not pc.any(moved).as_py():
+        return table
+    credited = pc.if_else(moved, pc.take(pa.array(list(parents.values()), org.type), found), org)
+    table = table.set_column(table.schema.get_field_index("org_id"), "org_id", credited)
+    # only the events of a moved row can have gained a duplicate: the rest are left as they are
+    touched = pc.is_in(table["event_id"], value_set=pc.unique(pc.filter(table["event_id"], moved)))
+    rows = pc.indices_nonzero(touched)
+    keys = [c for c in ("event_id", "doc_id", "person_id", "org_id", "role") if c in table.column_names]
+    subset = pa.table({k: _plain(table[k].take(rows)) for k in keys}).append_column("_row", rows)
+    first = subset.group_by(keys, use_threads=False).aggregate([("_row", "min")])["_row_min"]
+    if len(first) == len(rows):
+        return table
+    keep = np.ones(table.num_rows, dtype=bool)
+    keep[rows.to_numpy()] = False
+    keep[first.to_numpy()] = True
+    return table.filter(pa.array(keep))
+
+
+def _plain(values: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A dictionary-coded column decoded, so that it can be a group-by key."""
+    return values.cast(values.type.value_type) if pa.types.is_dictionary(values.type) else values
+
+
+def fold_units(tables: dict[str, pd.DataFrame], parents: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """The tables with every unit's participants and mentions credited to its organisation.
 
     The organizations table gains a `units` column (the names of the units folded into each).
+    `parents` (from `unit_owners`) may be given when known; participants may be an Arrow table
+    (`reading.report_columns` folds them before they become a DataFrame), and stay one.
     """
     orgs = tables["organizations"]
-    parents = unit_parents(orgs)
-    parents.update(document_parents(orgs, tables["mentions"], parents))
+    if parents is None:
+        parents = unit_owners(orgs, tables["mentions"])
     out = dict(tables)
     names = dict(zip(orgs["org_id"], orgs["name"]))
     folded: dict[str, list[str]] = {}
@@ -109,14 +155,13 @@ def fold_units(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if not parents:
         return out
     part = tables["participants"]
-    moved = part["org_id"].isin(list(parents))
-    part = part.assign(org_id=_credited(part["org_id"], moved, parents))
-    subset = [c for c in ("event_id", "doc_id", "person_id", "org_id", "role") if c in part]
-    # only the events of a moved row can have gained a duplicate: the rest are left as they are
-    touched = isin(part["event_id"], part.loc[moved, "event_id"])
-    keep = pd.Series(True, index=part.index)
-    keep[touched] = ~part.loc[touched].duplicated(subset)
-    out["participants"] = part if keep.all() else part[keep.values].reset_index(drop=True)
+    if isinstance(part, pa.Table):
+        out["participants"] = fold_participants(part, parents)
+    else:
+        arrow = pa.Table.from_pandas(part, preserve_index=False)
+        folded_part = fold_participants(arrow, parents)
+        if folded_part is not arrow:
+            out["participants"] = folded_part.to_pandas()
     men = tables["mentions"]
     moved = (men["kind"] == "organization") & men["entity_id"].isin(list(parents))
     out["mentions"] = men.assign(entity_id=_credited(men["entity_id"], moved, parents))
