@@ -84,15 +84,24 @@ def agreement_edges(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Data
     signings = events[events["kind"] == "signing"]
     names = first_value(signings["agreement"], cluster_key(signings))
     co = cluster_organizations(signings, participants)
-    pairs = co.merge(co, on="cluster_id", suffixes=("", "_b"))
-    pairs = pairs[pairs["org_id"] < pairs["org_id_b"]].rename(
-        columns={"org_id": "source", "org_id_b": "target"})
-    out = pairs.groupby(["source", "target"])["cluster_id"].nunique().rename("weight").reset_index()
-    named = pairs.assign(name=pairs["cluster_id"].map(names).fillna(""))
-    named = named[named["name"] != ""].drop_duplicates(["source", "target", "name"]).sort_values(
-        ["source", "target", "name"])
-    agreements = join_values(zip(named["source"], named["target"]), named["name"])
-    out["agreements"] = [agreements.get(k, "") for k in zip(out["source"], out["target"])]
+    # pairs on integer codes (org codes in name order, so source < target as before): a million
+    # signings give millions of pairs, and text keys would cost gigabytes in the self-merge
+    cluster, clusters = pd.factorize(co["cluster_id"])
+    orgs = np.sort(pd.unique(co["org_id"]).astype(object)) if len(co) else np.array([], dtype=object)
+    org = pd.Index(orgs).get_indexer(co["org_id"])
+    codes = pd.DataFrame({"c": cluster, "o": org})
+    pairs = codes.merge(codes, on="c", suffixes=("", "_b"))
+    pairs = pairs[(pairs["o"] < pairs["o_b"]).to_numpy()]
+    key = pairs["o"].to_numpy(np.int64) * max(1, len(orgs)) + pairs["o_b"].to_numpy(np.int64)
+    weight = pd.Series(1, index=key).groupby(level=0).size()  # (cluster, org) rows are distinct
+    out = pd.DataFrame({"source": orgs[weight.index.to_numpy() // max(1, len(orgs))],
+                        "target": orgs[weight.index.to_numpy() % max(1, len(orgs))],
+                        "weight": weight.to_numpy(np.int64)})
+    label = pd.Series(clusters).map(names).fillna("").to_numpy(dtype=object)[pairs["c"].to_numpy()]
+    named = pd.DataFrame({"key": key, "name": label})
+    named = named[(named["name"] != "").to_numpy()].drop_duplicates().sort_values(["key", "name"])
+    agreements = join_values(named["key"], named["name"])
+    out["agreements"] = [agreements.get(k, "") for k in weight.index]
     return out[["source", "target", "weight", "agreements"]]
 
 

@@ -27,7 +27,7 @@ from .display import (  # noqa: F401  (notebooks and helpers use them as reportk
     use_report_style,
 )
 from .errors import ParameterError
-from .frames import as_datetime, as_list, isin, require_columns  # noqa: F401  (used as reportkit.*)
+from .frames import as_datetime, as_list, first_rows, isin, require_columns  # noqa: F401  (used as reportkit.*)
 from .reading import (  # noqa: F401  (notebooks and tests use them as reportkit.*)
     DATE_COLUMNS,
     LEFT_ON_DISK,
@@ -246,13 +246,18 @@ def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.
     require_columns(events, ("event_id",), "events", "event_organizations")
     require_columns(participants, ("event_id", "org_id", "role"), "participants",
                     "event_organizations")
-    wanted = isin(participants["event_id"], events["event_id"]) & participants["org_id"].notna()
-    p = participants.loc[wanted.values, ["event_id", "org_id", "role"]]  # only the columns used
-    party, signs = (p["role"] == "party").to_numpy(), (p["role"] == "signatory").to_numpy()
-    tier = pd.Series(np.where(party, 0, np.where(signs, 1, 2)).astype(np.int8), index=p.index)
-    p = p.assign(_tier=tier)
-    p = p[p["_tier"] == p.groupby("event_id")["_tier"].transform("min")]
-    out = p[["event_id", "org_id"]].drop_duplicates()
+    # worked out on row positions and integer codes: a million releases give ten million rows
+    wanted = np.flatnonzero((isin(participants["event_id"], events["event_id"])
+                             & participants["org_id"].notna()).to_numpy())
+    role = participants["role"]
+    tier = np.where((role == "party").to_numpy(), 0, np.where((role == "signatory").to_numpy(), 1, 2))
+    tier = tier[wanted].astype(np.int8)
+    event = pd.factorize(participants["event_id"])[0][wanted]
+    best = np.full(event.max(initial=-1) + 1, 3, dtype=np.int8)
+    np.minimum.at(best, event, tier)
+    rows = wanted[tier == best[event]]
+    out = participants[["event_id", "org_id"]].iloc[rows].reset_index(drop=True)
+    out = out.iloc[first_rows(out, ["event_id", "org_id"])]
     return out.sort_values(["event_id", "org_id"]).reset_index(drop=True)
 
 
@@ -268,7 +273,8 @@ def cluster_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> p
     eo["cluster_id"] = eo["event_id"].map(lookup(events["event_id"], cluster_key(events)))
     if eo.empty:
         eo = eo.astype({"cluster_id": object})
-    return eo[["cluster_id", "org_id"]].drop_duplicates().reset_index(drop=True)
+    eo = eo[["cluster_id", "org_id"]]
+    return eo.iloc[first_rows(eo, ["cluster_id", "org_id"])].reset_index(drop=True)
 
 
 def lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
