@@ -279,9 +279,17 @@ def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.Dat
     sources = source_labels(documents)
     rows = []
     batch = 8 * per_theme  # rows looked at a batch at a time: most themes need the first few
-    for theme in leading_themes(th, top_n):
+    leading = leading_themes(th, top_n)
+    ranked_by = {theme: th[(th["theme"] == theme).to_numpy()].sort_values(
+        ["score", "doc_id"], ascending=[False, True]) for theme in leading}
+    # one read of what is left on disk for every theme's first batch (a read is a pass over the file)
+    first = pd.concat([ranked.iloc[:batch] for ranked in ranked_by.values()]) if leading else th
+    for loader, column in ((texts, "doc_id"), (sentences, "event_id"), (terms, "doc_id")):
+        if hasattr(loader, "load"):
+            loader.load(first[column].dropna())
+    for theme in leading:
         found: list[dict[str, str]] = []
-        ranked = th[th["theme"] == theme].sort_values(["score", "doc_id"], ascending=[False, True])
+        ranked = ranked_by[theme]
         for lo in range(0, len(ranked), batch):
             chunk = ranked.iloc[lo:lo + batch]
             for loader in (texts, sentences):
