@@ -20,6 +20,7 @@ from .reportkit import (
     axes,
     empty_axes,
     event_organizations,
+    lookup,
     org_labels,
     require_columns,
     source_labels,
@@ -144,18 +145,30 @@ def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
     if th.empty:
         return pd.DataFrame()
     keep = leading_themes(th, top_themes)
-    th = th.loc[th["theme"].isin(keep), ["doc_id", "event_id", "theme"]]  # before the joins
-    eo = event_organizations(events, participants).merge(events[["event_id", "doc_id"]],
-                                                         on="event_id")
-    on_event = th[th["event_id"].notna()].merge(eo[["event_id", "org_id"]], on="event_id")
-    on_doc = th[th["event_id"].isna()].merge(eo[["doc_id", "org_id"]].drop_duplicates(),
-                                             on="doc_id")
-    linked = pd.concat([on_event, on_doc])
+    th = th.loc[th["theme"].isin(keep).to_numpy(), ["doc_id", "event_id", "theme"]]  # before the joins
+    # joined on integer codes: a million releases give millions of theme-organisation rows
+    eo = event_organizations(events, participants)
+    label = eo["org_id"].map(org_labels(organizations)).fillna(eo["org_id"])
+    org, labels = pd.factorize(label)
+    event, event_ids = pd.factorize(eo["event_id"])
+    docs, _ = pd.factorize(pd.concat([th["doc_id"], eo["event_id"].map(lookup(events["event_id"], events["doc_id"]))],
+                                     ignore_index=True))
+    th_doc, eo_doc = docs[:len(th)], docs[len(th):]
+    theme = pd.Index(keep).get_indexer(th["theme"])
+    th_event = pd.Index(event_ids).get_indexer(th["event_id"])
+    on = th["event_id"].notna().to_numpy()
+    on_event = pd.DataFrame({"e": th_event[on], "t": theme[on], "d": th_doc[on]}).merge(
+        pd.DataFrame({"e": event, "o": org}), on="e")[["o", "t", "d"]]
+    on_doc = pd.DataFrame({"t": theme[~on], "d": th_doc[~on]}).merge(
+        pd.DataFrame({"d": eo_doc, "o": org}).drop_duplicates(), on="d")[["o", "t", "d"]]
+    linked = pd.concat([on_event, on_doc], ignore_index=True)
     if linked.empty:
         return pd.DataFrame()
-    linked = linked.assign(org=linked["org_id"].map(org_labels(organizations)).fillna(linked["org_id"]))
-    counts = linked.drop_duplicates(["org", "theme", "doc_id"]).groupby(["org", "theme"]).size()
-    matrix = counts.unstack("theme", fill_value=0)
+    counts = linked.drop_duplicates().groupby(["o", "t"]).size()
+    matrix = counts.unstack("t", fill_value=0)
+    matrix.index = pd.Index(np.asarray(labels, dtype=object)[matrix.index.to_numpy()])
+    matrix.columns = pd.Index([keep[t] for t in matrix.columns])
+    matrix = matrix.sort_index()
     busiest = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top_orgs]
     matrix = matrix.loc[busiest, [t for t in keep if t in matrix]]
     matrix.index.name, matrix.columns.name = "organisation", "theme"
