@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -735,3 +736,14 @@ def test_real_run_json(real):
     assert all(r["status"] == "ok" for r in run["reports"].values())
     assert run["fingerprint"] and run["corpus"]["documents"] >= 5
     print("render seconds per report:", real["seconds"])
+
+
+def test_kernels_give_arrow_memory_back_unless_a_pool_was_chosen(monkeypatch):
+    from helpers import render
+
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    render.kernel_memory()
+    assert os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system"
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+    render.kernel_memory()
+    assert os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "jemalloc"

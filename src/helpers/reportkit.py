@@ -306,8 +306,8 @@ def one_per_cluster(events: pd.DataFrame) -> pd.DataFrame:
     # sorted on a narrow frame of positions, so that a big events table is not copied twice
     order = pd.DataFrame({"_d": as_datetime(events["date"]).isna().to_numpy(),
                           "_p": prec.map(rank).fillna(9).to_numpy(),
-                          "_e": events["event_id"].to_numpy(),
-                          "_k": cluster_key(events).to_numpy()})
+                          "_e": pd.factorize(events["event_id"], sort=True)[0],  # codes in id order
+                          "_k": pd.factorize(cluster_key(events))[0]})
     order = order.sort_values(["_d", "_p", "_e"])
     first = order.index.to_numpy()[~order["_k"].duplicated().to_numpy()]
     return events.iloc[first[np.argsort(events.index.to_numpy()[first], kind="stable")]]  # index order
