@@ -142,25 +142,27 @@ def _person_org_links(rows: pd.DataFrame, cluster_orgs: pd.DataFrame) -> pd.Data
     and those of the events they took part in. Worked out on integer codes: a million releases
     give millions of person-event rows, and text keys would cost gigabytes in the merge."""
     person, people = pd.factorize(rows["person_id"])
-    cluster, clusters = pd.factorize(rows["cluster"])
-    orgs = pd.Index(pd.unique(np.concatenate([rows["org_id"].dropna().to_numpy(dtype=object),
-                                              cluster_orgs["org_id"].dropna().to_numpy(dtype=object)])))
+    clusters, _ = pd.factorize(pd.concat([rows["cluster"], cluster_orgs["cluster_id"]], ignore_index=True))
+    cluster, co_c = clusters[:len(rows)], clusters[len(rows):]
+    org_codes, orgs = pd.factorize(pd.concat([rows["org_id"], cluster_orgs["org_id"]], ignore_index=True))
+    own_org, co_o = org_codes[:len(rows)], org_codes[len(rows):]
     n_orgs = max(1, len(orgs))
-    own_org = orgs.get_indexer(rows["org_id"])
+    n_clusters = int(clusters.max(initial=-1)) + 1
     mine = (own_org >= 0) & (cluster >= 0)
-    own = pd.DataFrame({"pair": person[mine].astype(np.int64) * n_orgs + own_org[mine], "c": cluster[mine]})
-    co_c = pd.Index(clusters).get_indexer(cluster_orgs["cluster_id"])
-    co_o = orgs.get_indexer(cluster_orgs["org_id"])
+    own_pair = person[mine].astype(np.int64) * n_orgs + own_org[mine]
     keep = (co_c >= 0) & (co_o >= 0)
     met = pd.DataFrame({"p": person, "c": cluster})[cluster >= 0].drop_duplicates()
     met = met.merge(pd.DataFrame({"c": co_c[keep], "o": co_o[keep]}), on="c")
-    met = pd.DataFrame({"pair": met["p"].to_numpy(np.int64) * n_orgs + met["o"].to_numpy(), "c": met["c"]})
-    weight = pd.concat([own, met]).drop_duplicates().groupby("pair").size()
-    pairs = weight.index.to_numpy()
-    affiliated = np.isin(pairs, own["pair"].unique())
+    met_pair = met["p"].to_numpy(np.int64) * n_orgs + met["o"].to_numpy()
+    # one integer per (person-organisation pair, event): distinct events per pair by two sorts
+    events = np.unique(np.concatenate([own_pair * n_clusters + cluster[mine],
+                                       met_pair * n_clusters + met["c"].to_numpy()]))
+    del met
+    pairs, weight = np.unique(events // max(1, n_clusters), return_counts=True)
+    affiliated = np.isin(pairs, np.unique(own_pair))
     return pd.DataFrame({"person_id": np.asarray(people, dtype=object)[pairs // n_orgs],
                          "org_id": np.asarray(orgs, dtype=object)[pairs % n_orgs],
-                         "weight": weight.to_numpy(), "affiliated": affiliated})
+                         "weight": weight.astype(np.int64), "affiliated": affiliated})
 
 
 def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.DataFrame,
