@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import config
+from . import config, units
 from .store import SCHEMAS, TABLES, _first_file, read_tables
 
 DATE_COLUMNS = {"events": ("date",), "documents": ("published",)}
@@ -115,8 +115,6 @@ def report_columns(data_dir: str = "", fold: bool = False) -> dict[str, pd.DataF
     """The tables as the reports use them: REPORT_COLUMNS of each, organizations and people whole,
     mentions as `organization_mentions`; dates as datetime64. With `fold`, units are credited to
     their organisation (`units.fold_units`), the participants while still in Arrow."""
-    from . import units
-
     path = tables_path(data_dir)
     tables = read_tables(path, names=("organizations", "people"))
     if not (path / "mentions.parquet").exists():
