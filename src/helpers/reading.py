@@ -144,10 +144,8 @@ def _arrow_table(path: Path, name: str) -> pa.Table:
     return pq.read_table(path / f"{name}.parquet", columns=wanted, read_dictionary=coded or None)
 
 
-def _frame(table: pa.Table | pd.DataFrame) -> pd.DataFrame:
+def _frame(table: pa.Table) -> pd.DataFrame:
     """An Arrow table as pandas would read it from Parquet (its columns freed as they convert)."""
-    if isinstance(table, pd.DataFrame):
-        return table
     return table.to_pandas(self_destruct=True, split_blocks=True)
 
 
