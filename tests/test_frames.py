@@ -28,3 +28,12 @@ def test_isin_hashes_text_in_arrow_and_falls_back_to_pandas_for_other_values():
     values = pd.Series(["a", None, "c", "a"])
     assert frames.isin(values, {"a", "z"}).tolist() == [True, False, False, True]
     assert frames.isin(pd.Series([1, 2, 3]), [2]).tolist() == [False, True, False]
+
+
+def test_positions_finds_the_first_row_of_each_value_and_minus_one_otherwise():
+    keys = pd.Series(["e1", "e2", "e2", None], dtype=object)
+    values = pd.Series(["e2", "e9", None, "e1"], dtype=object)
+    assert frames.positions(values, keys).tolist() == [1, -1, -1, 0]  # a null matches nothing
+    assert frames.positions(values.astype("category"), keys).tolist() == [1, -1, -1, 0]
+    assert frames.positions(pd.Series([], dtype=object), keys).tolist() == []
+    assert frames.positions(values, pd.Series([], dtype=object)).tolist() == [-1, -1, -1, -1]

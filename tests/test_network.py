@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import network
+from helpers import eventcodes, network
 from helpers.store import to_arrow
 
 
@@ -282,12 +282,25 @@ def test_layout_does_not_depend_on_node_order():
     assert all((one[n] == two[n]).all() for n in forward)
 
 
-def test_person_org_links_count_distinct_events_and_own_organisations():
-    rows = pd.DataFrame({"person_id": ["p1", "p1", "p1", "p2"], "org_id": ["o1", "o1", None, None],
-                         "cluster": ["c1", "c1", "c2", "c2"]})
-    cluster_orgs = pd.DataFrame({"cluster_id": ["c1", "c1", "c2", "c9"], "org_id": ["o1", "o2", "o2", "o3"]})
-    links = network._person_org_links(rows, cluster_orgs).sort_values(["person_id", "org_id"]).reset_index(drop=True)
+@pytest.mark.parametrize("dense", [0, eventcodes.DENSE_KEYS])  # sorted batches, one array
+def test_person_org_links_count_distinct_events_and_own_organisations(dense):
+    # people p0, p1; organisations o0, o1, o2; events (clusters) c0, c1, and c2 with no person
+    links = eventcodes.person_org_links(
+        person=np.array([0, 0, 0, 1]), cluster=np.array([0, 0, 1, 1]), own_org=np.array([0, 0, -1, -1]),
+        co_cluster=np.array([0, 0, 1, 2, 1]), co_org=np.array([0, 1, 1, 2, 1]), chunk=1, dense=dense)
     assert links.to_dict("records") == [
-        {"person_id": "p1", "org_id": "o1", "weight": 1, "affiliated": True},   # c1 twice is one event
-        {"person_id": "p1", "org_id": "o2", "weight": 2, "affiliated": False},  # met at c1 and c2
-        {"person_id": "p2", "org_id": "o2", "weight": 1, "affiliated": False}]
+        {"person": 0, "org": 0, "weight": 1, "affiliated": True},   # c0 twice is one event
+        {"person": 0, "org": 1, "weight": 2, "affiliated": False},  # met at c0 and c1
+        {"person": 1, "org": 1, "weight": 1, "affiliated": False}]
+
+
+@pytest.mark.parametrize("dense", [0, eventcodes.DENSE_KEYS])
+def test_person_org_links_count_an_own_organisation_away_from_its_events_once_per_event(dense):
+    # p0 of o2 at c0 (organisations o0, o1) twice and at c1 (o2): o2 is counted at c0 and c1
+    links = eventcodes.person_org_links(
+        person=np.array([0, 0, 0]), cluster=np.array([0, 0, 1]), own_org=np.array([2, 2, 2]),
+        co_cluster=np.array([0, 0, 1]), co_org=np.array([0, 1, 2]), dense=dense)
+    assert links.to_dict("records") == [
+        {"person": 0, "org": 0, "weight": 1, "affiliated": False},
+        {"person": 0, "org": 1, "weight": 1, "affiliated": False},
+        {"person": 0, "org": 2, "weight": 2, "affiliated": True}]

@@ -738,12 +738,16 @@ def test_real_run_json(real):
     print("render seconds per report:", real["seconds"])
 
 
-def test_kernels_give_arrow_memory_back_unless_a_pool_was_chosen(monkeypatch):
+def test_kernels_give_memory_back_unless_the_user_chose_otherwise(monkeypatch):
     from helpers import render
 
     monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
     render.kernel_memory()
     assert os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system"
+    assert os.environ["MALLOC_MMAP_THRESHOLD_"] == "1048576"
     monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
     render.kernel_memory()
     assert os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "jemalloc"
+    assert os.environ["MALLOC_MMAP_THRESHOLD_"] == "65536"

@@ -39,6 +39,17 @@ def isin(values: pd.Series, wanted: Any) -> pd.Series:
     return pd.Series(np.asarray(found.fill_null(False), dtype=bool), index=values.index)
 
 
+def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Position in `keys` of each value (its first row; -1 when absent or null), hashed in Arrow:
+    a join key as an integer, without a Python object per row."""
+    left, right = pa.array(values, from_pandas=True), pa.array(keys, from_pandas=True)
+    if left.type != right.type:  # an empty or all-null side is typed null
+        common = left.type if pa.types.is_null(right.type) else right.type
+        left, right = left.cast(common), right.cast(common)
+    found = pc.index_in(left, value_set=right, skip_nulls=True)
+    return np.asarray(found.fill_null(-1), dtype=np.int64)
+
+
 def as_datetime(values: pd.Series) -> pd.Series:
     """Dates (datetime.date, strings or timestamps) as datetime64, nulls as NaT."""
     return pd.to_datetime(values, errors="coerce")

@@ -20,6 +20,8 @@ from .centrality import (  # noqa: F401  (the notebooks call them as network.*)
     communities_table,
     weighted_degree,
 )
+from .eventcodes import event_org_rows, first_seen, person_org_links, usual_values
+from .frames import positions
 from .reportkit import (
     FIGURE_WIDTH,
     MIN_FONT,
@@ -30,9 +32,7 @@ from .reportkit import (
     cluster_organizations,
     empty_axes,
     first_value,
-    isin,
     join_values,
-    lookup,
     org_labels,
     require_columns,
 )
@@ -124,45 +124,38 @@ def org_graph(events: pd.DataFrame, participants: pd.DataFrame,
     return graph
 
 
-def _usual_roles(rows: pd.DataFrame) -> pd.Series:
-    """person_id → the role played most often; ties go to the earlier role of ROLE_ORDER, then
-    to the role seen first. Sorted by person_id."""
-    counted = rows.assign(_pos=np.arange(len(rows))).groupby(
-        ["person_id", "role"], sort=False, dropna=False, observed=True).agg(
-        n=("_pos", "size"), first=("_pos", "min"))
-    counted = counted.reset_index().astype({"role": object})  # roles may be read as categories
-    counted["rank"] = counted["role"].map({r: i for i, r in enumerate(ROLE_ORDER)}).fillna(99)
-    counted = counted.sort_values(["person_id", "n", "rank", "first"],
-                                  ascending=[True, False, True, True])
-    return counted.drop_duplicates("person_id").set_index("person_id")["role"]
+def _usual_roles(person: np.ndarray, role: pd.Series, person_ids: np.ndarray) -> pd.Series:
+    """person_id → the role played most often (`person` codes into `person_ids`, one per row of
+    `role`); ties go to the earlier role of ROLE_ORDER, then to the role seen first. Sorted by
+    person_id."""
+    role_code, roles = pd.factorize(role, use_na_sentinel=False)
+    roles = np.asarray(roles, dtype=object)
+    rank = pd.Series(roles).map({r: i for i, r in enumerate(ROLE_ORDER)}).fillna(99).to_numpy(np.int64)
+    best = usual_values(person, role_code, len(person_ids), max(1, len(roles)), rank)
+    usual = pd.Series(roles[best[best >= 0]] if len(roles) else [], dtype=object,
+                      index=pd.Index(np.asarray(person_ids, dtype=object)[best >= 0], name="person_id"))
+    return usual.sort_index(kind="stable").rename("role")
 
 
-def _person_org_links(rows: pd.DataFrame, cluster_orgs: pd.DataFrame) -> pd.DataFrame:
-    """person_id, org_id, weight (distinct events), affiliated: each person's own organisations
-    and those of the events they took part in. Worked out on integer codes: a million releases
-    give millions of person-event rows, and text keys would cost gigabytes in the merge."""
-    person, people = pd.factorize(rows["person_id"])
-    clusters, _ = pd.factorize(pd.concat([rows["cluster"], cluster_orgs["cluster_id"]], ignore_index=True))
-    cluster, co_c = clusters[:len(rows)], clusters[len(rows):]
-    org_codes, orgs = pd.factorize(pd.concat([rows["org_id"], cluster_orgs["org_id"]], ignore_index=True))
-    own_org, co_o = org_codes[:len(rows)], org_codes[len(rows):]
-    n_orgs = max(1, len(orgs))
-    n_clusters = int(clusters.max(initial=-1)) + 1
-    mine = (own_org >= 0) & (cluster >= 0)
-    own_pair = person[mine].astype(np.int64) * n_orgs + own_org[mine]
-    keep = (co_c >= 0) & (co_o >= 0)
-    met = pd.DataFrame({"p": person, "c": cluster})[cluster >= 0].drop_duplicates()
-    met = met.merge(pd.DataFrame({"c": co_c[keep], "o": co_o[keep]}), on="c")
-    met_pair = met["p"].to_numpy(np.int64) * n_orgs + met["o"].to_numpy()
-    # one integer per (person-organisation pair, event): distinct events per pair by two sorts
-    events = np.unique(np.concatenate([own_pair * n_clusters + cluster[mine],
-                                       met_pair * n_clusters + met["c"].to_numpy()]))
-    del met
-    pairs, weight = np.unique(events // max(1, n_clusters), return_counts=True)
-    affiliated = np.isin(pairs, np.unique(own_pair))
-    return pd.DataFrame({"person_id": np.asarray(people, dtype=object)[pairs // n_orgs],
-                         "org_id": np.asarray(orgs, dtype=object)[pairs % n_orgs],
-                         "weight": weight.astype(np.int64), "affiliated": affiliated})
+def _person_org_links(events: pd.DataFrame, participants: pd.DataFrame, rows: np.ndarray,
+                      event_pos: np.ndarray, person: np.ndarray,
+                      person_ids: np.ndarray) -> pd.DataFrame:
+    """person_id, org_id, weight (distinct events), affiliated for the person rows `rows` of
+    participants (`person` their codes into `person_ids`, `event_pos` every row's event), in the
+    order of people as first seen, then organisations as first seen among theirs and then among
+    the events' (sorted by event_id)."""
+    cluster_of = pd.factorize(cluster_key(events))[0]
+    org, org_ids = pd.factorize(participants["org_id"])
+    co_rows = event_org_rows(events, participants, event_pos)
+    event_rank = pd.factorize(events["event_id"], sort=True)[0]
+    org_rank = np.argsort(np.argsort(np.asarray(org_ids, dtype=object), kind="stable"), kind="stable")
+    co_rows = co_rows[np.lexsort((org_rank[org[co_rows]], event_rank[event_pos[co_rows]]))]
+    orgs, old = first_seen(np.concatenate([org[rows], org[co_rows]]))
+    links = person_org_links(person, cluster_of[event_pos[rows]], orgs[:len(rows)],
+                                        cluster_of[event_pos[co_rows]], orgs[len(rows):])
+    return pd.DataFrame({"person_id": np.asarray(person_ids, dtype=object)[links["person"].to_numpy()],
+                         "org_id": np.asarray(org_ids, dtype=object)[old][links["org"].to_numpy()],
+                         "weight": links["weight"].to_numpy(), "affiliated": links["affiliated"].to_numpy()})
 
 
 def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.DataFrame,
@@ -176,19 +169,20 @@ def person_graph(events: pd.DataFrame, participants: pd.DataFrame, people: pd.Da
                     "person_graph")
     require_columns(people, ("person_id", "name"), "people", "person_graph")
     require_columns(events, ("event_id", "cluster_id"), "events", "person_graph")
-    cluster_of = lookup(events["event_id"], cluster_key(events))
-    wanted = participants["person_id"].notna() & isin(participants["event_id"], events["event_id"])
-    rows = participants.loc[wanted.values, ["event_id", "person_id", "org_id", "role"]]
-    cluster = rows["event_id"].map(cluster_of)
-    rows = rows.assign(cluster=cluster.astype(object) if cluster.empty else cluster)  # object when empty
+    # on codes and row positions: a million releases give millions of person rows
+    event_pos = positions(participants["event_id"], events["event_id"])
+    person, person_ids = pd.factorize(participants["person_id"])
+    rows = np.flatnonzero((person >= 0) & (event_pos >= 0))
+    person, seen = first_seen(person[rows])
+    person_ids = np.asarray(person_ids, dtype=object)[seen]
     org_attrs, graph = _org_attrs(organizations), nx.Graph()
     person_attrs = {r.person_id: r for r in people.itertuples(index=False)}
-    for pid, top in _usual_roles(rows).items():
+    for pid, top in _usual_roles(person, participants["role"].iloc[rows], person_ids).items():
         rec = person_attrs.get(pid)
         name = rec.name if rec is not None else pid
         graph.add_node(person_node(pid), node_type="person", label=name, name=name, kind=top,
                        group=top, keys=[name, *as_list(getattr(rec, "aliases", None))])
-    links = _person_org_links(rows, cluster_organizations(events, participants))
+    links = _person_org_links(events, participants, rows, event_pos, person, person_ids)
     fallback = {"node_type": "organization", "kind": ""}
     graph.add_nodes_from((org_node(org), {**org_attrs.get(org_node(org), {
         **fallback, "label": org, "name": org, "keys": [org]}), "group": "organisation"})

@@ -27,6 +27,7 @@ from .display import (  # noqa: F401  (notebooks and helpers use them as reportk
     use_report_style,
 )
 from .errors import ParameterError
+from .eventcodes import cluster_key, event_org_rows  # noqa: F401  (used as reportkit.*)
 from .frames import as_datetime, as_list, first_rows, isin, require_columns  # noqa: F401  (used as reportkit.*)
 from .reading import (  # noqa: F401  (notebooks and tests use them as reportkit.*)
     DATE_COLUMNS,
@@ -243,28 +244,10 @@ def source_labels(documents: pd.DataFrame) -> pd.Series:
 def event_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
     """Columns event_id, org_id: an event's parties; lacking those, its signatories' affiliations;
     lacking those, all its participants' affiliations."""
-    require_columns(events, ("event_id",), "events", "event_organizations")
-    require_columns(participants, ("event_id", "org_id", "role"), "participants",
-                    "event_organizations")
-    # worked out on row positions and integer codes: a million releases give ten million rows
-    wanted = np.flatnonzero((isin(participants["event_id"], events["event_id"])
-                             & participants["org_id"].notna()).to_numpy())
-    role = participants["role"]
-    tier = np.where((role == "party").to_numpy(), 0, np.where((role == "signatory").to_numpy(), 1, 2))
-    tier = tier[wanted].astype(np.int8)
-    event = pd.factorize(participants["event_id"])[0][wanted]
-    best = np.full(event.max(initial=-1) + 1, 3, dtype=np.int8)
-    np.minimum.at(best, event, tier)
-    rows = wanted[tier == best[event]]
+    rows = event_org_rows(events, participants)  # positions: ten million rows at a million releases
     out = participants[["event_id", "org_id"]].iloc[rows].reset_index(drop=True)
     out = out.iloc[first_rows(out, ["event_id", "org_id"])]
     return out.sort_values(["event_id", "org_id"]).reset_index(drop=True)
-
-
-def cluster_key(events: pd.DataFrame) -> pd.Series:
-    """Each event's real-world event key: its cluster_id, or its own event_id when that is null."""
-    require_columns(events, ("event_id", "cluster_id"), "events", "cluster_key")
-    return events["cluster_id"].fillna(events["event_id"])
 
 
 def cluster_organizations(events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
