@@ -6,6 +6,7 @@ import datetime as dt
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -190,3 +191,13 @@ def test_themes_are_shown_by_their_taxonomy_label():
                          "theme": ["domain:ai", "talent"], "score": [0.5, 0.4], "terms": [[], []]})
     assert list(with_labels(rows)["theme"]) == ["Artificial intelligence", "Talent"]
     assert list(rows["theme"]) == ["domain:ai", "talent"]  # the input is left as it was
+
+
+def test_best_rows_rank_by_score_then_doc_and_put_unscored_rows_last():
+    th = pd.DataFrame({"doc_id": ["d5", "d1", "d3", "d2", "d4", "d0"], "theme": "t",
+                       "score": [0.5, 0.9, float("nan"), 0.5, 0.5, float("nan")]})
+    at, score = np.arange(len(th)), th["score"].to_numpy()
+    full = th.sort_values(["score", "doc_id"], ascending=[False, True])
+    for n in range(1, len(th) + 1):  # only rows scoring at least the n-th best are sorted
+        assert themes._best(th, at, score, n)["doc_id"].tolist() == full["doc_id"].tolist()[:n]
+    assert themes._best(th, at[[0, 2, 3]], score, 2)["doc_id"].tolist() == ["d2", "d5"]

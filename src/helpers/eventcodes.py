@@ -77,6 +77,24 @@ def distinct(keys: np.ndarray) -> np.ndarray:
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
+class Joiner:
+    """An inner join on integer codes: the right side sorted once, then `join(keys)` gives, for
+    each left key, the right values of that key, without a hash table or a merge of frames."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray, n_keys: int) -> None:
+        order = np.argsort(keys, kind="stable")
+        keys = np.asarray(keys, dtype=np.int64)[order]
+        self.values = np.asarray(values)[order]
+        self.first = np.searchsorted(keys, np.arange(n_keys))
+        self.count = np.bincount(keys, minlength=n_keys)
+
+    def join(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in `keys`, right value) of every match, in the order of `keys`."""
+        k = self.count[keys]
+        offset = np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k)
+        return np.repeat(np.arange(len(keys)), k), self.values[np.repeat(self.first[keys], k) + offset]
+
+
 class _Tally:
     """Counts per integer key, added a batch at a time: in one array of `size` counts when that is
     small enough (no sort), else as sorted (key, count) batches summed at the end."""
@@ -121,16 +139,13 @@ def person_org_links(person: np.ndarray, cluster: np.ndarray, own_org: np.ndarra
     n_clusters = max(1, int(max(cluster.max(initial=-1), co_cluster.max(initial=-1))) + 1)
     valid = (co_cluster >= 0) & (co_org >= 0)
     co = distinct(co_cluster[valid].astype(np.int64) * n_orgs + co_org[valid])  # by event, then org
-    co_c, co_o = co // n_orgs, co % n_orgs
-    first = np.searchsorted(co_c, np.arange(n_clusters))
-    count = np.bincount(co_c, minlength=n_clusters)
+    orgs_of = Joiner(co // n_orgs, co % n_orgs, n_clusters)
     at = distinct(person[cluster >= 0].astype(np.int64) * n_clusters + cluster[cluster >= 0])
     at_p, at_c = at // n_clusters, at % n_clusters
     tally = _Tally((int(person.max(initial=-1)) + 1) * n_orgs, dense)
     for i in range(0, len(at), chunk):
-        k = count[at_c[i:i + chunk]]
-        offset = np.arange(int(k.sum())) - np.repeat(np.cumsum(k) - k, k)
-        tally.add(np.repeat(at_p[i:i + chunk], k) * n_orgs + co_o[np.repeat(first[at_c[i:i + chunk]], k) + offset])
+        left, org = orgs_of.join(at_c[i:i + chunk])
+        tally.add(at_p[i:i + chunk][left] * n_orgs + org)
     mine = (own_org >= 0) & (cluster >= 0)
     own_pair = person[mine].astype(np.int64) * n_orgs + own_org[mine]
     own_co = cluster[mine].astype(np.int64) * n_orgs + own_org[mine]

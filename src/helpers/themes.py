@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from .eventcodes import Joiner, distinct, event_org_rows
+from .frames import positions
 from .reportkit import (
     FIGURE_WIDTH,
     MIN_FONT,
@@ -19,8 +21,7 @@ from .reportkit import (
     as_list,
     axes,
     empty_axes,
-    event_organizations,
-    lookup,
+    isin,
     org_labels,
     require_columns,
     source_labels,
@@ -99,18 +100,32 @@ def plot_theme_frequency(freq: pd.DataFrame, ax: Any = None, top_n: int = 20) ->
     return ax
 
 
-def _theme_years(themes: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
+def _theme_years(themes: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame) -> np.ndarray:
     """Year of each theme row: its event's date, else its document's publication date, else the
-    document's earliest dated event; NaN when none is known."""
+    document's earliest dated event; NaN when none is known. Looked up by row positions."""
     require_columns(events, ("event_id", "doc_id", "date"), "events", "themes_by_year")
     require_columns(documents, ("doc_id", "published"), "documents", "themes_by_year")
-    ev_year = pd.Series(as_datetime(events["date"]).dt.year.values, index=events["event_id"])
-    pub_year = pd.Series(as_datetime(documents["published"]).dt.year.values,
-                         index=documents["doc_id"])
-    first_event = ev_year.groupby(events["doc_id"].values).min()
-    year = themes["event_id"].map(ev_year)
-    year = year.fillna(themes["doc_id"].map(pub_year)).fillna(themes["doc_id"].map(first_event))
-    return year
+    ev_year = as_datetime(events["date"]).dt.year.to_numpy(dtype=float, na_value=np.nan)
+    pub_year = as_datetime(documents["published"]).dt.year.to_numpy(dtype=float, na_value=np.nan)
+    ev_doc = pd.factorize(events["doc_id"])[0]
+    first_event = pd.Series(ev_year).groupby(ev_doc).min().to_numpy()  # per code of ev_doc
+    year = _at(ev_year, positions(themes["event_id"], events["event_id"]))
+    year = np.where(np.isnan(year), _at(pub_year, positions(themes["doc_id"], documents["doc_id"])), year)
+    on_doc = positions(themes["doc_id"], events["doc_id"])
+    return np.where(np.isnan(year), _at(first_event, np.where(on_doc >= 0, ev_doc[on_doc], -1)), year)
+
+
+def _at(values: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """values[pos] as floats, NaN where pos is -1 (a row not found)."""
+    out = np.full(len(pos), np.nan)
+    out[pos >= 0] = values[pos[pos >= 0]]
+    return out
+
+
+def _count_distinct(key: np.ndarray, n_docs: int) -> pd.Series:
+    """Distinct documents per cell, for `key` = cell * n_docs + document code."""
+    cells = distinct(key) // max(1, n_docs)
+    return pd.Series(cells).value_counts(sort=False).sort_index()
 
 
 def themes_by_year(themes: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame,
@@ -120,16 +135,25 @@ def themes_by_year(themes: pd.DataFrame, events: pd.DataFrame, documents: pd.Dat
     if th.empty:
         return pd.DataFrame()
     keep = leading_themes(th, top_n)
-    th = th.assign(year=_theme_years(th, events, documents))
-    th = th[th["theme"].isin(keep) & th["year"].notna()]
-    if th.empty:
+    theme = positions(th["theme"], pd.Series(keep, dtype=object))
+    rows = np.flatnonzero(theme >= 0)
+    th = th.iloc[rows]
+    year = _theme_years(th, events, documents)
+    dated = ~np.isnan(year)
+    if not dated.any():
         return pd.DataFrame()
-    matrix = th.assign(year=th["year"].astype(int)).pivot_table(
-        index="year", columns="theme", values="doc_id", aggfunc="nunique", fill_value=0)
-    years = range(matrix.index.min(), matrix.index.max() + 1)
-    matrix = matrix.reindex(index=years, columns=[t for t in keep if t in matrix], fill_value=0)
-    matrix.index.name, matrix.columns.name = "year", "theme"
-    return matrix
+    doc, docs = pd.factorize(th["doc_id"])  # as nunique does: every doc_id counts, null ones not
+    dated &= doc >= 0
+    first_year = int(year[dated].min())
+    cell = (year[dated].astype(np.int64) - first_year) * len(keep) + theme[rows][dated]
+    counts = _count_distinct(cell * len(docs) + doc[dated], len(docs))
+    years = range(first_year, int(year[dated].max()) + 1)
+    matrix = np.zeros((len(years), len(keep)), dtype=np.int64)
+    matrix.flat[counts.index.to_numpy()] = counts.to_numpy()
+    found = [t for t in range(len(keep)) if matrix[:, t].any()]
+    out = pd.DataFrame(matrix[:, found], index=pd.Index(years, name="year"),
+                       columns=pd.Index([keep[t] for t in found], name="theme"))
+    return out
 
 
 def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
@@ -145,27 +169,38 @@ def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
     if th.empty:
         return pd.DataFrame()
     keep = leading_themes(th, top_themes)
-    th = th.loc[th["theme"].isin(keep).to_numpy(), ["doc_id", "event_id", "theme"]]  # before the joins
-    # joined on integer codes: a million releases give millions of theme-organisation rows
-    eo = event_organizations(events, participants)
-    label = eo["org_id"].map(org_labels(organizations)).fillna(eo["org_id"])
-    org, labels = pd.factorize(label)
-    event, event_ids = pd.factorize(eo["event_id"])
-    docs, _ = pd.factorize(pd.concat([th["doc_id"], eo["event_id"].map(lookup(events["event_id"], events["doc_id"]))],
-                                     ignore_index=True))
-    th_doc, eo_doc = docs[:len(th)], docs[len(th):]
-    theme = pd.Index(keep).get_indexer(th["theme"])
-    th_event = pd.Index(event_ids).get_indexer(th["event_id"])
-    on = th["event_id"].notna().to_numpy()
-    on_event = pd.DataFrame({"e": th_event[on], "t": theme[on], "d": th_doc[on]}).merge(
-        pd.DataFrame({"e": event, "o": org}), on="e")[["o", "t", "d"]]
-    on_doc = pd.DataFrame({"t": theme[~on], "d": th_doc[~on]}).merge(
-        pd.DataFrame({"d": eo_doc, "o": org}).drop_duplicates(), on="d")[["o", "t", "d"]]
-    linked = pd.concat([on_event, on_doc], ignore_index=True)
-    if linked.empty:
+    # joined on integer codes and row positions: a million releases give millions of rows
+    theme = positions(th["theme"], pd.Series(keep, dtype=object))
+    rows = np.flatnonzero(theme >= 0)
+    theme = theme[rows]
+    event_pos = positions(participants["event_id"], events["event_id"])
+    eo_rows = event_org_rows(events, participants, event_pos)
+    org, org_ids = pd.factorize(participants["org_id"].iloc[eo_rows])
+    named = pd.Series(np.asarray(org_ids, dtype=object))
+    label_code, labels = pd.factorize(named.map(org_labels(organizations)).fillna(named))
+    eo_event, eo_org = event_pos[eo_rows], label_code[org]
+    ev_doc = pd.factorize(events["doc_id"])[0]
+    n_docs, n_events = int(ev_doc.max(initial=-1)) + 1, len(events)
+    th_event = positions(th["event_id"].iloc[rows], events["event_id"])
+    on_doc = positions(th["doc_id"].iloc[rows], events["doc_id"])
+    th_doc = np.where(on_doc >= 0, ev_doc[on_doc], -1)
+    on = th["event_id"].iloc[rows].notna().to_numpy()
+    at_event = np.flatnonzero(on & (th_event >= 0))
+    th_doc[at_event] = ev_doc[th_event[at_event]]  # a theme row's event is in its document
+    left, ev_orgs = Joiner(eo_event, eo_org, max(1, n_events)).join(th_event[at_event])
+    ev_rows = at_event[left]
+    doc_orgs = distinct(ev_doc[eo_event].astype(np.int64) * len(labels) + eo_org)
+    at_doc = np.flatnonzero(~on & (th_doc >= 0))
+    left, doc_orgs = Joiner(doc_orgs // max(1, len(labels)), doc_orgs % max(1, len(labels)),
+                            max(1, n_docs)).join(th_doc[at_doc])
+    doc_rows = at_doc[left]
+    linked_rows = np.concatenate([ev_rows, doc_rows])
+    if not len(linked_rows):
         return pd.DataFrame()
-    counts = linked.drop_duplicates().groupby(["o", "t"]).size()
-    matrix = counts.unstack("t", fill_value=0)
+    cell = np.concatenate([ev_orgs, doc_orgs]).astype(np.int64) * len(keep) + theme[linked_rows]
+    counts = _count_distinct(cell * max(1, n_docs) + th_doc[linked_rows], n_docs)
+    matrix = counts.set_axis(pd.MultiIndex.from_arrays([counts.index // len(keep), counts.index % len(keep)],
+                                                       names=["o", "t"])).unstack("t", fill_value=0)
     matrix.index = pd.Index(np.asarray(labels, dtype=object)[matrix.index.to_numpy()])
     matrix.columns = pd.Index([keep[t] for t in matrix.columns])
     matrix = matrix.sort_index()
@@ -289,22 +324,22 @@ def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.Dat
         texts = documents.set_index("doc_id")["text"]
     if sentences is None:
         sentences = events.set_index("event_id")["sentence"]
-    sources = source_labels(documents)
     rows = []
     batch = 8 * per_theme  # rows looked at a batch at a time: most themes need the first few
     leading = leading_themes(th, top_n)
-    ranked_by = {theme: th[(th["theme"] == theme).to_numpy()].sort_values(
-        ["score", "doc_id"], ascending=[False, True]) for theme in leading}
+    at = {theme: np.flatnonzero((th["theme"] == theme).to_numpy()) for theme in leading}
+    score = th["score"].to_numpy(dtype=float, na_value=np.nan)
     # one read of what is left on disk for every theme's first batch (a read is a pass over the file)
-    first = pd.concat([ranked.iloc[:batch] for ranked in ranked_by.values()]) if leading else th
+    first = pd.concat([_best(th, at[theme], score, batch) for theme in leading]) if leading else th
     for loader, column in ((texts, "doc_id"), (sentences, "event_id"), (terms, "doc_id")):
         if hasattr(loader, "load"):
             loader.load(first[column].dropna())
     for theme in leading:
         found: list[dict[str, str]] = []
-        ranked = ranked_by[theme]
-        for lo in range(0, len(ranked), batch):
+        ranked, lo = _best(th, at[theme], score, batch), 0
+        while lo < len(ranked):
             chunk = ranked.iloc[lo:lo + batch]
+            lo += batch
             for loader in (texts, sentences):
                 if hasattr(loader, "load"):
                     loader.load(chunk["doc_id"] if loader is texts else chunk["event_id"].dropna())
@@ -317,10 +352,24 @@ def theme_evidence(themes: pd.DataFrame, documents: pd.DataFrame, events: pd.Dat
                     sentence = find_sentence(sentences.get(event), term) if event else None
                     sentence = sentence or find_sentence(texts.get(doc), term)
                     if sentence:
-                        found.append({"doc_id": doc, "theme": theme, "term": term,
-                                      "sentence": sentence, "source": sources.get(doc, "")})
+                        found.append({"doc_id": doc, "theme": theme, "term": term, "sentence": sentence})
                         break
             if len(found) >= per_theme:
                 break
+            if lo >= len(ranked) and len(ranked) < len(at[theme]):  # rank more rows, 4 times as many
+                ranked = _best(th, at[theme], score, 4 * len(ranked))
         rows += found
-    return pd.DataFrame(rows, columns=cols + ["doc_id"])[cols]
+    out = pd.DataFrame(rows, columns=cols[:-1] + ["doc_id"])
+    sources = source_labels(documents[isin(documents["doc_id"], out["doc_id"])])
+    return out.assign(source=out["doc_id"].map(sources).fillna("").astype(object))[cols]
+
+
+def _best(th: pd.DataFrame, at: np.ndarray, score: np.ndarray, n: int) -> pd.DataFrame:
+    """The first `n` of the theme rows at positions `at`, by score (highest first), then doc_id:
+    only rows scoring at least the n-th best are sorted, not every row of a common theme."""
+    scored = score[at]
+    valid = ~np.isnan(scored)
+    if n < valid.sum():  # unscored rows come after every scored one
+        cut = np.partition(scored[valid], valid.sum() - n)[valid.sum() - n]  # the n-th highest
+        at = at[valid & (scored >= cut)]
+    return th.iloc[at].sort_values(["score", "doc_id"], ascending=[False, True]).iloc[:n]
