@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .eventcodes import Joiner, distinct, event_org_rows
+from .frames import positions
 from .reportkit import (
     FIGURE_WIDTH,
     MIN_FONT,
@@ -67,21 +69,51 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
             date=pd.Series(dtype="datetime64[ns]"))
     reps = one_per_cluster(dated).assign(date=lambda d: as_datetime(d["date"]))
     reps = reps.assign(cluster_id=cluster_key(reps))
-    co = cluster_organizations(dated, participants)
-    co = co.assign(label=co["org_id"].map(org_labels(organizations)).fillna(co["org_id"]))
-    busiest = co.groupby("label")["cluster_id"].nunique().sort_values(ascending=False, kind="stable")
-    leading = list(busiest.index[:lanes])
-    co = co.assign(lane=co["label"].where(co["label"].isin(leading), OTHER_LANE))
-    out = reps.merge(co[["cluster_id", "lane"]].drop_duplicates(), on="cluster_id", how="left")
-    out["lane"] = out["lane"].fillna(NO_ORG_LANE)
-    out = out[cols].sort_values(["date", "lane", "kind", "event_id"]).reset_index(drop=True)
-    group = out.groupby(["date", "lane"], sort=False)
-    out["slot"] = group.cumcount().astype("int64")
-    out["stack"] = group["event_id"].transform("size").astype("int64")
-    present = set(pd.unique(out["lane"]))
+    # lanes worked out on codes: at a million releases there are millions of dated events
+    cluster, clusters = pd.factorize(cluster_key(dated))
+    event_pos = positions(participants["event_id"], dated["event_id"])
+    rows = event_org_rows(dated, participants, event_pos)
+    org, org_ids = pd.factorize(participants["org_id"].iloc[rows])
+    named = pd.Series(np.asarray(org_ids, dtype=object))
+    label, labels = pd.factorize(named.map(org_labels(organizations)).fillna(named))
+    labels = np.asarray(labels, dtype=object)
+    n_labels = max(1, len(labels))
+    seen = distinct(cluster[event_pos[rows]].astype(np.int64) * n_labels + label[org])
+    per_label = np.bincount(seen % n_labels, minlength=len(labels))  # distinct events per label
+    busiest = np.lexsort((_ranks(labels), -per_label))  # most events first, then by name
+    leading = [str(labels[i]) for i in busiest[:lanes]]
+    lane_names = np.array(leading + [OTHER_LANE, NO_ORG_LANE], dtype=object)
+    lane_of = np.full(len(labels), len(leading), dtype=np.int64)  # every other label: OTHER_LANE
+    lane_of[busiest[:lanes]] = np.arange(len(leading))
+    lanes_at = distinct(seen // n_labels * len(lane_names) + lane_of[seen % n_labels])
+    rep_cluster = positions(reps["cluster_id"], pd.Series(clusters))
+    left, lane = Joiner(lanes_at // len(lane_names), lanes_at % len(lane_names),
+                        max(1, len(clusters))).join(rep_cluster)
+    alone = np.setdiff1d(np.arange(len(reps)), left)  # events with no organisation
+    left = np.concatenate([left, alone])
+    lane = np.concatenate([lane, np.full(len(alone), len(leading) + 1)])
+    out = reps.iloc[left][cols[:-1]].reset_index(drop=True)
+    out["lane"] = pd.Series(lane_names[lane], dtype=reps["kind"].dtype if len(reps) else object)
+    date = out["date"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    order = np.lexsort((_ranks(out["event_id"]), _ranks(out["kind"]), _ranks(lane_names)[lane], date))
+    out = out.iloc[order].reset_index(drop=True)
+    group = np.r_[True, (date[order][1:] != date[order][:-1]) | (lane[order][1:] != lane[order][:-1])] \
+        if len(out) else np.array([], dtype=bool)
+    start = np.flatnonzero(group)
+    size = np.diff(np.r_[start, len(out)])
+    out["slot"] = (np.arange(len(out)) - np.repeat(start, size)).astype("int64")
+    out["stack"] = np.repeat(size, size).astype("int64")
+    present = set(lane_names[np.unique(lane)])
     extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in present]
     out.attrs["lane_order"] = [x for x in leading if x in present] + extra
     return out
+
+
+def _ranks(values: Any) -> np.ndarray:
+    """Each value's rank in sorted order (equal values equal ranks; nulls last)."""
+    codes, _ = pd.factorize(pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values,
+                            sort=True)
+    return np.where(codes < 0, codes.max(initial=-1) + 1, codes)
 
 
 def wrap(text: str, width: int = 24) -> str:
@@ -328,7 +360,8 @@ def signings_table(events: pd.DataFrame, participants: pd.DataFrame, documents: 
     total = len(reps)
     reps = _shown(reps, max_rows)
     signings = signings[isin(signings["cluster"], reps["cluster"])]  # only the rows shown are built
-    labels, sources = org_labels(organizations), source_labels(documents)
+    labels = org_labels(organizations)
+    sources = source_labels(documents[isin(documents["doc_id"], signings["doc_id"])])  # cited only
     names = dict(zip(people["person_id"], people["name"]))
     cluster_of = lookup(signings["event_id"], signings["cluster"])
     part = participants[isin(participants["event_id"], signings["event_id"])
@@ -375,7 +408,7 @@ def undated_events(events: pd.DataFrame, participants: pd.DataFrame, documents: 
         lambda s: "; ".join(sorted(s.dropna().astype(str))))
     out = undated.assign(
         organizations=undated["event_id"].map(orgs).fillna(""),
-        source=undated["doc_id"].map(source_labels(documents)).fillna(""),
+        source=undated["doc_id"].map(source_labels(documents[isin(documents["doc_id"], undated["doc_id"])])).fillna(""),
         date_text=undated["date_text"].fillna(""),
         sentence=_sentences(undated, sentences),
     )
