@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from helpers import network, reading, reportkit, themes, timeline, trust
@@ -100,3 +102,17 @@ def test_communities_are_capped_and_the_rest_counted():
     assert "Communities (first 30 of 45 rows)" in html
     small = network.communities_table(graph, max_rows=None, max_members=None)
     assert len(small) == 45 and "more" not in small.iloc[0]["members"]
+
+
+def test_keyed_rows_read_only_the_wanted_rows_of_a_file_or_a_folder_of_parts(tmp_path):
+    table = pa.table({"doc_id": ["d3", "d1", "d4", "d2", "d5", "d0"], "text": list("cadbfz")})
+    pq.write_table(table, tmp_path / "one.parquet", row_group_size=2)  # three groups, unsorted keys
+    folder = tmp_path / "parts.parquet"
+    folder.mkdir()
+    pq.write_table(table.slice(0, 3), folder / "part-0.parquet", row_group_size=1)
+    pq.write_table(table.slice(3), folder / "part-1.parquet", row_group_size=1)
+    for path in (tmp_path / "one.parquet", folder):
+        rows = reading.KeyedRows(path, "doc_id")
+        got = rows.read(["d2", "d3", "d9"], ["doc_id", "text"])
+        assert got.to_pydict() == {"doc_id": ["d3", "d2"], "text": ["c", "b"]}  # file and row order
+        assert rows.read(["d9"], ["doc_id", "text"]).num_rows == 0
