@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from support import reference_tables, table_digests
@@ -119,3 +121,12 @@ def test_merged_statistics_of_a_part_no_longer_there_are_not_used(generated, tmp
     reads.clear()
     again, _ = build.resolve_entities(parts[1:], root)  # an unreadable cache is only ignored
     assert sorted(reads) == sorted(parts[1:]) and again.org_rows == res.org_rows
+
+
+def test_cut_points_equal_a_binary_search_of_the_ids_as_text():
+    bounds = build.bucket_bounds(16)
+    fixed = sorted(f"d-{i * 7919 % 65536:012x}" for i in range(300))  # one width: searched as bytes
+    mixed = sorted(["d-1", "d-22", "d-f", "d-7a", "d-0003"])  # several widths: searched as text
+    for ids in (fixed, mixed, fixed[:1]):
+        chunked = pa.chunked_array([pa.array(ids[:2], pa.string()), pa.array(ids[2:], pa.string())])
+        assert build._cut_points(chunked, bounds) == np.searchsorted(np.array(ids, dtype=object), bounds).tolist()

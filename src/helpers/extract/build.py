@@ -394,6 +394,20 @@ def _buckets(name: str, parts: list[str], root: str, buckets: int, spill: str) -
             yield table
 
 
+def _cut_points(ids: pa.ChunkedArray, bounds: list[str]) -> list[int]:
+    """Where each bound falls in the sorted `ids` (binary search). Ids of one length are searched
+    as fixed-width bytes on Arrow's buffer, without a Python string per row; others as objects."""
+    ids = ids.combine_chunks()
+    if ids.null_count == 0 and len(ids) and pa.types.is_string(ids.type):
+        width = pc.min_max(pc.binary_length(ids)).as_py()
+        if width["min"] == width["max"] and width["min"] > 0 and ids.offset == 0:
+            offsets, data = ids.buffers()[1:3]
+            start = int(np.frombuffer(offsets, dtype=np.int32, count=1)[0])
+            fixed = np.frombuffer(data, dtype=f"S{width['min']}", count=len(ids), offset=start)
+            return np.searchsorted(fixed, np.array([b.encode() for b in bounds])).tolist()
+    return np.searchsorted(ids.to_numpy(zero_copy_only=False), bounds).tolist()
+
+
 def _spill_ranges(files: list[Path], bounds: list[str], first: int, last: int, folder: Path) -> list[Path]:
     """Cut every file's rows into the doc_id ranges `first` to `last` (Arrow IPC spill files, in range order)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -402,8 +416,7 @@ def _spill_ranges(files: list[Path], bounds: list[str], first: int, last: int, f
     try:
         for path in files:
             table = pq.read_table(path)
-            ids = table["doc_id"].to_numpy(zero_copy_only=False)  # in doc_id order: cut by binary search
-            cuts = [0, *np.searchsorted(ids, bounds).tolist(), table.num_rows]
+            cuts = [0, *_cut_points(table["doc_id"], bounds), table.num_rows]
             for bucket in range(first, last):
                 n = cuts[bucket + 1] - cuts[bucket]
                 if n <= 0:
