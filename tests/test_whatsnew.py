@@ -96,3 +96,37 @@ def test_recorded_facts_are_those_of_the_folded_tables_and_reused_while_the_tabl
     again = whatsnew.read_facts(seen)
     assert {k: v for k, v in again.items() if k != "recorded"} == \
         {k: v for k, v in first.items() if k != "recorded"}
+
+
+def test_facts_a_report_kept_are_recorded_as_they_are_and_the_kept_file_removed(tmp_path, monkeypatch):
+    from helpers import reportkit
+    from helpers.config import NOTEBOOKS_DIR, RAW_DATA_DIR
+    from helpers.extract import extract_corpus
+    from helpers.params import select_reports
+
+    tables = tmp_path / "tables"
+    extract_corpus(RAW_DATA_DIR, tables)
+    reports = select_reports(["networks"], NOTEBOOKS_DIR)
+    name, seen = reports[0].name, tmp_path / "seen.json"
+    plan = {name: {"data_dir": str(tables)}}
+    whatsnew.pass_previous_facts(reports, plan, seen)  # no previous render yet: only where to keep
+    assert plan[name] == {"data_dir": str(tables), "facts_file": str(whatsnew.kept_facts(seen, name))}
+    shown = reportkit.report_tables(str(tables), "2015-01-01", "2030-12-31")
+    assert whatsnew.whats_new(shown, None, keep=plan[name]["facts_file"]).empty  # what the report does
+    assert whatsnew.kept_facts(seen, name).is_file()
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the tables were read again")
+
+    monkeypatch.setattr(reportkit, "report_tables", unread)
+    whatsnew.record_facts(reports, plan, [name], seen, "weekly", NOTEBOOKS_DIR)
+    recorded = whatsnew.read_facts(seen)
+    assert {k: recorded[k] for k in ("run", "source")} == {"run": "weekly", "source": recorded["source"]}
+    assert {k: v for k, v in recorded.items() if k not in ("run", "recorded", "source")} == whatsnew.facts(shown)
+    assert not whatsnew.kept_facts(seen, name).exists()
+    again = {name: {"data_dir": str(tables)}}
+    whatsnew.pass_previous_facts(reports, again, seen, NOTEBOOKS_DIR)  # same tables: nothing to keep
+    assert again[name] == {"data_dir": str(tables), "previous_facts": str(seen)}
+    (tables / "extract.json").write_text((tables / "extract.json").read_text() + " ")  # tables changed
+    whatsnew.pass_previous_facts(reports, again := {name: {"data_dir": str(tables)}}, seen, NOTEBOOKS_DIR)
+    assert again[name]["facts_file"] == str(whatsnew.kept_facts(seen, name))

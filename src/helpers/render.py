@@ -247,7 +247,7 @@ def _run(job: _Job, reports_dir: Path, notebooks_dir: Path, progress: bool,
     started = datetime.now(timezone.utc)
     from .whatsnew import SEEN_FILE, pass_previous_facts, record_facts  # not needed to fail fast
 
-    pass_previous_facts(job.reports, job.plan, folder / SEEN_FILE)
+    pass_previous_facts(job.reports, job.plan, folder / SEEN_FILE, Path(notebooks_dir))
     outcomes = []
     steps = 2 + ("pdf" in job.formats)
     stop = threading.Event()

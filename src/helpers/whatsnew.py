@@ -2,13 +2,16 @@
 
 After a run, `accords render` records the facts of the tables it rendered from in the run
 folder (`seen.json`); the next render of the same run passes that file to the notebooks as
-`previous_facts`, and `whats_new` lists what the tables hold now that the record did not.
+`previous_facts`, and `whats_new` lists what the tables hold now that the record did not. A
+report keeps the facts of its own tables in `facts_file` as it goes, so recording them does not
+read the tables a second time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -116,16 +119,24 @@ def read_facts(path: str | Path) -> dict[str, Any] | None:
 
 
 def whats_new(tables: dict[str, pd.DataFrame], previous: dict[str, Any] | None,
-              leading: int = LEADING) -> pd.DataFrame:
+              leading: int = LEADING, keep: str = "") -> pd.DataFrame:
     """Columns what, name, details: signings, organisations, people and partners of the
-    `leading` organisations (most signings) that the previous facts did not hold."""
+    `leading` organisations (most signings) that the previous facts did not hold.
+
+    With `keep` (a path; `accords render` gives one), the facts of these tables are written
+    there too, for the next render to compare with: the report has its tables in hand, where
+    reading them again after the render would cost the memory of a second report."""
     cols = ["what", "name", "details"]
+    if not previous and not keep:
+        return pd.DataFrame(columns=cols)
+    signings = _signings(tables)
+    if keep:
+        _write(Path(keep), facts(tables, signings))
     if not previous:
         return pd.DataFrame(columns=cols)
     labels = org_labels(tables["organizations"])
     names = dict(zip(tables["organizations"]["org_id"], tables["organizations"]["name"]))
     people = dict(zip(tables["people"]["person_id"], tables["people"]["name"]))
-    signings = _signings(tables)
     rows = []
     for s in signings[~isin(signings["key"], previous.get("signings", []))].itertuples():
         parties = ", ".join(str(labels.get(p, p)) for p in s.parties)
@@ -149,13 +160,26 @@ def whats_new(tables: dict[str, pd.DataFrame], previous: dict[str, Any] | None,
     return pd.DataFrame(rows, columns=cols)
 
 
-def pass_previous_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], seen: Path) -> None:
+def kept_facts(seen: Path, report: str) -> Path:
+    """Where report `report` of a run keeps the facts of its tables during a render (`facts_file`)."""
+    return Path(seen).with_name(f".facts-{report}.json")
+
+
+def pass_previous_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], seen: Path,
+                        notebooks_dir: Path | None = None) -> None:
     """Give `previous_facts` (the facts of the run's last good render, if recorded) to every
-    report that declares the parameter and was not given a value."""
-    if not Path(seen).exists():
-        return
+    report that declares the parameter and was not given a value, and `facts_file` (where to
+    keep this render's facts) to the first of them: the one whose facts are recorded when its
+    render is good (the tables are read again only when it is not). When the record is of the
+    same tables and filters (`notebooks_dir` given), there is nothing new to keep."""
+    keeping = next((r for r in reports if "facts_file" in r.specs and "previous_facts" in r.specs), None)
+    recorded = _recorded_source(seen) if keeping is not None and notebooks_dir is not None else None
+    same = recorded is not None and recorded == _digest(keeping, plan[keeping.name], notebooks_dir)
+    if keeping is not None and "facts_file" not in plan[keeping.name] and not same:
+        plan[keeping.name]["facts_file"] = str(kept_facts(seen, keeping.name))
     for report in reports:
-        if "previous_facts" in report.specs and "previous_facts" not in plan[report.name]:
+        if Path(seen).exists() and "previous_facts" in report.specs \
+                and "previous_facts" not in plan[report.name]:
             plan[report.name]["previous_facts"] = str(seen)
 
 
@@ -163,23 +187,62 @@ def record_facts(reports: Sequence[Any], plan: dict[str, dict[str, Any]], good: 
                  seen: Path, run: str, notebooks_dir: Path) -> None:
     """After a good render of a report that shows what's new, record the facts of its tables:
     the tables as that report read them (units folded, filtered by its parameters), so that the
-    next render compares like with like."""
-    from .checks import _values, data_folder
-    from .errors import AccordsError
-    from .reportkit import report_tables
-
+    next render compares like with like. The facts the report kept (`facts_file`) are taken
+    as they are; a report that kept none has its tables read again. Kept files are removed."""
     by_name = {r.name: r for r in reports}
     shown = [name for name in good if "previous_facts" in by_name[name].specs]
-    if not shown:
-        return
-    report = by_name[shown[0]]
-    source = data_folder(report, plan[shown[0]], notebooks_dir)
-    values = _values(report, plan[shown[0]])
-    chosen = {k: values[k] for k in ("start", "end", "organizations", "themes", "show_units")
-              if k in values}
-    when = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+    try:
+        if shown:
+            _record(by_name[shown[0]], plan[shown[0]], seen, run, notebooks_dir)
+    finally:
+        for report in reports:
+            with contextlib.suppress(OSError):
+                kept_facts(seen, report.name).unlink(missing_ok=True)
+
+
+def _chosen(report: Any, chosen_plan: dict[str, Any], notebooks_dir: Path) -> tuple[Path, dict[str, Any]]:
+    """The tables folder a report reads and the filters it applies."""
+    from .checks import _values, data_folder
+
+    values = _values(report, chosen_plan)
+    return data_folder(report, chosen_plan, notebooks_dir), {
+        k: values[k] for k in ("start", "end", "organizations", "themes", "show_units") if k in values}
+
+
+def _digest(report: Any, chosen_plan: dict[str, Any], notebooks_dir: Path) -> str | None:
+    """`_source` of the tables and filters of a report, or None when they cannot be read."""
+    from .errors import AccordsError
+
     with contextlib.suppress(AccordsError, OSError, ValueError):
+        return _source(*_chosen(report, chosen_plan, notebooks_dir))
+    return None
+
+
+def _recorded_source(seen: Path) -> str | None:
+    """The `source` digest of a recorded facts file, read from its head (the facts can be tens of
+    megabytes); None when there is none."""
+    with contextlib.suppress(OSError), open(seen, encoding="utf-8") as f:
+        match = re.search(r'"source": "([0-9a-f]+)"', f.read(4096))
+        return match.group(1) if match else None
+    return None
+
+
+def _record(report: Any, chosen_plan: dict[str, Any], seen: Path, run: str, notebooks_dir: Path) -> None:
+    """Record the facts of one good render of `report` at `seen` (see `record_facts`)."""
+    from .errors import AccordsError
+    from .reportkit import report_tables
+    from .runs import _atomic_write
+
+    when = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+    kept = Path(chosen_plan.get("facts_file") or kept_facts(seen, report.name))
+    with contextlib.suppress(AccordsError, OSError, ValueError):
+        source, chosen = _chosen(report, chosen_plan, notebooks_dir)
         digest = _source(source, chosen)
+        body = kept.read_text(encoding="utf-8").strip() if kept.is_file() else ""
+        if body.startswith("{") and body.endswith("}"):  # one JSON object: joined, not parsed
+            head = json.dumps({"run": run, "recorded": when, "source": digest})[:-1]
+            _atomic_write(Path(seen), head + ("}" if body == "{}" else ", " + body[1:]))
+            return
         known = read_facts(seen)
         if known and known.get("source") == digest:  # same tables, same filters: same facts
             _write(Path(seen), {**known, "run": run, "recorded": when})
