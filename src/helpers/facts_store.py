@@ -304,7 +304,7 @@ def extractor_version() -> str:
     digest = hashlib.sha1(__version__.encode())
     roots = [PACKAGE_DIR / "extract", PACKAGE_DIR / "lexicons"]
     files = [PACKAGE_DIR / name for name in ("ingest.py", "clean.py", "dates.py", "lexicon.py", "facts_store.py",
-                                             "resolve.py", "resolve_parts.py", "store.py")]
+                                             "ids.py", "resolve.py", "resolve_parts.py", "store.py")]
     for root in roots:
         files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt")
                         and p.relative_to(PACKAGE_DIR).as_posix() not in BUILD_ONLY)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 
 import pandas as pd
 
 from .extract.facts import DocFacts, LocalOrg, org_key
 from .extract.orgs import initials
-
-
-def stable_id(prefix: str, *parts: object) -> str:
-    """A deterministic short id from its parts."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
+from .ids import same_event, stable_id
 
 
 def _order(facts: list[DocFacts]) -> list[DocFacts]:
@@ -94,21 +88,6 @@ def resolve_people(facts: list[DocFacts]) -> tuple[dict[tuple[str, str], str], p
             ids[(f.doc.path, key)] = pid
     table = pd.DataFrame(rows).sort_values("person_id", kind="stable") if rows else pd.DataFrame()
     return ids, table.reset_index(drop=True)
-
-
-def same_event(who_a: set | frozenset, parties_a: set | frozenset,
-               who_b: set | frozenset, parties_b: set | frozenset) -> bool:
-    """True when two reports of one kind and day tell one real-world event.
-
-    Reports that both name parties must share two of them: sharing one side's people is not
-    enough, or one university's two signings of a day (its president at both) would merge, and
-    at scale chain every signing of the day into one. A report naming no parties joins on the
-    people or organisations it shares (one suffices when the earlier-sorting report names none).
-    """
-    if parties_a and parties_b:
-        return len(parties_a & parties_b) >= 2
-    shared = len(who_a & who_b)
-    return shared >= 2 or (not parties_a and shared >= 1)
 
 
 def cluster_events(events: pd.DataFrame, participants: pd.DataFrame) -> pd.Series:

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from .extract.document import org_key
 from .extract.orgs import initials
-from .resolve import same_event, stable_id
+from .ids import same_event, stable_id
 
 Order = tuple  # (no publication date, date ordinal, path, place in the document)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..ids import stable_id
 from ..ingest import RawDocument
-from ..resolve import stable_id
 from .document import DocFacts
 
 ROW_TABLES = ("documents", "events", "participants", "mentions", "themes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..resolve import cluster_events, resolve_orgs, resolve_people
+from .. import resolve  # the module, not its names: helpers.resolve imports this package
 from ..store import empty_table
 from .document import DocFacts
 from .rows import fact_rows
@@ -15,8 +15,8 @@ def build_tables(facts: list[DocFacts]) -> dict[str, pd.DataFrame]:
 
     The reference for the streamed build of `build.py`, which gives the same tables part by part.
     """
-    org_ids, organizations = resolve_orgs(facts)
-    person_ids, people = resolve_people(facts)
+    org_ids, organizations = resolve.resolve_orgs(facts)
+    person_ids, people = resolve.resolve_people(facts)
     docs, events, parts, mentions, themes = [], [], [], [], []
     for f in sorted(facts, key=lambda f: f.doc.path):
         path = f.doc.path
@@ -37,7 +37,7 @@ def build_tables(facts: list[DocFacts]) -> dict[str, pd.DataFrame]:
             tables[name] = empty_table(name)
     _drop_stray_acronyms(tables)
     if not tables["events"].empty:
-        tables["events"]["cluster_id"] = cluster_events(tables["events"], tables["participants"])
+        tables["events"]["cluster_id"] = resolve.cluster_events(tables["events"], tables["participants"])
     _sort(tables)
     return tables
 
