@@ -20,11 +20,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .eventcodes import distinct, event_org_rows
+from .frames import positions
 from .reportkit import (
     Note,
     as_datetime,
     cluster_key,
-    cluster_organizations,
     isin,
     org_labels,
     require_columns,
@@ -45,13 +46,28 @@ def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     signings = ev[ev["kind"] == "signing"]
     if signings.empty:
         return pd.DataFrame(columns=["key", "date", "agreement", "parties"])
-    co = cluster_organizations(signings, tables["participants"])
-    co = co.drop_duplicates().sort_values(["cluster_id", "org_id"])
-    keys, orgs = co["cluster_id"].to_numpy(dtype=object), co["org_id"].to_numpy(dtype=object)
+    # on codes and row positions: a million signings have millions of party rows
+    part = tables["participants"]
+    cluster, cluster_ids = pd.factorize(cluster_key(signings))
+    event_pos = positions(part["event_id"], signings["event_id"])
+    rows = event_org_rows(signings, part, event_pos)
+    org, org_ids = pd.factorize(part["org_id"].iloc[rows])
+    org_ids = np.asarray(org_ids, dtype=object)
+    by_name = np.argsort(org_ids, kind="stable")  # org codes in org_id order
+    rank = np.empty(len(org_ids), dtype=np.int64)
+    rank[by_name] = np.arange(len(org_ids))
+    n_orgs = max(1, len(org_ids))
+    pairs = distinct(cluster[event_pos[rows]].astype(np.int64) * n_orgs + rank[org])  # by cluster, org_id
+    keys, orgs = pairs // n_orgs, org_ids[by_name][pairs % n_orgs]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.array([], int)
-    parties = dict(zip(keys[starts], (list(g) for g in np.split(orgs, starts[1:]))))  # no groupby per cluster
-    reps = signings.assign(cluster=cluster_key(signings), day=as_datetime(signings["date"]))
-    reps = reps.sort_values(["day", "event_id"], na_position="last").drop_duplicates("cluster")
+    parties = dict(zip(np.asarray(cluster_ids, dtype=object)[keys[starts]],
+                       (list(g) for g in np.split(orgs, starts[1:]))))  # no groupby per cluster
+    day = as_datetime(signings["date"])
+    stamp = day.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    order = np.lexsort((pd.factorize(signings["event_id"], sort=True)[0], stamp, day.isna().to_numpy()))
+    first = order[np.sort(np.unique(cluster[order], return_index=True)[1])]  # the first of each cluster
+    reps = signings.iloc[first].assign(cluster=np.asarray(cluster_ids, dtype=object)[cluster[first]],
+                                       day=day.iloc[first].to_numpy())
     clusters = reps["cluster"].to_numpy(dtype=object)  # Python loops below walk plain arrays
     days = reps["day"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
     found = [parties.get(c, []) for c in clusters]
