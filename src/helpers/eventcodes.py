@@ -7,6 +7,8 @@ releases give over ten million participant rows, so the reports code each id onc
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -51,6 +53,13 @@ def usual_values(group: np.ndarray, value: np.ndarray, n_groups: int, n_values: 
     return best
 
 
+def ranks(values: Any) -> np.ndarray:
+    """Each value's rank in sorted order (equal values equal ranks; nulls last)."""
+    values = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+    codes = pd.factorize(values, sort=True)[0]
+    return np.where(codes < 0, codes.max(initial=-1) + 1, codes)
+
+
 def event_org_rows(events: pd.DataFrame, participants: pd.DataFrame,
                    event_pos: np.ndarray | None = None) -> np.ndarray:
     """Positions of the participant rows that give each event's organisations: its parties;
@@ -68,6 +77,18 @@ def event_org_rows(events: pd.DataFrame, participants: pd.DataFrame,
     best = np.full(len(events), 3, dtype=np.int8)
     np.minimum.at(best, event, tier)
     return wanted[tier == best[event]]
+
+
+def event_org_labels(events: pd.DataFrame, participants: pd.DataFrame,
+                     labels: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each event's organisations (`event_org_rows`) as (event position, label code, label names):
+    an organisation is named by `labels` (org_id → label, e.g. reportkit.org_labels), else its id."""
+    event_pos = positions(participants["event_id"], events["event_id"])
+    rows = event_org_rows(events, participants, event_pos)
+    org, org_ids = pd.factorize(participants["org_id"].iloc[rows])
+    named = pd.Series(np.asarray(org_ids, dtype=object))
+    label, names = pd.factorize(named.map(labels).fillna(named))
+    return event_pos[rows], label[org], np.asarray(names, dtype=object)
 
 
 def distinct(keys: np.ndarray) -> np.ndarray:

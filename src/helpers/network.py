@@ -20,7 +20,7 @@ from .centrality import (  # noqa: F401  (the notebooks call them as network.*)
     communities_table,
     weighted_degree,
 )
-from .eventcodes import event_org_rows, first_seen, person_org_links, usual_values
+from .eventcodes import event_org_rows, first_seen, person_org_links, ranks, usual_values
 from .frames import positions
 from .reportkit import (
     FIGURE_WIDTH,
@@ -148,7 +148,7 @@ def _person_org_links(events: pd.DataFrame, participants: pd.DataFrame, rows: np
     org, org_ids = pd.factorize(participants["org_id"])
     co_rows = event_org_rows(events, participants, event_pos)
     event_rank = pd.factorize(events["event_id"], sort=True)[0]
-    org_rank = np.argsort(np.argsort(np.asarray(org_ids, dtype=object), kind="stable"), kind="stable")
+    org_rank = ranks(np.asarray(org_ids, dtype=object))
     co_rows = co_rows[np.lexsort((org_rank[org[co_rows]], event_rank[event_pos[co_rows]]))]
     orgs, old = first_seen(np.concatenate([org[rows], org[co_rows]]))
     links = person_org_links(person, cluster_of[event_pos[rows]], orgs[:len(rows)],

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .eventcodes import Joiner, distinct, event_org_rows
+from .eventcodes import Joiner, distinct, event_org_labels
 from .frames import positions
 from .reportkit import (
     FIGURE_WIDTH,
@@ -173,12 +173,7 @@ def themes_by_organization(themes: pd.DataFrame, events: pd.DataFrame,
     theme = positions(th["theme"], pd.Series(keep, dtype=object))
     rows = np.flatnonzero(theme >= 0)
     theme = theme[rows]
-    event_pos = positions(participants["event_id"], events["event_id"])
-    eo_rows = event_org_rows(events, participants, event_pos)
-    org, org_ids = pd.factorize(participants["org_id"].iloc[eo_rows])
-    named = pd.Series(np.asarray(org_ids, dtype=object))
-    label_code, labels = pd.factorize(named.map(org_labels(organizations)).fillna(named))
-    eo_event, eo_org = event_pos[eo_rows], label_code[org]
+    eo_event, eo_org, labels = event_org_labels(events, participants, org_labels(organizations))
     ev_doc = pd.factorize(events["doc_id"])[0]
     n_docs, n_events = int(ev_doc.max(initial=-1)) + 1, len(events)
     th_event = positions(th["event_id"].iloc[rows], events["event_id"])

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .eventcodes import Joiner, distinct, event_org_rows
+from .eventcodes import Joiner, distinct, event_org_labels, ranks
 from .frames import positions
 from .reportkit import (
     FIGURE_WIDTH,
@@ -71,16 +71,11 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     reps = reps.assign(cluster_id=cluster_key(reps))
     # lanes worked out on codes: at a million releases there are millions of dated events
     cluster, clusters = pd.factorize(cluster_key(dated))
-    event_pos = positions(participants["event_id"], dated["event_id"])
-    rows = event_org_rows(dated, participants, event_pos)
-    org, org_ids = pd.factorize(participants["org_id"].iloc[rows])
-    named = pd.Series(np.asarray(org_ids, dtype=object))
-    label, labels = pd.factorize(named.map(org_labels(organizations)).fillna(named))
-    labels = np.asarray(labels, dtype=object)
+    event, label, labels = event_org_labels(dated, participants, org_labels(organizations))
     n_labels = max(1, len(labels))
-    seen = distinct(cluster[event_pos[rows]].astype(np.int64) * n_labels + label[org])
+    seen = distinct(cluster[event].astype(np.int64) * n_labels + label)
     per_label = np.bincount(seen % n_labels, minlength=len(labels))  # distinct events per label
-    busiest = np.lexsort((_ranks(labels), -per_label))  # most events first, then by name
+    busiest = np.lexsort((ranks(labels), -per_label))  # most events first, then by name
     leading = [str(labels[i]) for i in busiest[:lanes]]
     lane_names = np.array(leading + [OTHER_LANE, NO_ORG_LANE], dtype=object)
     lane_of = np.full(len(labels), len(leading), dtype=np.int64)  # every other label: OTHER_LANE
@@ -95,7 +90,7 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     out = reps.iloc[left][cols[:-1]].reset_index(drop=True)
     out["lane"] = pd.Series(lane_names[lane], dtype=reps["kind"].dtype if len(reps) else object)
     date = out["date"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    order = np.lexsort((_ranks(out["event_id"]), _ranks(out["kind"]), _ranks(lane_names)[lane], date))
+    order = np.lexsort((ranks(out["event_id"]), ranks(out["kind"]), ranks(lane_names)[lane], date))
     out = out.iloc[order].reset_index(drop=True)
     group = np.r_[True, (date[order][1:] != date[order][:-1]) | (lane[order][1:] != lane[order][:-1])] \
         if len(out) else np.array([], dtype=bool)
@@ -107,13 +102,6 @@ def timeline_points(events: pd.DataFrame, participants: pd.DataFrame,
     extra = [x for x in (OTHER_LANE, NO_ORG_LANE) if x in present]
     out.attrs["lane_order"] = [x for x in leading if x in present] + extra
     return out
-
-
-def _ranks(values: Any) -> np.ndarray:
-    """Each value's rank in sorted order (equal values equal ranks; nulls last)."""
-    codes, _ = pd.factorize(pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values,
-                            sort=True)
-    return np.where(codes < 0, codes.max(initial=-1) + 1, codes)
 
 
 def wrap(text: str, width: int = 24) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .eventcodes import distinct, event_org_rows
+from .eventcodes import distinct, event_org_rows, ranks
 from .frames import positions
 from .reportkit import (
     Note,
@@ -53,12 +53,10 @@ def _signings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = event_org_rows(signings, part, event_pos)
     org, org_ids = pd.factorize(part["org_id"].iloc[rows])
     org_ids = np.asarray(org_ids, dtype=object)
-    by_name = np.argsort(org_ids, kind="stable")  # org codes in org_id order
-    rank = np.empty(len(org_ids), dtype=np.int64)
-    rank[by_name] = np.arange(len(org_ids))
+    rank = ranks(org_ids)  # org_ids are distinct: a rank is an org_id
     n_orgs = max(1, len(org_ids))
     pairs = distinct(cluster[event_pos[rows]].astype(np.int64) * n_orgs + rank[org])  # by cluster, org_id
-    keys, orgs = pairs // n_orgs, org_ids[by_name][pairs % n_orgs]
+    keys, orgs = pairs // n_orgs, org_ids[np.argsort(rank)][pairs % n_orgs]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.array([], int)
     parties = dict(zip(np.asarray(cluster_ids, dtype=object)[keys[starts]],
                        (list(g) for g in np.split(orgs, starts[1:]))))  # no groupby per cluster
