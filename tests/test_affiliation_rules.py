@@ -87,3 +87,31 @@ def test_a_title_ends_where_the_next_titled_person_begins():
     at_and = [k for k, word in enumerate(w.text) if word == "and"]
     assert _titled_name_at(w, at_and[0] + 1, len(w))        # "Xue Yue, Deputy Director"
     assert not _titled_name_at(w, at_and[2] + 1, len(w))    # "Technology Innovation, the host"
+
+
+def test_a_unit_an_organisation_owns_by_possessive_is_part_of_it():
+    facts = _facts("Officials from TARN's Brindle Space Flight Center and Kestrel University signed a "
+                   "memorandum of understanding. Rob Strain, director of Brindle, signed it.")
+    assert facts.orgs["brindle space flight center"].parent == "tarn"
+
+
+def test_an_organisation_after_a_title_and_at_is_no_person():
+    roles = _roles("The agreement was signed by Yousef Alhorr, Founding Chairman of GORD, and Mohammed "
+                   "Al-Madadi, Executive Director at Tarnedoo Qatar.")
+    assert set(roles) == {"alhorr yousef", "al-madadi mohammed"}
+    assert roles["al-madadi mohammed"] == ("tarnedoo qatar", "Executive Director")
+
+
+def test_a_name_after_of_is_a_body_when_the_release_names_it_again():
+    roles = _roles("Sofia Vago, President of Brindlex Argentina, signed the agreement. Brindlex is a firm.")
+    assert roles["sofia vago"][1] == "President"
+    alone = _roles("Ann Lee, Director of Human Resources, attended the ceremony.")
+    assert alone["ann lee"] == (None, "Director of Human Resources")
+
+
+def test_a_national_branch_belongs_to_the_company_the_release_names():
+    facts = _facts("Tony Liu, CEO of Brindlex Kenya, said Brindlex Technologies would train 500 students "
+                   "with the University of Tarn.")
+    assert facts.orgs["brindlex kenya"].parent == "brindlex technologies"
+    alone = _facts("The University of Tarn and Brindlex Ireland have signed a memorandum of understanding.")
+    assert alone.orgs["brindlex ireland"].parent is None

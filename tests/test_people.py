@@ -28,6 +28,8 @@ def _roles(facts) -> set[tuple[str, str]]:
     ("Professor Ada Lind attended the ceremony.", "ada lind", "Ada Lind"),
     ("Dr. Omar Feld attended the ceremony.", "feld omar", "Omar Feld"),
     ("Prof. Dr. Hanna Voss attended the ceremony.", "hanna voss", "Hanna Voss"),
+    ("Prof. Dr. Eng. Şükrü Öztan attended the ceremony.", "öztan şükrü", "Şükrü Öztan"),
+    ("The talks were opened by Eng. Ali Hassan of Brindle University.", "ali hassan", "Ali Hassan"),
 ])
 def test_honorific_is_stripped_from_the_name(text, key, name):
     f = _facts(text)
@@ -385,3 +387,9 @@ def test_a_talk_of_any_kind_makes_a_speaker():
 def test_words_that_begin_a_body_name_after_a_title_are_no_person():
     f = _facts(SIGNED + "Professor Andrew Spencer, President, Caribbean Maritime University (CMU), spoke.")
     assert "caribbean maritime" not in f.people and "andrew spencer" in f.people
+
+
+def test_an_all_capitals_family_name_before_a_hyphenated_given_name_is_a_person():
+    f = _facts("KIM Soo-jin, President of Tarn Institute, signed the agreement.")
+    assert list(f.people) == ["kim soo-jin"]
+    assert "kim" not in f.orgs

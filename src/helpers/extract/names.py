@@ -143,7 +143,7 @@ def list_name(w: Words, k: int, e: int, not_name: frozenset[str]) -> tuple[int, 
 def tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
     """Start of a two-word name that a title's capitalised tail swallowed, or None."""
     a = end - 2
-    if a - k < 3 or w.lower[a - 1] in ("of", "for", "and", "&", "the", "on"):
+    if a - k < 3 or w.lower[a - 1] in ("of", "for", "and", "&", "the", "on", "at", "in", "from", "with"):
         return None
     if all(NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and not w.text[q].isupper()
            for q in (a, a + 1)) and (end >= len(w) or not is_cap(w.text[end])):

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from .facts import OrgSpan
-from .names import name_run_at
+from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 
 _STOP = {
@@ -16,7 +16,11 @@ _STOP = {
     "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
 }
 _TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
-_NAMEISH = re.compile(r"^[A-Z][a-z]+$")
+
+
+def _nameish(word: str) -> bool:
+    """A capitalised word of letters in any cased script, not all capitals ("Soo-jin", "Şükrü")."""
+    return NAME_WORD.match(word) and any(c.islower() for c in word) and word[1:2] != "."
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$|^[A-Z]{2,}(?:-[A-Z]{2,})+$")
 NOT_ACRONYM = {
     "AI", "R&D", "I&T", "IT", "ICT", "CEO", "CTO", "COO", "CFO", "MOU", "MOUS", "PHD", "COVID",
@@ -152,15 +156,16 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
             continue  # "(ACR)" after the name it stands for
-        if k + 1 < e and _NAMEISH.match(w.text[k + 1]) and w.lower[k + 1] not in not_name \
-                and w.lower[k + 1] not in title_words and word not in short:
+        if k + 1 < e and _nameish(w.text[k + 1]) and w.lower[k + 1] not in not_name \
+                and w.lower[k + 1] not in title_words and word not in short \
+                and not lexicon.titles()[0].match(w.lower, k + 1, e)[0]:
             continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
     behalf = [k + 3 for k in range(s, e - 3) if w.lower[k + 1] == "behalf"] if "behalf" in w.lower[s:e] else []
     for k in behalf:
         # "signed on behalf of Gropoint": one capitalised word after "on behalf of" names a body.
-        if k not in covered and w.lower[k - 3:k] == ["on", "behalf", "of"] and _NAMEISH.match(w.text[k]) \
+        if k not in covered and w.lower[k - 3:k] == ["on", "behalf", "of"] and _nameish(w.text[k]) \
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
@@ -338,7 +343,7 @@ def _new_name_after_and(w: Words, k: int, e: int) -> bool:
 def _person_next(w: Words, k: int, e: int) -> bool:
     """Whether words k.. are a two-word personal name ("... of Torrin and Xu Fang, Director")."""
     stop = lexicon.bare_stop_words()
-    return k + 1 < e and all(_NAMEISH.match(w.text[q]) and w.lower[q] not in stop for q in (k, k + 1)) \
+    return k + 1 < e and all(_nameish(w.text[q]) and w.lower[q] not in stop for q in (k, k + 1)) \
         and (k + 2 >= e or not is_cap(w.text[k + 2]))
 
 

@@ -57,6 +57,8 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
         holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
         if len(holders) > 1:  # "Kestrel" is in "Kestrel Semiconductor" and "NLU-Kestrel Joint Laboratory"
             holders = [k for k in holders if k.startswith(key + " ")]
+        if not holders and len(key.split()) == 2:
+            holders = [h] if (h := holder_of(facts, lo.name)) is not None else []  # "Weston Tech"
         if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
                 and kind_of(lo.name) == "other" and not units & set(key.split()):
             acronyms.setdefault(lo.name, holders[0])
@@ -138,6 +140,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if len(govs) == 1:
                 lo.parent = govs[0]
     _ownerless_units(facts, is_unit)
+    countries = country_table()
+    _national_branches(facts, countries)
     for *_, orgs, _items in sentences:
         for o1, o2 in zip(orgs, orgs[1:]):
             k1, k2 = facts.org(o1.name), facts.org(o2.name)
@@ -147,11 +151,33 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if o2.i == o1.j and is_unit(lo2) and not is_unit(lo1):
                 lo2.parent = k1  # "the Harbour Medical Group Research Office"
                 continue
+            if o2.i == o1.j + 1 and w.text[o1.j] in ("'s", "’s") and lo2.parent is None and lo1.parent is None \
+                    and countries.match(lo1.name.split(), 0)[0] != len(lo1.name.split()):
+                lo2.parent = k1  # "NASA's Goddard Space Flight Center": what an organisation owns is part of it
+                continue
             if not is_unit(lo1) or is_unit(lo2):
                 continue
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
                 lo1.parent = k2
+
+
+def _national_branches(facts: DocFacts, countries) -> None:
+    """"Huawei Kenya" beside "Huawei Technologies": a company's national branch belongs to the company
+    when the release names it too (the one organisation whose name begins with the branch's first
+    words); a branch named alone ("Intel Ireland") stays the organisation."""
+    for key, lo in list(facts.orgs.items()):
+        words = lo.name.split()
+        if lo.parent is not None or len(words) < 2 or lo.kind != "other" or lo.name == lo.acronym:
+            continue
+        cut = next((n for n in range(1, len(words)) if countries.match(words, n)[0] == len(words) - n), None)
+        if cut is None or any(x.lower() in lexicon.people()[1] for x in words[:cut]):
+            continue
+        base = " ".join(words[:cut])
+        owners = [k for k, o in facts.orgs.items() if k != key and o.parent is None
+                  and (o.name == base or o.name.startswith(base + " ")) and not o.name.endswith(words[-1])]
+        if len(owners) == 1:
+            lo.parent = owners[0]
 
 
 def _ownerless_units(facts: DocFacts, is_unit) -> None:

@@ -106,7 +106,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                         items.append(Item("sep", k, k + 1, ","))
                         items.append(Item("person", a, b, Person(a, b, join_name(w, a, b), "title", title, kind, org)))
                         k = b
-                elif (split := tail_name(w, k, end, bare_stop)) is not None:
+                elif (org is None or org.j <= end - 2) and (split := tail_name(w, k, end, bare_stop)) is not None:
                     title = text[w.start[k]:w.end[split - 1]]  # "Secretary for X & Technology Nicholas Yang"
                     items.append(Item("person", k, end, Person(split, end, join_name(w, split, end), "title",
                                                                title, kind, org)))

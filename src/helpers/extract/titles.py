@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
@@ -67,8 +69,7 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | Non
     if t <= q or not all(is_cap(w.text[x]) or w.lower[x] in ("&", "of", "and", "de") for x in range(q, t)):
         return None
     not_name = lexicon.people()[1]
-    if w.lower[at] == "of" and (kind != "company" or t - q > 3 or any(
-            w.lower[x] in not_name or "-" in w.text[x] for x in range(q, t))):
+    if w.lower[at] == "of" and not _named_body(w, q, t, text, kind, not_name):
         return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
     if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
         return None
@@ -78,6 +79,22 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | Non
         return None
     name = text[w.start[q]:w.end[t - 1]]
     return OrgSpan(q, t, name, None, kind_of(name))
+
+
+def _named_body(w: Words, q: int, t: int, text: str, kind: str | None, not_name: frozenset[str]) -> bool:
+    """Whether the capitalised words q..t after a title's "of" name a body, not a field or a place:
+    a company title's proper name ("CTO of Airbus"), or any non-government title's name whose first
+    word is no field word and is written again elsewhere in the release ("President of Accenture
+    Argentina" where "Accenture" is named again; not "Director of Human Resources")."""
+    if t - q > 3 or any("-" in w.text[x] for x in range(q, t)):
+        return False
+    if kind == "company":
+        return not any(w.lower[x] in not_name for x in range(q, t))
+    first = w.lower[q]
+    if kind == "government" or first in not_name or first in lexicon.field_words() \
+            or first in lexicon.never_first_name() or not w.text[q][1:].islower():
+        return False
+    return len(re.findall(rf"\b{re.escape(w.text[q])}\b", text)) >= 2
 
 
 def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
