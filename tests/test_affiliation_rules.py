@@ -115,3 +115,17 @@ def test_a_national_branch_belongs_to_the_company_the_release_names():
     assert facts.orgs["brindlex kenya"].parent == "brindlex technologies"
     alone = _facts("The University of Tarn and Brindlex Ireland have signed a memorandum of understanding.")
     assert alone.orgs["brindlex ireland"].parent is None
+
+
+def test_a_minister_holds_the_ministry_of_the_portfolio_the_title_names():
+    roles = _roles("The National Minister of Science, Technology and Innovation, Roberto Salva, signed a "
+                   "framework agreement with Tarn Aerospace.")
+    assert roles["roberto salva"][0] == "ministry of science technology and innovation"
+    prime = _roles("Prime Minister of Tarn Ali Reza attended the ceremony.")
+    assert prime["ali reza"][0] is None
+
+
+def test_a_ministry_made_from_a_cut_title_is_the_ministry_the_release_names():
+    facts = _facts("The Ministry of Science and Technology (MOST) hosted the ceremony. Minister of Science "
+                   "and Technology Ngo Van Tam signed the memorandum with Tarn University.")
+    assert facts.people["ngo tam van"].org == "ministry of science and technology"

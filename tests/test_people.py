@@ -393,3 +393,12 @@ def test_an_all_capitals_family_name_before_a_hyphenated_given_name_is_a_person(
     f = _facts("KIM Soo-jin, President of Tarn Institute, signed the agreement.")
     assert list(f.people) == ["kim soo-jin"]
     assert "kim" not in f.orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dr. Inas bint Suleiman bin Mohammed Al Issa attended the ceremony.", "Inas bint Suleiman bin Mohammed Al Issa"),
+    ("Dr. Sultan bin Ahmad Sultan Al Jaber attended the ceremony.", "Sultan bin Ahmad Sultan Al Jaber"),
+])
+def test_particles_do_not_count_towards_a_names_length(text, name):
+    f = _facts(text)
+    assert [p.name for p in f.people.values()] == [name]

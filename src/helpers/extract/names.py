@@ -61,7 +61,7 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             while q < e and w.lower[q] in particles and q - n < 3:
                 q += 1  # "Gloria de la Fuente", "Ursula von der Leyen"
             if q < e and q > n and NAME_WORD.match(w.text[q]) and w.text[q][:1].isupper():
-                limit = max(limit, q + 2)
+                limit = max(limit + q - n, q + 2)  # particles do not count: "Sultan bin Ahmad Sultan Al Jaber"
                 n = q
                 continue
         if not NAME_WORD.match(word) or word.upper() == word and len(word) > 1 and not loose \

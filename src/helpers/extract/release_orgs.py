@@ -63,6 +63,7 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 and kind_of(lo.name) == "other" and not units & set(key.split()):
             acronyms.setdefault(lo.name, holders[0])
     _without_country(facts, acronyms, sentences)
+    _ministries(facts, acronyms)
     for key, lo in list(facts.orgs.items()):
         target = acronyms.get(lo.name)
         if target and target != key and target in facts.orgs:
@@ -84,6 +85,19 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 facts.orgs[lo.parent] = LocalOrg(lo.parent, name, None, kind_of(name))
             if lo.parent not in facts.orgs or lo.parent == key:
                 lo.parent = None
+
+
+def _ministries(facts: DocFacts, acronyms: dict[str, str]) -> None:
+    """"Ministry of Science", made from a title ("Minister of Science and Technology Ms A", cut by the
+    name), is the release's one longer ministry holding all its words: "Ministry of Science and
+    Technology (MOST)"."""
+    words = {k: set(k.split()) for k, o in facts.orgs.items() if k.startswith("ministry ")}
+    for key in words:
+        if facts.orgs[key].name in facts.doc.text:
+            continue  # a ministry the text names is a body of its own, never merged into another
+        holders = [k for k, ws in words.items() if k != key and words[key] < ws]
+        if len(holders) == 1:
+            acronyms.setdefault(facts.orgs[key].name, holders[0])
 
 
 def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list) -> None:

@@ -53,6 +53,13 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 title_end = t
             end = t
     title = text[w.start[k]:w.end[title_end - 1]]
+    if (org is None or not org.is_acronym and org.i == k + n + 1 + (w.lower[k + n + 1] == "the")
+            and not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]) \
+            and (ministry := _ministry(w, k, n, end, text)):
+        if org is not None and org in orgs_at.values():
+            org.name, org.kind = ministry.name, "government"
+        else:
+            org = ministry
     if w.lower[k + n - 1].endswith("s"):
         single = lexicon.singular_title(text[w.start[k]:w.end[k + n - 1]])
         if single:
@@ -79,6 +86,27 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | Non
         return None
     name = text[w.start[q]:w.end[t - 1]]
     return OrgSpan(q, t, name, None, kind_of(name))
+
+
+_NOT_A_MINISTRY = {"prime", "chief", "first"}
+
+
+def _ministry(w: Words, k: int, n: int, end: int, text: str) -> OrgSpan | None:
+    """The ministry a minister's title names: "Minister for Energy of the Republic of Kazakhstan"
+    and "Minister of Science, Technology and Innovation" hold the Ministry of that portfolio (not
+    "Prime Minister of X", nor "Minister of State")."""
+    at = k + n
+    if w.lower[at - 1] != "minister" or at >= end or w.lower[at] not in ("of", "for") \
+            or any(w.lower[q] in _NOT_A_MINISTRY for q in range(k, at)):
+        return None
+    q = at + 1 + (w.lower[at + 1] == "the")
+    t = end
+    while t > q and w.text[t - 1] in (",", "(", ")", "and", "&"):
+        t -= 1
+    if t <= q or w.lower[q] == "state" or not is_cap(w.text[q]):
+        return None
+    name = f"Ministry {w.lower[at]} {text[w.start[at + 1]:w.end[t - 1]]}"
+    return OrgSpan(q, t, name, None, "government")
 
 
 def _named_body(w: Words, q: int, t: int, text: str, kind: str | None, not_name: frozenset[str]) -> bool:
