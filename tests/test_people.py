@@ -8,6 +8,7 @@ import pytest
 from support import release_facts as _facts
 
 from helpers.extract.document import extract_document
+from helpers.extract.facts import person_key
 from helpers.extract.nlp import words_of
 from helpers.extract.roles import assign_roles
 from helpers.extract.scanner import scan
@@ -402,3 +403,9 @@ def test_an_all_capitals_family_name_before_a_hyphenated_given_name_is_a_person(
 def test_particles_do_not_count_towards_a_names_length(text, name):
     f = _facts(text)
     assert [p.name for p in f.people.values()] == [name]
+
+
+def test_a_later_mention_by_the_last_words_of_a_full_name_is_that_person():
+    f = _facts("The MoU was signed by Dr. Carlos Henrique de Brito Cruz, Scientific Director of Tarn "
+               "Foundation. Brito Cruz said the deal matters.")
+    assert list(f.people) == [person_key("Carlos Henrique de Brito Cruz")]

@@ -74,6 +74,8 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> No
             key = person_key(p.name)
             if len(p.name.split()) == 1:
                 key = _resolve_single(p.name, full) or key
+            elif key not in strong and (part := _resolve_part(p.name, full)) is not None:
+                key = part  # "Al Mansoori" after "Sultan bin Saeed Al Mansoori"
             elif p.cue == "bare" and key not in strong and not p.roles:
                 it.kind = "dropped"
                 continue
@@ -100,6 +102,16 @@ def _resolve_single(name: str, full: list[Person]) -> str | None:
         if low in p.name.lower().split():
             return person_key(p.name)
     return None
+
+
+def _resolve_part(name: str, full: list[Person]) -> str | None:
+    """Key of the one longer full name in which `name`'s words stand together ("Brito Cruz" in
+    "Carlos Henrique de Brito Cruz"): a later, shorter mention of that person."""
+    words = name.lower().split()
+    n = len(words)
+    hits = {person_key(p.name) for p in full if len(p.name.split()) > n and any(
+        p.name.lower().split()[i:i + n] == words for i in range(len(p.name.split()) - n + 1))}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _respectively(facts: DocFacts, items: list[Item]) -> None:
