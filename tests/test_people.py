@@ -409,3 +409,18 @@ def test_a_later_mention_by_the_last_words_of_a_full_name_is_that_person():
     f = _facts("The MoU was signed by Dr. Carlos Henrique de Brito Cruz, Scientific Director of Tarn "
                "Foundation. Brito Cruz said the deal matters.")
     assert list(f.people) == [person_key("Carlos Henrique de Brito Cruz")]
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ('USM Chancellor William E. "Brit" Kirwan attended the ceremony.', 'William E. "Brit" Kirwan', "kirwan william"),
+    ("HKU Vice-President (Research) Professor Zuo-Jun (Max) Shen attended the ceremony.", "Zuo-Jun (Max) Shen",
+     "shen zuo-jun"),
+])
+def test_a_nickname_inside_a_name_is_kept_in_the_name_and_left_out_of_the_key(text, name, key):
+    f = _facts(text)
+    assert [(p.key, p.name) for p in f.people.values()] == [(key, name)]
+
+
+def test_a_passive_attendance_trigger_gives_the_people_after_it():
+    f = _facts(SIGNED + "The event was also attended by Tom Reed, Vice-Rector of Brindle University.")
+    assert ("reed tom", "attendee") in _roles(f)

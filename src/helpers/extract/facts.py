@@ -24,11 +24,15 @@ def org_key(name: str) -> str:
     return _LEGAL_TAIL.sub("", name) or name
 
 
+_NICKNAME = re.compile(r'"[^"]+"|“[^”]+”|‘[^’]+’|\([^)]+\)')
+
+
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """An order-insensitive key for a person's name ("Wan Gang" = "Gang Wan"); middle initials
-    drop out when two full words remain ("Ann J. Brook" = "Ann Brook", "R. J. Patel" kept whole)."""
-    words = _NAME_PUNCT.sub("", name).lower().split()
+    drop out when two full words remain ("Ann J. Brook" = "Ann Brook", "R. J. Patel" kept whole), and
+    so does a nickname ('William "Brit" Kirwan' = "William Kirwan")."""
+    words = _NAME_PUNCT.sub("", _NICKNAME.sub(" ", name)).lower().split()
     full = [x for x in words if len(x) > 1]
     return " ".join(sorted(full if len(full) >= 2 else words))
 

@@ -10,6 +10,7 @@ from .. import lexicon
 from .nlp import Words, is_cap
 
 _SEGMENT = re.compile(r"['’-]")
+_NICK_OPEN = {'"': '"', "“": "”", "(": ")", "‘": "’"}
 HARD_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "he", "she", "they"}
 
 
@@ -54,6 +55,11 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
     while n < e and n < limit:
         word = w.text[n]
         low = lower[n]
+        if n > k and word in _NICK_OPEN and n + 3 < e and w.text[n + 2] == _NICK_OPEN[word] \
+                and NAME_WORD.match(w.text[n + 1]) and NAME_WORD.match(w.text[n + 3]):
+            n += 3  # a nickname inside the name: 'William E. "Brit" Kirwan', "Zuo-Jun (Max) Shen"
+            limit += 3
+            continue
         if len(word.rstrip(".")) == 1 and word[:1].isupper() and limit < k + 7:
             limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel"
         if n > k and low in particles:
@@ -155,7 +161,11 @@ def join_name(w: Words, a: int, b: int) -> str:
     """A name as written, all-capitals family names in title case ("ZHU Jiaojun" -> "Zhu Jiaojun")."""
     words = [t.title() if t.isupper() and len(t) > 1 and t not in lexicon.name_suffixes() else t
              for t in w.text[a:b]]
-    return " ".join(words).replace(" , ", ", ")
+    out = " ".join(words).replace(" , ", ", ")
+    for left, right in _NICK_OPEN.items():
+        out = out.replace(f"{left} ", left).replace(f" {right}", right) if left != right else \
+            re.sub(rf'{re.escape(left)} (\S+) {re.escape(right)}', rf"{left}\1{right}", out)
+    return out
 
 
 def name_run_at(w: Words, t: int, e: int) -> int:

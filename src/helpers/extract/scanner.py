@@ -128,6 +128,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 if trig[0] == "speaker" and trig[1] == "before" and k > s and (w.text[k - 1] in _QUOTE_END or (
                         w.text[k - 1] == "," and k - 1 > s and w.text[k - 2] in _QUOTE_END)):
                     trig = ("speaker", "after", trig[2])  # “…,” said the Director, Rob Strain
+                if trig[1] == "before" and k + n < e and w.lower[k + n] == "by" and trig[0] != "signatory":
+                    trig, n = (trig[0], "after", trig[2]), n + 1  # a passive: "was also attended by A"
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
                 continue
