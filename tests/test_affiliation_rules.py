@@ -129,3 +129,15 @@ def test_a_ministry_made_from_a_cut_title_is_the_ministry_the_release_names():
     facts = _facts("The Ministry of Science and Technology (MOST) hosted the ceremony. Minister of Science "
                    "and Technology Ngo Van Tam signed the memorandum with Tarn University.")
     assert facts.people["ngo tam van"].org == "ministry of science and technology"
+
+
+def test_a_dash_after_a_name_opens_its_apposition():
+    roles = _roles("The agreement was signed by Mr. Lino Baran – Minister of Science and Production, and "
+                   "Ms. Agueda Menvi – Director of International Relations of Tarn University.")
+    assert roles["baran lino"][1] == "Minister of Science and Production"
+    assert roles["agueda menvi"] == ("tarn university", "Director of International Relations")
+
+
+def test_a_plural_title_reaches_the_names_listed_after_honorifics():
+    roles = _roles("The ceremony was attended by Vice Rectors Prof. Dr. Babur Ozcel and Prof. Dr. Ali Ata.")
+    assert roles["ali ata"][1] == "Vice Rector" and roles["babur ozcel"][1] == "Vice Rector"

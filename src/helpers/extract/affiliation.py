@@ -7,7 +7,7 @@ from .facts import DocFacts, Item
 from .nlp import Words, words_of
 from .orgs import find_orgs
 
-_GAP = (",", "the", "(")
+_GAP = (",", "the", "(", "–", "—")
 
 
 def appositions(items: list[Item], w: Words) -> None:
@@ -22,7 +22,7 @@ def appositions(items: list[Item], w: Words) -> None:
         while y < len(items) and items[y].kind == "sep" and items[y].value in _GAP:
             y += 1
         nxt = items[y] if y < len(items) else None
-        gap = nxt is not None and item.j < len(w) and w.text[item.j] in ",(" and all(
+        gap = nxt is not None and item.j < len(w) and w.text[item.j] in ",(–—" and all(
             w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > item.j) for q in range(item.j, nxt.i))
         if nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
             p.title, p.title_kind, org = nxt.value

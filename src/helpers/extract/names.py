@@ -142,6 +142,9 @@ def list_name(w: Words, k: int, e: int, not_name: frozenset[str]) -> tuple[int, 
         x += 1
     if x == k or x >= e:
         return None
+    honor = lexicon.people()[0]
+    while x < e and (h := honor.match(w.lower, x, e)[0]):
+        x += h  # "Vice Rectors Prof. Dr. A and Prof. Dr. B"
     m = name_words(w, x, e, not_name, loose=False)
     return (x, m) if m - x >= 2 else None
 
