@@ -174,3 +174,20 @@ def test_two_bodies_joined_by_and_stay_two():
     f = _facts("The MOU was signed by the University of Sydney vice-chancellor Dr Michael Spence and Thales "
                "Australia Country Director Chris Jenkins.")
     assert "university of sydney" in f.orgs and not any("thales" in k for k in f.orgs if "sydney" in k)
+
+
+def test_an_acronym_written_right_after_an_organisation_is_one_name_with_it():
+    facts = _facts("A cooperation protocol has been signed between Tarn University and Brindle University "
+                          "TEKNOPARK.")
+    (ev,) = facts.events
+    assert {r[1] for r in ev.roles if r[3] == "party"} == {"tarn university", "brindle university teknopark"}
+
+
+def test_an_acronym_written_in_title_case_is_the_organisation_it_stands_for():
+    facts = _facts("The Tarn Research Foundation (TARF) and Brindle University signed an agreement. "
+                          "Tarf will fund the projects.")
+    assert set(facts.orgs) == {"tarn research foundation", "brindle university"}
+
+
+def test_a_dotted_capital_i_keeps_an_organisation_key_one_word():
+    assert org_key("TÜBİTAK UME") == "tübitak ume"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +20,8 @@ _LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|compa
 def org_key(name: str) -> str:
     """A spelling-insensitive key for an organisation name ("X Co., Ltd." = "X")."""
     name = _THE.sub("", name.strip()).lower()
+    if not name.isascii():  # "TÜBİTAK" lowers to "i" and a combining dot: one word, not two
+        name = "".join(c for c in unicodedata.normalize("NFC", name) if not unicodedata.combining(c))
     name = name.replace("co-operation", "cooperation").replace("centre", "center")
     name = _NON_WORD.sub(" ", name).strip()
     return _LEGAL_TAIL.sub("", name) or name

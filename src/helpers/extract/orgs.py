@@ -169,7 +169,23 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
-    return sorted(spans, key=lambda sp: sp.i)
+    return _joined_acronyms(sorted(spans, key=lambda sp: sp.i), w, text)
+
+
+def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
+    """"TÜBİTAK UME", "SNU CALS", "Medeniyet University TEKNOPARK": an acronym written right after
+    an organisation's name, with no bracket, is one name with it (the owner's unit)."""
+    out: list[OrgSpan] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and sp.is_acronym and sp.j - sp.i == 1 and prev.j == sp.i \
+                and w.text[sp.i - 1] != ")" and (sp.j >= len(w) or w.text[sp.j] != "(") \
+                and (not prev.is_acronym or prev.j - prev.i == 1):
+            name = text[w.start[prev.i]:w.end[sp.i]]
+            out[-1] = OrgSpan(prev.i, sp.j, name, None, kind_of(name))
+            continue
+        out.append(sp)
+    return out
 
 
 _GENERIC = {"municipal", "provincial", "national", "central", "local", "state", "people's", "city",

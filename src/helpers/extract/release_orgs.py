@@ -65,7 +65,7 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
     _without_country(facts, acronyms, sentences)
     _ministries(facts, acronyms)
     for key, lo in list(facts.orgs.items()):
-        target = acronyms.get(lo.name)
+        target = acronyms.get(lo.name) or (acronyms.get(lo.name.upper()) if " " not in lo.name else None)
         if target and target != key and target in facts.orgs:
             facts.orgs[target].aliases |= lo.aliases
             facts.alias[key] = target
