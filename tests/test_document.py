@@ -144,3 +144,14 @@ def test_a_visit_with_a_meeting_in_one_sentence_is_one_event():
     assert [ev.kind for ev in f.events] == ["visit"]
     roles = {(r[0], r[3]) for ev in f.events for r in ev.roles if r[0]}
     assert ("ana ruiz", "visitor") in roles
+
+
+def test_a_visit_that_names_no_one_keeps_its_visiting_and_hosting_bodies():
+    from support import release_facts
+
+    facts = release_facts("A delegation from Tarn University visited Brindle University and the Kestrel "
+                          "Institute on May 5, 2024 to discuss cooperation with Helix Corporation.")
+    (ev,) = facts.events
+    assert ev.kind == "visit"
+    assert {(r[1], r[3]) for r in ev.roles} == {("tarn university", "visitor"), ("brindle university", "host"),
+                                                ("kestrel institute", "host")}

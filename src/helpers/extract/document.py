@@ -200,6 +200,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 lp = facts.people[key]
                 if not any(r[0] == key and r[3] == role for r in event.roles):
                     event.roles.append((key, lp.org, lp.title, role, a, b))
+        if hint == "visit" and not ag.is_signing(w, s, e):
+            _visiting_bodies(facts, items, w, (a, b), dated)
         for it in items:
             if it.kind == "org":
                 facts.mentions.append(("organization", facts.org(it.value.name),
@@ -209,6 +211,28 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     if signing is not None and signing.date_text is None:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts)
+
+
+def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[int, int], dated) -> None:
+    """"A delegation from X visited Y": the bodies of a visit that names no one, X visiting and Y
+    (with the bodies listed with it) hosting, as organisation rows of the sentence's visit."""
+    trig = next((t for t in items if t.kind == "trigger" and t.value[2] == "visit" and t.value[1] == "before"), None)
+    if trig is None or any(it.kind == "person" and it.value.roles for it in items):
+        return
+    before = [it for it in items if it.kind == "org" and it.j <= trig.i]
+    after: list[Item] = []
+    for it in items:
+        if it.kind == "org" and it.i >= trig.j and (not after or all(
+                w.lower[q] in (",", "and", "the", "&") for q in range(after[-1].j, it.i))):
+            after.append(it)
+    if not before or not after:
+        return
+    event = _sentence_event(facts, "visit", span, dated)
+    for role, its in (("visitor", before), ("host", after)):
+        for it in its:
+            okey = top_org(facts, it.value)
+            if okey and not any(r[1] == okey and r[0] is None for r in event.roles):
+                event.roles.append((None, okey, None, role, *span))
 
 
 def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
