@@ -236,3 +236,12 @@ def test_an_agreement_built_on_an_earlier_one_keeps_its_own_parties():
                "on the memorandum Tarn Institute signed with Kestrel College in October.")
     ev = [e for e in f.events if e.kind == "signing"][0]
     assert "kestrel college" not in _parties(ev)
+
+
+def test_yesterday_is_the_day_before_a_printed_publication_date():
+    facts = _facts("Tarn Academy and Brindle Academy signed the Tarn Declaration yesterday.",
+                   published=dt.date(2019, 9, 10))
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert ev.date == dt.date(2019, 9, 9)
+    undated = _facts("Tarn Academy and Brindle Academy signed the Tarn Declaration yesterday.")
+    assert [e.date for e in undated.events if e.kind == "signing"] == [None]

@@ -35,6 +35,7 @@ _WIRE_DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"
     r"\s*(?:/[^/\n]{2,40}/)?\s*\.?\s*(?:--|[-–—])")
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
+_YESTERDAY = re.compile(r"\b(yesterday)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,11 @@ def dateline(text: str) -> re.Match | None:
 def find_today(text: str) -> re.Match | None:
     """The first 'today'/'this morning' style reference to the publication day."""
     return _TODAY.search(text)
+
+
+def find_yesterday(text: str) -> re.Match | None:
+    """The first 'yesterday': the day before the publication day."""
+    return _YESTERDAY.search(text)
 
 
 def to_date(mention: DateMention, year: int | None = None) -> dt.date | None:

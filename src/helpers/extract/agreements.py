@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lexicon
-from ..dates import MONTHS, dateline, find_dates, find_today, find_weekday, resolve
+from ..dates import MONTHS, dateline, find_dates, find_today, find_weekday, find_yesterday, resolve
 from .facts import OrgSpan
 from .nlp import Words, is_cap
 from .orgs import is_acronym
@@ -193,6 +193,9 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
     if today:
         if published is not None:
             return published, today.group(0), "day", "published"
+    yesterday = find_yesterday(sentence)
+    if yesterday and published is not None:
+        return published - dt.timedelta(days=1), yesterday.group(0), "day", "published"
     weekday = find_weekday(sentence, published)
     if weekday:
         return weekday[1], weekday[0], "day", "published"
