@@ -245,3 +245,11 @@ def test_yesterday_is_the_day_before_a_printed_publication_date():
     assert ev.date == dt.date(2019, 9, 9)
     undated = _facts("Tarn Academy and Brindle Academy signed the Tarn Declaration yesterday.")
     assert [e.date for e in undated.events if e.kind == "signing"] == [None]
+
+
+def test_a_later_sentence_on_the_signing_dates_an_undated_signing():
+    facts = _facts("Tarn Institute has signed a memorandum of understanding with Brindle University. "
+                   "Ann Lee and Tom Reed took part in the signing today in Limerick.",
+                   published=dt.date(2009, 12, 8))
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert ev.date == dt.date(2009, 12, 8)

@@ -138,6 +138,11 @@ def signs(w: Words, s: int, e: int) -> bool:
     return not _SIGN_VERBS.isdisjoint(w.lower[s:e])
 
 
+def the_signing(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e speak of the signing as an event ("took part in the signing today")."""
+    return any(w.lower[k] in ("the", "this") and w.lower[k + 1] == "signing" for k in range(s, e - 1))
+
+
 def same_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e refer back to the signing ("the deal", "the agreement", "the MoU")."""
     return any(w.lower[k] in ("the", "this") and w.lower[k + 1] in _BACK_REF for k in range(s, e - 1))

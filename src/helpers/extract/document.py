@@ -165,6 +165,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 loc, la, _ = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
                 if loc and any(w.lower[k] in ag.SIGN_WORDS for k in range(max(s, la - 6), la)):
                     signing.location = loc
+        elif signing is not None and signing.date_text is None and dated and ag.the_signing(w, s, e):
+            _set_date(signing, dated)  # "took part in the signing today in Limerick"
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
         for it in items:
