@@ -130,3 +130,9 @@ def test_wire_datelines_are_found(text, date):
 
 def test_a_sentence_opening_with_on_date_is_no_dateline():
     assert dateline("On May 4, 2023, the two universities signed an agreement.") is None
+
+
+def test_a_dateline_with_its_source_in_brackets_dates_the_report():
+    line = dateline("ABU DHABI, (Tarn Point News / WAM - 24th Feb, 2020) The Ministry of Tarn signed an MoU.")
+    assert line is not None and line.group("date") == "24th Feb, 2020"
+    assert dateline("Tarn University (TU) signed an MoU on 5 May 2020 with Brindle University.") is None
