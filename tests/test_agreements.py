@@ -253,3 +253,13 @@ def test_a_later_sentence_on_the_signing_dates_an_undated_signing():
                    published=dt.date(2009, 12, 8))
     (ev,) = [e for e in facts.events if e.kind == "signing"]
     assert ev.date == dt.date(2009, 12, 8)
+
+
+@pytest.mark.parametrize("text", [
+    "A consensus had been reached when Tarn Corporation and Brindle University signed a memorandum of "
+    "understanding in 2012.",
+    "Tarn Corporation and Brindle University had signed a memorandum of understanding in 2012.",
+])
+def test_a_signing_told_in_the_past_of_the_past_is_an_earlier_one(text):
+    facts = _facts("A delegation of Tarn Corporation visited Brindle University on January 16. " + text)
+    assert not [e for e in facts.events if e.kind == "signing"]

@@ -155,10 +155,21 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
+        if w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
+            return True
         if date is not None and any(len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
                                     and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
             return True
     return False
+
+
+def _pluperfect(w: Words, s: int, k: int) -> bool:
+    """Whether the signing verb at k is told in the past of the past: "had (been) signed", or a "when"
+    clause under a pluperfect ("A consensus had been reached when X and Y signed an MoU")."""
+    if any(w.lower[q] == "had" for q in range(max(s, k - 3), k)):
+        return True
+    when = next((q for q in range(k - 1, max(s, k - 10) - 1, -1) if w.lower[q] == "when"), None)
+    return when is not None and any(w.lower[q] == "had" for q in range(max(s, when - 6), when))
 
 
 def place(w: Words, s: int, e: int, text: str, skip: tuple[int, int]) -> tuple[str | None, int, int]:
