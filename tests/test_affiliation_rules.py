@@ -141,3 +141,14 @@ def test_a_dash_after_a_name_opens_its_apposition():
 def test_a_plural_title_reaches_the_names_listed_after_honorifics():
     roles = _roles("The ceremony was attended by Vice Rectors Prof. Dr. Babur Ozcel and Prof. Dr. Ali Ata.")
     assert roles["ali ata"][1] == "Vice Rector" and roles["babur ozcel"][1] == "Vice Rector"
+
+
+def test_a_bracketed_aside_after_a_name_does_not_cut_its_apposition():
+    roles = _roles("Professor Andrew Spen (seated left), President, Tarn Maritime University, and Dr. Kev "
+                   "Brown, President, Brindle University, signed the agreement.")
+    assert roles["andrew spen"] == ("tarn maritime university", "President")
+
+
+def test_a_possessive_owner_in_an_apposition_is_crossed_to_its_title():
+    roles = _roles("They were received by Dr. Badran Omar, the University's Rector, at Tarn University.")
+    assert roles["badran omar"][1] == "Rector"

@@ -19,11 +19,13 @@ def appositions(items: list[Item], w: Words) -> None:
         if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i:
             _take_title(p, items[x - 1])  # "Vice Governor of X Mr Chen"
         y = x + 1
-        while y < len(items) and items[y].kind == "sep" and items[y].value in _GAP:
+        pj = _after_aside(w, item.j)  # "Andrew Spencer (seated left), President, ..."
+        while y < len(items) and (items[y].i < pj or items[y].kind == "sep" and items[y].value in _GAP):
             y += 1
         nxt = items[y] if y < len(items) else None
-        gap = nxt is not None and item.j < len(w) and w.text[item.j] in ",(–—" and all(
-            w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > item.j) for q in range(item.j, nxt.i))
+        gap = nxt is not None and pj < len(w) and w.text[pj] in ",(–—" and all(
+            w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > pj) or (w.text[q] in ("'s", "’s") and q > pj + 1)
+            for q in range(pj, nxt.i))
         if nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
             p.title, p.title_kind, org = nxt.value
             p.org = p.org or org
@@ -61,6 +63,17 @@ def appositions(items: list[Item], w: Words) -> None:
     for x, item in enumerate(items):
         if item.kind == "person" and item.value.org is None:
             item.value.org = _nearby_org(items, x, w)
+
+
+def _after_aside(w: Words, j: int) -> int:
+    """Where a name's apposition starts: after a bracketed aside of lower-case words right after the
+    name ("(left)", "(seated second from left)"), else at j."""
+    if j >= len(w) or w.text[j] != "(":
+        return j
+    close = next((q for q in range(j + 1, min(len(w), j + 7)) if w.text[q] == ")"), None)
+    if close is None or close == j + 1 or not all(w.text[q][:1].islower() for q in range(j + 1, close)):
+        return j
+    return close + 1
 
 
 def _from_group(items: list[Item], w: Words) -> None:
