@@ -424,3 +424,14 @@ def test_a_nickname_inside_a_name_is_kept_in_the_name_and_left_out_of_the_key(te
 def test_a_passive_attendance_trigger_gives_the_people_after_it():
     f = _facts(SIGNED + "The event was also attended by Tom Reed, Vice-Rector of Brindle University.")
     assert ("reed tom", "attendee") in _roles(f)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("A memorandum of understanding was signed today between the Rector of Tarn University Mrs. Ann "
+     "Pile and the Chief Scientist of Brindle Foundation Dr. Tom Mastro.", "signatory"),
+    ("The signing ceremony of the memorandum took place on 6 June 2018, with the presence of Deputy "
+     "Minister Dr. Ann Pile and Minister Dr. Tom Mastro.", "witness"),
+])
+def test_signings_told_between_people_and_with_their_presence(text, role):
+    f = _facts(SIGNED + text)
+    assert {("ann pile", role), ("mastro tom", role)} <= _roles(f)
