@@ -152,3 +152,12 @@ def test_a_bracketed_aside_after_a_name_does_not_cut_its_apposition():
 def test_a_possessive_owner_in_an_apposition_is_crossed_to_its_title():
     roles = _roles("They were received by Dr. Badran Omar, the University's Rector, at Tarn University.")
     assert roles["badran omar"][1] == "Rector"
+
+
+def test_a_country_before_a_title_is_a_nationality_not_an_organisation_or_a_party():
+    facts = _facts("The MoU was signed by Sultan Al Mansoo, UAE Minister of Economy, and Michael Crow, "
+                   "President of Tarn University.")
+    (ev,) = facts.events
+    assert {r[1] for r in ev.roles if r[3] == "party"} == {"ministry of economy", "tarn university"}
+    visit = _roles("Tarn University received a courtesy visit from the Cook Islands Prime Minister, Mark Brow.")
+    assert visit["brow mark"] == (None, "Prime Minister")

@@ -16,7 +16,7 @@ from .release_orgs import collect_orgs, holder_of, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
 from .scanner import scan
 from .tagging import as_doc, tag
-from .theme_scope import cross_border, outside_scope
+from .theme_scope import cross_border, is_country, outside_scope
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
@@ -240,7 +240,9 @@ def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[i
 def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
                  span: tuple[int, int], fallback: tuple[int, int] | None = None) -> None:
     """Add the parties a signing sentence names; the first one falls back to all its organisations."""
-    orgs = [it.value for it in items if it.kind == "org"]
+    titles = lexicon.titles()[0]
+    orgs = [it.value for it in items if it.kind == "org"
+            and not (is_country(it.value.name) and titles.match(w.lower, it.j, e)[0])]  # "UAE Minister of X"
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     for a, b in ag.slot_names(w, s, e, taken):
         name = facts.doc.text[w.start[a]:w.end[b - 1]]

@@ -10,6 +10,7 @@ from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .orgs import is_acronym
+from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
@@ -90,8 +91,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     end = end - 1
                     title = text[w.start[k]:w.end[end - 1]]
                 prev = items[-1] if items else None
-                if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1):
-                    org = prev.value
+                if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
+                        and not is_country(prev.value.name):
+                    org = prev.value  # not "UAE Minister of Economy": a country before a title is a nationality
                 elif org is None and ((owner := possessive_owner(w, s, k, text)) is not None
                                       or (owner := _name_before_title(w, s, k, items, person)) is not None):
                     org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald", "Argencon President A"
@@ -196,7 +198,10 @@ def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> O
         return None
     if first - 1 >= s and (is_cap(w.text[first - 1]) or w.text[first - 1] in ("'s", "’s")):
         return None  # part of a longer name
+    if is_country(" ".join(w.text[first:k])):
+        return None  # "the Cook Islands Prime Minister": a nationality
     return OrgSpan(first, k, " ".join(w.text[first:k]), None, "other")
+
 
 
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",

@@ -56,6 +56,12 @@ def _heading_lines(heads: frozenset[str]) -> re.Pattern:
     return re.compile(rf"^[ \t]*(?i:{alts})[ \t]+(?:[A-Z0-9][\w.&'’-]*[ \t]*){{1,8}}:?[ \t]*$", re.M)
 
 
+def is_country(name: str) -> bool:
+    """Whether a name is a country's as written ("Cook Islands", "UAE")."""
+    words = name.split()
+    return bool(words) and country_table().match(words, 0)[0] == len(words)
+
+
 @lru_cache(maxsize=1)
 def country_table() -> lexicon.PhraseTable:
     """Country names as written (case kept) mapped to their country: the ISO 3166 names pycountry
