@@ -152,10 +152,11 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
     (a year before `date`), near a signing word; not a sentence that merely says "already" elsewhere."""
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
+    had = "had" in w.lower[s:e]
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
-        if w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
+        if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
             return True
         if date is not None and any(len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
                                     and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):

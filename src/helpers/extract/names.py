@@ -165,6 +165,8 @@ def join_name(w: Words, a: int, b: int) -> str:
     words = [t.title() if t.isupper() and len(t) > 1 and t not in lexicon.name_suffixes() else t
              for t in w.text[a:b]]
     out = " ".join(words).replace(" , ", ", ")
+    if not any(t in _NICK_OPEN for t in w.text[a:b]):
+        return out
     for left, right in _NICK_OPEN.items():
         out = out.replace(f"{left} ", left).replace(f" {right}", right) if left != right else \
             re.sub(rf'{re.escape(left)} (\S+) {re.escape(right)}', rf"{left}\1{right}", out)

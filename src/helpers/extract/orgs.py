@@ -175,6 +175,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
     """"TÜBİTAK UME", "SNU CALS", "Medeniyet University TEKNOPARK": an acronym written right after
     an organisation's name, with no bracket, is one name with it (the owner's unit)."""
+    if not any(sp.is_acronym for sp in spans[1:]):
+        return spans
     out: list[OrgSpan] = []
     for sp in spans:
         prev = out[-1] if out else None

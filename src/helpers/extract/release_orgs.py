@@ -53,14 +53,16 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
     for key, lo in facts.orgs.items():
         if key in acronyms.values():
             continue
+        if len(key.split()) > 2 or lo.acronym is not None or lo.parent or kind_of(lo.name) != "other" \
+                or units & set(key.split()):
+            continue
         # A short form ("Strathclyde", "Helix") names the one organisation whose name holds it.
         holders = [k for k, ws in words_of_org.items() if k != key and set(key.split()) < ws]
         if len(holders) > 1:  # "Kestrel" is in "Kestrel Semiconductor" and "NLU-Kestrel Joint Laboratory"
             holders = [k for k in holders if k.startswith(key + " ")]
         if not holders and len(key.split()) == 2:
             holders = [h] if (h := holder_of(facts, lo.name)) is not None else []  # "Weston Tech"
-        if len(key.split()) <= 2 and len(holders) == 1 and lo.acronym is None and not lo.parent \
-                and kind_of(lo.name) == "other" and not units & set(key.split()):
+        if len(holders) == 1:
             acronyms.setdefault(lo.name, holders[0])
     _without_country(facts, acronyms, sentences)
     _ministries(facts, acronyms)
