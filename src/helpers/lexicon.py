@@ -42,17 +42,25 @@ class PhraseTable:
     def __init__(self, entries: dict[tuple[str, ...], object]):
         self.entries = entries
         self.max_len = max((len(k) for k in entries), default=0)
-        self.first = {k[0] for k in entries}
+        lengths: dict[str, set[int]] = {}
+        for k in entries:
+            lengths.setdefault(k[0], set()).add(len(k))
+        self.first = frozenset(lengths)
+        self._lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}  # the lengths to try
 
     def match(self, lowers: list[str], i: int, stop: int | None = None) -> tuple[int, object]:
         """(length, value) of the longest entry starting at word i, or (0, None)."""
-        if i >= len(lowers) or lowers[i] not in self.first:
+        if i >= len(lowers):
             return 0, None
-        stop = len(lowers) if stop is None else stop
-        for n in range(min(self.max_len, stop - i), 0, -1):
-            value = self.entries.get(tuple(lowers[i:i + n]))
-            if value is not None:
-                return n, value
+        ns = self._lengths.get(lowers[i])
+        if ns is None:
+            return 0, None
+        room = (len(lowers) if stop is None else stop) - i
+        for n in ns:
+            if n <= room:
+                value = self.entries.get(tuple(lowers[i:i + n]))
+                if value is not None:
+                    return n, value
         return 0, None
 
 
