@@ -435,3 +435,10 @@ def test_a_passive_attendance_trigger_gives_the_people_after_it():
 def test_signings_told_between_people_and_with_their_presence(text, role):
     f = _facts(SIGNED + text)
     assert {("ann pile", role), ("mastro tom", role)} <= _roles(f)
+
+
+def test_a_bare_capitalised_pair_after_a_plain_including_is_no_attendee():
+    f = _facts(SIGNED + "They will work in fields including Computer Science and Intelligent Mobility.")
+    assert not f.people
+    titled = _facts(SIGNED + "Guests included Professor Ann Lee and Tom Reed, Dean of Tarn University.")
+    assert {("ann lee", "attendee"), ("reed tom", "attendee")} <= _roles(titled)
