@@ -442,3 +442,8 @@ def test_a_bare_capitalised_pair_after_a_plain_including_is_no_attendee():
     assert not f.people
     titled = _facts(SIGNED + "Guests included Professor Ann Lee and Tom Reed, Dean of Tarn University.")
     assert {("ann lee", "attendee"), ("reed tom", "attendee")} <= _roles(titled)
+
+
+def test_bare_names_after_signed_between_are_bodies_not_signatories():
+    f = _facts("Under the memorandum signed between Invest Tarnia and Brindle University, the two will work together.")
+    assert not f.people

@@ -22,8 +22,9 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
             if direction == "after":
                 if role == "attendee" and it.j - it.i == 1 and (outer := _outer_role(items, y)) is not None:
                     return outer  # "in the presence of University officials, including A and B"
-                if role == "attendee" and it.j - it.i == 1 and items[x].value.cue == "bare":
-                    return None  # "fields including Intelligent Mobility": a list of things, not people
+                if (role == "attendee" and it.j - it.i == 1 or it.value[2] == "between") \
+                        and items[x].value.cue == "bare":
+                    return None  # "fields including Intelligent Mobility", "signed between Invest Victoria and X"
                 return role
             if role == "signatory" and any(i.kind == "sep" and i.value == "with" for i in items[y + 1:x]):
                 return role  # "A signed the deal with B"

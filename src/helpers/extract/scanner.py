@@ -132,6 +132,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     trig = ("speaker", "after", trig[2])  # “…,” said the Director, Rob Strain
                 if trig[1] == "before" and k + n < e and w.lower[k + n] == "by" and trig[0] != "signatory":
                     trig, n = (trig[0], "after", trig[2]), n + 1  # a passive: "was also attended by A"
+                if w.lower[k + n - 1] == "between":
+                    trig = (trig[0], trig[1], "between")  # "signed between": bodies as often as people
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
                 continue
