@@ -191,3 +191,13 @@ def test_an_acronym_written_in_title_case_is_the_organisation_it_stands_for():
 
 def test_a_dotted_capital_i_keeps_an_organisation_key_one_word():
     assert org_key("TÜBİTAK UME") == "tübitak ume"
+
+
+def test_a_unit_of_an_organisations_short_form_belongs_to_it():
+    facts = _facts("Aurelia Aerospace Corporation and Tarn University signed an agreement. Priya Raman, "
+                   "Director of the Research and Development Department of Aurelia, attended the ceremony.")
+    assert facts.people["priya raman"].org == "aurelia aerospace"
+    office = _facts("Tarn University and the Sanqiao Municipal Science and Technology Bureau signed an "
+                    "agreement. Tang Rui, Director of the Office of Science and Technology, presided.")
+    assert facts.orgs.get("office of science and technology") is None or \
+        office.orgs["office of science and technology"].parent != "sanqiao municipal science and technology bureau"

@@ -77,6 +77,9 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             # "Research Department of Aurelia Aerospace": a unit of an organisation named elsewhere.
             head, tail = lo.name.rsplit(" of ", 1)
             parent = acronyms.get(tail) or org_key(tail)
+            if parent not in facts.orgs and units & set(head.lower().split()) and " " not in tail \
+                    and tail.lower() not in lexicon.people()[1] and (holder := holder_of(facts, tail, key)) is not None:
+                tail, parent = facts.orgs[holder].name, holder  # "... Department of Aurelia": a short form
             if parent != key and parent in facts.orgs and units & set(head.lower().split()):
                 lo.parent = tail
         if lo.parent:
@@ -241,9 +244,10 @@ def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
     return (lo.parent or key) if lo else None
 
 
-def holder_of(facts: DocFacts, name: str) -> str | None:
-    """The one organisation of the release whose name's words begin with each of `name`'s words."""
+def holder_of(facts: DocFacts, name: str, exclude: str | None = None) -> str | None:
+    """The one organisation of the release (other than `exclude`) whose name's words begin with each
+    of `name`'s words."""
     short = [x.lower() for x in re.split(r"[\s-]+", name) if x]
-    hits = [k for k, lo in facts.orgs.items() if lo.name != name and lo.name != lo.acronym and all(
+    hits = [k for k, lo in facts.orgs.items() if lo.name != name and lo.name != lo.acronym and k != exclude and all(
         any(x.startswith(t) for x in re.split(r"[\s-]+", lo.name.lower())) for t in short)]
     return hits[0] if len(hits) == 1 else None
