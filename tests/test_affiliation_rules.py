@@ -161,3 +161,9 @@ def test_a_country_before_a_title_is_a_nationality_not_an_organisation_or_a_part
     assert {r[1] for r in ev.roles if r[3] == "party"} == {"ministry of economy", "tarn university"}
     visit = _roles("Tarn University received a courtesy visit from the Cook Islands Prime Minister, Mark Brow.")
     assert visit["brow mark"] == (None, "Prime Minister")
+
+
+def test_titled_people_listed_after_a_persons_apposition_share_its_organisation():
+    roles = _roles("The delegation was received by Guo Hai, Party Secretary of TARNU's College of Education, "
+                   "Dean Li Sheng, and Vice Dean Yan Ming.")
+    assert roles["li sheng"][0] == roles["ming yan"][0] == "tarnu"
