@@ -140,16 +140,18 @@ def _shared_owner(items: list[Item]) -> None:
         if b.kind != "person" or b.value.cue != "title" or b.value.org is not None \
                 or items[x - 1].kind != "sep" or items[x - 1].value not in ("and", ","):
             continue
-        y = x - 1
-        kinds = set()
-        while y > 0 and (items[y].kind in ("used-title", "org") or items[y].kind == "sep" and items[y].value in (",", "and")):
+        y, kinds = x - 1, set()
+        while y > 0 and (items[y].kind in ("used-title", "org")
+                         or items[y].kind == "sep" and items[y].value in (",", "and")):
             if items[y].kind == "org":
                 kinds.add(items[y].value.kind)  # "A, Secretary of X's College, Dean B": back over A's apposition
             y -= 1
         a = items[y]
-        if a.kind == "person" and a.value.cue in ("title", "apposition") and a.value.org is not None \
-                and (b.value.title_kind in kinds | {a.value.title_kind, a.value.org.kind} or a.value.org.kind == "other"):
-            b.value.org = a.value.org  # "Secretary of NCWU's College X, Dean A, and Vice Dean B"
+        if a.kind != "person" or a.value.cue not in ("title", "apposition") or a.value.org is None:
+            continue
+        owner = a.value.org
+        if b.value.title_kind in kinds | {a.value.title_kind, owner.kind} or owner.kind == "other":
+            b.value.org = owner  # "Secretary of NCWU's College X, Dean A, and Vice Dean B"
 
 
 def _share_back(items: list[Item], x: int, title: Item) -> None:

@@ -9,7 +9,7 @@ from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
 from .nlp import Words
 from .orgs import initials, kind_of
-from .theme_scope import country_table
+from .theme_scope import country_table, is_country
 
 
 def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
@@ -159,8 +159,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if len(govs) == 1:
                 lo.parent = govs[0]
     _ownerless_units(facts, is_unit)
-    countries = country_table()
-    _national_branches(facts, countries)
+    _national_branches(facts, country_table())
     for *_, orgs, _items in sentences:
         for o1, o2 in zip(orgs, orgs[1:]):
             k1, k2 = facts.org(o1.name), facts.org(o2.name)
@@ -171,7 +170,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                 lo2.parent = k1  # "the Harbour Medical Group Research Office"
                 continue
             if o2.i == o1.j + 1 and w.text[o1.j] in ("'s", "’s") and lo2.parent is None and lo1.parent is None \
-                    and countries.match(lo1.name.split(), 0)[0] != len(lo1.name.split()):
+                    and not is_country(lo1.name):
                 lo2.parent = k1  # "NASA's Goddard Space Flight Center": what an organisation owns is part of it
                 continue
             if not is_unit(lo1) or is_unit(lo2):

@@ -205,7 +205,6 @@ def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> O
     return OrgSpan(first, k, " ".join(w.text[first:k]), None, "other")
 
 
-
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",
           "address", "keynote", "remarks", "briefing"}
 

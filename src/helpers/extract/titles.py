@@ -96,7 +96,7 @@ def _ministry(w: Words, k: int, n: int, end: int, text: str) -> OrgSpan | None:
     and "Minister of Science, Technology and Innovation" hold the Ministry of that portfolio (not
     "Prime Minister of X", nor "Minister of State")."""
     at = k + n
-    if w.lower[at - 1] != "minister" or at >= end or w.lower[at] not in ("of", "for") \
+    if w.lower[at - 1] != "minister" or at + 1 >= end or w.lower[at] not in ("of", "for") \
             or any(w.lower[q] in _NOT_A_MINISTRY for q in range(k, at)):
         return None
     q = at + 1 + (w.lower[at + 1] == "the")
