@@ -11,6 +11,7 @@ from .nlp import Words, is_cap
 
 _SEGMENT = re.compile(r"['’-]")
 _NICK_OPEN = {'"': '"', "“": "”", "(": ")", "‘": "’"}
+_NICK_SPACED = re.compile(r'(["“(‘]) (\S+) (["”)’])')  # 'William E. " Brit " Kirwan' as joined
 HARD_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "he", "she", "they"}
 
 
@@ -165,12 +166,7 @@ def join_name(w: Words, a: int, b: int) -> str:
     words = [t.title() if t.isupper() and len(t) > 1 and t not in lexicon.name_suffixes() else t
              for t in w.text[a:b]]
     out = " ".join(words).replace(" , ", ", ")
-    if not any(t in _NICK_OPEN for t in w.text[a:b]):
-        return out
-    for left, right in _NICK_OPEN.items():
-        out = out.replace(f"{left} ", left).replace(f" {right}", right) if left != right else \
-            re.sub(rf'{re.escape(left)} (\S+) {re.escape(right)}', rf"{left}\1{right}", out)
-    return out
+    return _NICK_SPACED.sub(r"\1\2\3", out) if any(t in _NICK_OPEN for t in w.text[a:b]) else out
 
 
 def name_run_at(w: Words, t: int, e: int) -> int:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .. import lexicon
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -24,8 +26,6 @@ _ABBREV = {
 def _abbreviations() -> frozenset[str]:
     """Words a full stop does not end: the list above and every abbreviated honorific of the
     people lexicon ("Eng.", "Ir.", "Ts."), so "Prof. Dr. Eng. Ali" stays one name."""
-    from .. import lexicon
-
     honor = lexicon.load("people").get("honorifics", [])
     return frozenset(_ABBREV | {str(h)[:-1].lower() for h in honor
                                 if str(h).endswith(".") and " " not in str(h) and "." not in str(h)[:-1]})
