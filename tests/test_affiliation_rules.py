@@ -167,3 +167,19 @@ def test_titled_people_listed_after_a_persons_apposition_share_its_organisation(
     roles = _roles("The delegation was received by Guo Hai, Party Secretary of TARNU's College of Education, "
                    "Dean Li Sheng, and Vice Dean Yan Ming.")
     assert roles["li sheng"][0] == roles["ming yan"][0] == "tarnu"
+
+
+def test_of_the_university_in_a_title_points_back_to_the_university_just_named():
+    f = _facts("Brindle University and Tarn Institute signed an agreement. Later the Tarn delegation "
+                      "visited the library of Kestrel University, where they met Professor Ana Ruiz, Vice "
+                      "President of the university.")
+    assert f.people["ana ruiz"].org == "kestrel university"
+
+
+def test_a_title_of_a_short_form_gives_the_party_it_begins():
+    f = _facts("Brindle University and Helix Biomedical Group signed an agreement. Dr Ana Ruiz, "
+                      "Vice President for Research of Helix, witnessed the signing.")
+    assert f.people["ana ruiz"].org == "helix biomedical"
+    other = _facts("Brindle University and Helixon Group signed an agreement. Dr Ana Ruiz, "
+                          "Vice President for Research of Helix, witnessed the signing.")
+    assert other.people["ana ruiz"].org != "helixon group"

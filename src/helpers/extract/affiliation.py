@@ -286,7 +286,7 @@ def infer_affiliations(facts: DocFacts) -> None:
         if lp.org:
             continue
         place = _title_place(lp.title)
-        named = [k for k in parties if k in facts.orgs and facts.orgs[k].name.lower().startswith(place)] \
+        named = [k for k in parties if k in facts.orgs and _starts_with(facts.orgs[k].name.lower(), place)] \
             if place else []
         if len(named) == 1:
             lp.org, lp.flag = named[0], "inferred-from-title"  # "Secretary of Haigang District"
@@ -320,11 +320,18 @@ def _counterpart(facts: DocFacts, ev) -> None:
 
 
 def _title_place(title: str | None) -> str | None:
-    """The place a title names after "of" ("Party Secretary of Haigang District" -> "haigang district")."""
+    """The place or short form a title names after "of" ("Party Secretary of Haigang District" ->
+    "haigang district", "Vice President for Research of Helix" -> "helix")."""
     if not title or " of " not in title:
         return None
     place = title.rsplit(" of ", 1)[1].lower().removeprefix("the ").strip()
-    return place if len(place) >= 6 and place[:1].isalpha() else None
+    return place if len(place) >= 3 and place[:1].isalpha() else None
+
+
+def _starts_with(name: str, place: str) -> bool:
+    """Whether an organisation's name opens with a place of six letters or more, or with a short
+    form that is its whole first word or words ("helix" of "helix biomedical group")."""
+    return name.startswith(place) and (len(place) >= 6 or name[len(place):len(place) + 1] in ("", " "))
 
 
 _DOMAIN_SKIP = {"www", "news", "en", "english", "edu", "com", "org", "gov", "net", "ac", "cn", "hk",

@@ -190,7 +190,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     event = speech
                 else:
                     event = _sentence_event(facts, kind, (a, b), dated)
-                    if kind == "visit":
+                    if kind == "visit" and not _on_side_trip(facts, key, event, w, s):
                         trig = next((t.j for t in items if t.kind == "trigger"
                                      and t.value[2] == "visit"), it.j)
                         for o in items:
@@ -204,6 +204,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     event.roles.append((key, lp.org, lp.title, role, a, b))
         if hint == "visit" and not ag.is_signing(w, s, e):
             _visiting_bodies(facts, items, w, (a, b), dated)
+        _represented_bodies(facts, items, w, (a, b), dated, signing)
         for it in items:
             if it.kind == "org":
                 facts.mentions.append(("organization", facts.org(it.value.name),
@@ -213,6 +214,14 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     if signing is not None and signing.date_text is None:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts)
+
+
+def _on_side_trip(facts: DocFacts, key: str, visit: LocalEvent, w: Words, s: int) -> bool:
+    """A visit beside the reported event is a tour ("In the afternoon, the delegation visited X's
+    research centre"; a visitor who took part in an earlier event): the places seen are no hosts."""
+    earlier = [ev for ev in facts.events if ev is not visit]
+    return bool(earlier) and (lexicon.excursion_openers().match(w.lower, s)[0] > 0
+                              or any(r[0] == key for ev in earlier for r in ev.roles))
 
 
 def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[int, int], dated) -> None:
@@ -235,6 +244,28 @@ def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[i
             okey = top_org(facts, it.value)
             if okey and not any(r[1] == okey and r[0] is None for r in event.roles):
                 event.roles.append((None, okey, None, role, *span))
+
+
+def _represented_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[int, int], dated,
+                        signing: LocalEvent | None) -> None:
+    """"Also present were representatives of X": a body whose unnamed members take a role takes
+    part, as an organisation row of the event with the role."""
+    members = lexicon.member_nouns()
+    for t in items:
+        if t.kind != "trigger" or t.value[1] != "after" or t.value[0] not in ("attendee", "witness"):
+            continue
+        for o in items:
+            if o.kind != "org" or o.i <= t.j or o.i < 2:
+                continue
+            k = o.i - 1 - (w.lower[o.i - 1] == "the")
+            if w.lower[k] not in ("of", "from") or w.lower[k - 1] not in members:
+                continue
+            okey = top_org(facts, o.value)
+            kind = "signing" if signing is not None and t.value[2] == "signing" else "meeting"
+            event = signing if kind == "signing" else _sentence_event(facts, kind, span, dated)
+            if okey and not any(r[1] == okey for r in event.roles):
+                event.roles.append((None, okey, None, t.value[0], *span))
+        return
 
 
 def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],

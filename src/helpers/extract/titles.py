@@ -35,6 +35,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     if end in orgs_at and not orgs_at[end].is_acronym or end in orgs_at and orgs_at[end].j - end == 1:
         org = orgs_at[end]  # "President ECOSF", "Director General CYSC"
         end = org.j
+    elif (named := _named_before(w, k, end, e, orgs_at)) is not None:
+        org, end = named, end + 3  # "..., Vice President of the university"
     elif end < e and w.lower[end] in _TITLE_TAIL:
         q = end + 1 + (1 if end + 1 < e and w.lower[end + 1] == "the" else 0)
         t, tail_org, tail_end = _tail(w, q, e, orgs_at)
@@ -65,6 +67,19 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         if single:
             return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
     return end, title, kind, org, False
+
+
+def _named_before(w: Words, k: int, end: int, e: int, orgs_at: dict[int, OrgSpan]) -> OrgSpan | None:
+    """The organisation a title's "of the university" points back to: the nearest one before the
+    title in the sentence whose name has that head word ("met X at Northlake University, where
+    they met Y, Vice President of the university")."""
+    if end + 2 >= e or w.lower[end] != "of" or w.lower[end + 1] != "the" or is_cap(w.text[end + 2]):
+        return None
+    head = w.lower[end + 2]
+    if not lexicon.org_heads()[0].match(w.lower, end + 2, end + 3)[0]:
+        return None
+    before = [o for i, o in orgs_at.items() if o.j <= k and head in o.name.lower().split()]
+    return max(before, key=lambda o: o.i) if before else None
 
 
 def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | None) -> OrgSpan | None:
