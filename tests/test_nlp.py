@@ -54,3 +54,10 @@ def test_empty_and_blank_text_have_no_words_or_sentences():
     assert len(words_of("")) == 0
     assert sentence_spans("") == []
     assert sentence_spans("  \n\n  ") == []
+
+
+def test_dotted_initials_are_one_word_and_end_no_sentence():
+    assert words_of("by Yu.A.Lebedev and E.Zh. Omarov").text == ["by", "Yu.A.", "Lebedev", "and", "E.Zh.", "Omarov"]
+    assert words_of("Petrov A. Yu., Dean").text == ["Petrov", "A.", "Yu.", ",", "Dean"]
+    text = "A meeting with Rector V.A. Korin took place. It went well."
+    assert _sentences(text) == ["A meeting with Rector V.A. Korin took place.", "It went well."]

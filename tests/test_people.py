@@ -113,6 +113,8 @@ def test_bylines_are_never_participants(tmp_path: Path):
     "Harbour Hall was full. Artificial Intelligence was discussed by the two sides.",
     "Harbour Hall hosted the signing ceremony.",
     "Artificial Intelligence Research was highlighted by the two sides.",
+    "Steel Norway has signed an agreement with Brindle University.",
+    "The delegation toured Washington D.C. and Boston.",
 ])
 def test_bare_capitalised_phrase_is_no_person(text):
     assert _facts(text).people == {}
@@ -247,6 +249,15 @@ def test_scan_of_an_empty_span_finds_nothing():
     # particles do not count towards a name's length
     ("Dr. Inas bint Suleiman bin Mohammed Al Issa attended the ceremony.", "Inas bint Suleiman bin Mohammed Al Issa"),
     ("Dr. Sultan bin Ahmad Sultan Al Jaber attended the ceremony.", "Sultan bin Ahmad Sultan Al Jaber"),
+    # dotted and transliterated initials, a particle joined by a hyphen, honours after the name
+    ("The ceremony was attended by V.A. Korin, Rector of Tarn University.", "V.A. Korin"),
+    ("The ceremony was attended by Yu.A.Lebedev, Vice-Rector of Tarn University.", "Yu.A. Lebedev"),
+    ("The ceremony was attended by E.Zh. Omarov, Dean of Tarn University.", "E.Zh. Omarov"),
+    ("The ceremony was attended by Petrov A. Yu., Dean of Tarn University.", "Petrov A. Yu."),
+    ("President Dr Omar al-Harbi attended the ceremony.", "Omar al-Harbi"),
+    ("Professor Ann Dale AO attended the ceremony.", "Ann Dale"),
+    ("Maître Jean Mbala Kanku attended the ceremony.", "Jean Mbala Kanku"),
+    ("H.H. Sheikh Hamad bin Saeed Al Qasimi attended the ceremony.", "Hamad bin Saeed Al Qasimi"),
 ])
 def test_names_in_any_cased_script_and_abbreviated_given_names(text, name):
     f = _facts(text)
@@ -441,3 +452,15 @@ def test_a_bare_capitalised_pair_after_a_plain_including_is_no_attendee():
 def test_bare_names_after_signed_between_are_bodies_not_signatories():
     f = _facts("Under the memorandum signed between Invest Tarnia and Brindle University, the two will work together.")
     assert not f.people
+
+
+@pytest.mark.parametrize("text, role", [
+    ("From left to right: Dr Ann Dale, President of Brindle University, and Li Wei.", "attendee"),
+    ("Seated: Ann Dale, Rector, Brindle University; Li Wei, Rector, Tarn Institute.", "attendee"),
+    ("Witnessing the signing, standing from left, are Dr Ann Dale and Dr Li Wei.", "witness"),
+    ("Signing the agreement on behalf of Brindle was its President Ann Dale while Tarn was represented by "
+     "its Rector Li Wei.", "signatory"),
+])
+def test_captions_and_represented_by_give_a_role_only_when_nothing_before_them_does(text, role):
+    f = _facts(text)
+    assert ("li wei", role) in {(r[0], r[3]) for ev in f.events for r in ev.roles}

@@ -134,7 +134,7 @@ def roles() -> tuple[PhraseTable, str]:
             continue
         for direction in ("before", "after"):
             for p in phrases(spec.get(direction, [])):
-                entries.setdefault(p, (role, direction, spec.get("event", "other")))
+                entries.setdefault(p, (spec.get("role", role), direction, spec.get("event", "other")))
     return PhraseTable(entries), str(data.get("host_object_role", "attendee"))
 
 
@@ -244,6 +244,30 @@ def intention_cues() -> frozenset[str]:
 def abbreviated_names() -> frozenset[str]:
     """Abbreviated given names written as part of a name ("Md.", "Mohd.")."""
     return frozenset(str(w) for w in load("people").get("abbreviated_names", []))
+
+
+@lru_cache(maxsize=None)
+def post_nominals() -> frozenset[str]:
+    """Honours and degrees after a name that end it ("Scott Bowman AO", case-sensitive)."""
+    return frozenset(str(w) for w in load("people").get("post_nominals", []))
+
+
+@lru_cache(maxsize=None)
+def country_given_names() -> frozenset[str]:
+    """Countries that are also personal names ("Jordan"), so a name with no title may hold them."""
+    return frozenset(str(w) for w in load("people").get("country_given_names", []))
+
+
+@lru_cache(maxsize=None)
+def not_initials() -> frozenset[str]:
+    """Dotted capitals that are places or company forms, never initials ("D.C.", "B.S.C.")."""
+    return frozenset(str(w) for w in load("people").get("not_initials", []))
+
+
+@lru_cache(maxsize=None)
+def initial_digraphs() -> frozenset[str]:
+    """Two-letter initials of transliterated given names ("Yu.", "Zh.")."""
+    return frozenset(str(w) for w in load("people").get("initial_digraphs", []))
 
 
 @lru_cache(maxsize=None)

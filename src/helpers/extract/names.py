@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import lexicon
-from .nlp import Words, is_cap
+from .nlp import INITIALS, Words, is_cap
 
 _SEGMENT = re.compile(r"['’-]")
 _NICK_OPEN = {'"': '"', "“": "”", "(": ")", "‘": "’"}
@@ -29,7 +29,8 @@ class _NameWord:
     def match(word: str) -> bool:
         if not word or not word[0].isupper() or not word[0].isalpha():
             return False
-        if len(word) == 1 or (len(word) == 2 and word[1] == ".") or word in lexicon.abbreviated_names():
+        if len(word) == 1 or (len(word) == 2 and word[1] == ".") or word in lexicon.abbreviated_names() \
+                or is_initials(word):
             return True
         head, *rest = _SEGMENT.split(word)
         if not _letters(head) or not all(_letters(r) for r in rest):
@@ -43,6 +44,18 @@ class _NameWord:
 
 
 NAME_WORD = _NameWord()
+
+
+def is_initials(word: str) -> bool:
+    """Initials written as one word: "V.A.", "Yu.A.", or a transliterated "Yu."/"Zh."."""
+    return bool(INITIALS.fullmatch(word)) and word not in lexicon.not_initials() \
+        or word[-1:] == "." and word[:-1] in lexicon.initial_digraphs()
+
+
+def _particle_word(word: str, particles: frozenset[str]) -> bool:
+    """A family name joined to its particle by a hyphen: "al-Ansari", "el-Sayed"."""
+    head, _, rest = word.partition("-")
+    return head in particles and bool(rest) and NAME_WORD.match(rest)
 
 
 def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> int:
@@ -61,8 +74,13 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             n += 3  # a nickname inside the name: 'William E. "Brit" Kirwan', "Zuo-Jun (Max) Shen"
             limit += 3
             continue
-        if len(word.rstrip(".")) == 1 and word[:1].isupper() and limit < k + 7:
-            limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel"
+        if (len(word.rstrip(".")) == 1 and word[:1].isupper() or is_initials(word)) and limit < k + 7:
+            limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel", "Yu.A. Mazei"
+        if n > k and word in lexicon.post_nominals():
+            break  # "Scott Bowman AO"
+        if n > k and _particle_word(word, particles):
+            n += 1  # "Omar al-Ansari"
+            continue
         if n > k and low in particles:
             q = n
             while q < e and w.lower[q] in particles and q - n < 3:
@@ -155,7 +173,7 @@ def tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
     a = end - 2
     if a - k < 3 or w.lower[a - 1] in ("of", "for", "and", "&", "the", "on", "at", "in", "from", "with"):
         return None
-    if all(NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and not w.text[q].isupper()
+    if all(NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and (not w.text[q].isupper() or is_initials(w.text[q]))
            for q in (a, a + 1)) and (end >= len(w) or not is_cap(w.text[end])):
         return a
     return None
@@ -179,7 +197,7 @@ def name_run_at(w: Words, t: int, e: int) -> int:
     for n in (3, 2):
         if t + n > e or (w.lower[t], w.lower[t + 1]) in lexicon.not_name_pairs():
             continue
-        if all(NAME_WORD.match(w.text[x]) and not w.text[x].isupper() and len(w.text[x]) > 1
+        if all(NAME_WORD.match(w.text[x]) and (not w.text[x].isupper() and len(w.text[x]) > 1 or is_initials(w.text[x]))
                and w.lower[x] not in stop for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])):
             return n
     return 0

@@ -156,6 +156,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
             continue  # "(ACR)" after the name it stands for
+        if k > s and word in lexicon.post_nominals() and word not in short and is_cap(w.text[k - 1]) \
+                and not w.text[k - 1].isupper():
+            continue  # "Scott Bowman AO": honours after a name
         if k + 1 < e and _nameish(w.text[k + 1]) and w.lower[k + 1] not in not_name \
                 and w.lower[k + 1] not in title_words and word not in short \
                 and not lexicon.titles()[0].match(w.lower, k + 1, e)[0]:
@@ -359,10 +362,11 @@ def _new_name_after_and(w: Words, k: int, e: int) -> bool:
 
 
 def _person_next(w: Words, k: int, e: int) -> bool:
-    """Whether words k.. are a two-word personal name ("... of Torrin and Xu Fang, Director")."""
+    """Whether words k.. are a two- or three-word personal name ("... of Torrin and Xu Fang, Director",
+    "... of Kazakhstan and Akramjon Sultanmuradovich Yuldashev – Rector")."""
     stop = lexicon.bare_stop_words()
-    return k + 1 < e and all(_nameish(w.text[q]) and w.lower[q] not in stop for q in (k, k + 1)) \
-        and (k + 2 >= e or not is_cap(w.text[k + 2]))
+    return any(k + n <= e and all(_nameish(w.text[q]) and w.lower[q] not in stop for q in range(k, k + n))
+               and (k + n >= e or not is_cap(w.text[k + n])) for n in (2, 3))
 
 
 def _starts_org(w: Words, k: int, e: int, heads) -> bool:

@@ -18,7 +18,11 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
     for y in range(x - 1, -1, -1):
         it = items[y]
         if it.kind == "trigger":
-            role, direction, _ = it.value
+            role, direction, event = it.value
+            if event == "weak":
+                earlier = next((t for t in reversed(items[:y]) if t.kind == "trigger" and t.value[1] == "after"
+                                and t.value[2] != "weak"), None)
+                return earlier.value[0] if earlier is not None else role
             if direction == "after":
                 if role == "attendee" and it.j - it.i == 1 and (outer := _outer_role(items, y)) is not None:
                     return outer  # "in the presence of University officials, including A and B"
@@ -31,8 +35,9 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
             if role == "host":
                 return object_role
             return None
-        if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y):
-            return None
+        if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y) \
+                and not (it.value == ":" and y > 0 and items[y - 1].kind == "trigger"):
+            return None  # a colon right after a trigger opens its list ("From left to right: A, B")
     return None
 
 

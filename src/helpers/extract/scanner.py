@@ -164,6 +164,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
                 k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
                 continue
+            if m - k >= 2 and any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m]):
+                k = m  # "Aluminium Bahrain has signed": a name with no title holding a country is a body's
+                continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
                 k = m

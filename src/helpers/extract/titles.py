@@ -140,6 +140,15 @@ def _named_body(w: Words, q: int, t: int, text: str, kind: str | None, not_name:
     return len(re.findall(rf"\b{re.escape(w.text[q])}\b", text)) >= 2
 
 
+def _name_then_apposition(w: Words, k: int, e: int) -> bool:
+    """Whether words k.. are a personal name of two or three words with a dash or comma after it
+    ("and Akramjon Sultanmuradovich Yuldashev – Rector of ...")."""
+    stop = lexicon.bare_stop_words()
+    return any(k + n < e and w.text[k + n] in ("–", "—", "-", ",") and all(
+        NAME_WORD.match(w.text[q]) and not w.text[q].isupper() and w.lower[q] not in stop
+        for q in range(k, k + n)) for n in (3, 2))
+
+
 def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
     """End of a title's tail ("for Innovation, Technology and Industry", "of the X Office of Y")."""
     t = q
@@ -164,6 +173,8 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if low in ("and", "&") and t + 1 < e and (lexicon.people()[0].match(w.lower, t + 1, e)[0]
                                                  or _titled_name_at(w, t + 1, e)):
             break  # "Head of Future Programmes and Dr. Stefan Weber", "... of X and Xue Yue, Director": the next person
+        if low in ("and", "&") and t + 1 not in orgs_at and _name_then_apposition(w, t + 1, e):
+            break  # "... of the Republic of Kazakhstan and Akramjon Sultanmuradovich Yuldashev – Rector"
         if low in ("and", "&", "of", "for") and t + 1 < e and (is_cap(w.text[t + 1]) or t + 1 in orgs_at):
             t += 1
             continue
