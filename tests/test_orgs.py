@@ -200,3 +200,20 @@ def test_a_unit_of_an_organisations_short_form_belongs_to_it():
     office = _facts("Tarn University and the Sanqiao Municipal Science and Technology Bureau signed an "
                     "agreement. Tang Rui, Director of the Office of Science and Technology, presided.")
     assert office.people["rui tang"].org != "sanqiao municipal science and technology bureau"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Brindle University and Kavri Udyam Sangh (KUS) entered into an MoU.", "Kavri Udyam Sangh"),
+    ("Tarnby Abdulrahman City for Science and Technology (TACST) and Brindle University signed.",
+     "Tarnby Abdulrahman City for Science and Technology"),
+])
+def test_a_name_its_bracketed_acronym_spells_is_an_organisation_without_a_head_word(text, name):
+    assert name in [o.name for o in _orgs(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The partners will study Carbon Capture and Storage (CCS) with Brindle University.",
+    "The partners will train Tarn Rural Doctors (TRD) with Brindle University.",
+])
+def test_a_run_its_acronym_spells_is_no_body_where_no_body_stands(text):
+    assert [o.name for o in _orgs(text)] == ["Brindle University"]

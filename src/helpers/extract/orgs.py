@@ -144,6 +144,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         last = b
         i = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
+    for sp in _spelled_by_acronym(w, s, e, text, covered):
+        spans.append(sp)
+        covered.update(range(sp.i, sp.j))
     for form in (f for f in short if " " in f):
         n = len(form.split())
         for k in range(s, e - n + 1):
@@ -173,6 +176,50 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     return _joined_acronyms(sorted(spans, key=lambda sp: sp.i), w, text)
+
+
+_RUN_JOIN = {"of", "for", "and", "&", "de"}
+
+
+def _spelled_by_acronym(w: Words, s: int, e: int, text: str, covered: set[int]) -> list[OrgSpan]:
+    """"Laghu Udyog Bharati (LUB)", "King Abdulaziz City for Science and Technology (KACST)": a
+    capitalised run whose initials the acronym in brackets after it spells is an organisation,
+    with or without a head word; a run of generic words ("Carbon Capture and Storage") is none."""
+    generic = lexicon.field_words() | lexicon.org_stop_words() | ag_heads()
+    found = []
+    for k in range(s + 2, e - 2):
+        if w.text[k] != "(" or w.text[k + 2] != ")" or not is_acronym(w.text[k + 1]) or k - 1 in covered:
+            continue
+        a = k
+        while a - 1 >= s and a - 1 not in covered and k - a < 10 and (
+                is_cap(w.text[a - 1]) or w.lower[a - 1] in _RUN_JOIN):
+            a -= 1
+        acronym = w.text[k + 1]
+        for start in range(a, k - 1):
+            name = text[w.start[start]:w.end[k - 1]]
+            if is_cap(w.text[start]) and w.lower[start] != "the" and initials(name) == acronym \
+                    and _names_a_body_at(w, s, start) \
+                    and not all(x.lower() in generic or x.lower() in _RUN_JOIN for x in w.text[start:k]):
+                found.append(OrgSpan(start, k + 3, name, acronym, kind_of(name)))
+                break
+    return found
+
+
+_BODY_BEFORE = {"between", "among", "with", "and", "&", ",", "the", "from", "at", "by", "–", "—", "-", ":", ";", "("}
+
+
+def _names_a_body_at(w: Words, s: int, k: int) -> bool:
+    """Whether word k stands where a body is named: a sentence's start, a list, after "between",
+    "with", "by", "at", or "of" after a capitalised title ("Director of"), not "to study X"."""
+    if k == s:
+        return True
+    prev = w.lower[k - 1]
+    return prev in _BODY_BEFORE or prev == "of" and k - 2 >= s and is_cap(w.text[k - 2])
+
+
+def ag_heads() -> frozenset[str]:
+    """Words of agreements' names ("Memorandum", "Understanding"), never an organisation's run."""
+    return frozenset({"memorandum", "understanding", "agreement", "protocol", "letter", "intent", "contract"})
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
