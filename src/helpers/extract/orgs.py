@@ -179,13 +179,14 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
 
 
 _RUN_JOIN = {"of", "for", "and", "&", "de"}
+_AGREEMENT_WORDS = frozenset({"memorandum", "understanding", "agreement", "protocol", "letter", "intent", "contract"})
 
 
 def _spelled_by_acronym(w: Words, s: int, e: int, text: str, covered: set[int]) -> list[OrgSpan]:
     """"Laghu Udyog Bharati (LUB)", "King Abdulaziz City for Science and Technology (KACST)": a
     capitalised run whose initials the acronym in brackets after it spells is an organisation,
     with or without a head word; a run of generic words ("Carbon Capture and Storage") is none."""
-    generic = lexicon.field_words() | lexicon.org_stop_words() | ag_heads()
+    generic = lexicon.field_words() | lexicon.org_stop_words() | _AGREEMENT_WORDS
     found = []
     for k in range(s + 2, e - 2):
         if w.text[k] != "(" or w.text[k + 2] != ")" or not is_acronym(w.text[k + 1]) or k - 1 in covered:
@@ -215,11 +216,6 @@ def _names_a_body_at(w: Words, s: int, k: int) -> bool:
         return True
     prev = w.lower[k - 1]
     return prev in _BODY_BEFORE or prev == "of" and k - 2 >= s and is_cap(w.text[k - 2])
-
-
-def ag_heads() -> frozenset[str]:
-    """Words of agreements' names ("Memorandum", "Understanding"), never an organisation's run."""
-    return frozenset({"memorandum", "understanding", "agreement", "protocol", "letter", "intent", "contract"})
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
