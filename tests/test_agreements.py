@@ -263,3 +263,9 @@ def test_a_later_sentence_on_the_signing_dates_an_undated_signing():
 def test_a_signing_told_in_the_past_of_the_past_is_an_earlier_one(text):
     facts = _facts("A delegation of Tarn Corporation visited Brindle University on January 16. " + text)
     assert not [e for e in facts.events if e.kind == "signing"]
+
+
+def test_a_possessive_owner_before_a_partner_after_with_is_skipped():
+    (ev,) = _facts("Brindle University signed a cooperation agreement with Norway's National Institute "
+                   "of Oceanography on May 4, 2023.").events
+    assert _parties(ev) == ["brindle university", "national institute of oceanography"]

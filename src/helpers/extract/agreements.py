@@ -322,6 +322,8 @@ def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgS
             k = starts[k].j
         elif w.lower[k] in _LIST_WORDS:
             k += 1
+        elif k + 2 < e and is_cap(w.text[k]) and w.text[k + 1] in ("'s", "’s") and k + 2 in starts:
+            k += 2  # "with Hungary's University of Debrecen": the owner's possessive goes before the name
         else:
             break
     return found
