@@ -269,3 +269,14 @@ def test_a_possessive_owner_before_a_partner_after_with_is_skipped():
     (ev,) = _facts("Brindle University signed a cooperation agreement with Norway's National Institute "
                    "of Oceanography on May 4, 2023.").events
     assert _parties(ev) == ["brindle university", "national institute of oceanography"]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Doha, Qatar: Ooredix, Qatar's leading ICT provider, has signed a memorandum of understanding with "
+     "Brindle University.", "ooredix"),
+    ("Tarnfield Aluminium B.S.C., the world's largest smelter, has signed an agreement with Brindle University.",
+     "tarnfield aluminium b s c"),
+])
+def test_a_headless_subject_before_an_apposition_is_a_party(text, party):
+    (ev,) = _facts(text).events
+    assert party in _parties(ev) and "brindle university" in _parties(ev)

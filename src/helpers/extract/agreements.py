@@ -254,12 +254,22 @@ def _after_dateline(w: Words, s: int, e: int) -> int:
 
 
 def _apposition_start(w: Words, s: int, k: int) -> int | None:
-    """The comma opening an apposition that the comma at k closes (", a leading AI provider under X,"),
-    or None: the words after it start with "a"/"an" and hold no other comma."""
+    """The comma opening an apposition that the comma at k closes (", a leading AI provider under X,",
+    ", Qatar's leading ICT provider,", ", the world's largest smelter,"), or None: the words after it
+    hold no other comma and open with "a"/"an", "one of", or "the" or a possessive before a lower-case word."""
     for q in range(k - 1, max(s, k - 20) - 1, -1):
         if w.text[q] == ",":
-            return q if q + 1 < k and w.lower[q + 1] in ("a", "an") else None
+            return q if q + 1 < k and _opens_apposition(w, q + 1, k) else None
     return None
+
+
+def _opens_apposition(w: Words, a: int, k: int) -> bool:
+    low = w.lower[a]
+    if low in ("a", "an") or low == "one" and a + 1 < k and w.lower[a + 1] == "of":
+        return True
+    if low == "the":
+        return a + 1 < k and (w.text[a + 1][:1].islower() or w.lower[a + 1:a + 3] in (["world", "'s"], ["world", "’s"]))
+    return a + 2 < k and is_cap(w.text[a]) and w.text[a + 1] in ("'s", "’s") and w.text[a + 2][:1].islower()
 
 
 def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int] = frozenset()) -> list[OrgSpan]:
@@ -345,6 +355,8 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
         k -= 1
     if k >= s and w.text[k] == "," and (comma := _apposition_start(w, s, k)) is not None:
         k = comma - 1  # "Orbitek, a leading provider under Z, signed": the subject is before it
+    if k >= s and w.text[k] == ")":
+        k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), k + 1) - 1  # "X (Alba)"
     for _ in range(2):
         end = k + 1
         while k >= s and (_slot_word(w, k) or w.lower[k] in ("and", ",", "&", "the") or (

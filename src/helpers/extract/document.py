@@ -11,7 +11,7 @@ from .affiliation import infer_affiliations
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, LocalPerson, OrgSpan, Person, org_key, person_key
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import find_orgs, kind_of, short_forms
+from .orgs import find_orgs, is_legal_form, kind_of, short_forms
 from .release_orgs import collect_orgs, holder_of, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
 from .scanner import scan
@@ -302,7 +302,7 @@ def _plausible_party(name: str) -> bool:
     words = name.split()
     bare = lexicon.bare_stop_words()
     return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
-        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and not name.endswith(".")
+        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and (not name.endswith(".") or is_legal_form(words[-1]))
 
 
 def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:

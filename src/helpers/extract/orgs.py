@@ -246,7 +246,13 @@ def _unit_generic() -> frozenset[str]:
     return frozenset(_GENERIC) | lexicon.generic_unit_words()
 
 
-_LEGAL = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp."}
+_LEGAL = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
+          "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
+
+
+def is_legal_form(word: str) -> bool:
+    """A company's legal form written after its name ("Ltd.", "B.S.C.")."""
+    return word.lower() in _LEGAL
 
 
 def _legal_suffix(w: Words, b: int, e: int) -> int:

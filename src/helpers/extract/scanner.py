@@ -9,7 +9,7 @@ from .affiliation import appositions
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
-from .orgs import is_acronym
+from .orgs import is_acronym, is_legal_form
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 
@@ -164,8 +164,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
                 k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
                 continue
-            if m - k >= 2 and any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m]):
-                k = m  # "Aluminium Bahrain has signed": a name with no title holding a country is a body's
+            if m - k >= 2 and (any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
+                               or m < e and is_legal_form(w.text[m])):
+                k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
