@@ -183,3 +183,12 @@ def test_a_title_of_a_short_form_gives_the_party_it_begins():
     other = _facts("Brindle University and Helixon Group signed an agreement. Dr Ana Ruiz, "
                           "Vice President for Research of Helix, witnessed the signing.")
     assert other.people["ana ruiz"].org != "helixon group"
+
+
+def test_visitors_with_no_stated_organisation_belong_to_the_delegations():
+    f = _facts("A delegation from Brindle University visited Tarn Institute on May 4, 2023. The delegation "
+               "was led by Professor Ana Ruiz and Dr Li Wei.")
+    assert {f.people["ana ruiz"].org, f.people["li wei"].org} == {"brindle university"}
+    two = _facts("Delegations from Brindle University and Kestrel College visited Tarn Institute on May 4, "
+                 "2023. The delegation was led by Professor Ana Ruiz.")
+    assert two.people["ana ruiz"].org is None

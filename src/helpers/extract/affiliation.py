@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
 from .facts import DocFacts, Item
 from .nlp import Words, words_of
@@ -282,8 +284,13 @@ def infer_affiliations(facts: DocFacts) -> None:
     for ev in facts.events:
         _counterpart(facts, ev)
     publisher = _publisher(facts)
+    delegation = _delegation_org(facts)
+    visitors = {r[0] for ev in facts.events for r in ev.roles if r[3] == "visitor" and r[0]}
     for lp in facts.people.values():
         if lp.org:
+            continue
+        if delegation and lp.key in visitors:
+            lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
             continue
         place = _title_place(lp.title)
         named = [k for k in parties if k in facts.orgs and _starts_with(facts.orgs[k].name.lower(), place)] \
@@ -301,6 +308,22 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.org, lp.flag = publisher, "inferred-from-publisher"
         else:
             lp.flag = "unknown"
+
+
+_DELEGATION_BEFORE = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_DELEGATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?delegations?\b", re.IGNORECASE)
+
+
+def _delegation_org(facts: DocFacts) -> str | None:
+    """The one top-level organisation a release's delegation comes from ("a delegation from X",
+    "the X delegation", "X's high-level delegation"), or None."""
+    text = facts.doc.text
+    found = set()
+    for kind, key, a, b in facts.mentions:
+        if kind == "organization" and key in facts.orgs and (
+                _DELEGATION_BEFORE.search(text[max(0, a - 40):a]) or _DELEGATION_AFTER.match(text[b:b + 30])):
+            found.add(facts.orgs[key].parent or key)
+    return found.pop() if len(found) == 1 else None
 
 
 def _counterpart(facts: DocFacts, ev) -> None:
