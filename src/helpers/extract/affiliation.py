@@ -310,7 +310,9 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.flag = "unknown"
 
 
-_DELEGATION_BEFORE = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "delegations from X and " before Y counts Y too: a list of names right after "from"
+_DELEGATION_BEFORE = re.compile(r"\b[Dd]elegations?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*\s+|of\s+|for\s+|"
+                                r"the\s+|and\s+)*[A-Z][\w'’&-]*(?:,\s*|\s+and\s+)(?:the\s+)?)?$")
 _DELEGATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?delegations?\b", re.IGNORECASE)
 
 
@@ -321,7 +323,7 @@ def _delegation_org(facts: DocFacts) -> str | None:
     found = set()
     for kind, key, a, b in facts.mentions:
         if kind == "organization" and key in facts.orgs and (
-                _DELEGATION_BEFORE.search(text[max(0, a - 40):a]) or _DELEGATION_AFTER.match(text[b:b + 30])):
+                _DELEGATION_BEFORE.search(text[max(0, a - 120):a]) or _DELEGATION_AFTER.match(text[b:b + 30])):
             found.add(facts.orgs[key].parent or key)
     return found.pop() if len(found) == 1 else None
 
