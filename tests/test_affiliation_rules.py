@@ -192,3 +192,9 @@ def test_visitors_with_no_stated_organisation_belong_to_the_delegations():
     two = _facts("Delegations from Brindle University and Kestrel College visited Tarn Institute on May 4, "
                  "2023. The delegation was led by Professor Ana Ruiz.")
     assert two.people["ana ruiz"].org is None
+
+
+def test_of_the_college_in_a_title_points_to_the_one_college_the_release_names():
+    f = _facts("A delegation from Brindle University's College of Marine Sciences visited Tarn Institute. "
+               "Head of the College, Professor Ana Ruiz signed an agreement with Tarn Institute on May 4, 2023.")
+    assert f.people["ana ruiz"].org == "brindle university"

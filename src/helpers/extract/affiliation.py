@@ -292,6 +292,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         if delegation and lp.key in visitors:
             lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
             continue
+        if (named := _the_head_of(facts, lp.title, publisher)) is not None:
+            lp.org, lp.flag = named, "inferred-from-title"  # "Head of the College"
+            continue
         place = _title_place(lp.title)
         named = [k for k in parties if k in facts.orgs and _starts_with(facts.orgs[k].name.lower(), place)] \
             if place else []
@@ -311,6 +314,22 @@ def infer_affiliations(facts: DocFacts) -> None:
 
 
 # "delegations from X and " before Y counts Y too: a list of names right after "from"
+_THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
+
+
+def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> str | None:
+    """The top-level organisation a title's "of the College" points to: the one the release names
+    with that head word, or the publisher when it is one of several."""
+    m = _THE_HEAD.search(title or "")
+    if m is None or not lexicon.org_heads()[0].match([m.group(1).lower()], 0)[0]:
+        return None
+    head = m.group(1).lower()
+    tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()}
+    if len(tops) == 1:
+        return tops.pop()
+    return publisher if publisher in tops else None
+
+
 _DELEGATION_BEFORE = re.compile(r"\b[Dd]elegations?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*\s+|of\s+|for\s+|"
                                 r"the\s+|and\s+)*[A-Z][\w'’&-]*(?:,\s*|\s+and\s+)(?:the\s+)?)?$")
 _DELEGATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?delegations?\b", re.IGNORECASE)
