@@ -280,3 +280,13 @@ def test_a_possessive_owner_before_a_partner_after_with_is_skipped():
 def test_a_headless_subject_before_an_apposition_is_a_party(text, party):
     (ev,) = _facts(text).events
     assert party in _parties(ev) and "brindle university" in _parties(ev)
+
+
+@pytest.mark.parametrize("text, signing", [
+    ("Brindle University and Tarn Institute have entered a strategic partnership on ocean research.", True),
+    ("Brindle University and Tarn Institute entered into an MoU on ocean research.", True),
+    ("Brindle University and Tarn Institute entered into talks on ocean research.", False),
+    ("The agreement between Brindle University and Tarn Institute entered into force in May.", False),
+])
+def test_entering_a_partnership_or_an_agreement_is_a_signing(text, signing):
+    assert any(ev.kind == "signing" for ev in _facts(text).events) is signing

@@ -217,3 +217,13 @@ def test_a_name_its_bracketed_acronym_spells_is_an_organisation_without_a_head_w
 ])
 def test_a_run_its_acronym_spells_is_no_body_where_no_body_stands(text):
     assert [o.name for o in _orgs(text)] == ["Brindle University"]
+
+
+def test_a_short_form_in_brackets_after_a_possessive_is_the_names():
+    f = _facts("The event, held at Brindle University School of Computing's (Brindle Computing) gala, was "
+               "opened by Professor Ana Ruiz, Dean of Brindle Computing.")
+    assert f.people["ana ruiz"].org == "brindle university school of computing"
+
+
+def test_a_verb_of_a_title_case_headline_ends_an_organisations_name():
+    assert [o.name for o in _orgs("Brindle and Tarn Launch Joint Ocean Centre")] == ["Joint Ocean Centre"]

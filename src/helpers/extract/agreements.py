@@ -84,15 +84,25 @@ def _modifier(w: Words, k: int) -> bool:
 
 
 def _entered_into(w: Words, s: int, e: int) -> bool:
-    """Whether words s..e say "entered into" an agreement (not "entered into force")."""
-    return any(w.lower[k] == "entered" and w.lower[k + 1] == "into" and (k + 2 >= len(w) or w.lower[k + 2] != "force")
-               for k in range(s, min(e, len(w) - 1)))
+    """Whether words s..e say "entered into" an agreement (not "entered into force"), or "entered a
+    strategic partnership"."""
+    n = len(w)
+    return any(w.lower[k] == "entered" and (
+        w.lower[k + 1] == "into" and (k + 2 >= n or w.lower[k + 2] != "force")
+        and any(x in _ENTERED for x in w.lower[k + 2:min(n, k + 7)])
+        or w.lower[k + 1] in ("a", "an") and any(x in _ENTERED for x in w.lower[k + 2:min(n, k + 6)]))
+        for k in range(s, min(e, n - 1)))
+
+
+_ENTERED = _HEAD_WORDS | {"partnership", "alliance", "collaboration", "moa"}
 
 
 def is_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e report a signing (a signing word and an agreement, or a signing ceremony)."""
     lowers = w.lower[s:e]
     present = set(lowers)
+    if "entered" in present and _entered_into(w, s, e):
+        return True  # "entered into an MoU", "have entered a strategic partnership"
     if not (present & _HEAD_WORDS) and "signing" not in present:
         return False
     if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"

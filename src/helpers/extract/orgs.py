@@ -135,8 +135,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 b = min(b, w.index_at(text.find("\n", w.end[i + n - 1])))
         name, acronym = _name(w, a, b, text)
         kind = kind_of(name)
-        if (br := _bracketed(w, b, e, name)) is not None:
-            acronym = acronym or br[0]
+        possessive = b + 1 < e and w.text[b] in ("'s", "’s") and w.text[b + 1] == "("
+        if (br := _bracketed(w, b + possessive, e, name)) is not None:
+            acronym = acronym or br[0]  # "NUS School of Computing's (NUS Computing)" too
             b = br[1]
         if parent is not None and head in units:
             kind = "other"
