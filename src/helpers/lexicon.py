@@ -224,12 +224,6 @@ def not_name_pairs() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def excursion_openers() -> PhraseTable:
-    """Sentence openings that tell a side trip beside the reported event ("In the afternoon")."""
-    return PhraseTable({p: True for p in phrases(load("roles").get("excursion_openers", []))})
-
-
-@lru_cache(maxsize=None)
 def member_nouns() -> frozenset[str]:
     """Nouns for a body's unnamed members ("representatives of X") that take a role for it."""
     return word_set("roles", "member_nouns")

@@ -190,7 +190,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     event = speech
                 else:
                     event = _sentence_event(facts, kind, (a, b), dated)
-                    if kind == "visit" and not _on_side_trip(facts, key, event, w, s):
+                    if kind == "visit":
                         trig = next((t.j for t in items if t.kind == "trigger"
                                      and t.value[2] == "visit"), it.j)
                         for o in items:
@@ -214,14 +214,6 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     if signing is not None and signing.date_text is None:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts)
-
-
-def _on_side_trip(facts: DocFacts, key: str, visit: LocalEvent, w: Words, s: int) -> bool:
-    """A visit beside the reported event is a tour ("In the afternoon, the delegation visited X's
-    research centre"; a visitor who took part in an earlier event): the places seen are no hosts."""
-    earlier = [ev for ev in facts.events if ev is not visit]
-    return bool(earlier) and (lexicon.excursion_openers().match(w.lower, s)[0] > 0
-                              or any(r[0] == key for ev in earlier for r in ev.roles))
 
 
 def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[int, int], dated) -> None:
