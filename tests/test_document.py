@@ -165,3 +165,20 @@ def test_a_body_whose_unnamed_representatives_attend_takes_part():
     named = _facts("Brindle University and Tarn Institute signed an agreement on May 4, 2023. Also present "
                    "were the Tarnby Municipal Science and Technology Bureau's interns.")
     assert "tarnby municipal science and technology bureau" not in {r[1] for ev in named.events for r in ev.roles}
+
+
+def test_people_named_in_full_with_a_title_and_no_role_word_are_present():
+    f = _facts("Brindle University and Tarn Institute signed an agreement on May 4, 2023. Among the researchers "
+               "in the project are Dr. Ana Ruiz (ocean chemistry) and Professor Li Wei (robotics).")
+    roles = {(r[0], r[3]) for ev in f.events for r in ev.roles}
+    assert {("ana ruiz", "attendee"), ("li wei", "attendee")} <= roles
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The deal supports President Ana Ruiz's policy of open science.", "ana ruiz"),
+    ("The school was founded in 1985 by the late Professor Li Wei.", "li wei"),
+    ("The MoU was signed at the Prof. Ana Ruiz Classroom of Brindle University.", "ana ruiz"),
+])
+def test_owners_late_founders_and_rooms_named_after_people_are_not_present(text, key):
+    f = _facts(text)
+    assert key not in {r[0] for ev in f.events for r in ev.roles}

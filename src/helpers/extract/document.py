@@ -174,7 +174,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 continue
             key = it.value.key
             facts.mentions.append(("person", key, *it.value.span))
-            for role in it.value.roles:
+            for role in it.value.roles or (["attendee"] if _present(it, w) else []):
                 kind = _EVENT_OF_ROLE.get(role, "other")
                 if role == "attendee" and hint:
                     kind = hint
@@ -214,6 +214,17 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     if signing is not None and signing.date_text is None:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts)
+
+
+def _present(it: Item, w: Words) -> bool:
+    """A person the release names in full with a title or an honorific and no role word is one of
+    those present ("Among the researchers are Dr A (...)", "From left: A, B"), unless named as an
+    owner ("President A's policy") or as the late founder of something."""
+    p = it.value
+    after = w.text[it.j] if it.j < len(w) else ""
+    return p.cue != "bare" and len(p.name.split()) >= 2 and after not in ("'s", "’s") \
+        and not (after[:1].isupper() and after.lower() in lexicon.people()[1]) \
+        and "late" not in w.lower[max(0, min(it.i, p.i) - 2):min(it.i, p.i)]
 
 
 def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[int, int], dated) -> None:
