@@ -198,3 +198,16 @@ def test_of_the_college_in_a_title_points_to_the_one_college_the_release_names()
     f = _facts("A delegation from Brindle University's College of Marine Sciences visited Tarn Institute. "
                "Head of the College, Professor Ana Ruiz signed an agreement with Tarn Institute on May 4, 2023.")
     assert f.people["ana ruiz"].org == "brindle university"
+
+
+def test_a_title_between_two_names_is_the_first_ones_apposition():
+    f = _facts("Present were Dr. Ana Ruiz, BRU President, Dr. Li Wei, TIN Executive Director, and others.")
+    assert (f.people["ana ruiz"].title, f.people["li wei"].title) == ("President", "Executive Director")
+    lead = _facts("The Chief Secretary, Mr Chan Kwok-ki, attended.")
+    assert "Secretary" in lead.people["chan kwok-ki"].title
+
+
+def test_a_spaced_hyphen_opens_an_apposition():
+    f = _facts("The agreement was signed by Ana Ruiz - Rector of Brindle University with Li Wei - Rector "
+               "of Tarn Institute.")
+    assert (f.people["ana ruiz"].org, f.people["li wei"].org) == ("brindle university", "tarn institute")

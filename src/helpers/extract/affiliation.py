@@ -9,7 +9,7 @@ from .facts import DocFacts, Item
 from .nlp import Words, words_of
 from .orgs import find_orgs
 
-_GAP = (",", "the", "(", "–", "—")
+_GAP = (",", "the", "(", "–", "—", "-")
 
 
 def appositions(items: list[Item], w: Words) -> None:
@@ -25,10 +25,16 @@ def appositions(items: list[Item], w: Words) -> None:
         while y < len(items) and (items[y].i < pj or items[y].kind == "sep" and items[y].value in _GAP):
             y += 1
         nxt = items[y] if y < len(items) else None
-        gap = nxt is not None and pj < len(w) and w.text[pj] in ",(–—" and all(
+        gap = nxt is not None and pj < len(w) and w.text[pj] in (",", "(", "–", "—", "-") and all(
             w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > pj) or (w.text[q] in ("'s", "’s") and q > pj + 1)
             for q in range(pj, nxt.i))
-        if nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
+        lent = _lent_title(items, y, w) if nxt and gap and p.title is None else None
+        if lent is not None:
+            q, org = lent  # "Dr. A, NSTDA President, Dr. B": the title after A's comma is A's
+            p.title, p.title_kind = q.title, q.title_kind
+            p.org = p.org or org or q.org
+            q.title = q.title_kind = q.org = None
+        elif nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
             p.title, p.title_kind, org = nxt.value
             p.org = p.org or org
             nxt.kind = "used-title"
@@ -65,6 +71,21 @@ def appositions(items: list[Item], w: Words) -> None:
     for x, item in enumerate(items):
         if item.kind == "person" and item.value.org is None:
             item.value.org = _nearby_org(items, x, w)
+
+
+def _lent_title(items: list[Item], y: int, w: Words):
+    """(the next person, an organisation before the title) when items[y..] read "[Org] Title, Name"
+    right after a person's comma, as in "Dr. A, NSTDA President, Dr. B" or "Dr. A, Director, Dr. B":
+    the title between two names is the first one's apposition, or None."""
+    org = None
+    if items[y].kind == "org" and y + 1 < len(items):
+        org, y = items[y].value, y + 1
+    q = items[y].value if items[y].kind == "person" else None
+    if q is None or q.cue != "title" or q.title is None or "," not in w.text[items[y].i:q.i]:
+        return None
+    if org is not None and items[y].i != items[y - 1].j:
+        return None
+    return q, org
 
 
 def _after_aside(w: Words, j: int) -> int:
