@@ -87,6 +87,8 @@ def test_plural_title_gives_each_name_the_singular():
     f = _facts("Vice Presidents Ann Bell, Carl Dunn and Eva Frost attended the ceremony.")
     assert {k: p.title for k, p in f.people.items()} == {
         "ann bell": "Vice President", "carl dunn": "Vice President", "eva frost": "Vice President"}
+    men = _facts("The delegation included Ann Bell and Carl Dunn, Deputy Chairmen of the Board of Tarn Institute.")
+    assert {p.title for p in men.people.values()} == {"Deputy Chairman of the Board"}
 
 
 def test_all_caps_family_name_is_title_cased():

@@ -84,6 +84,8 @@ def titles() -> tuple[PhraseTable, frozenset[str]]:
 
 def _plural(word: str) -> str:
     """The plural of a title's last word ("President" -> "presidents", "Secretary" -> "secretaries")."""
+    if word.endswith("man"):
+        return word[:-3] + "men"  # "Chairman" -> "chairmen"
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "ch", "sh")):
@@ -96,7 +98,7 @@ def singular_title(title: str) -> str | None:
     head, _, last = title.rpartition(" ")
     table, _ = titles()
     low = last.lower()
-    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+    for cut, add in (("ies", "y"), ("men", "man"), ("es", ""), ("s", "")):
         if low.endswith(cut) and len(low) > len(cut) + 1:
             single = last[:len(last) - len(cut)] + add
             if tuple((head + " " + single).lower().split()) in table.entries and single.lower() != low:

@@ -62,7 +62,7 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             org.name, org.kind = ministry.name, "government"
         else:
             org = ministry
-    if w.lower[k + n - 1].endswith("s"):
+    if w.lower[k + n - 1].endswith(("s", "men")):
         single = lexicon.singular_title(text[w.start[k]:w.end[k + n - 1]])
         if single:
             return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
