@@ -213,3 +213,14 @@ def test_a_leading_date_glued_to_the_text_is_the_publication_date():
     c = clean_text("12th October 2017…In an effort to drive digital transformation, Orbitek renewed its long "
                    "partnership with the Tarn government to improve skills.")
     assert c.published == dt.date(2017, 10, 12)
+
+
+def test_a_header_line_opening_with_a_date_dates_the_release_under_a_long_subtitle():
+    raw = ("Brindle and Tarn join forces on ocean science\n\n"
+           "The agreement with Tarn Institute promises to further scientific and educational cooperation.\n\n"
+           "Monday, May 28, 2012 Category: Education - Technology\n"
+           "On Tuesday, May 15, Brindle University signed a memorandum of understanding with Tarn Institute.\n")
+    assert clean_text(raw).published == dt.date(2012, 5, 28)
+    body = ("Brindle and Tarn join forces\n\nThe partners met on May 3, 2012 and in June 2012 at Tarn Institute, "
+            "where the two sides agreed on a plan for many years.\n")
+    assert clean_text(body).published is None

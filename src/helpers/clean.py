@@ -106,6 +106,9 @@ def _byline_part(line: str, lower: str, bp: dict) -> list[str] | None:
     return None
 
 
+_WEEKDAYS = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+
+
 def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
     """The date of a line that is only a date (optionally after "Published:" etc.)."""
     body = line
@@ -120,11 +123,18 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
         return None
     m = mentions[0]
     rest = (body[:m.start] + body[m.end:]).strip(" ,|-–:()")
-    rest = re.sub(r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b(?:am|pm|hkt|utc|gmt|cst)\b", "", rest, flags=re.I)
+    rest = re.sub(r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b(?:am|pm|hkt|utc|gmt|cst)\b|" + _WEEKDAYS, "", rest, flags=re.I)
     leftover = _WORD.findall(rest)
     if prefix or len(leftover) <= 3:
         return to_date(m)
     return None
+
+
+def _opens_with_date(line: str) -> bool:
+    """Whether a line begins with a full date, a weekday before it allowed ("Monday, May 28, 2012
+    Category: ..."): a header line even under a long subtitle."""
+    dates = [m for m in find_dates(line[:40]) if m.year and m.day]
+    return bool(dates) and not _WORD.findall(re.sub(_WEEKDAYS, "", line[:dates[0].start], flags=re.I))
 
 
 def _inline_date(line: str, lower: str, bp: dict) -> tuple[dt.date | None, int]:
@@ -181,7 +191,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             continue
         copyright_line = lower.startswith(("©", "(c)", "copyright"))
         if out.published is None and not copyright_line and (
-                top or _starts(lower, bp["date_prefixes"])):
+                top or _starts(lower, bp["date_prefixes"]) or nonblank <= top_lines and _opens_with_date(line)):
             date = _date_line(line, lower, bp)
             if date is not None:
                 out.published = date
