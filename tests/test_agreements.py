@@ -290,3 +290,13 @@ def test_a_headless_subject_before_an_apposition_is_a_party(text, party):
 ])
 def test_entering_a_partnership_or_an_agreement_is_a_signing(text, signing):
     assert any(ev.kind == "signing" for ev in _facts(text).events) is signing
+
+
+def test_an_agreement_signed_years_before_the_lead_event_is_no_signing():
+    f = _facts("On March 13, 2017 a delegation of Tarn Institute visited Brindle University. During the meeting "
+               "the sides discussed how to implement the agreement between Brindle University and Tarn "
+               "Institute, signed on December 12, 2016.")
+    assert [ev.kind for ev in f.events if ev.kind == "signing"] == []
+    ext = _facts("On 1 October 2017, Brindle University and Tarn Institute concluded an agreement to extend "
+                 "their memorandum of understanding for collaboration, initiated in 2013.")
+    assert [ev.kind for ev in ext.events] == ["signing"]

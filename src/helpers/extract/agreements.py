@@ -168,8 +168,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
             return True
-        if date is not None and any(len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
-                                    and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
+        if date is not None and w.lower[k] in SIGN_WORDS and any(
+                len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
+                and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
             return True
     return False
 

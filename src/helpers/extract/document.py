@@ -146,7 +146,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         # the same signing told in full: it fills the first one instead of starting another.
         fills = signing is not None and signing.date_text is None and dated is not None
         if is_signing and (signing is None or (not refers_back and not fills and _new_agreement(signing, name))) \
-                and not ag.earlier(w, s, e, doc.published):
+                and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None)):
             signing = LocalEvent("signing", (a, b), agreement=name)
             _set_date(signing, dated)
             loc, la, lb = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
