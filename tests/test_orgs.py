@@ -227,3 +227,13 @@ def test_a_short_form_in_brackets_after_a_possessive_is_the_names():
 
 def test_a_verb_of_a_title_case_headline_ends_an_organisations_name():
     assert [o.name for o in _orgs("Brindle and Tarn Launch Joint Ocean Centre")] == ["Joint Ocean Centre"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The MoU was signed with Princess Nourah bint Tarnah University today.",
+     ["Princess Nourah bint Tarnah University"]),
+    ("The MoU between VinUniversity and Auburn University was exchanged.", ["VinUniversity", "Auburn University"]),
+    ("The Brindle-University Partnership met.", []),
+])
+def test_particles_inside_a_name_and_a_head_word_written_into_one(text, names):
+    assert [o.name for o in _orgs(text)] == names

@@ -145,6 +145,10 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         last = b
         i = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
+    for k in range(s, e):
+        if k not in covered and _glued_head(w.text[k]):
+            spans.append(OrgSpan(k, k + 1, w.text[k], None, "university"))  # "VinUniversity"
+            covered.add(k)
     for sp in _spelled_by_acronym(w, s, e, text, covered):
         spans.append(sp)
         covered.update(range(sp.i, sp.j))
@@ -300,7 +304,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i \
-                    and not left.endswith("."):
+                    and not left.endswith(".") and not _glued_head(left):
                 before_and = a if not crossed_and else before_and
                 crossed_and = crossed_and or low != ","
                 k -= 1
@@ -313,10 +317,21 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
         if low in ("'s", "’s") and k - 1 >= s and w.lower[k - 1] in lexicon.possessive_in_names():
             k -= 1  # "People's Government"
             continue
+        if low in lexicon.name_particles() and k - 1 >= max(s, floor) and is_cap(w.text[k - 1]) and a == k + 1 \
+                and w.lower[k - 1] not in _STOP:
+            k -= 1  # "Princess Nourah bint Abdulrahman University"
+            continue
         if crossed_and and low in title_words:
             return before_and  # "President A B and X University": the title names a person
         break
     return a
+
+
+def _glued_head(word: str) -> bool:
+    """A one-word name ending in a head word it is written with ("VinUniversity"): a name of its own."""
+    low = word.lower()
+    return word[:1].isupper() and "-" not in word and any(
+        low.endswith(h) and len(low) > len(h) + 1 for h in ("university", "universiti"))
 
 
 def _trim_name(w: Words, a: int, h: int, b: int) -> int:
