@@ -123,6 +123,8 @@ def test_a_minister_holds_the_ministry_of_the_portfolio_the_title_names():
     assert roles["roberto salva"][0] == "ministry of science technology and innovation"
     prime = _roles("Prime Minister of Tarn Ali Reza attended the ceremony.")
     assert prime["ali reza"][0] is None
+    energy = _roles("Kanat Ali, Minister for Energy of the Republic of Tarnia, signed the agreement.")
+    assert energy["ali kanat"][0] == "ministry for energy of the republic of tarnia"
 
 
 def test_a_ministry_made_from_a_cut_title_is_the_ministry_the_release_names():

@@ -56,7 +56,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             end = t
     title = text[w.start[k]:w.end[title_end - 1]]
     if (org is None or not org.is_acronym and org.i == k + n + 1 + (w.lower[k + n + 1] == "the")
-            and not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]) \
+            and (not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]
+                 or w.lower[org.i] in lexicon.field_words())) \
             and (ministry := _ministry(w, k, n, end, text)):
         if org is not None and org in orgs_at.values():
             org.name, org.kind = ministry.name, "government"
