@@ -213,3 +213,11 @@ def test_a_spaced_hyphen_opens_an_apposition():
     f = _facts("The agreement was signed by Ana Ruiz - Rector of Brindle University with Li Wei - Rector "
                "of Tarn Institute.")
     assert (f.people["ana ruiz"].org, f.people["li wei"].org) == ("brindle university", "tarn institute")
+
+
+def test_members_a_delegation_sentence_lists_belong_to_it_but_not_the_people_it_met():
+    f = _facts("A delegation from Brindle University visited Tarn Institute on May 4, 2023. The delegation "
+               "includes Vice-Chancellor, Professor Ana Ruiz; and Dean, Dr Li Wei. Later the delegation "
+               "visited the Tarn Science Park and met with Ms Sun Mei.")
+    assert {f.people["ana ruiz"].org, f.people["li wei"].org} == {"brindle university"}
+    assert f.people["mei sun"].org != "brindle university"

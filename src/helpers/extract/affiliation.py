@@ -306,7 +306,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         _counterpart(facts, ev)
     publisher = _publisher(facts)
     delegation = _delegation_org(facts)
-    visitors = {r[0] for ev in facts.events for r in ev.roles if r[3] == "visitor" and r[0]}
+    text = facts.doc.text
+    visitors = {r[0] for ev in facts.events for r in ev.roles if r[0] and (
+        r[3] == "visitor" or r[3] != "host" and _in_delegation(text[r[4]:r[5]]))}
     for lp in facts.people.values():
         if lp.org:
             continue
@@ -354,6 +356,15 @@ def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> s
 _DELEGATION_BEFORE = re.compile(r"\b[Dd]elegations?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*\s+|of\s+|for\s+|"
                                 r"the\s+|and\s+)*[A-Z][\w'’&-]*(?:,\s*|\s+and\s+)(?:the\s+)?)?$")
 _DELEGATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?delegations?\b", re.IGNORECASE)
+
+
+_HOSTING = re.compile(r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|hosted|hosts)\b", re.IGNORECASE)
+
+
+def _in_delegation(sentence: str) -> bool:
+    """Whether a sentence lists a delegation's members ("The CDU delegation includes A, B"), not
+    the people it met ("the delegation visited X and met Ms A")."""
+    return "delegation" in sentence.lower() and not _HOSTING.search(sentence)
 
 
 def _delegation_org(facts: DocFacts) -> str | None:
