@@ -460,6 +460,10 @@ def test_bare_names_after_signed_between_are_bodies_not_signatories():
     ("From left to right: Dr Ann Dale, President of Brindle University, and Li Wei.", "attendee"),
     ("Seated: Ann Dale, Rector, Brindle University; Li Wei, Rector, Tarn Institute.", "attendee"),
     ("Witnessing the signing, standing from left, are Dr Ann Dale and Dr Li Wei.", "witness"),
+    ("Pictures: Dr Ann Dale, President of Brindle University, and Dr Li Wei, Rector of Tarn Institute, "
+     "signatories of the agreement.", "signatory"),
+    ("TARNBY (Agency) – Signed by Rector Ann Dale and Rector Li Wei, the agreement was presented today.",
+     "signatory"),
     ("Signing the agreement on behalf of Brindle was its President Ann Dale while Tarn was represented by "
      "its Rector Li Wei.", "signatory"),
 ])

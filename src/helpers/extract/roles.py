@@ -11,7 +11,18 @@ def assign_roles(items: list[Item], object_role: str) -> None:
         if item.kind != "person":
             continue
         role = _role_back(items, x, object_role)
+        if role == _WEAK:
+            # a caption's or "represented by" list: a verb after the names still tells their role
+            item.value.roles.extend(_role_forward(items, x) or [_weak_role(items, x)])
+            continue
         item.value.roles.extend([role] if role else _role_forward(items, x))
+
+
+_WEAK = "weak"
+
+
+def _weak_role(items: list[Item], x: int) -> str:
+    return next(it.value[0] for it in reversed(items[:x]) if it.kind == "trigger" and it.value[2] == _WEAK)
 
 
 def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
@@ -19,10 +30,10 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
         it = items[y]
         if it.kind == "trigger":
             role, direction, event = it.value
-            if event == "weak":
+            if event == _WEAK:
                 earlier = next((t for t in reversed(items[:y]) if t.kind == "trigger" and t.value[1] == "after"
-                                and t.value[2] != "weak"), None)
-                return earlier.value[0] if earlier is not None else role
+                                and t.value[2] != _WEAK), None)
+                return earlier.value[0] if earlier is not None else _WEAK
             if direction == "after":
                 if role == "attendee" and it.j - it.i == 1 and (outer := _outer_role(items, y)) is not None:
                     return outer  # "in the presence of University officials, including A and B"

@@ -122,7 +122,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             items.append(Item("sep", k, k + 2, "group"))  # "the two parties signed": not the people before
             k += 2
             continue
-        if word[:1].islower() or k == s:
+        if word[:1].islower() or k == s or w.text[k - 1] in ("–", "—", ":"):  # "MILAN (ITALPRESS) – Signed by"
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n and n == 1 and low in ("signed", "inked") and k > s and w.lower[k - 1] in _ADJECTIVAL:
                 n = 0  # "present the newly signed MOU": an adjective, not the signing
