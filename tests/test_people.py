@@ -116,6 +116,8 @@ def test_bylines_are_never_participants(tmp_path: Path):
     "Harbour Hall hosted the signing ceremony.",
     "Artificial Intelligence Research was highlighted by the two sides.",
     "Steel Norway has signed an agreement with Brindle University.",
+    "When I spoke of commercial research, some objected.",
+    "The rector attended the “Harbour Opening-up and Shared Future” forum in Tarn.",
     "The delegation toured Washington D.C. and Boston.",
 ])
 def test_bare_capitalised_phrase_is_no_person(text):

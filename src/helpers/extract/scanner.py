@@ -23,6 +23,21 @@ _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on",
 _TITLE_JOIN = {"of", "for", "at", "and", "&", "the", "on", "in", "to"}
 
 
+def _quoted(w: Words, s: int, k: int) -> bool:
+    """Whether word k stands inside a quotation opened in its sentence (the name of an event or a
+    motto: "the “Shandong-Hong Kong Opening-up and Shared Future” forum")."""
+    depth = 0
+    for q in range(s, k):
+        t = w.text[q]
+        if t == "“":
+            depth += 1
+        elif t == "”":
+            depth = max(0, depth - 1)
+        elif t == '"':
+            depth = 1 - depth if depth <= 1 else depth
+    return depth > 0
+
+
 def _object(w: Words, s: int, k: int) -> bool:
     """Whether the phrase at k is a preposition's object ("on behalf of the two sides")."""
     k -= 1
@@ -165,7 +180,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
                 continue
             if m - k >= 2 and (any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
-                               or m < e and is_legal_form(w.text[m])):
+                               or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
             if m - k >= 2:
