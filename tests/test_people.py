@@ -271,6 +271,11 @@ def test_names_in_any_cased_script_and_abbreviated_given_names(text, name):
 def test_a_middle_initial_does_not_change_the_person():
     f = _facts("Professor Ann J. Brook signed the agreement. Ann Brook thanked the partners.")
     assert list(f.people) == ["ann brook"]
+    spelt = _facts("Professor Riad Yusuf Hamdan signed the agreement. Speaking later, Prof. Riad Y. Hamdan said "
+                   "the partners would meet again.")
+    assert list(spelt.people) == ["hamdan riad yusuf"]
+    two = _facts("Professor Ann Jane Brook and Dr Alan John Brook signed the agreement. Prof. A. J. Brook spoke.")
+    assert len(two.people) == 3
 
 
 def test_quoted_speaker_after_said():

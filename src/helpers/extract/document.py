@@ -74,6 +74,8 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> No
             key = person_key(p.name)
             if len(p.name.split()) == 1:
                 key = _resolve_single(p.name, full) or key
+            elif (fuller := _resolve_initials(p.name, full)) is not None:
+                key = fuller  # "Riyad Y. Hamzah" after "Riyad Yousif Hamzah"
             elif key not in strong and (part := _resolve_part(p.name, full)) is not None:
                 key = part  # "Al Mansoori" after "Sultan bin Saeed Al Mansoori"
             elif p.cue == "bare" and key not in strong and not p.roles:
@@ -102,6 +104,31 @@ def _resolve_single(name: str, full: list[Person]) -> str | None:
         if low in p.name.lower().split():
             return person_key(p.name)
     return None
+
+
+def _resolve_initials(name: str, full: list[Person]) -> str | None:
+    """Key of the one other full name that `name`, written with an initial, spells out: its words in
+    order, each initial the first letter of a word there, the family names equal."""
+    words = name.split()
+    if not any(len(x.rstrip(".")) == 1 for x in words):
+        return None
+    own = person_key(name)
+    hits = {person_key(p.name) for p in full if person_key(p.name) != own and _spells_out(words, p.name.split())}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _spells_out(short: list[str], long: list[str]) -> bool:
+    if short[-1].lower() != long[-1].lower() or len(long) < len(short):
+        return False
+    j = 0
+    for x in short:
+        low = x.rstrip(".").lower()
+        while j < len(long) and long[j].lower() != low and not (len(low) == 1 and long[j][:1].lower() == low):
+            j += 1
+        if j == len(long):
+            return False
+        j += 1
+    return True
 
 
 def _resolve_part(name: str, full: list[Person]) -> str | None:
