@@ -477,3 +477,9 @@ def test_bare_names_after_signed_between_are_bodies_not_signatories():
 def test_captions_and_represented_by_give_a_role_only_when_nothing_before_them_does(text, role):
     f = _facts(text)
     assert ("li wei", role) in {(r[0], r[3]) for ev in f.events for r in ev.roles}
+
+
+def test_a_name_with_a_middle_initial_or_an_upper_case_family_name_ends_a_long_title():
+    f = _facts("On May 9, Tarnian Secretary of Energy Jennifer M. Holm and Minister of Economy, Trade and "
+               "Industry of Tarnia SATO Yasuo met in Brindle.")
+    assert {p.name for p in f.people.values()} == {"Jennifer M. Holm", "Sato Yasuo"}

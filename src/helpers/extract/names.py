@@ -187,6 +187,17 @@ def join_name(w: Words, a: int, b: int) -> str:
     return _NICK_SPACED.sub(r"\1\2\3", out) if any(t in _NICK_OPEN for t in w.text[a:b]) else out
 
 
+def _run_word(text: list[str], t: int, x: int, n: int) -> bool:
+    """A word of a name that ends a capitalised run at t: a cased word, initials ("V.A."), a middle
+    initial ("Jennifer M. Granholm") or an upper-case family name first ("NISHIMURA Yasutoshi")."""
+    word = text[x]
+    if not word.isupper() and len(word) > 1 or is_initials(word):
+        return True
+    if x > t and x < t + n - 1 and len(word) == 2 and word[1] == ".":
+        return True
+    return x == t and len(word) > 1 and word.isalpha() and not text[x + 1].isupper()
+
+
 def name_run_at(w: Words, t: int, e: int) -> int:
     """Length (2 or 3) of a personal name that ends a capitalised run at word t ("... of Ukraine
     Serhiy Shkarlet and", "... and Technology Chu Ngoc Anh lauded"), else 0: name words, none a word
@@ -197,7 +208,7 @@ def name_run_at(w: Words, t: int, e: int) -> int:
     for n in (3, 2):
         if t + n > e or (w.lower[t], w.lower[t + 1]) in lexicon.not_name_pairs():
             continue
-        if all(NAME_WORD.match(w.text[x]) and (not w.text[x].isupper() and len(w.text[x]) > 1 or is_initials(w.text[x]))
-               and w.lower[x] not in stop for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])):
+        if all(NAME_WORD.match(w.text[x]) and _run_word(w.text, t, x, n) and w.lower[x] not in stop
+               for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])):
             return n
     return 0
