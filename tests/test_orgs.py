@@ -237,3 +237,8 @@ def test_a_verb_of_a_title_case_headline_ends_an_organisations_name():
 ])
 def test_particles_inside_a_name_and_a_head_word_written_into_one(text, names):
     assert [o.name for o in _orgs(text)] == names
+
+
+def test_a_wire_datelines_city_in_capitals_is_no_organisation():
+    text = "TARNBY, Norway, Nov. 20, 2020 /PRNewswire/ -- Brindle University and KIT have concluded an MoU."
+    assert [o.name for o in _orgs(text)] == ["Brindle University", "KIT"]

@@ -360,6 +360,7 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
     sign = next((k for k in range(s, e) if w.lower[k] in _SIGN_VERBS or _entered_into(w, k, k + 1)), None)
     if sign is None:
         return []
+    s = min(sign, _after_dateline(w, s, e))  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --" names no party
     spans: list[tuple[int, int]] = []
     k = sign - 1
     while k >= s and w.lower[k] in _SUBJECT_GAP - {"and", ",", "&", "the", "on"}:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
+from ..dates import dateline
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
@@ -158,9 +159,11 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
                 spans.append(OrgSpan(k, k + n, form, form, "other", is_acronym=True))
                 covered.update(range(k, k + n))
+    line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and w.text[s].isupper() else None
+    wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
     for k in range(s, e):
         word = w.text[k]
-        if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)):
+        if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:
             continue
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
             continue  # "(ACR)" after the name it stands for
