@@ -221,3 +221,11 @@ def test_members_a_delegation_sentence_lists_belong_to_it_but_not_the_people_it_
                "visited the Tarn Science Park and met with Ms Sun Mei.")
     assert {f.people["ana ruiz"].org, f.people["li wei"].org} == {"brindle university"}
     assert f.people["mei sun"].org != "brindle university"
+
+
+def test_an_academic_rank_yields_to_the_office_named_after_it():
+    f = _facts("The delegation was received by Ana Ruiz, Professor, Acting Dean of the Faculty of Marine Science "
+               "of Brindle University.")
+    assert f.people["ana ruiz"].title.startswith("Acting Dean")
+    alone = _facts("The delegation was received by Ana Ruiz, Professor of Brindle University.")
+    assert alone.people["ana ruiz"].title.startswith("Professor")

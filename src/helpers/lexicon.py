@@ -121,6 +121,12 @@ def org_heads() -> tuple[PhraseTable, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def ranks() -> frozenset[str]:
+    """Academic ranks that yield to an office named after them ("Professor, Dean of X")."""
+    return frozenset(str(r).lower() for r in load("titles").get("ranks", []))
+
+
+@lru_cache(maxsize=None)
 def org_stop_words() -> frozenset[str]:
     """Capitalised words (titles, months) that end an organisation's name."""
     return word_set("organizations", "stop_words")

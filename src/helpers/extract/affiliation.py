@@ -35,6 +35,9 @@ def appositions(items: list[Item], w: Words) -> None:
             p.org = p.org or org or q.org
             q.title = q.title_kind = q.org = None
         elif nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
+            if nxt.value[0].lower() in lexicon.ranks() and y + 2 < len(items) and items[y + 1].kind == "sep" \
+                    and items[y + 1].value == "," and items[y + 2].kind == "title":
+                nxt.kind, y, nxt = "used-title", y + 2, items[y + 2]  # "A, Professor, Acting Dean of X"
             p.title, p.title_kind, org = nxt.value
             p.org = p.org or org
             nxt.kind = "used-title"
