@@ -229,3 +229,10 @@ def test_an_academic_rank_yields_to_the_office_named_after_it():
     assert f.people["ana ruiz"].title.startswith("Acting Dean")
     alone = _facts("The delegation was received by Ana Ruiz, Professor of Brindle University.")
     assert alone.people["ana ruiz"].title.startswith("Professor")
+
+
+def test_a_title_then_an_organisation_then_the_name_after_commas():
+    f = _facts("The MoU was signed at the office of the Executive Secretary, Tarnian Universities Commission, "
+               "Professor Ana Ruiz.")
+    p = f.people["ana ruiz"]
+    assert (p.title, p.org) == ("Executive Secretary", "tarnian universities commission")

@@ -210,6 +210,9 @@ def _title_before_comma(items: list[Item], x: int, w: Words) -> tuple[Item, Item
     if unit.kind == "org" and y >= 1 and items[y - 1].kind == "title" and items[y - 1].j == unit.i - 1 \
             and w.text[unit.i - 1] in ("'s", "’s"):
         return items[y - 1], unit
+    if unit.kind == "org" and y >= 2 and items[y - 1].kind == "sep" and items[y - 1].value == "," \
+            and items[y - 2].kind == "title" and items[y - 2].j == items[y - 1].i == unit.i - 1:
+        return items[y - 2], unit  # "the Executive Secretary, National Universities Commission, Professor A"
     return None
 
 
@@ -226,7 +229,9 @@ def _take_lead_title(p, it: Item, unit: Item | None, w: Words) -> None:
     """Give a person a leading title and, when the title names a unit ("of X's Unit"), the unit as
     part of the title and the title's organisation (else the unit) as the person's."""
     title, kind, org = it.value
-    if unit is not None:
+    if unit is not None and w.text[unit.i - 1] == ",":
+        org = org or unit.value.parent or unit.value  # "Title, Org, Name": the title stays as written
+    elif unit is not None:
         end = next((q for q in range(unit.i, unit.j) if w.text[q] == "("), unit.j)
         title = _joined(w, it.i, end)
         org = org or unit.value.parent or unit.value
