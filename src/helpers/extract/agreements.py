@@ -94,6 +94,11 @@ def _entered_into(w: Words, s: int, e: int) -> bool:
         for k in range(s, min(e, n - 1)))
 
 
+def _sign_at(w: Words, k: int, words) -> bool:
+    """Whether word k signs: one of `words`, or "entered" into an agreement."""
+    return w.lower[k] in words or w.lower[k] == "entered" and _entered_into(w, k, k + 1)
+
+
 _ENTERED = _HEAD_WORDS | {"partnership", "alliance", "collaboration", "moa"}
 
 
@@ -290,7 +295,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     ends = {o.j: o for o in orgs}
     found: list[OrgSpan] = []
     place = None
-    sign = next((k for k in range(s, e) if w.lower[k] in SIGN_WORDS or _entered_into(w, k, k + 1)), None)
+    sign = next((k for k in range(s, e) if _sign_at(w, k, SIGN_WORDS)), None)
     for k in range(s, e):
         low = w.lower[k]
         if low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign) \
@@ -357,7 +362,7 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
     """Word spans of capitalised names standing where a signing sentence puts its parties, that
     no other rule has read: the subject of the signing verb ("Airbus and MTU Aero Engines have
     signed"), its partner after "with", and the list after "between"/"among"."""
-    sign = next((k for k in range(s, e) if w.lower[k] in _SIGN_VERBS or _entered_into(w, k, k + 1)), None)
+    sign = next((k for k in range(s, e) if _sign_at(w, k, _SIGN_VERBS)), None)
     if sign is None:
         return []
     s = min(sign, _after_dateline(w, s, e))  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --" names no party

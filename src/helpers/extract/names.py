@@ -63,6 +63,7 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
     particles = lexicon.name_particles()
     pairs = lexicon.not_name_pairs()
     never = lexicon.never_name()
+    honours = lexicon.post_nominals()
     lower = w.lower
     n = k
     limit = k + 4
@@ -74,11 +75,11 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             n += 3  # a nickname inside the name: 'William E. "Brit" Kirwan', "Zuo-Jun (Max) Shen"
             limit += 3
             continue
-        if (len(word.rstrip(".")) == 1 and word[:1].isupper() or is_initials(word)) and limit < k + 7:
+        if (len(word.rstrip(".")) == 1 and word[:1].isupper() or "." in word and is_initials(word)) and limit < k + 7:
             limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel", "Yu.A. Mazei"
-        if n > k and word in lexicon.post_nominals():
+        if n > k and word in honours:
             break  # "Scott Bowman AO"
-        if n > k and _particle_word(word, particles):
+        if n > k and "-" in word and _particle_word(word, particles):
             n += 1  # "Omar al-Ansari"
             continue
         if n > k and low in particles:

@@ -146,8 +146,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         last = b
         i = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
-    for k in range(s, e):
-        if k not in covered and _glued_head(w.text[k]):
+    for at in _glued_starts(text) if s < e else ():
+        k = w.index_at(at)
+        if w.start[s] <= at < w.end[e - 1] and k not in covered and w.start[k] == at and _glued_head(w.text[k]):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "university"))  # "VinUniversity"
             covered.add(k)
     for sp in _spelled_by_acronym(w, s, e, text, covered):
@@ -194,27 +195,37 @@ def _spelled_by_acronym(w: Words, s: int, e: int, text: str, covered: set[int]) 
     """"Laghu Udyog Bharati (LUB)", "King Abdulaziz City for Science and Technology (KACST)": a
     capitalised run whose initials the acronym in brackets after it spells is an organisation,
     with or without a head word; a run of generic words ("Carbon Capture and Storage") is none."""
-    generic = lexicon.field_words() | lexicon.org_stop_words() | _AGREEMENT_WORDS
-    found = []
-    for k in range(s + 2, e - 2):
-        if w.text[k] != "(" or w.text[k + 2] != ")" or not is_acronym(w.text[k + 1]) or k - 1 in covered:
+    found: list[OrgSpan] = []
+    inner = w.text[s + 2:e - 2]
+    if "(" not in inner:
+        return found
+    for k in [s + 2 + i for i, t in enumerate(inner) if t == "("]:
+        if w.text[k + 2] != ")" or k - 1 in covered or not is_acronym(w.text[k + 1]):
             continue
         a = k
         while a - 1 >= s and a - 1 not in covered and k - a < 10 and (
                 is_cap(w.text[a - 1]) or w.lower[a - 1] in _RUN_JOIN):
             a -= 1
         acronym = w.text[k + 1]
+        if k - a < 2 or len(acronym) > 2 * (k - a):
+            continue
+        letters = [initials(x) for x in w.text[a:k]]  # per word, "" for "of", "and" ...
         for start in range(a, k - 1):
-            name = text[w.start[start]:w.end[k - 1]]
-            if is_cap(w.text[start]) and w.lower[start] != "the" and initials(name) == acronym \
+            if is_cap(w.text[start]) and w.lower[start] != "the" and "".join(letters[start - a:]) == acronym \
                     and _names_a_body_at(w, s, start) \
-                    and not all(x.lower() in generic or x.lower() in _RUN_JOIN for x in w.text[start:k]):
+                    and not all(_generic_word(x.lower()) for x in w.text[start:k]):
+                name = text[w.start[start]:w.end[k - 1]]
                 found.append(OrgSpan(start, k + 3, name, acronym, kind_of(name)))
                 break
     return found
 
 
 _BODY_BEFORE = {"between", "among", "with", "and", "&", ",", "the", "from", "at", "by", "–", "—", "-", ":", ";", "("}
+
+
+def _generic_word(low: str) -> bool:
+    return low in _RUN_JOIN or low in _AGREEMENT_WORDS or low in lexicon.field_words() \
+        or low in lexicon.org_stop_words()
 
 
 def _names_a_body_at(w: Words, s: int, k: int) -> bool:
@@ -320,7 +331,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
         if low in ("'s", "’s") and k - 1 >= s and w.lower[k - 1] in lexicon.possessive_in_names():
             k -= 1  # "People's Government"
             continue
-        if low in lexicon.name_particles() and k - 1 >= max(s, floor) and is_cap(w.text[k - 1]) and a == k + 1 \
+        if a == k + 1 and low in _particles() and k - 1 >= max(s, floor) and is_cap(w.text[k - 1]) \
                 and w.lower[k - 1] not in _STOP:
             k -= 1  # "Princess Nourah bint Abdulrahman University"
             continue
@@ -328,6 +339,26 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             return before_and  # "President A B and X University": the title names a person
         break
     return a
+
+
+_GLUED = re.compile(r"[Uu]niversit[yi]\b")
+
+
+@lru_cache(maxsize=8)
+def _glued_starts(text: str) -> tuple[int, ...]:
+    """Where a text writes a name and its head word as one word ("VinUniversity"), found once per text."""
+    starts = []
+    for m in _GLUED.finditer(text):  # a literal search; the word's start is found going back
+        b = m.start()
+        while b > 0 and text[b - 1].isalnum():
+            b -= 1
+        if b < m.start() and text[b].isupper():
+            starts.append(b)
+    return tuple(starts)
+
+
+def _particles() -> frozenset[str]:
+    return lexicon.name_particles()
 
 
 def _glued_head(word: str) -> bool:
