@@ -242,3 +242,12 @@ def test_particles_inside_a_name_and_a_head_word_written_into_one(text, names):
 def test_a_wire_datelines_city_in_capitals_is_no_organisation():
     text = "TARNBY, Norway, Nov. 20, 2020 /PRNewswire/ -- Brindle University and KIT have concluded an MoU."
     assert [o.name for o in _orgs(text)] == ["Brindle University", "KIT"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Embassy of Norway in Tarnia hosted the signing.", "Embassy of Norway in Tarnia"),
+    ("Brindle University and the US Embassy in the Kingdom of Tarnia signed.", "US Embassy in the Kingdom of Tarnia"),
+    ("The Brindle Office in charge of research signed.", "Brindle Office"),
+])
+def test_a_mission_posted_in_a_place_keeps_the_place_in_its_name(text, name):
+    assert name in [o.name for o in _orgs(text)]

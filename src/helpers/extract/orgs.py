@@ -124,6 +124,11 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         b = _legal_suffix(w, b, e)
         head = w.lower[i + n - 1]
+        if head in _POSTED and b + 1 < e and w.lower[b] == "in":
+            q = b + 1 + (b + 2 < e and w.lower[b + 1] == "the")
+            while q < e and (is_cap(w.text[q]) or w.lower[q] == "of" and q + 1 < e and is_cap(w.text[q + 1])):
+                q += 1
+            b = q if q > b + 1 and is_cap(w.text[q - 1]) else b  # "Embassy of Switzerland in Belgium"
         if b + 3 < e and is_cap(w.text[b]) and w.text[b + 1] == "(" and is_acronym(w.text[b + 2]) \
                 and w.text[b + 3] == ")" and w.lower[b] not in title_words and not is_acronym(w.text[b]):
             b += 1  # "Technical University Denmark (DTU)"
@@ -188,6 +193,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
 
 
 _RUN_JOIN = {"of", "for", "and", "&", "de"}
+_POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
 _AGREEMENT_WORDS = frozenset({"memorandum", "understanding", "agreement", "protocol", "letter", "intent", "contract"})
 
 
