@@ -251,3 +251,12 @@ def test_a_wire_datelines_city_in_capitals_is_no_organisation():
 ])
 def test_a_mission_posted_in_a_place_keeps_the_place_in_its_name(text, name):
     assert name in [o.name for o in _orgs(text)]
+
+
+def test_one_acronym_spelled_out_two_ways_is_one_organisation_but_not_two_namesakes():
+    f = _facts("A delegation of Tarnby University of Science and Technology (TUST) visited Brindle University. "
+               "An MoU was signed between the University of Tarnby for Science and Technology (TUST) and "
+               "Brindle University.")
+    assert sum("tarnby" in k for k in f.orgs) == 1
+    two = _facts("The Chinese Academy of Sciences (CAS) and the Czech Academy of Sciences (CAS) signed an MoU.")
+    assert {"chinese academy of sciences", "czech academy of sciences"} <= set(two.orgs)

@@ -26,6 +26,12 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 parent.acronym, o.acronym = o.acronym, None
                 acronyms[parent.acronym] = pkey
             key = org_key(o.name)
+            first = acronyms.get(o.acronym) if o.acronym and len(o.acronym) >= 3 and " " not in o.acronym else None
+            if first is not None and first != key and key not in facts.orgs and first in facts.orgs \
+                    and _own_words(o.name) & _own_words(facts.orgs[first].name):
+                facts.alias[key] = first  # "USST" spelled out two ways: one organisation, named first
+                facts.orgs[first].aliases.add(o.name)
+                continue
             lo = facts.orgs.setdefault(key, LocalOrg(key, o.name, o.acronym, o.kind))
             lo.aliases.add(o.name)
             if o.acronym:
@@ -121,6 +127,13 @@ def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list)
         if short and short != key and short in facts.orgs and facts.orgs[short].name != facts.orgs[short].acronym \
                 and (short, key) not in together:
             acronyms.setdefault(facts.orgs[short].name, key)
+
+
+def _own_words(name: str) -> set[str]:
+    """The words of a name that are its own: not heads, fields or joining words ("Shanghai")."""
+    generic = lexicon.never_name()
+    heads = lexicon.org_heads()[0]
+    return {x for x in org_key(name).split() if x not in generic and not heads.match([x], 0)[0] and len(x) > 2}
 
 
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
