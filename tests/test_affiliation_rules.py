@@ -236,3 +236,9 @@ def test_a_title_then_an_organisation_then_the_name_after_commas():
                "Professor Ana Ruiz.")
     p = f.people["ana ruiz"]
     assert (p.title, p.org) == ("Executive Secretary", "tarnian universities commission")
+
+
+def test_a_title_in_brackets_after_a_name():
+    f = _facts("Among the researchers in the project are Dr. Ana Ruiz (Marine Geochemistry professor) and "
+               "Dr. Li Wei (seated left).")
+    assert (f.people["ana ruiz"].title, f.people["li wei"].title) == ("Marine Geochemistry professor", None)

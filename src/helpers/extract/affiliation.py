@@ -20,6 +20,8 @@ def appositions(items: list[Item], w: Words) -> None:
         p = item.value
         if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i:
             _take_title(p, items[x - 1])  # "Vice Governor of X Mr Chen"
+        if p.title is None and (bracketed := _bracketed_title(w, item.j)) is not None:
+            p.title = bracketed  # "Dr. A (Applied Geochemistry professor)"
         y = x + 1
         pj = _after_aside(w, item.j)  # "Andrew Spencer (seated left), President, ..."
         while y < len(items) and (items[y].i < pj or items[y].kind == "sep" and items[y].value in _GAP):
@@ -89,6 +91,18 @@ def _lent_title(items: list[Item], y: int, w: Words):
     if org is not None and items[y].i != items[y - 1].j:
         return None
     return q, org
+
+
+def _bracketed_title(w: Words, j: int) -> str | None:
+    """A title in brackets right after a name ("(Senior Technology Collaboration Manager)"): the
+    bracket's words, when the last is a title word and none is a verb's lower-case word."""
+    if j >= len(w) or w.text[j] != "(":
+        return None
+    close = next((q for q in range(j + 1, min(len(w), j + 9)) if w.text[q] == ")"), None)
+    if close is None or close - j < 2 or w.lower[close - 1] not in lexicon.titles()[1] \
+            or any(w.text[q] in (",", ";", "(") for q in range(j + 1, close)):
+        return None
+    return " ".join(w.text[j + 1:close])
 
 
 def _after_aside(w: Words, j: int) -> int:
