@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from support import release_facts as _facts
 
+from helpers.extract.acronyms import initials, is_acronym
 from helpers.extract.facts import org_key
 from helpers.extract.nlp import words_of
-from helpers.extract.orgs import find_orgs, initials, is_acronym
+from helpers.extract.orgs import find_orgs
 
 
 def _orgs(sentence: str):

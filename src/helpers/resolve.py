@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from .extract.acronyms import initials
 from .extract.facts import DocFacts, LocalOrg, org_key
-from .extract.orgs import initials
 from .ids import same_event, stable_id
 
 

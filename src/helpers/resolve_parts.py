@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from .extract.acronyms import initials
 from .extract.document import org_key
-from .extract.orgs import initials
 from .ids import same_event, stable_id
 
 Order = tuple  # (no publication date, date ordinal, path, place in the document)

@@ -6,9 +6,9 @@ import datetime as dt
 
 from .. import lexicon
 from ..dates import MONTHS, dateline, find_dates, find_today, find_weekday, find_yesterday, resolve
+from .acronyms import is_acronym
 from .facts import OrgSpan
 from .nlp import Words, is_cap
-from .orgs import is_acronym
 
 HEADS = {
     ("memorandum", "of", "understanding"), ("memoranda", "of", "understanding"),

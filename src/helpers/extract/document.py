@@ -7,11 +7,12 @@ from pathlib import Path
 from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
-from .affiliation import infer_affiliations
+from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, LocalPerson, OrgSpan, Person, org_key, person_key
+from .inference import infer_affiliations
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import find_orgs, is_legal_form, kind_of, short_forms
+from .orgs import find_orgs, is_legal_form, kind_of
 from .release_orgs import collect_orgs, holder_of, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
 from .scanner import scan

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import ParameterError
+from .acronyms import NOT_ACRONYM
 from .agreements import SIGN_WORDS
 from .facts import OrgSpan
 from .nlp import Words, is_cap
-from .orgs import NOT_ACRONYM, kind_of
+from .orgs import kind_of
 
 _NOT_PERSON = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..dates import dateline
+from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
@@ -22,75 +23,7 @@ _TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "de
 def _nameish(word: str) -> bool:
     """A capitalised word of letters in any cased script, not all capitals ("Soo-jin", "Şükrü")."""
     return NAME_WORD.match(word) and any(c.islower() for c in word) and word[1:2] != "."
-_ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$|^[A-Z]{2,}(?:-[A-Z]{2,})+$")
-NOT_ACRONYM = {
-    "AI", "R&D", "I&T", "IT", "ICT", "CEO", "CTO", "COO", "CFO", "MOU", "MOUS", "PHD", "COVID",
-    "UN", "US", "USA", "UK", "EU", "GDP", "STEM", "IOT", "VR", "AR", "IP", "HK", "PRC", "SAR",
-    "AM", "PM", "TV", "ID", "QR", "OK", "LED", "DNA", "RNA", "GPS", "UAV", "EV", "EVS", "NEV",
-    "CO", "LTD", "INC", "PLC", "LLC", "GMBH", "AG", "SA", "NO", "II", "III", "IV", "HKT", "UTC",
-    "GMT", "CST", "ESG", "SDG", "SDGS", "API", "AIGC", "LLM", "5G", "6G", "MOE", "MBA", "CV",
-    "SVP", "EVP", "VP", "AVP", "MD", "GM", "DG", "PRO", "HR",
-}
-
-
-def is_acronym(word: str) -> bool:
-    """An all-capitals word that can stand for an organisation (not AI, R&D, CEO ...)."""
-    if not (word[:1].isupper() and 1 < len(word) <= 16 and word[-1:].isupper() or word[-1:].isdigit()):
-        return False
-    if word.upper() in NOT_ACRONYM:
-        return False
-    if word.isascii():
-        return bool(_ACRONYM.match(word))
-    # any cased script: "TÜBİTAK", "ÇOMÜ" (two capitals or more, letters, digits and & only)
-    return sum(c.isupper() for c in word) >= 2 and all(c.isalnum() or c == "&" for c in word) \
-        and not any(c.islower() for c in word[1:2])
-
-
-def initials(name: str) -> str:
-    """The acronym an organisation's name would give ("Huazhong University of Science and Technology" → HUST)."""
-    skip = {"of", "and", "for", "the", "&", "on", "de", "in", "at", "'s"}
-    return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip)
-
-
-_SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})[\"”’']?\s*\)")
-_QUOTES = {'"', "“", "”", "‘", "’", "'"}
-
-
-def short_forms(text: str) -> frozenset[str]:
-    """Short forms a release defines in brackets after a name: "Helix Biomedical Group (Helix)"."""
-    found = set()
-    for m in _SHORT_FORM.finditer(text):
-        form = m.group(1)
-        before = text[max(0, m.start() - 120):m.start()].lower().split()
-        # every word of the short form begins a word of the name before it ("Weston Tech")
-        if not is_acronym(form) and all(any(b.startswith(x.lower()) for b in before) for x in form.split()):
-            found.add(form)
-    return frozenset(found)
-
-
-def _bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
-    """The acronym or short form in brackets at word b ("(DTU)", "(Helix)", "(“Kestrel”)")."""
-    k = b + 1
-    if b >= e or w.text[b] != "(":
-        return None
-    if k < e and w.text[k] in _QUOTES:
-        k += 1
-    if k + 1 >= e:
-        return None
-    end = k + 1 + (1 if k + 1 < e and w.text[k + 1] in _QUOTES else 0)
-    word = w.text[k]
-    if end < e and w.text[end] == ")" and (
-            is_acronym(word) or (is_cap(word) and word.lower() in name.lower().split())):
-        return word, end + 1
-    n = k
-    while n < e and n - k < 3 and is_cap(w.text[n]):
-        n += 1
-    close = n + (1 if n < e and w.text[n] in _QUOTES else 0)
-    words = name.lower().split()
-    if n - k >= 2 and close < e and w.text[close] == ")" and all(
-            any(x.startswith(t.lower()) for x in words) for t in w.text[k:n]):
-        return " ".join(w.text[k:n]), close + 1  # "(Weston Tech)"
-    return None
+_POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
 
 
 def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = frozenset()) -> list[OrgSpan]:
@@ -142,7 +75,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         name, acronym = _name(w, a, b, text)
         kind = kind_of(name)
         possessive = b + 1 < e and w.text[b] in ("'s", "’s") and w.text[b + 1] == "("
-        if (br := _bracketed(w, b + possessive, e, name)) is not None:
+        if (br := bracketed(w, b + possessive, e, name)) is not None:
             acronym = acronym or br[0]  # "NUS School of Computing's (NUS Computing)" too
             b = br[1]
         if parent is not None and head in units:
@@ -151,14 +84,14 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         last = b
         i = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
-    for at in _glued_starts(text) if s < e else ():
+    for at in glued_starts(text) if s < e else ():
         k = w.index_at(at)
-        if w.start[s] <= at < w.end[e - 1] and k not in covered and w.start[k] == at and _glued_head(w.text[k]):
+        if w.start[s] <= at < w.end[e - 1] and k not in covered and w.start[k] == at and glued_head(w.text[k]):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "university"))  # "VinUniversity"
             covered.add(k)
-    for sp in _spelled_by_acronym(w, s, e, text, covered):
-        spans.append(sp)
-        covered.update(range(sp.i, sp.j))
+    for i, j, name, acronym in spelled_by_acronym(w, s, e, text, covered):
+        spans.append(OrgSpan(i, j, name, acronym, kind_of(name)))
+        covered.update(range(i, j))
     for form in (f for f in short if " " in f):
         n = len(form.split())
         for k in range(s, e - n + 1):
@@ -190,57 +123,6 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     return _joined_acronyms(sorted(spans, key=lambda sp: sp.i), w, text)
-
-
-_RUN_JOIN = {"of", "for", "and", "&", "de"}
-_POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
-_AGREEMENT_WORDS = frozenset({"memorandum", "understanding", "agreement", "protocol", "letter", "intent", "contract"})
-
-
-def _spelled_by_acronym(w: Words, s: int, e: int, text: str, covered: set[int]) -> list[OrgSpan]:
-    """"Laghu Udyog Bharati (LUB)", "King Abdulaziz City for Science and Technology (KACST)": a
-    capitalised run whose initials the acronym in brackets after it spells is an organisation,
-    with or without a head word; a run of generic words ("Carbon Capture and Storage") is none."""
-    found: list[OrgSpan] = []
-    inner = w.text[s + 2:e - 2]
-    if "(" not in inner:
-        return found
-    for k in [s + 2 + i for i, t in enumerate(inner) if t == "("]:
-        if w.text[k + 2] != ")" or k - 1 in covered or not is_acronym(w.text[k + 1]):
-            continue
-        a = k
-        while a - 1 >= s and a - 1 not in covered and k - a < 10 and (
-                is_cap(w.text[a - 1]) or w.lower[a - 1] in _RUN_JOIN):
-            a -= 1
-        acronym = w.text[k + 1]
-        if k - a < 2 or len(acronym) > 2 * (k - a):
-            continue
-        letters = [initials(x) for x in w.text[a:k]]  # per word, "" for "of", "and" ...
-        for start in range(a, k - 1):
-            if is_cap(w.text[start]) and w.lower[start] != "the" and "".join(letters[start - a:]) == acronym \
-                    and _names_a_body_at(w, s, start) \
-                    and not all(_generic_word(x.lower()) for x in w.text[start:k]):
-                name = text[w.start[start]:w.end[k - 1]]
-                found.append(OrgSpan(start, k + 3, name, acronym, kind_of(name)))
-                break
-    return found
-
-
-_BODY_BEFORE = {"between", "among", "with", "and", "&", ",", "the", "from", "at", "by", "–", "—", "-", ":", ";", "("}
-
-
-def _generic_word(low: str) -> bool:
-    return low in _RUN_JOIN or low in _AGREEMENT_WORDS or low in lexicon.field_words() \
-        or low in lexicon.org_stop_words()
-
-
-def _names_a_body_at(w: Words, s: int, k: int) -> bool:
-    """Whether word k stands where a body is named: a sentence's start, a list, after "between",
-    "with", "by", "at", or "of" after a capitalised title ("Director of"), not "to study X"."""
-    if k == s:
-        return True
-    prev = w.lower[k - 1]
-    return prev in _BODY_BEFORE or prev == "of" and k - 2 >= s and is_cap(w.text[k - 2])
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
@@ -324,7 +206,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i \
-                    and not left.endswith(".") and not _glued_head(left):
+                    and not left.endswith(".") and not glued_head(left):
                 before_and = a if not crossed_and else before_and
                 crossed_and = crossed_and or low != ","
                 k -= 1
@@ -347,31 +229,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
     return a
 
 
-_GLUED = re.compile(r"[Uu]niversit[yi]\b")
-
-
-@lru_cache(maxsize=8)
-def _glued_starts(text: str) -> tuple[int, ...]:
-    """Where a text writes a name and its head word as one word ("VinUniversity"), found once per text."""
-    starts = []
-    for m in _GLUED.finditer(text):  # a literal search; the word's start is found going back
-        b = m.start()
-        while b > 0 and text[b - 1].isalnum():
-            b -= 1
-        if b < m.start() and text[b].isupper():
-            starts.append(b)
-    return tuple(starts)
-
-
 def _particles() -> frozenset[str]:
     return lexicon.name_particles()
-
-
-def _glued_head(word: str) -> bool:
-    """A one-word name ending in a head word it is written with ("VinUniversity"): a name of its own."""
-    low = word.lower()
-    return word[:1].isupper() and "-" not in word and any(
-        low.endswith(h) and len(low) > len(h) + 1 for h in ("university", "universiti"))
 
 
 def _trim_name(w: Words, a: int, h: int, b: int) -> int:

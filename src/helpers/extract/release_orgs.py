@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
 from .nlp import Words
-from .orgs import initials, kind_of
+from .orgs import kind_of
 from .theme_scope import country_table, is_country
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import lexicon
+from .acronyms import is_acronym
 from .affiliation import appositions
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
-from .orgs import is_acronym, is_legal_form
+from .orgs import is_legal_form
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from .acronyms import is_acronym
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
-from .orgs import is_acronym, kind_of
+from .orgs import kind_of
 
 _TITLE_TAIL = {"of", "for", "at"}
 

@@ -1,0 +1,153 @@
+"""Affiliations a release does not state: inferred from the signing, the delegation, a title's
+"of the College", the title's kind or the publisher, and flagged so."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .facts import DocFacts
+from .nlp import words_of
+from .orgs import find_orgs
+
+
+def infer_affiliations(facts: DocFacts) -> None:
+    """Give a person with no stated organisation the one party whose kind their title implies,
+    else the publishing organisation when their title is one that organisation's kind holds."""
+    parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
+    for ev in facts.events:
+        _counterpart(facts, ev)
+    publisher = _publisher(facts)
+    delegation = _delegation_org(facts)
+    text = facts.doc.text
+    visitors = {r[0] for ev in facts.events for r in ev.roles if r[0] and (
+        r[3] == "visitor" or r[3] != "host" and _in_delegation(text[r[4]:r[5]]))}
+    for lp in facts.people.values():
+        if lp.org:
+            continue
+        if delegation and lp.key in visitors:
+            lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
+            continue
+        if (named := _the_head_of(facts, lp.title, publisher)) is not None:
+            lp.org, lp.flag = named, "inferred-from-title"  # "Head of the College"
+            continue
+        place = _title_place(lp.title)
+        named = [k for k in parties if k in facts.orgs and _starts_with(facts.orgs[k].name.lower(), place)] \
+            if place else []
+        if len(named) == 1:
+            lp.org, lp.flag = named[0], "inferred-from-title"  # "Secretary of Haigang District"
+            continue
+        kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"]
+        if not kinds and lp.title_kind not in (None, "other"):
+            # No party of the title's kind: the one party whose kind the text never says (an acronym).
+            kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"]
+        if lp.title_kind and len(kinds) == 1:
+            lp.org, lp.flag = kinds[0], "inferred-from-title"
+        elif lp.title_kind and publisher and facts.orgs[publisher].kind in (lp.title_kind, "other"):
+            lp.org, lp.flag = publisher, "inferred-from-publisher"
+        else:
+            lp.flag = "unknown"
+
+
+_THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
+
+
+def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> str | None:
+    """The top-level organisation a title's "of the College" points to: the one the release names
+    with that head word, or the publisher when it is one of several."""
+    m = _THE_HEAD.search(title or "")
+    if m is None or not lexicon.org_heads()[0].match([m.group(1).lower()], 0)[0]:
+        return None
+    head = m.group(1).lower()
+    tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()}
+    if len(tops) == 1:
+        return tops.pop()
+    return publisher if publisher in tops else None
+
+
+# "delegations from X and " before Y counts Y too: a list of names right after "from"
+_DELEGATION_BEFORE = re.compile(r"\b[Dd]elegations?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*\s+|of\s+|for\s+|"
+                                r"the\s+|and\s+)*[A-Z][\w'’&-]*(?:,\s*|\s+and\s+)(?:the\s+)?)?$")
+_DELEGATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?delegations?\b", re.IGNORECASE)
+
+
+_HOSTING = re.compile(r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|hosted|hosts)\b", re.IGNORECASE)
+
+
+def _in_delegation(sentence: str) -> bool:
+    """Whether a sentence lists a delegation's members ("The CDU delegation includes A, B"), not
+    the people it met ("the delegation visited X and met Ms A")."""
+    return "delegation" in sentence.lower() and not _HOSTING.search(sentence)
+
+
+def _delegation_org(facts: DocFacts) -> str | None:
+    """The one top-level organisation a release's delegation comes from ("a delegation from X",
+    "the X delegation", "X's high-level delegation"), or None."""
+    text = facts.doc.text
+    found = set()
+    for kind, key, a, b in facts.mentions:
+        if kind == "organization" and key in facts.orgs and (
+                _DELEGATION_BEFORE.search(text[max(0, a - 120):a]) or _DELEGATION_AFTER.match(text[b:b + 30])):
+            found.add(facts.orgs[key].parent or key)
+    return found.pop() if len(found) == 1 else None
+
+
+def _counterpart(facts: DocFacts, ev) -> None:
+    """In a two-party signing where one signatory's organisation is a party, the one signatory
+    without an organisation signed for the other party."""
+    if ev.kind != "signing":
+        return
+    parties = list(dict.fromkeys(r[1] for r in ev.roles if r[3] == "party"))
+    signers = list(dict.fromkeys(r[0] for r in ev.roles if r[3] == "signatory"))
+    if len(parties) != 2 or len(signers) != 2:
+        return
+    bare = [k for k in signers if facts.people[k].org is None]
+    known = [facts.people[k].org for k in signers if facts.people[k].org is not None]
+    if len(bare) == 1 and len(known) == 1 and known[0] in parties:
+        lp = facts.people[bare[0]]
+        lp.org, lp.flag = next(p for p in parties if p != known[0]), "inferred-from-signing"
+
+
+def _title_place(title: str | None) -> str | None:
+    """The place or short form a title names after "of" ("Party Secretary of Haigang District" ->
+    "haigang district", "Vice President for Research of Helix" -> "helix")."""
+    if not title or " of " not in title:
+        return None
+    place = title.rsplit(" of ", 1)[1].lower().removeprefix("the ").strip()
+    return place if len(place) >= 3 and place[:1].isalpha() else None
+
+
+def _starts_with(name: str, place: str) -> bool:
+    """Whether an organisation's name opens with a place of six letters or more, or with a short
+    form that is its whole first word or words ("helix" of "helix biomedical group")."""
+    return name.startswith(place) and (len(place) >= 6 or name[len(place):len(place) + 1] in ("", " "))
+
+
+_DOMAIN_SKIP = {"www", "news", "en", "english", "edu", "com", "org", "gov", "net", "ac", "cn", "hk",
+                "uk", "info", "int", "eng", "global", "web", "site", "home", "press", "media"}
+
+
+def _publisher(facts: DocFacts) -> str | None:
+    """Key of the organisation that publishes a release: its source (name or web domain), or the
+    subject of a headline "X signs ... with Y"."""
+    doc = facts.doc
+    if doc.source:
+        key = facts.org(doc.source)
+        if key in facts.orgs:
+            return key
+        parts = {p for p in doc.source.lower().replace("/", ".").split(".") if len(p) > 2} - _DOMAIN_SKIP
+        hits = [k for k, o in facts.orgs.items()
+                if (o.acronym or "").lower() in parts or (o.name.split() or [""])[0].lower() in parts]
+        if len(hits) == 1:
+            return hits[0]
+    if doc.title:
+        w = words_of(doc.title)
+        orgs = find_orgs(w, 0, len(w), doc.title)
+        first = next((o.name for o in orgs if o.i <= 1), None)
+        j = next((o.j for o in orgs if o.i <= 1), 1)
+        if first is None and w.text and w.text[0].isupper():
+            first = w.text[0]  # "SDUT Signs ..."
+        if first is not None and j < len(w) and w.lower[j] in ("signs", "signed", "inks", "inked"):
+            key = facts.org(first)
+            return key if key in facts.orgs else None
+    return None
