@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .dates import dateline, find_dates, to_date
+from .dates import WEEKDAYS, dateline, find_dates, to_date
 
 _MD_CHARS = re.compile(r"[\[\\*_`#]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -106,7 +106,7 @@ def _byline_part(line: str, lower: str, bp: dict) -> list[str] | None:
     return None
 
 
-_WEEKDAYS = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_WEEKDAY_WORD = r"\b(?:" + "|".join(WEEKDAYS) + r")\b"
 
 
 def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
@@ -123,7 +123,7 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
         return None
     m = mentions[0]
     rest = (body[:m.start] + body[m.end:]).strip(" ,|-–:()")
-    rest = re.sub(r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b(?:am|pm|hkt|utc|gmt|cst)\b|" + _WEEKDAYS, "", rest, flags=re.I)
+    rest = re.sub(r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b(?:am|pm|hkt|utc|gmt|cst)\b|" + _WEEKDAY_WORD, "", rest, flags=re.I)
     leftover = _WORD.findall(rest)
     if prefix or len(leftover) <= 3:
         return to_date(m)
@@ -134,7 +134,7 @@ def _opens_with_date(line: str) -> bool:
     """Whether a line begins with a full date, a weekday before it allowed ("Monday, May 28, 2012
     Category: ..."): a header line even under a long subtitle."""
     dates = [m for m in find_dates(line[:40]) if m.year and m.day]
-    return bool(dates) and not _WORD.findall(re.sub(_WEEKDAYS, "", line[:dates[0].start], flags=re.I))
+    return bool(dates) and not _WORD.findall(re.sub(_WEEKDAY_WORD, "", line[:dates[0].start], flags=re.I))
 
 
 def _inline_date(line: str, lower: str, bp: dict) -> tuple[dt.date | None, int]:

@@ -26,8 +26,9 @@ _PATTERNS = [
 ]
 _DIGIT = re.compile(r"\d")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(?P<date>[^()\n]{3,25}?)\s*"
                        r"\((?:[A-Za-z]{2,10})\)\s*[:：\-–—]")
 _WIRE_DATELINE = re.compile(
@@ -97,7 +98,7 @@ def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date] | 
     m = _WEEKDAY.search(text)
     if not m:
         return None
-    back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+    back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
     return m.group(0), published - dt.timedelta(days=back)
 
 

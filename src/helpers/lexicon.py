@@ -30,6 +30,11 @@ def word_set(name: str, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load(name).get(key, []))
 
 
+def exact_set(name: str, key: str) -> frozenset[str]:
+    """The words listed under `key` in lexicon `name`, case kept ("Jr.", "AO")."""
+    return frozenset(str(w) for w in load(name).get(key, []))
+
+
 def phrases(items: list) -> list[tuple[str, ...]]:
     """Lexicon entries as lower-cased word tuples, longest first."""
     out = {tuple(str(item).lower().split()) for item in items if str(item).strip()}
@@ -245,37 +250,37 @@ def intention_cues() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def abbreviated_names() -> frozenset[str]:
     """Abbreviated given names written as part of a name ("Md.", "Mohd.")."""
-    return frozenset(str(w) for w in load("people").get("abbreviated_names", []))
+    return exact_set("people", "abbreviated_names")
 
 
 @lru_cache(maxsize=None)
 def post_nominals() -> frozenset[str]:
     """Honours and degrees after a name that end it ("Scott Bowman AO", case-sensitive)."""
-    return frozenset(str(w) for w in load("people").get("post_nominals", []))
+    return exact_set("people", "post_nominals")
 
 
 @lru_cache(maxsize=None)
 def country_given_names() -> frozenset[str]:
     """Countries that are also personal names ("Jordan"), so a name with no title may hold them."""
-    return frozenset(str(w) for w in load("people").get("country_given_names", []))
+    return exact_set("people", "country_given_names")
 
 
 @lru_cache(maxsize=None)
 def not_initials() -> frozenset[str]:
     """Dotted capitals that are places or company forms, never initials ("D.C.", "B.S.C.")."""
-    return frozenset(str(w) for w in load("people").get("not_initials", []))
+    return exact_set("people", "not_initials")
 
 
 @lru_cache(maxsize=None)
 def initial_digraphs() -> frozenset[str]:
     """Two-letter initials of transliterated given names ("Yu.", "Zh.")."""
-    return frozenset(str(w) for w in load("people").get("initial_digraphs", []))
+    return exact_set("people", "initial_digraphs")
 
 
 @lru_cache(maxsize=None)
 def name_suffixes() -> frozenset[str]:
     """Generational suffixes that are part of a name as written ("Jr.", "III")."""
-    return frozenset(str(w) for w in load("people").get("name_suffixes", []))
+    return exact_set("people", "name_suffixes")
 
 
 @lru_cache(maxsize=None)

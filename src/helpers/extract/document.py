@@ -281,22 +281,22 @@ def _represented_bodies(facts: DocFacts, items: list[Item], w: Words, span: tupl
                         signing: LocalEvent | None) -> None:
     """"Also present were representatives of X": a body whose unnamed members take a role takes
     part, as an organisation row of the event with the role."""
-    members = lexicon.member_nouns()
-    for t in items:
-        if t.kind != "trigger" or t.value[1] != "after" or t.value[0] not in ("attendee", "witness"):
-            continue
-        for o in items:
-            if o.kind != "org" or o.i <= t.j or o.i < 2:
-                continue
-            k = o.i - 1 - (w.lower[o.i - 1] == "the")
-            if w.lower[k] not in ("of", "from") or w.lower[k - 1] not in members:
-                continue
-            okey = top_org(facts, o.value)
-            kind = "signing" if signing is not None and t.value[2] == "signing" else "meeting"
-            event = signing if kind == "signing" else _sentence_event(facts, kind, span, dated)
-            if okey and not any(r[1] == okey for r in event.roles):
-                event.roles.append((None, okey, None, t.value[0], *span))
+    t = next((t for t in items if t.kind == "trigger" and t.value[1] == "after"
+              and t.value[0] in ("attendee", "witness")), None)
+    if t is None:
         return
+    members = lexicon.member_nouns()
+    for o in items:
+        if o.kind != "org" or o.i <= t.j or o.i < 2:
+            continue
+        k = o.i - 1 - (w.lower[o.i - 1] == "the")
+        if w.lower[k] not in ("of", "from") or w.lower[k - 1] not in members:
+            continue
+        okey = top_org(facts, o.value)
+        event = signing if signing is not None and t.value[2] == "signing" else \
+            _sentence_event(facts, "meeting", span, dated)
+        if okey and not any(r[1] == okey for r in event.roles):
+            event.roles.append((None, okey, None, t.value[0], *span))
 
 
 def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],

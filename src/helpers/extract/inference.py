@@ -12,8 +12,9 @@ from .orgs import find_orgs
 
 
 def infer_affiliations(facts: DocFacts) -> None:
-    """Give a person with no stated organisation the one party whose kind their title implies,
-    else the publishing organisation when their title is one that organisation's kind holds."""
+    """Give a person with no stated organisation the delegation's organisation (a visitor), the one
+    organisation a title's "of the College" points to, the party a title's "of X" begins, the one
+    party whose kind their title implies, else the publisher when its kind holds such a title."""
     parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
     for ev in facts.events:
         _counterpart(facts, ev)
@@ -28,8 +29,8 @@ def infer_affiliations(facts: DocFacts) -> None:
         if delegation and lp.key in visitors:
             lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
             continue
-        if (named := _the_head_of(facts, lp.title, publisher)) is not None:
-            lp.org, lp.flag = named, "inferred-from-title"  # "Head of the College"
+        if (head_org := _the_head_of(facts, lp.title, publisher)) is not None:
+            lp.org, lp.flag = head_org, "inferred-from-title"  # "Head of the College"
             continue
         place = _title_place(lp.title)
         named = [k for k in parties if k in facts.orgs and _starts_with(facts.orgs[k].name.lower(), place)] \
