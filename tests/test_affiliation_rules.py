@@ -242,3 +242,20 @@ def test_a_title_in_brackets_after_a_name():
     f = _facts("Among the researchers in the project are Dr. Ana Ruiz (Marine Geochemistry professor) and "
                "Dr. Li Wei (seated left).")
     assert (f.people["ana ruiz"].title, f.people["li wei"].title) == ("Marine Geochemistry professor", None)
+
+
+def test_the_universitys_title_points_back_to_the_university_just_named():
+    f = _facts("Brindle University (BRU) and Tarn Institute signed an agreement on May 4, 2023. During the visit, "
+               "the Tarn delegation toured BRU's School of Agriculture and met the university's Vice President, "
+               "Prof. Ana Ruiz.")
+    assert f.people["ana ruiz"].org == "brindle university"
+
+
+def test_a_headline_acronym_names_the_publisher_and_a_mayor_holds_the_place_government():
+    f = _facts("Brindle University (BRU) and Tarn University signed an agreement on May 4, 2023. The Deputy "
+               "Vice-Chancellor, Dr Ana Ruiz, said the first project would start soon.",
+               title="BRU signs MoU with Tarn University")
+    assert f.people["ana ruiz"].org == "brindle university"
+    mayor = _facts("The Mayor of Tarnby, Mr Li Wei, met the President of Brindle University, Professor Ana Ruiz. "
+                   "Mr Chen Bo, Director of the Tarnby Science Bureau of the Tarnby Municipal Government, attended.")
+    assert mayor.people["li wei"].org == "tarnby municipal government"

@@ -26,6 +26,9 @@ def infer_affiliations(facts: DocFacts) -> None:
     for lp in facts.people.values():
         if lp.org:
             continue
+        if (owner := _owner_before(facts, lp)) is not None:
+            lp.org, lp.flag = owner, "inferred-from-title"  # "toured NLU's School and met the university's VP"
+            continue
         if delegation and lp.key in visitors:
             lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
             continue
@@ -35,6 +38,10 @@ def infer_affiliations(facts: DocFacts) -> None:
         place = _title_place(lp.title)
         named = [k for k in parties if k in facts.orgs and _starts_with(facts.orgs[k].name.lower(), place)] \
             if place else []
+        if place and not named and lp.title_kind == "government":
+            # "Mayor of Sanqiao" where the release names the "Sanqiao Municipal Government"
+            named = [k for k, o in facts.orgs.items() if o.parent is None and o.kind == "government"
+                     and _starts_with(o.name.lower(), place)]
         if len(named) == 1:
             lp.org, lp.flag = named[0], "inferred-from-title"  # "Secretary of Haigang District"
             continue
@@ -51,6 +58,37 @@ def infer_affiliations(facts: DocFacts) -> None:
 
 
 _THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
+_THE_HEADS = re.compile(r"\bthe ([a-z]+)['’]s\s+$")
+
+
+def _owner_before(facts: DocFacts, lp) -> str | None:
+    """The organisation "the university's" before a person's title points back to: the nearest one
+    named before it in the sentence whose name has that head word."""
+    if not lp.title:
+        return None
+    text = facts.doc.text
+    for ev in facts.events:
+        for r in ev.roles:
+            if r[0] != lp.key:
+                continue
+            a, b = r[4], r[5]
+            at = text.find(lp.title, a, b)
+            m = _THE_HEADS.search(text[max(a, at - 30):at]) if at > a else None
+            if m is None or not lexicon.org_heads()[0].match([m.group(1)], 0)[0]:
+                continue
+            named = [(start, key) for kind, key, start, _ in facts.mentions
+                     if kind == "organization" and a <= start < at and key in facts.orgs
+                     and _has_head(facts, key, m.group(1))]
+            if named:
+                key = max(named)[1]
+                return facts.orgs[key].parent or key
+    return None
+
+
+def _has_head(facts: DocFacts, key: str, head: str) -> bool:
+    lo = facts.orgs[key]
+    names = [lo.name] + ([facts.orgs[lo.parent].name] if lo.parent in facts.orgs else [])
+    return any(head in n.lower().split() for n in names)
 
 
 def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> str | None:
@@ -150,5 +188,7 @@ def _publisher(facts: DocFacts) -> str | None:
             first = w.text[0]  # "SDUT Signs ..."
         if first is not None and j < len(w) and w.lower[j] in ("signs", "signed", "inks", "inked"):
             key = facts.org(first)
+            if key not in facts.orgs:  # "MKU signs ...": the organisation the acronym stands for
+                key = next((k for k, o in facts.orgs.items() if o.acronym == first and o.name != first), key)
             return key if key in facts.orgs else None
     return None
