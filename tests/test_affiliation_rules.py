@@ -259,3 +259,9 @@ def test_a_headline_acronym_names_the_publisher_and_a_mayor_holds_the_place_gove
     mayor = _facts("The Mayor of Tarnby, Mr Li Wei, met the President of Brindle University, Professor Ana Ruiz. "
                    "Mr Chen Bo, Director of the Tarnby Science Bureau of the Tarnby Municipal Government, attended.")
     assert mayor.people["li wei"].org == "tarnby municipal government"
+
+
+def test_the_universitys_title_with_no_university_named_before_is_the_releases_one_university():
+    f = _facts("A delegation of Tarn Agency visited Brindle University on May 4, 2023. They were received at the "
+               "University's headquarters by Dr. Ana Ruiz, the University's Rector.")
+    assert f.people["ana ruiz"].org == "brindle university"

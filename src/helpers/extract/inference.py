@@ -26,7 +26,7 @@ def infer_affiliations(facts: DocFacts) -> None:
     for lp in facts.people.values():
         if lp.org:
             continue
-        if (owner := _owner_before(facts, lp)) is not None:
+        if (owner := _owner_before(facts, lp, publisher)) is not None:
             lp.org, lp.flag = owner, "inferred-from-title"  # "toured NLU's School and met the university's VP"
             continue
         if delegation and lp.key in visitors:
@@ -58,12 +58,13 @@ def infer_affiliations(facts: DocFacts) -> None:
 
 
 _THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
-_THE_HEADS = re.compile(r"\bthe ([a-z]+)['’]s\s+$")
+_THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+$")
 
 
-def _owner_before(facts: DocFacts, lp) -> str | None:
+def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
     """The organisation "the university's" before a person's title points back to: the nearest one
-    named before it in the sentence whose name has that head word."""
+    named before it in the sentence whose name has that head word; "the University's", named in no
+    sentence before, is the release's one university (or its publisher)."""
     if not lp.title:
         return None
     text = facts.doc.text
@@ -74,14 +75,17 @@ def _owner_before(facts: DocFacts, lp) -> str | None:
             a, b = r[4], r[5]
             at = text.find(lp.title, a, b)
             m = _THE_HEADS.search(text[max(a, at - 30):at]) if at > a else None
-            if m is None or not lexicon.org_heads()[0].match([m.group(1)], 0)[0]:
+            head = m.group(1).lower() if m else ""
+            if m is None or not lexicon.org_heads()[0].match([head], 0)[0]:
                 continue
             named = [(start, key) for kind, key, start, _ in facts.mentions
                      if kind == "organization" and a <= start < at and key in facts.orgs
-                     and _has_head(facts, key, m.group(1))]
+                     and _has_head(facts, key, head)]
             if named:
                 key = max(named)[1]
                 return facts.orgs[key].parent or key
+            if m.group(1)[:1].isupper():
+                return _one_with_head(facts, head, publisher)
     return None
 
 
@@ -97,7 +101,11 @@ def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> s
     m = _THE_HEAD.search(title or "")
     if m is None or not lexicon.org_heads()[0].match([m.group(1).lower()], 0)[0]:
         return None
-    head = m.group(1).lower()
+    return _one_with_head(facts, m.group(1).lower(), publisher)
+
+
+def _one_with_head(facts: DocFacts, head: str, publisher: str | None) -> str | None:
+    """The one top-level organisation of the release with that head word, or the publisher among several."""
     tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()}
     if len(tops) == 1:
         return tops.pop()
