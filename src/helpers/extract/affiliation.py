@@ -6,7 +6,8 @@ from .. import lexicon
 from .facts import Item
 from .nlp import Words
 
-_GAP = (",", "the", "(", "–", "—", "-")
+_OPENS = (",", "(", "–", "—", "-")  # what opens an apposition after a name
+_GAP = _OPENS + ("the",)
 
 
 def appositions(items: list[Item], w: Words) -> None:
@@ -24,7 +25,7 @@ def appositions(items: list[Item], w: Words) -> None:
         while y < len(items) and (items[y].i < pj or items[y].kind == "sep" and items[y].value in _GAP):
             y += 1
         nxt = items[y] if y < len(items) else None
-        gap = nxt is not None and pj < len(w) and w.text[pj] in (",", "(", "–", "—", "-") and all(
+        gap = nxt is not None and pj < len(w) and w.text[pj] in _OPENS and all(
             w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > pj) or (w.text[q] in ("'s", "’s") and q > pj + 1)
             for q in range(pj, nxt.i))
         lent = _lent_title(items, y, w) if nxt and gap and p.title is None else None
@@ -92,7 +93,7 @@ def _lent_title(items: list[Item], y: int, w: Words):
 
 def _bracketed_title(w: Words, j: int) -> str | None:
     """A title in brackets right after a name ("(Senior Technology Collaboration Manager)"): the
-    bracket's words, when the last is a title word and none is a verb's lower-case word."""
+    bracket's words, when the last is a title word and no comma or semicolon splits them."""
     if j >= len(w) or w.text[j] != "(":
         return None
     close = next((q for q in range(j + 1, min(len(w), j + 9)) if w.text[q] == ")"), None)
