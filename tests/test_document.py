@@ -182,3 +182,40 @@ def test_people_named_in_full_with_a_title_and_no_role_word_are_present():
 def test_owners_late_founders_and_rooms_named_after_people_are_not_present(text, key):
     f = _facts(text)
     assert key not in {r[0] for ev in f.events for r in ev.roles}
+
+
+def _parties(f) -> set[str]:
+    return {r[1] for r in f.events[0].roles if r[3] == "party"} if f.events else set()
+
+
+def test_an_announced_agreement_is_a_signing_dated_only_by_its_signing_sentence():
+    f = _facts("May 4, 2023 — Brindle University and the Tarn Institute are pleased to announce a new "
+               "memorandum of understanding on ocean robotics.")
+    assert f.events[0].kind == "signing" and f.events[0].date is None
+    assert _parties(f) == {"brindle university", "tarn institute"}
+    later = _facts("Brindle University and the Tarn Institute today announced a cooperation agreement on "
+                   "ocean robotics. The agreement was signed on May 2, 2023 in Tarnby.")
+    assert later.events[0].date == dt.date(2023, 5, 2)
+    plans = _facts("Brindle University announced plans to sign an agreement with the Tarn Institute.")
+    assert not any(ev.kind == "signing" for ev in plans.events)
+
+
+def test_titles_that_sign_unnamed_are_signed_for_by_their_holders():
+    f = _facts("The Presidents of Brindle University and the Tarn Institute signed a cooperation agreement "
+               "on May 4, 2023. \"We are proud,\" said Ana Ruiz, President of Brindle University. "
+               "\"It is a new start,\" said Li Wei, President of the Tarn Institute.")
+    assert _parties(f) == {"brindle university", "tarn institute"}
+    assert {r[0] for r in f.events[0].roles if r[3] == "signatory"} == {"ana ruiz", "li wei"}
+
+
+def test_organisations_after_a_fronted_signing_phrase_are_its_parties():
+    f = _facts("In a memorandum of understanding signed in Tarnby today, the Brindle University System, "
+               "Tarn Institute of Technology and Helix Corporation agreed to form a research partnership.")
+    assert _parties(f) == {"brindle university system", "tarn institute of technology", "helix"}
+
+
+def test_a_headline_signing_is_the_one_the_body_tells():
+    f = _facts("Brindle and Tarn Universities Sign Research Agreement\n\nIn a memorandum of understanding "
+               "signed on May 4, 2023, Brindle University and the Tarn Institute agreed to share laboratories.")
+    assert [ev.kind for ev in f.events] == ["signing"]
+    assert _parties(f) == {"brindle university", "tarn institute"}

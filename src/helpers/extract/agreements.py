@@ -95,8 +95,25 @@ def _entered_into(w: Words, s: int, e: int) -> bool:
 
 
 def _sign_at(w: Words, k: int, words) -> bool:
-    """Whether word k signs: one of `words`, or "entered" into an agreement."""
-    return w.lower[k] in words or w.lower[k] == "entered" and _entered_into(w, k, k + 1)
+    """Whether word k signs: one of `words`, "entered" into an agreement, or announces one."""
+    return w.lower[k] in words or w.lower[k] == "entered" and _entered_into(w, k, k + 1) \
+        or w.lower[k] in _ANNOUNCE and _announces(w, k)
+
+
+_ANNOUNCE = {"announce", "announced", "announces"}
+_NOT_YET = {"plan", "plans", "intention", "intent", "to", "that", "talks", "negotiations"}
+
+
+def _announces(w: Words, k: int) -> bool:
+    """Whether word k announces a made agreement ("are pleased to announce a new memorandum of
+    understanding"), not plans for one ("announced plans to sign an agreement")."""
+    for q in range(k + 1, min(len(w), k + 6)):
+        low = w.lower[q]
+        if low in _HEAD_WORDS:
+            return q > k + 1 and w.lower[k + 1] in ("a", "an", "the", "their", "its")
+        if low in _NOT_YET or not w.text[q][:1].islower() and w.text[q][:1].isalpha():
+            return False
+    return False
 
 
 _ENTERED = _HEAD_WORDS | {"partnership", "alliance", "collaboration", "moa"}
@@ -108,6 +125,8 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     present = set(lowers)
     if "entered" in present and _entered_into(w, s, e):
         return True  # "entered into an MoU", "have entered a strategic partnership"
+    if not present.isdisjoint(_ANNOUNCE) and any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(s, e)):
+        return True
     if not (present & _HEAD_WORDS) and "signing" not in present:
         return False
     if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"
@@ -117,6 +136,13 @@ def is_signing(w: Words, s: int, e: int) -> bool:
         return False
     return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
                for n in (3, 1))
+
+
+def announced_only(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e announce an agreement with no word of its signing: their date is the
+    announcement's, not the signing's."""
+    return SIGN_WORDS.isdisjoint(w.lower[s:e]) and not _entered_into(w, s, e) \
+        and any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(s, e))
 
 
 def another(w: Words, s: int, e: int) -> bool:
@@ -238,7 +264,8 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
 _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
 _SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
                 "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
-                "respectively", "yesterday", "on", "the", "and", ",", "&"}
+                "respectively", "yesterday", "on", "the", "and", ",", "&", "are", "is", "pleased", "proud",
+                "happy", "delighted", "excited", "jointly"}
 
 
 def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:
@@ -259,7 +286,7 @@ def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) 
     return None
 
 
-def _after_dateline(w: Words, s: int, e: int) -> int:
+def after_dateline(w: Words, s: int, e: int) -> int:
     """The first word after a wire dateline's dash ("BANGKOK, Jan. 18, 2026 /PRNewswire/ --"), else s."""
     for q in range(s, min(e, s + 16)):
         if w.text[q] in ("-", "–", "—") and any(len(x) == 4 and x.isdigit() for x in w.text[s:q]):
@@ -328,15 +355,30 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
                 w.lower[sign - 1] == "and" or sign - 2 >= s and w.lower[sign - 2] == "and"
                 and w.lower[sign - 1] in _SUBJECT_GAP):
             # "X, Y and Z held their first joint meeting ... and jointly signed": the clause's subject
-            s0 = _after_dateline(w, s, e)
+            s0 = after_dateline(w, s, e)
             s0 += 1 if s0 < e and w.lower[s0] == "the" else 0
             if s0 in starts:
                 found += _org_list(w, s0, e, starts)
+    if not found and sign is not None:
+        found = _after_fronted(w, s, e, sign, starts)
     unique: list[OrgSpan] = []
     for o in sorted(found, key=lambda o: o.i):
         if o not in unique:
             unique.append(o)
     return unique
+
+
+def _after_fronted(w: Words, s: int, e: int, sign: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:
+    """"In a memorandum signed in Richland today, X, Y and Z agreed to ...": the organisations right
+    after a fronted phrase that holds the signing."""
+    s0 = after_dateline(w, s, e)
+    if w.lower[s0] not in ("in", "under") or w.lower[s0 + 1] not in ("a", "an", "the"):
+        return []
+    comma = next((q for q in range(s0, e) if w.text[q] == ","), None)
+    if comma is None or not s0 < sign < comma:
+        return []
+    k = comma + 1 + (comma + 1 < e and w.lower[comma + 1] == "the")
+    return _org_list(w, k, e, starts)
 
 
 def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:
@@ -365,7 +407,7 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
     sign = next((k for k in range(s, e) if _sign_at(w, k, _SIGN_VERBS)), None)
     if sign is None:
         return []
-    s = min(sign, _after_dateline(w, s, e))  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --" names no party
+    s = min(sign, after_dateline(w, s, e))  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --" names no party
     spans: list[tuple[int, int]] = []
     k = sign - 1
     while k >= s and w.lower[k] in _SUBJECT_GAP - {"and", ",", "&", "the", "on"}:

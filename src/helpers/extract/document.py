@@ -173,13 +173,19 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         # A later signing sentence with a date, after an undated first one (often the headline), is
         # the same signing told in full: it fills the first one instead of starting another.
         fills = signing is not None and signing.date_text is None and dated is not None
-        if is_signing and (signing is None or (not refers_back and not fills and _new_agreement(signing, name))) \
-                and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None)):
-            signing = LocalEvent("signing", (a, b), agreement=name)
-            _set_date(signing, dated)
-            loc, la, lb = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
-            signing.location = loc
-            _add_parties(facts, signing, w, s, e, items, (a, b), fallback=(la, lb))
+        new = is_signing and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None))
+        if new and signing is not None and _in_headline(doc, text, signing):
+            # The body's first signing sentence tells in full the signing the headline sums up.
+            head = [r for r in signing.roles if r[3] == "party"]
+            signing.roles = [r for r in signing.roles if r[3] != "party"]
+            signing.sentence, signing.agreement = (a, b), name or signing.agreement
+            signing.announced = ag.announced_only(w, s, e)
+            _date_signing(signing, w, (s, e), text, (ga, gb) if name else (0, 0), dated, items, facts)
+            if not any(r[3] == "party" for r in signing.roles):
+                signing.roles += head
+        elif new and (signing is None or (not refers_back and not fills and _new_agreement(signing, name))):
+            signing = LocalEvent("signing", (a, b), agreement=name, announced=ag.announced_only(w, s, e))
+            _date_signing(signing, w, (s, e), text, (ga, gb) if name else (0, 0), dated, items, facts)
             facts.events.append(signing)
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not ag.intended(w, s, e):
             # A later sentence about the same signing fills what the first one left out.
@@ -239,9 +245,29 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                                        w.start[it.i], w.end[it.j - 1]))
     if signing is not None and sum(r[3] == "party" for r in signing.roles) < 2 and doc.title:
         _headline_parties(facts, signing)
-    if signing is not None and signing.date_text is None:
+    if signing is not None and signing.date_text is None and not signing.announced:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts)
+
+
+def _date_signing(signing: LocalEvent, w: Words, words: tuple[int, int], text: str, name: tuple[int, int],
+                  dated, items: list[Item], facts: DocFacts) -> None:
+    """Date, place and parties of a signing from the sentence (its words, its span) that tells it."""
+    s, e = words
+    _set_date(signing, None if signing.announced else dated)
+    loc, la, lb = ag.place(w, s, e, text, name)
+    signing.location = loc or signing.location
+    _add_parties(facts, signing, w, s, e, items, signing.sentence, fallback=(la, lb))
+
+
+def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
+    """Whether the event was told by the headline (the title, or a first line that ends in no stop),
+    which sums up the body's first signing."""
+    a, b = event.sentence
+    line = text[a:b].strip()
+    if doc.title:
+        return line == doc.title.strip()
+    return not text[:a].strip() and not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "")
 
 
 def _present(it: Item, w: Words) -> bool:
@@ -305,6 +331,10 @@ def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int,
     titles = lexicon.titles()[0]
     orgs = [it.value for it in items if it.kind == "org"
             and not (is_country(it.value.name) and titles.match(w.lower, it.j, e)[0])]  # "UAE Minister of X"
+    office = _office_subject(items, w, s, e)
+    if office is not None:
+        orgs.append(office.value[2])
+        signing.offices.append(office.value[0].lower())
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     for a, b in ag.slot_names(w, s, e, taken):
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
@@ -334,6 +364,17 @@ def _plausible_party(name: str) -> bool:
     bare = lexicon.bare_stop_words()
     return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
         and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and (not name.endswith(".") or is_legal_form(words[-1]))
+
+
+def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
+    """The title that opens a signing sentence and holds no name ("The Presidents of X and Y signed"):
+    its organisation signs, by whoever holds the title."""
+    s0 = ag.after_dateline(w, s, e)
+    s0 += s0 < e and w.lower[s0] == "the"
+    it = next((it for it in items if it.i >= s0 and it.kind != "sep"), None)
+    if it is None or it.i != s0 or it.kind != "title" or not isinstance(it.value[2], OrgSpan):
+        return None
+    return it if not any(x.kind == "person" and x.i < it.j + 2 for x in items) else None
 
 
 def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
@@ -374,6 +415,14 @@ def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) ->
     return ev
 
 
+def _office_holders(facts: DocFacts, ev: LocalEvent, parties: list[str]) -> None:
+    """The people holding a title that signed unnamed, at one of the parties, are its signatories."""
+    for key, p in facts.people.items():
+        if p.org in parties and p.title and any(f"{p.title.lower()} ".startswith(f"{o} ") for o in ev.offices) \
+                and not any(r[0] == key and r[3] == "signatory" for r in ev.roles):
+            ev.roles.append((key, p.org, p.title, "signatory", *ev.sentence))
+
+
 def _finish_events(facts: DocFacts) -> None:
     """Inherit the lead event's date, fill parties from signatories, infer missing affiliations."""
     lead = next((e for e in facts.events if e.kind == "signing"), None) or (
@@ -386,6 +435,8 @@ def _finish_events(facts: DocFacts) -> None:
         if ev.kind != "signing":
             continue
         parties = [r[1] for r in ev.roles if r[3] == "party"]
+        if ev.offices:
+            _office_holders(facts, ev, parties)
         for r in list(ev.roles):
             if r[3] == "signatory":
                 org = facts.people[r[0]].org
