@@ -265,7 +265,7 @@ _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
 _SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
                 "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
                 "respectively", "yesterday", "on", "the", "and", ",", "&", "are", "is", "pleased", "proud",
-                "happy", "delighted", "excited", "jointly"}
+                "happy", "delighted", "excited"}
 
 
 def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:

@@ -116,8 +116,9 @@ class LocalEvent:
     location: str | None = None
     agreement: str | None = None
     roles: list[tuple] = field(default_factory=list)
+    # Titles that sign unnamed ("The Presidents of X and Y signed"), signed for by their holders.
     offices: list[str] = field(default_factory=list)
-    announced: bool = False  # told only as announced: no date of its own is a signing date  # titles that sign unnamed: "The Presidents of X and Y signed"
+    announced: bool = False  # told only as announced: no date of its own is a signing date
 
 
 @dataclass
