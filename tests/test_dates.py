@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from helpers.dates import dateline, find_dates, find_today, parse_date, resolve, to_date
+from helpers.dates import dateline, find_dates, find_today, find_weekday, parse_date, resolve, to_date
 
 
 def _one(text: str):
@@ -136,3 +136,16 @@ def test_a_dateline_with_its_source_in_brackets_dates_the_report():
     line = dateline("ABU DHABI, (Tarn Point News / WAM - 24th Feb, 2020) The Ministry of Tarn signed an MoU.")
     assert line is not None and line.group("date") == "24th Feb, 2020"
     assert dateline("Tarn University (TU) signed an MoU on 5 May 2020 with Brindle University.") is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The MoU was signed on Wednesday.", dt.date(2017, 8, 16)),  # printed on Friday 18 August
+    ("The MoU was signed on Friday.", dt.date(2017, 8, 18)),
+    ("The MoU will be signed on Saturday.", None),  # after the printed date
+])
+def test_a_weekday_resolves_only_within_the_printed_dates_week(text, day):
+    assert find_weekday(text, dt.date(2017, 8, 18))[1] == day
+
+
+def test_a_weekday_of_the_week_before_is_no_date():
+    assert find_weekday("It was signed on Friday in Dublin.", dt.date(2004, 1, 26)) == ("on Friday", None)

@@ -219,3 +219,20 @@ def test_a_headline_signing_is_the_one_the_body_tells():
                "signed on May 4, 2023, Brindle University and the Tarn Institute agreed to share laboratories.")
     assert [ev.kind for ev in f.events] == ["signing"]
     assert _parties(f) == {"brindle university", "tarn institute"}
+
+
+@pytest.mark.parametrize("text", [
+    "May 4, 2023\n\nBrindle University and the Tarn Institute today announced they have signed a "
+    "memorandum of understanding on ocean robotics.",
+    "Release Date: Monday, May 8, 2023\n\nBrindle University and the Tarn Institute signed a memorandum "
+    "of understanding on ocean robotics on Friday.",
+])
+def test_a_signing_dated_only_by_its_announcement_or_an_earlier_weeks_day_has_no_date(text):
+    (ev,) = [ev for ev in _facts(text).events if ev.kind == "signing"]
+    assert ev.date is None
+
+
+def test_an_announcement_that_dates_its_signing_keeps_the_date():
+    f = _facts("Brindle University and the Tarn Institute announced that they signed a memorandum of "
+               "understanding on May 2, 2023.")
+    assert f.events[0].date == dt.date(2023, 5, 2)

@@ -91,15 +91,17 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date] | None:
-    """("on Thursday", date) for a weekday named in `text`: the last such day up to publication."""
+def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date | None] | None:
+    """("on Thursday", date) for a weekday named in `text`: that day of the publication's week (Monday
+    to Sunday), up to publication; the date is None for a weekday the printed date does not resolve
+    ("on Friday" in a release printed on a Monday)."""
     if published is None or "day" not in text:
         return None
     m = _WEEKDAY.search(text)
     if not m:
         return None
-    back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
-    return m.group(0), published - dt.timedelta(days=back)
+    back = published.weekday() - WEEKDAYS.index(m.group(1).lower())
+    return m.group(0), (published - dt.timedelta(days=back) if back >= 0 else None)
 
 
 def dateline(text: str) -> re.Match | None:

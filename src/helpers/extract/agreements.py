@@ -138,11 +138,17 @@ def is_signing(w: Words, s: int, e: int) -> bool:
                for n in (3, 1))
 
 
-def announced_only(w: Words, s: int, e: int) -> bool:
-    """Whether words s..e announce an agreement with no word of its signing: their date is the
-    announcement's, not the signing's."""
-    return SIGN_WORDS.isdisjoint(w.lower[s:e]) and not _entered_into(w, s, e) \
-        and any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(s, e))
+def announced(w: Words, s: int, e: int, dated) -> bool:
+    """Whether words s..e announce a signing and date only the announcement: they name an agreement
+    and no word of its signing, or announce that it was signed ("today announced they have signed")
+    with no date of its own but a relative one."""
+    first = next((k for k in range(s, e) if w.lower[k] in _ANNOUNCE), None)
+    if first is None:
+        return False
+    signed = [k for k in range(s, e) if _sign_at(w, k, SIGN_WORDS) and w.lower[k] not in _ANNOUNCE]
+    if not signed:
+        return any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(first, e))
+    return first < signed[0] <= first + 5 and not (dated and any(c.isdigit() for c in dated[1]))
 
 
 def another(w: Words, s: int, e: int) -> bool:
@@ -256,8 +262,8 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
     if yesterday and published is not None:
         return published - dt.timedelta(days=1), yesterday.group(0), "day", "published"
     weekday = find_weekday(sentence, published)
-    if weekday:
-        return weekday[1], weekday[0], "day", "published"
+    if weekday:  # a weekday of an earlier week is a date the text does not give
+        return weekday[1], weekday[0], ("day" if weekday[1] else "unknown"), ("published" if weekday[1] else None)
     return None
 
 

@@ -179,12 +179,12 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             head = [r for r in signing.roles if r[3] == "party"]
             signing.roles = [r for r in signing.roles if r[3] != "party"]
             signing.sentence, signing.agreement = (a, b), name or signing.agreement
-            signing.announced = ag.announced_only(w, s, e)
+            signing.announced = ag.announced(w, s, e, dated)
             _date_signing(signing, w, (s, e), text, (ga, gb) if name else (0, 0), dated, items, facts)
             if not any(r[3] == "party" for r in signing.roles):
                 signing.roles += head
         elif new and (signing is None or (not refers_back and not fills and _new_agreement(signing, name))):
-            signing = LocalEvent("signing", (a, b), agreement=name, announced=ag.announced_only(w, s, e))
+            signing = LocalEvent("signing", (a, b), agreement=name, announced=ag.announced(w, s, e, dated))
             _date_signing(signing, w, (s, e), text, (ga, gb) if name else (0, 0), dated, items, facts)
             facts.events.append(signing)
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not ag.intended(w, s, e):
