@@ -136,8 +136,11 @@ def test_parties_of_a_sentence_without_organisations(text):
     "The two sides hope to sign a memorandum of understanding next year.",
     "They proposed that the two universities sign an agreement on student exchange.",
     "The agreement will be signed in May.",
+    "The MoU signing ceremony will be followed by a symposium.",
+    "This followed a meeting in Khartoum in 2014 where an agreement on science was signed.",
+    "With the agreement now signed, a plan of action is expected.",
 ])
-def test_an_intention_to_sign_is_no_signing(text):
+def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")
     assert [ev for ev in facts.events if ev.kind == "signing"] == []
 

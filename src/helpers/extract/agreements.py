@@ -151,6 +151,13 @@ def announced(w: Words, s: int, e: int, dated) -> bool:
     return first < signed[0] <= first + 5 and not (dated and any(c.isdigit() for c in dated[1]))
 
 
+def as_state(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e open with a signing told as a state ("With the agreement now signed, ..."):
+    it tells of a signing the release reported, or an earlier one, never a new one."""
+    return s + 2 < e and w.lower[s] == "with" and w.lower[s + 1] in ("the", "this", "that") and any(
+        w.lower[k] in SIGN_WORDS for k in range(s + 2, min(e, s + 8)))
+
+
 def another(w: Words, s: int, e: int) -> bool:
     """Whether words s..e tell of another signing than the one reported ("also signed an MoU with
     X", "a second agreement", "separately signed"), so that its parties are not the report's."""
@@ -174,7 +181,8 @@ def intended(w: Words, s: int, e: int) -> bool:
         if low not in SIGN_WORDS:
             continue
         past = low in _PAST_SIGN and not (k > s and w.lower[k - 1] in ("be", "been", "being"))
-        if past or not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
+        ahead = low == "signing" and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 4)))
+        if past or not ahead and not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
     return found
@@ -197,8 +205,11 @@ def same_signing(w: Words, s: int, e: int) -> bool:
 
 def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
-    (a year before `date`), near a signing word; not a sentence that merely says "already" elsewhere."""
+    (a year before `date`), near a signing word, or "This followed ..."; not a sentence that merely
+    says "already" elsewhere."""
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
+    if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
+        return True  # "This followed a meeting in Khartoum where an agreement was signed"
     had = "had" in w.lower[s:e]
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):

@@ -173,7 +173,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         # A later signing sentence with a date, after an undated first one (often the headline), is
         # the same signing told in full: it fills the first one instead of starting another.
         fills = signing is not None and signing.date_text is None and dated is not None
-        new = is_signing and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None))
+        new = is_signing and not ag.as_state(w, s, e) \
+            and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None))
         if new and signing is not None and _in_headline(doc, text, signing):
             # The body's first signing sentence tells in full the signing the headline sums up.
             head = [r for r in signing.roles if r[3] == "party"]
