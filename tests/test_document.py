@@ -236,3 +236,12 @@ def test_an_announcement_that_dates_its_signing_keeps_the_date():
     f = _facts("Brindle University and the Tarn Institute announced that they signed a memorandum of "
                "understanding on May 2, 2023.")
     assert f.events[0].date == dt.date(2023, 5, 2)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Germany and Chile signed an agreement on research cooperation.", {"germany", "chile"}),
+    ("Brindle University signed an agreement with Germany's Tarn Institute.", {"brindle university", "tarn institute"}),
+    ("Brindle University and Tarn Institute, Germany, signed an agreement.", {"brindle university", "tarn institute"}),
+])
+def test_countries_sign_as_subjects_not_as_owners_or_places(text, parties):
+    assert _parties(_facts(text)) == parties

@@ -339,7 +339,7 @@ def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int,
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     for a, b in ag.slot_names(w, s, e, taken):
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
-        if not _plausible_party(name):
+        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)):
             continue
         owner = holder_of(facts, name)
         if owner is not None:
@@ -376,6 +376,14 @@ def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
     if it is None or it.i != s0 or it.kind != "title" or not isinstance(it.value[2], OrgSpan):
         return None
     return it if not any(x.kind == "person" and x.i < it.j + 2 for x in items) else None
+
+
+def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> bool:
+    """Whether the country named by words a..b signs as the subject ("Germany and Russia signed"),
+    not as an owner ("Hungary's University of Debrecen") or a place (", Germany, signed")."""
+    return is_country(name) and b < e and w.text[b] not in ("'s", "’s", ",") \
+        and (a == ag.after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
+        and any(ag.signs(w, q, q + 1) or ag.is_signing(w, q, e) for q in range(b, min(e, b + 4)))
 
 
 def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
