@@ -265,3 +265,10 @@ def test_the_universitys_title_with_no_university_named_before_is_the_releases_o
     f = _facts("A delegation of Tarn Agency visited Brindle University on May 4, 2023. They were received at the "
                "University's headquarters by Dr. Ana Ruiz, the University's Rector.")
     assert f.people["ana ruiz"].org == "brindle university"
+
+
+def test_a_unit_named_by_function_belongs_to_the_university_its_sentence_names_before_it():
+    f = _facts("Brindle University and Tarn University signed an agreement on May 4, 2023. Present were the "
+               "Rector of Brindle University, Dr. Ana Ruiz, and the Dean of the Faculty of Engineering, "
+               "Dr. Li Wei.")
+    assert f.people["li wei"].org == "brindle university"

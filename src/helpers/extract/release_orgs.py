@@ -172,7 +172,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                     and lo.name.startswith(g.name[: -len(" Government")] + " ")]
             if len(govs) == 1:
                 lo.parent = govs[0]
-    _ownerless_units(facts, is_unit)
+    _ownerless_units(facts, is_unit, sentences)
     _national_branches(facts, country_table())
     for *_, orgs, _items in sentences:
         for o1, o2 in zip(orgs, orgs[1:]):
@@ -212,9 +212,11 @@ def _national_branches(facts: DocFacts, countries) -> None:
             lo.parent = owners[0]
 
 
-def _ownerless_units(facts: DocFacts, is_unit) -> None:
+def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
-    to the release's publisher when that is one of its organisations, else to its one university."""
+    to the release's publisher when that is one of its organisations, else to its one university,
+    else to the university its sentence names last before it ("the Rector of the University of La
+    Serena ... and the Dean of the Faculty of Engineering")."""
     units = lexicon.org_heads()[1]
     source = facts.org(facts.doc.source) if facts.doc.source else None
     source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
@@ -226,9 +228,24 @@ def _ownerless_units(facts: DocFacts, is_unit) -> None:
         named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1]))
         if not is_unit(lo) or not named_by_function:  # "Kestrel College" has a name of its own
             continue
-        owner = source or (universities[0] if len(universities) == 1 else None)
+        owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences))
         if owner and owner != key:
             lo.parent = owner
+
+
+def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None:
+    """The one university that each sentence naming unit `key` names last before it."""
+    owners = set()
+    for *_, orgs, _items in sentences:
+        keys = [facts.org(o.name) for o in orgs]
+        for n, k in enumerate(keys):
+            if k != key:
+                continue
+            before = [facts.orgs[x] for x in keys[:n] if x in facts.orgs and facts.orgs[x].parent is None]
+            if not before or before[-1].kind != "university" or before[-1].key == key:
+                return None
+            owners.add(before[-1].key)
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _names_a_part(rest: str) -> bool:
