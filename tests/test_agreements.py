@@ -9,6 +9,7 @@ from support import release_facts as _facts
 
 from helpers.extract import agreements as ag
 from helpers.extract.nlp import words_of
+from helpers.extract.parties import parties
 
 PARTIES = "Brindle University and Tarn Institute"
 
@@ -129,7 +130,7 @@ def test_x_signed_with_y_gives_both_parties():
 @pytest.mark.parametrize("text", ["", "No organisation is named here."])
 def test_parties_of_a_sentence_without_organisations(text):
     w = words_of(text)
-    assert ag.parties(w, 0, len(w), []) == []
+    assert parties(w, 0, len(w), []) == []
 
 
 @pytest.mark.parametrize("text", [

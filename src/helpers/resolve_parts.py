@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from .extract.acronyms import initials
-from .extract.document import org_key
+from .extract.facts import org_key
 from .ids import same_event, stable_id
 
 Order = tuple  # (no publication date, date ordinal, path, place in the document)

@@ -8,16 +8,17 @@ from .. import lexicon
 from ..ingest import RawDocument
 from . import agreements as ag
 from .acronyms import short_forms
-from .facts import DocFacts, Item, LocalEvent, LocalOrg, LocalPerson, OrgSpan, Person, org_key, person_key
+from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import find_orgs, is_legal_form, kind_of
-from .release_orgs import collect_orgs, holder_of, top_org, units_under_owners
+from .orgs import find_orgs
+from .parties import add_parties, headline_parties, office_holders
+from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
 from .scanner import scan
 from .tagging import as_doc, tag
-from .theme_scope import cross_border, is_country, outside_scope
+from .theme_scope import cross_border, outside_scope
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
@@ -192,7 +193,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             # A later sentence about the same signing fills what the first one left out.
             if not ag.earlier(w, s, e, signing.date) and not ag.another(w, s, e) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
-                _add_parties(facts, signing, w, s, e, items, (a, b))
+                add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
             if signing.date_text is None and dated:
                 _set_date(signing, dated)
@@ -245,7 +246,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 facts.mentions.append(("organization", facts.org(it.value.name),
                                        w.start[it.i], w.end[it.j - 1]))
     if signing is not None and sum(r[3] == "party" for r in signing.roles) < 2 and doc.title:
-        _headline_parties(facts, signing)
+        headline_parties(facts, signing)
     if signing is not None and signing.date_text is None and not signing.announced:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
     _finish_events(facts)
@@ -258,7 +259,7 @@ def _date_signing(signing: LocalEvent, w: Words, words: tuple[int, int], text: s
     _set_date(signing, None if signing.announced else dated)
     loc, la, lb = ag.place(w, s, e, text, name)
     signing.location = loc or signing.location
-    _add_parties(facts, signing, w, s, e, items, signing.sentence, fallback=(la, lb))
+    add_parties(facts, signing, w, s, e, items, signing.sentence, fallback=(la, lb))
 
 
 def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
@@ -326,78 +327,6 @@ def _represented_bodies(facts: DocFacts, items: list[Item], w: Words, span: tupl
             event.roles.append((None, okey, None, t.value[0], *span))
 
 
-def _add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
-                 span: tuple[int, int], fallback: tuple[int, int] | None = None) -> None:
-    """Add the parties a signing sentence names; the first one falls back to all its organisations."""
-    titles = lexicon.titles()[0]
-    orgs = [it.value for it in items if it.kind == "org"
-            and not (is_country(it.value.name) and titles.match(w.lower, it.j, e)[0])]  # "UAE Minister of X"
-    office = _office_subject(items, w, s, e)
-    if office is not None:
-        orgs.append(office.value[2])
-        signing.offices.append(office.value[0].lower())
-    taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
-    for a, b in ag.slot_names(w, s, e, taken):
-        name = facts.doc.text[w.start[a]:w.end[b - 1]]
-        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)):
-            continue
-        owner = holder_of(facts, name)
-        if owner is not None:
-            name = facts.orgs[owner].name  # "Fraunhofer" for Fraunhofer-Gesellschaft, named before
-        else:
-            key = org_key(name)
-            facts.orgs.setdefault(key, LocalOrg(key, name, None, kind_of(name)))
-        orgs.append(OrgSpan(a, b, name, None, kind_of(name)))
-    orgs.sort(key=lambda o: o.i)
-    people = frozenset(k for it in items if it.kind in ("person", "title", "used-title") for k in range(it.i, it.j))
-    found = ag.parties(w, s, e, orgs, people)
-    if not found and fallback is not None and len(orgs) <= 3:
-        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1])]
-    for o in found:
-        key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
-        if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
-            signing.roles.append((None, key, None, "party", *span))
-
-
-def _plausible_party(name: str) -> bool:
-    """A capitalised name that may be an organisation: not a lone common word, nor an agreement's name."""
-    words = name.split()
-    bare = lexicon.bare_stop_words()
-    return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
-        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and (not name.endswith(".") or is_legal_form(words[-1]))
-
-
-def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
-    """The title that opens a signing sentence and holds no name ("The Presidents of X and Y signed"):
-    its organisation signs, by whoever holds the title."""
-    s0 = ag.after_dateline(w, s, e)
-    s0 += s0 < e and w.lower[s0] == "the"
-    it = next((it for it in items if it.i >= s0 and it.kind != "sep"), None)
-    if it is None or it.i != s0 or it.kind != "title" or not isinstance(it.value[2], OrgSpan):
-        return None
-    return it if not any(x.kind == "person" and x.i < it.j + 2 for x in items) else None
-
-
-def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> bool:
-    """Whether the country named by words a..b signs as the subject ("Germany and Russia signed"),
-    not as an owner ("Hungary's University of Debrecen") or a place (", Germany, signed")."""
-    return is_country(name) and b < e and w.text[b] not in ("'s", "’s", ",") \
-        and (a == ag.after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
-        and any(ag.signs(w, q, q + 1) or ag.is_signing(w, q, e) for q in range(b, min(e, b + 4)))
-
-
-def _headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
-    """Parties from the headline ("X and Y sign ..."), when the body's signing sentences name none."""
-    title = facts.doc.title or ""
-    tw = words_of(title)
-    if not (ag.is_signing(tw, 0, len(tw)) or ag.signs(tw, 0, len(tw))):
-        return
-    for o in ag.parties(tw, 0, len(tw), find_orgs(tw, 0, len(tw), title)):
-        key = facts.org(o.name)
-        if key in facts.orgs and not any(r[1] == key and r[3] == "party" for r in signing.roles):
-            signing.roles.append((None, key, None, "party", *signing.sentence))
-
-
 def _new_agreement(current: LocalEvent, name: str | None) -> bool:
     return bool(name and current.agreement and len(name.split()) >= 2 and name != current.agreement)
 
@@ -424,14 +353,6 @@ def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) ->
     return ev
 
 
-def _office_holders(facts: DocFacts, ev: LocalEvent, parties: list[str]) -> None:
-    """The people holding a title that signed unnamed, at one of the parties, are its signatories."""
-    for key, p in facts.people.items():
-        if p.org in parties and p.title and any(f"{p.title.lower()} ".startswith(f"{o} ") for o in ev.offices) \
-                and not any(r[0] == key and r[3] == "signatory" for r in ev.roles):
-            ev.roles.append((key, p.org, p.title, "signatory", *ev.sentence))
-
-
 def _finish_events(facts: DocFacts) -> None:
     """Inherit the lead event's date, fill parties from signatories, infer missing affiliations."""
     lead = next((e for e in facts.events if e.kind == "signing"), None) or (
@@ -445,7 +366,7 @@ def _finish_events(facts: DocFacts) -> None:
             continue
         parties = [r[1] for r in ev.roles if r[3] == "party"]
         if ev.offices:
-            _office_holders(facts, ev, parties)
+            office_holders(facts, ev, parties)
         for r in list(ev.roles):
             if r[3] == "signatory":
                 org = facts.people[r[0]].org

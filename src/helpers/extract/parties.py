@@ -1,0 +1,300 @@
+"""The parties of a signing: the names a signing sentence puts where its parties stand ("between X
+and Y", "X and Y signed", "X signed ... with Y"), and the organisations of the release they are."""
+
+from __future__ import annotations
+
+from .. import lexicon
+from . import agreements as ag
+from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
+from .nlp import Words, is_cap, words_of
+from .orgs import find_orgs, is_legal_form, kind_of
+from .release_orgs import holder_of, top_org
+from .theme_scope import is_country
+
+_LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
+_SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
+                "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
+                "respectively", "yesterday", "on", "the", "and", ",", "&", "are", "is", "pleased", "proud",
+                "happy", "delighted", "excited"}
+
+
+def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:
+    """Start of a place phrase of capitalised words and commas that ends at word k: after "in"/"at"
+    ("X in Tucson, Arizona, signed"), or set off by a comma after an organisation ("X, Greenbelt,
+    Md. and Y signed"). None when words s..k end in no such phrase."""
+    if k + 1 in ends:
+        return None
+    q = k
+    while q >= s and q > k - 6 and q + 1 not in ends and (is_cap(w.text[q]) or w.text[q] == ","):
+        q -= 1
+    if q < s or q == k or any(x in people for x in range(q + 1, k + 1)):
+        return None  # a person's name, not a place
+    if w.lower[q] in ("in", "at") and is_cap(w.text[q + 1]):
+        return q
+    if q + 1 in ends and w.text[q + 1] == ",":
+        return q + 1
+    return None
+
+
+def after_dateline(w: Words, s: int, e: int) -> int:
+    """The first word after a wire dateline's dash ("BANGKOK, Jan. 18, 2026 /PRNewswire/ --"), else s."""
+    for q in range(s, min(e, s + 16)):
+        if w.text[q] in ("-", "–", "—") and any(len(x) == 4 and x.isdigit() for x in w.text[s:q]):
+            while q + 1 < e and w.text[q + 1] in ("-", "–", "—"):
+                q += 1
+            return q + 1
+    return s
+
+
+def _apposition_start(w: Words, s: int, k: int) -> int | None:
+    """The comma opening an apposition that the comma at k closes (", a leading AI provider under X,",
+    ", Qatar's leading ICT provider,", ", the world's largest smelter,"), or None: the words after it
+    hold no other comma and open with "a"/"an", "one of", or "the" or a possessive before a lower-case word."""
+    for q in range(k - 1, max(s, k - 20) - 1, -1):
+        if w.text[q] == ",":
+            return q if q + 1 < k and _opens_apposition(w, q + 1, k) else None
+    return None
+
+
+def _opens_apposition(w: Words, a: int, k: int) -> bool:
+    low = w.lower[a]
+    if low in ("a", "an") or low == "one" and a + 1 < k and w.lower[a + 1] == "of":
+        return True
+    if low == "the":
+        return a + 1 < k and (w.text[a + 1][:1].islower() or w.lower[a + 1:a + 3] in (["world", "'s"], ["world", "’s"]))
+    return a + 2 < k and is_cap(w.text[a]) and w.text[a + 1] in ("'s", "’s") and w.text[a + 2][:1].islower()
+
+
+def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int] = frozenset()) -> list[OrgSpan]:
+    """The organisations a signing sentence names as its parties ("between X and Y", "X and Y signed",
+    "X signed ... with Y", "signed among X, Y", "on behalf of X")."""
+    starts = {o.i: o for o in orgs}
+    ends = {o.j: o for o in orgs}
+    found: list[OrgSpan] = []
+    place = None
+    sign = next((k for k in range(s, e) if ag.sign_at(w, k, ag.SIGN_WORDS)), None)
+    for k in range(s, e):
+        low = w.lower[k]
+        if low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign) \
+                or (low == "of" and k - 2 >= s and w.lower[k - 2:k] == ["on", "behalf"]):
+            found += _org_list(w, k + 1, e, starts)
+    if sign is not None:
+        k = sign - 1
+        subject_found = len(found)
+        while k >= s and (w.lower[k] in _SUBJECT_GAP or k + 1 in ends or w.text[k] == ")"
+                          or (place := _place_before(w, s, k, ends, people)) is not None):
+            if place is not None:
+                k = place - 1  # "X in Greenbelt, Md., and Y signed": the place is skipped
+                place = None
+                continue
+            if w.text[k] == ")" and k + 1 not in ends:
+                k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), s) - 1
+                continue  # "X (IAE, CAS) signed"
+            if w.text[k] == "," and (comma := _apposition_start(w, s, k)) is not None:
+                k = comma - 1  # "X and Y, a leading provider under Z, signed": the apposition is skipped
+                continue
+            if k + 1 in ends:
+                found.append(ends[k + 1])
+                k = ends[k + 1].i - 1
+                if k - 1 >= s and w.lower[k] == "of" and k in ends:
+                    found[-1] = ends[k]  # "X (ACR) of Y signed": X, a part of Y, is the party
+                    k = ends[k].i - 1
+                continue
+            k -= 1
+        if len(found) == subject_found and sign - 1 >= s and (
+                w.lower[sign - 1] == "and" or sign - 2 >= s and w.lower[sign - 2] == "and"
+                and w.lower[sign - 1] in _SUBJECT_GAP):
+            # "X, Y and Z held their first joint meeting ... and jointly signed": the clause's subject
+            s0 = after_dateline(w, s, e)
+            s0 += 1 if s0 < e and w.lower[s0] == "the" else 0
+            if s0 in starts:
+                found += _org_list(w, s0, e, starts)
+    if not found and sign is not None:
+        found = _after_fronted(w, s, e, sign, starts)
+    unique: list[OrgSpan] = []
+    for o in sorted(found, key=lambda o: o.i):
+        if o not in unique:
+            unique.append(o)
+    return unique
+
+
+def _after_fronted(w: Words, s: int, e: int, sign: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:
+    """"In a memorandum signed in Richland today, X, Y and Z agreed to ...": the organisations right
+    after a fronted phrase that holds the signing."""
+    s0 = after_dateline(w, s, e)
+    if w.lower[s0] not in ("in", "under") or w.lower[s0 + 1] not in ("a", "an", "the"):
+        return []
+    comma = next((q for q in range(s0, e) if w.text[q] == ","), None)
+    if comma is None or not s0 < sign < comma:
+        return []
+    k = comma + 1 + (comma + 1 < e and w.lower[comma + 1] == "the")
+    return _org_list(w, k, e, starts)
+
+
+def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:
+    """The organisations listed from word k ("X, Y and the Z")."""
+    found = []
+    while k < e:
+        if k in starts:
+            found.append(starts[k])
+            k = starts[k].j
+        elif w.lower[k] in _LIST_WORDS:
+            k += 1
+        elif k + 2 < e and is_cap(w.text[k]) and w.text[k + 1] in ("'s", "’s") and k + 2 in starts:
+            k += 2  # "with Hungary's University of Debrecen": the owner's possessive goes before the name
+        else:
+            break
+    return found
+
+
+_SLOT_JOIN = {"of", "for", "de", "del", "du", "des", "der", "la", "&"}
+
+
+def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int]]:
+    """Word spans of capitalised names standing where a signing sentence puts its parties, that
+    no other rule has read: the subject of the signing verb ("Airbus and MTU Aero Engines have
+    signed"), its partner after "with", and the list after "between"/"among"."""
+    sign = next((k for k in range(s, e) if ag.sign_at(w, k, ag.SIGN_VERBS)), None)
+    if sign is None:
+        return []
+    s = min(sign, after_dateline(w, s, e))  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --" names no party
+    spans: list[tuple[int, int]] = []
+    k = sign - 1
+    while k >= s and w.lower[k] in _SUBJECT_GAP - {"and", ",", "&", "the", "on"}:
+        k -= 1
+    if k >= s and w.text[k] == "," and (comma := _apposition_start(w, s, k)) is not None:
+        k = comma - 1  # "Orbitek, a leading provider under Z, signed": the subject is before it
+    if k >= s and w.text[k] == ")":
+        k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), k + 1) - 1  # "X (Alba)"
+    for _ in range(2):
+        end = k + 1
+        while k >= s and (_slot_word(w, k) or w.lower[k] in ("and", ",", "&", "the") or (
+                w.lower[k] in _SLOT_JOIN and k - 1 >= s and _slot_word(w, k - 1))):
+            k -= 1
+        run = _split_run(w, k + 1, end)
+        if k >= s and w.lower[k] in ("in", "at") and end > k + 1:
+            # "NASA and the University of Arizona in Tucson, Arizona, have signed": a place; what
+            # follows its first "and" ("in Greenbelt, Md., and the University of Maryland") is a party
+            after_and = next((q for q in range(k + 1, end) if w.lower[q] == "and"), None)
+            spans += [r for r in run if after_and is not None and r[0] > after_and]
+            k -= 1
+            continue
+        spans += run
+        break
+    for q in range(s, e):
+        if w.lower[q] in ("between", "among", "amongst") or (w.lower[q] == "with" and q > sign):
+            a = q + 1 + (1 if q + 1 < e and w.lower[q + 1] == "the" else 0)
+            b = a
+            while b < e and (_slot_word(w, b) or w.lower[b] in ("and", ",", "the") or (
+                    w.lower[b] in _SLOT_JOIN and b + 1 < e and _slot_word(w, b + 1))):
+                b += 1
+            run = _split_run(w, a, b)
+            # "with Zhejiang University, Hangzhou": without an "and", what follows a comma is a place
+            spans += run if "and" in w.lower[a:b] else run[:1]
+    # The last test drops "Greenbelt, Md.": a town and its state's abbreviation.
+    return [(a, b) for a, b in spans if not any(q in taken for q in range(a, b))
+            and not (b + 1 < e and w.text[b] == "," and w.text[b + 1].endswith(".") and len(w.text[b + 1]) <= 5)]
+
+
+def _slot_word(w: Words, k: int) -> bool:
+    word, low = w.text[k], w.lower[k]
+    return is_cap(word) and any(c.isalpha() for c in word) and low.rstrip(".") not in ag.TAIL_STOP \
+        and (low == "the" or low not in lexicon.bare_stop_words() or k + 1 >= len(w) or not is_cap(w.text[k + 1])
+             or low not in _PREPOSITIONS)
+
+
+_PREPOSITIONS = {"in", "at", "on", "from", "during", "after", "before", "by", "for", "with", "under",
+                 "today", "yesterday", "this", "that", "recently", "meanwhile"}
+
+
+def _split_run(w: Words, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of a run of capitalised words split at "and" and commas ("A, B and C")."""
+    out, start = [], a
+    for k in range(a, b + 1):
+        if k == b or w.lower[k] in ("and", ",", "the"):
+            while start < k and w.lower[start] in _PREPOSITIONS:
+                start = k  # "In Tucson, ...": a place, not a party
+            if k > start and _slot_word(w, start) and _slot_word(w, k - 1):
+                out.append((start, k))
+            start = k + 1
+    return out
+
+
+def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
+                 span: tuple[int, int], fallback: tuple[int, int] | None = None) -> None:
+    """Add the parties a signing sentence names; the first one falls back to all its organisations."""
+    titles = lexicon.titles()[0]
+    orgs = [it.value for it in items if it.kind == "org"
+            and not (is_country(it.value.name) and titles.match(w.lower, it.j, e)[0])]  # "UAE Minister of X"
+    office = _office_subject(items, w, s, e)
+    if office is not None:
+        orgs.append(office.value[2])
+        signing.offices.append(office.value[0].lower())
+    taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
+    for a, b in slot_names(w, s, e, taken):
+        name = facts.doc.text[w.start[a]:w.end[b - 1]]
+        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)):
+            continue
+        owner = holder_of(facts, name)
+        if owner is not None:
+            name = facts.orgs[owner].name  # "Fraunhofer" for Fraunhofer-Gesellschaft, named before
+        else:
+            key = org_key(name)
+            facts.orgs.setdefault(key, LocalOrg(key, name, None, kind_of(name)))
+        orgs.append(OrgSpan(a, b, name, None, kind_of(name)))
+    orgs.sort(key=lambda o: o.i)
+    people = frozenset(k for it in items if it.kind in ("person", "title", "used-title") for k in range(it.i, it.j))
+    found = parties(w, s, e, orgs, people)
+    if not found and fallback is not None and len(orgs) <= 3:
+        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1])]
+    for o in found:
+        key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
+        if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+            signing.roles.append((None, key, None, "party", *span))
+
+
+def _plausible_party(name: str) -> bool:
+    """A capitalised name that may be an organisation: not a lone common word, nor an agreement's name."""
+    words = name.split()
+    bare = lexicon.bare_stop_words()
+    return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
+        and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and (not name.endswith(".") or is_legal_form(words[-1]))
+
+
+def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
+    """The title that opens a signing sentence and holds no name ("The Presidents of X and Y signed"):
+    its organisation signs, by whoever holds the title."""
+    s0 = after_dateline(w, s, e)
+    s0 += s0 < e and w.lower[s0] == "the"
+    it = next((it for it in items if it.i >= s0 and it.kind != "sep"), None)
+    if it is None or it.i != s0 or it.kind != "title" or not isinstance(it.value[2], OrgSpan):
+        return None
+    return it if not any(x.kind == "person" and x.i < it.j + 2 for x in items) else None
+
+
+def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> bool:
+    """Whether the country named by words a..b signs as the subject ("Germany and Russia signed"),
+    not as an owner ("Hungary's University of Debrecen") or a place (", Germany, signed")."""
+    return is_country(name) and b < e and w.text[b] not in ("'s", "’s", ",") \
+        and (a == after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
+        and any(ag.signs(w, q, q + 1) or ag.is_signing(w, q, e) for q in range(b, min(e, b + 4)))
+
+
+def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
+    """Parties from the headline ("X and Y sign ..."), when the body's signing sentences name none."""
+    title = facts.doc.title or ""
+    tw = words_of(title)
+    if not (ag.is_signing(tw, 0, len(tw)) or ag.signs(tw, 0, len(tw))):
+        return
+    for o in parties(tw, 0, len(tw), find_orgs(tw, 0, len(tw), title)):
+        key = facts.org(o.name)
+        if key in facts.orgs and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+            signing.roles.append((None, key, None, "party", *signing.sentence))
+
+
+def office_holders(facts: DocFacts, ev: LocalEvent, parties: list[str]) -> None:
+    """The people holding a title that signed unnamed, at one of the parties, are its signatories."""
+    for key, p in facts.people.items():
+        if p.org in parties and p.title and any(f"{p.title.lower()} ".startswith(f"{o} ") for o in ev.offices) \
+                and not any(r[0] == key and r[3] == "signatory" for r in ev.roles):
+            ev.roles.append((key, p.org, p.title, "signatory", *ev.sentence))
