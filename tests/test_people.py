@@ -483,3 +483,13 @@ def test_a_name_with_a_middle_initial_or_an_upper_case_family_name_ends_a_long_t
     f = _facts("On May 9, Tarnian Secretary of Energy Jennifer M. Holm and Minister of Economy, Trade and "
                "Industry of Tarnia SATO Yasuo met in Brindle.")
     assert {p.name for p in f.people.values()} == {"Jennifer M. Holm", "Sato Yasuo"}
+
+
+def test_a_bare_name_read_off_an_organisation_of_the_release_is_no_person():
+    from support import release_facts
+
+    f = release_facts("Brindle University and Tarnex signed an agreement on May 4, 2023. The programme trains "
+                      "students through Tarnex ICT (Information and Communications Technology) Academy, said "
+                      "the company. “We agree,” said Ana Ruiz.")
+    assert set(f.people) == {"ana ruiz"}
+    assert {r[0] for ev in f.events for r in ev.roles if r[0]} == {"ana ruiz"}

@@ -12,7 +12,7 @@ from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import find_orgs
+from .orgs import find_orgs, is_legal_form
 from .parties import add_parties, headline_parties, office_holders
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
@@ -48,8 +48,9 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     facts = DocFacts(doc, {}, {}, [], [], len(w))
     collect_orgs(facts, sentences, doc.source)
     units_under_owners(facts, sentences, w)
-    _collect_people(facts, sentences, w, text)
+    bare = _collect_people(facts, sentences, w, text)
     _build_events(facts, sentences, w, text)
+    _drop_org_fragments(facts, bare)
     named = frozenset(k for *_, items in sentences for it in items
                       if it.kind == "person" or it.kind == "org" and not it.value.is_acronym
                       for k in range(it.i, it.j))
@@ -61,13 +62,16 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     return facts
 
 
-def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> None:
+def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> set[str]:
+    """Gather the people of the release under one key each; return the keys only ever met bare."""
     named = [it.value for *_, items in sentences for it in items
              if it.kind == "person" and len(it.value.name.split()) >= 2]
     full: list[Person] = [p for p in named if p.cue != "bare"]
     strong = {person_key(p.name) for p in full}
     # Full names first met bare ("John Doe of X attended") still anchor a later "Mr Doe".
     full += [p for p in named if p.cue == "bare" and p.roles]
+    bare: set[str] = set()
+    named_so: set[str] = set()
     for *_, items in sentences:
         for it in items:
             if it.kind != "person":
@@ -96,8 +100,37 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> No
                 lp.org = org
             p.name = lp.name
             it.value.key = key
+            (bare if p.cue == "bare" else named_so).add(key)
     for *_, items in sentences:
         _respectively(facts, items)
+    return bare - named_so
+
+
+def _drop_org_fragments(facts: DocFacts, bare: set[str]) -> None:
+    """Drop the people only ever met bare whose name is read off one of the release's organisations."""
+    gone = {k for k in bare if k in facts.people and _org_fragment(facts, facts.people[k].name)}
+    if not gone:
+        return
+    for k in gone:
+        del facts.people[k]
+    for ev in facts.events:
+        ev.roles = [r for r in ev.roles if r[0] not in gone]
+    facts.events = [ev for ev in facts.events if ev.roles or ev.kind == "signing"]
+    facts.mentions = [m for m in facts.mentions if not (m[0] == "person" and m[1] in gone)]
+
+
+def _org_fragment(facts: DocFacts, name: str) -> bool:
+    """Whether a bare name is read off an organisation of the release: the opening words of its name
+    ("Rajawali Nusantara" of "PT Rajawali Nusantara Indonesia"), or a name opened by a one-word
+    organisation or closed by an acronym the release defines ("Huawei ICT", "Igor Sikorsky KPI")."""
+    words = name.lower().split()
+    for lo in facts.orgs.values():
+        own = [x.lower() for x in lo.name.split() if not is_legal_form(x)]
+        if len(own) > len(words) and own[:len(words)] == words:
+            return True
+        if len(own) == 1 and words[0] == own[0] or lo.acronym and words[-1] == lo.acronym.lower():
+            return True
+    return False
 
 
 def _resolve_single(name: str, full: list[Person]) -> str | None:
