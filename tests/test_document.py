@@ -245,3 +245,18 @@ def test_an_announcement_that_dates_its_signing_keeps_the_date():
 ])
 def test_countries_sign_as_subjects_not_as_owners_or_places(text, parties):
     assert _parties(_facts(text)) == parties
+
+
+@pytest.mark.parametrize("group", ["The two presidents", "The three presidents"])
+def test_a_group_of_titles_that_signs_is_signed_for_by_the_parties_holders(group):
+    f = _facts(f"Brindle University and Tarn University signed a memorandum on May 4, 2023. {group} then "
+               "jointly signed the Memorandum of Understanding. Dr. Ana Ruiz, President of Brindle University, "
+               "spoke. Dr. Li Wei, President of Tarn University, said it was a good day.")
+    assert {r[0] for r in f.events[0].roles if r[3] == "signatory"} == {"ana ruiz", "li wei"}
+
+
+def test_a_sentence_opening_signed_at_a_place_by_names_its_signatories():
+    f = _facts("Brindle University and Tarn University signed a memorandum on May 4, 2023. Signed at Brindle’s "
+               "Council Chambers by the two institutions’ Vice Chancellors, Prof Ana Ruiz, and his counterpart "
+               "from Tarn, Prof Li Wei, the MoU aims to confirm the collaboration.")
+    assert {r[0] for r in f.events[0].roles if r[3] == "signatory"} == {"ana ruiz", "li wei"}

@@ -230,6 +230,8 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     if office is not None:
         orgs.append(office.value[2])
         signing.offices.append(office.value[0].lower())
+    elif (group := _group_office(items, w, s, e)) is not None:
+        signing.offices.append(group)
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     for a, b in slot_names(w, s, e, taken):
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
@@ -270,6 +272,23 @@ def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
     if it is None or it.i != s0 or it.kind != "title" or not isinstance(it.value[2], OrgSpan):
         return None
     return it if not any(x.kind == "person" and x.i < it.j + 2 for x in items) else None
+
+
+def _group_office(items: list[Item], w: Words, s: int, e: int) -> str | None:
+    """The title a group that opens a signing sentence holds ("The two presidents then signed"), lower
+    case and singular: whoever holds it at a party signs."""
+    s0 = after_dateline(w, s, e)
+    s0 += s0 < e and w.lower[s0] == "the"
+    rest = [it for it in items if it.i >= s0 and not (it.kind == "sep" and it.value == "the")]
+    if len(rest) < 2 or rest[1].kind != "trigger" or rest[1].value[0] != "signatory":
+        return None
+    first = rest[0]
+    if first.kind == "title" and first.value[2] is None and first.plural and first.i <= s0 + 1:
+        return first.value[0].lower()  # "The three presidents then jointly signed"
+    if first.kind != "sep" or first.value != "group" or first.i != s0:
+        return None
+    single = lexicon.singular_title(w.text[first.j - 1])  # "The two presidents signed"
+    return single.lower() if single else None
 
 
 def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> bool:

@@ -134,7 +134,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     items.append(Item("title", k, end, (title, kind, org), plural))
                     k = end
                 continue
-        if low in ("two", "both") and k + 1 < e and w.lower[k + 1] in group_nouns \
+        if low in ("two", "both", "three", "four", "five") and k + 1 < e and w.lower[k + 1] in group_nouns \
                 and not _object(w, s, k):
             items.append(Item("sep", k, k + 2, "group"))  # "the two parties signed": not the people before
             k += 2
@@ -252,7 +252,7 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     # "was signed today by", "was signed on October 23, 2017 by": a passive signing's agents
     trig = next((it for it in reversed(items) if it.kind in ("trigger", "person")), None)
     return trig is not None and trig.kind == "trigger" and trig.value[0] == "signatory" \
-        and trig.i > s and w.lower[trig.i - 1] in _PASSIVE and k - trig.j <= 12
+        and (trig.i == s or w.lower[trig.i - 1] in _PASSIVE) and k - trig.j <= 12  # "Signed at X by"
 
 
 def _owned(items: list[Item], w: Words, k: int) -> bool:
