@@ -493,3 +493,12 @@ def test_a_bare_name_read_off_an_organisation_of_the_release_is_no_person():
                       "the company. “We agree,” said Ana Ruiz.")
     assert set(f.people) == {"ana ruiz"}
     assert {r[0] for ev in f.events for r in ev.roles if r[0]} == {"ana ruiz"}
+
+
+def test_gulf_military_styles_are_honorifics_and_a_three_word_part_is_the_full_name():
+    from support import release_facts
+
+    f = release_facts("In the presence of Major General Pilot Sheikh Ahmed bin Tahnoun bin Mohammed Al Nahyan, "
+                      "Chairman of Tarn Authority, the MoU was signed on May 4, 2023. Earlier, Major General "
+                      "Pilot Sheikh Ahmed bin Tahnoun viewed the projects.")
+    assert set(f.people) == {person_key("Ahmed bin Tahnoun bin Mohammed Al Nahyan")}
