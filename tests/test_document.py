@@ -260,3 +260,9 @@ def test_a_sentence_opening_signed_at_a_place_by_names_its_signatories():
                "Council Chambers by the two institutions’ Vice Chancellors, Prof Ana Ruiz, and his counterpart "
                "from Tarn, Prof Li Wei, the MoU aims to confirm the collaboration.")
     assert {r[0] for r in f.events[0].roles if r[3] == "signatory"} == {"ana ruiz", "li wei"}
+
+
+def test_a_sentence_in_capitals_names_no_party():
+    f = _facts("BRINDLE AND TARN INSTITUTE SIGN SPACE AGREEMENTS\n\nBrindle University and the Tarn Institute "
+               "signed two agreements on May 4, 2023.")
+    assert _parties(f) == {"brindle university", "tarn institute"}

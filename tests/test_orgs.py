@@ -261,3 +261,12 @@ def test_one_acronym_spelled_out_two_ways_is_one_organisation_but_not_two_namesa
     assert sum("tarnby" in k for k in f.orgs) == 1
     two = _facts("The Chinese Academy of Sciences (CAS) and the Czech Academy of Sciences (CAS) signed an MoU.")
     assert {"chinese academy of sciences", "czech academy of sciences"} <= set(two.orgs)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The University at Buffalo and Dublin City University signed an MoU.",
+     ["University at Buffalo", "Dublin City University"]),
+    ("The MoU was signed at Tarn University at noon.", ["Tarn University"]),
+])
+def test_a_university_at_a_place_is_named_by_it(sentence, names):
+    assert [o.name for o in _orgs(sentence)] == names

@@ -49,6 +49,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         a = _left(w, s, i, last, title_words)
         b, parent = _right(w, i + n, e, heads, title_words, w.lower[i] in lexicon.leading_heads())
+        if w.lower[i + n - 1] == "university" and a == i and b == i + n and b + 1 < e and w.lower[b] == "at" \
+                and is_cap(w.text[b + 1]) and w.lower[b + 1] not in title_words:
+            b += 2  # "the University at Buffalo": its place is its name
         if a >= 2 and w.lower[a - 1] in ("of", "the") and b - i - n >= 3:
             b = _trim_name(w, a, i + n, b)
         generic = _unit_generic() if w.lower[i + n - 1] in units else _GENERIC

@@ -222,7 +222,11 @@ def _split_run(w: Words, a: int, b: int) -> list[tuple[int, int]]:
 
 def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
                  span: tuple[int, int], fallback: tuple[int, int] | None = None) -> None:
-    """Add the parties a signing sentence names; the first one falls back to all its organisations."""
+    """Add the parties a signing sentence names; the first one falls back to all its organisations.
+    A sentence in capitals ("NASA AND GERMAN AEROSPACE CENTER SIGN ...") names none: its words
+    give no names' bounds."""
+    if not any(c.islower() for c in facts.doc.text[w.start[s]:w.end[e - 1]]):
+        return
     titles = lexicon.titles()[0]
     orgs = [it.value for it in items if it.kind == "org"
             and not (is_country(it.value.name) and titles.match(w.lower, it.j, e)[0])]  # "UAE Minister of X"
