@@ -266,3 +266,19 @@ def test_a_sentence_in_capitals_names_no_party():
     f = _facts("BRINDLE AND TARN INSTITUTE SIGN SPACE AGREEMENTS\n\nBrindle University and the Tarn Institute "
                "signed two agreements on May 4, 2023.")
     assert _parties(f) == {"brindle university", "tarn institute"}
+
+
+def test_a_signing_mentioned_with_no_party_or_date_is_the_one_the_next_signing_sentence_tells():
+    f = _facts("Professor Ana Ruiz exchanges the signed agreement with Ms. Li Wei.\n\nBrindle University has "
+               "signed a memorandum of understanding with the Tarn Institute on May 4, 2023.")
+    (ev,) = [ev for ev in f.events if ev.kind == "signing"]
+    assert _parties(f) == {"brindle university", "tarn institute"} and ev.date == dt.date(2023, 5, 4)
+
+
+@pytest.mark.parametrize("listed", [
+    "Tarn City, Brindle Province, Helix Group Co., Ltd. (Helix) and the Kestrel Institute",
+    "Tarn City, Chile, Helix Group Co, Ltd. and the Kestrel Institute",
+])
+def test_a_partner_list_skips_places_legal_forms_and_short_forms(listed):
+    f = _facts(f"Brindle University signed agreements on May 4, 2023 with {listed}.")
+    assert {"tarn city", "helix", "kestrel institute"} <= _parties(f)

@@ -209,8 +209,10 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         fills = signing is not None and signing.date_text is None and dated is not None
         new = is_signing and not ag.as_state(w, s, e) \
             and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None))
-        if new and signing is not None and _in_headline(doc, text, signing):
-            # The body's first signing sentence tells in full the signing the headline sums up.
+        if new and signing is not None and (_in_headline(doc, text, signing) or signing.date_text is None
+                                            and not any(r[3] == "party" for r in signing.roles)):
+            # The body's first signing sentence tells in full the signing the headline sums up, or that
+            # a sentence naming no party and no date only mentioned ("exchanges the signed agreement").
             head = [r for r in signing.roles if r[3] == "party"]
             signing.roles = [r for r in signing.roles if r[3] != "party"]
             signing.sentence, signing.agreement = (a, b), name or signing.agreement
@@ -296,13 +298,15 @@ def _date_signing(signing: LocalEvent, w: Words, words: tuple[int, int], text: s
 
 
 def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
-    """Whether the event was told by the headline (the title, or a first line that ends in no stop),
-    which sums up the body's first signing."""
+    """Whether the event was told by the headline (the title, or a line that ends in no stop, after
+    lines that end in none: "Skip to main content", a section name), which sums up the body's first
+    signing."""
     a, b = event.sentence
     line = text[a:b].strip()
     if doc.title:
         return line == doc.title.strip()
-    return not text[:a].strip() and not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "")
+    return not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "") and not any(
+        x.strip().endswith((".", "!", "?", ":")) for x in text[:a].splitlines())
 
 
 def _present(it: Item, w: Words) -> bool:

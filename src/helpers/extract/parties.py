@@ -8,6 +8,7 @@ from . import agreements as ag
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs, is_legal_form, kind_of
+from .places import holds_place
 from .release_orgs import holder_of, top_org
 from .theme_scope import is_country
 
@@ -142,9 +143,29 @@ def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgS
             k += 1
         elif k + 2 < e and is_cap(w.text[k]) and w.text[k + 1] in ("'s", "’s") and k + 2 in starts:
             k += 2  # "with Hungary's University of Debrecen": the owner's possessive goes before the name
+        elif found and (is_legal_form(w.text[k]) or w.text[k] == "(" and ")" in w.text[k:k + 8]):
+            k = w.text.index(")", k) + 1 if w.text[k] == "(" else k + 1  # "X Co, Ltd. (X Group), Y"
+        elif found and w.text[k - 1] == "," and (q := _place_between_commas(w, k, e)) is not None:
+            k = q  # "with Rizhao City, Shandong Province, Shandong Hi-Speed Group": the place is skipped
         else:
             break
     return found
+
+
+_REGION_WORDS = {"province", "state", "region", "county", "prefecture", "district", "oblast", "governorate"}
+
+
+def _place_between_commas(w: Words, k: int, e: int) -> int | None:
+    """The comma closing a place of up to three capitalised words at k ("Shandong Province", "Chile",
+    "Abu Dhabi"), or None."""
+    q = k
+    while q < e and q < k + 3 and is_cap(w.text[q]):
+        q += 1
+    if q == k or q >= e or w.text[q] != ",":
+        return None
+    words = w.text[k:q]
+    place = w.lower[q - 1] in _REGION_WORDS and q - k >= 2 or is_country(" ".join(words)) or holds_place(words)
+    return q if place else None
 
 
 _SLOT_JOIN = {"of", "for", "de", "del", "du", "des", "der", "la", "&"}
