@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from support import release_facts as _facts
 
+from helpers.extract.facts import person_key
+
 
 def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
     """person key -> (org key, title) of the release's people."""
@@ -272,3 +274,13 @@ def test_a_unit_named_by_function_belongs_to_the_university_its_sentence_names_b
                "Rector of Brindle University, Dr. Ana Ruiz, and the Dean of the Faculty of Engineering, "
                "Dr. Li Wei.")
     assert f.people["li wei"].org == "brindle university"
+
+
+def test_people_who_accompany_a_person_of_an_organisation_belong_to_it_but_counterparts_do_not():
+    f = _facts("Brindle University and Tarn University signed an agreement on May 4, 2023. The ceremony was "
+               "headed by the Rector of Brindle University, Dr. Ana Ruiz, who was accompanied by the Academic "
+               "Vice Chancellor, Dr. Li Wei; and the Secretary General, Dr. Omar Haddad.")
+    assert f.people["li wei"].org == f.people[person_key("Omar Haddad")].org == "brindle university"
+    pair = _facts("Brindle University and Tarn University signed an agreement on May 4, 2023. Dr. Ana Ruiz, "
+                  "Rector of Brindle University, and Dr. Li Wei, Rector, spoke at the ceremony.")
+    assert pair.people["li wei"].org != "brindle university"

@@ -9,7 +9,7 @@ from ..ingest import RawDocument
 from . import agreements as ag
 from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
-from .inference import infer_affiliations
+from .inference import infer_affiliations, list_companions
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
 from .orgs import find_orgs, is_legal_form
@@ -49,6 +49,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     collect_orgs(facts, sentences, doc.source)
     units_under_owners(facts, sentences, w)
     bare = _collect_people(facts, sentences, w, text)
+    list_companions(facts, sentences, w)
     _build_events(facts, sentences, w, text)
     _drop_org_fragments(facts, bare)
     named = frozenset(k for *_, items in sentences for it in items

@@ -7,8 +7,9 @@ import re
 
 from .. import lexicon
 from .facts import DocFacts
-from .nlp import words_of
+from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
+from .release_orgs import top_org
 
 
 def infer_affiliations(facts: DocFacts) -> None:
@@ -200,3 +201,41 @@ def _publisher(facts: DocFacts) -> str | None:
                 key = next((k for k, o in facts.orgs.items() if o.acronym == first and o.name != first), key)
             return key if key in facts.orgs else None
     return None
+
+
+_LIST_GAP = {",", ";", "and", "the", "&", "who", "was", "were", "is", "are", "accompanied", "by", "as", "well",
+             "also", "including", "along", "together", "joined"}
+
+
+def list_companions(facts: DocFacts, sentences: list, w: Words) -> None:
+    """People with a title and no organisation who accompany a person of an organisation ("the
+    Rector of X, Dr A, who was accompanied by the Vice Chancellor, Dr B; the Secretary General, Dr
+    C"), with no other organisation named between, belong to it. A list alone does not say so: "A,
+    Rector of X, and B, Rector" are counterparts, and a caption's "A, Chairman of X; B" too."""
+    for *_, items in sentences:
+        last: str | None = None  # organisation of the person just before
+        chain: str | None = None  # organisation of the person being accompanied
+        end: int | None = None
+        for it in items:
+            if it.kind in ("title", "used-title"):
+                end = it.j
+            elif it.kind == "org":
+                if top_org(facts, it.value) not in (last, chain):
+                    last = chain = None
+                end = it.j
+            elif it.kind == "person" and it.value.key in facts.people:
+                q = it.i
+                while end is not None and q > end and is_cap(w.text[q - 1]) and w.lower[q - 1] not in _LIST_GAP:
+                    q -= 1  # "accompanied by the Academic Vice Chancellor": a title's modifier
+                gap = w.lower[end:q] if end is not None else []
+                if any(x not in _LIST_GAP for x in gap):
+                    last = chain = None
+                elif "accompanied" in gap:
+                    chain = last
+                elif ";" not in gap:
+                    chain = None
+                lp = facts.people[it.value.key]
+                if not lp.org and chain and lp.title:
+                    lp.org, lp.flag = chain, "inferred-from-companion"
+                last = lp.org
+                end = it.j
