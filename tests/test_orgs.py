@@ -270,3 +270,12 @@ def test_one_acronym_spelled_out_two_ways_is_one_organisation_but_not_two_namesa
 ])
 def test_a_university_at_a_place_is_named_by_it(sentence, names):
     assert [o.name for o in _orgs(sentence)] == names
+
+
+def test_a_name_without_its_leading_place_is_the_same_organisation():
+    f = _facts("The signing took place at Istanbul Tarnex University. Tarnex University Rector Dr. Ana Ruiz "
+               "spoke.")
+    assert "istanbul tarnex university" in f.orgs and "tarnex university" not in f.orgs
+    assert f.people["ana ruiz"].org == "istanbul tarnex university"
+    two = _facts("The signing took place at North Tarnex University. Tarnex University Rector Dr. Ana Ruiz spoke.")
+    assert {"north tarnex university", "tarnex university"} <= set(two.orgs)

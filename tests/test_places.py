@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support import release_facts
 
-from helpers.extract.places import fold, holds_place
+from helpers.extract.places import fold, holds_place, is_place_word
 
 
 @pytest.mark.parametrize("words, place", [
@@ -30,3 +30,8 @@ def test_a_bare_place_is_no_person():
     f = release_facts("Costa Rica and Brindle University will sign an agreement. Also present were "
                       "delegates from São Paulo and Dr. Ana Ruiz.")
     assert set(f.people) == {"ana ruiz"}
+
+
+@pytest.mark.parametrize("word, place", [("Istanbul", True), ("Chilean", True), ("Tarnex", False), ("North", False)])
+def test_is_place_word(word, place):
+    assert is_place_word(word) is place

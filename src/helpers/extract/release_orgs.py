@@ -10,6 +10,7 @@ from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
 from .nlp import Words
 from .orgs import kind_of
+from .places import is_place_word
 from .theme_scope import country_table, is_country
 
 
@@ -161,6 +162,16 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
                   and o.name.startswith(lo.name + " ") and _personal_name(o.name[len(lo.name) + 1:])
                   and " of " in lo.name]
+        if len(longer) == 1 and key not in facts.alias.values():
+            facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
+            facts.alias[key] = longer[0]
+            del facts.orgs[key]
+    for key, lo in list(facts.orgs.items()):
+        # "Medeniyet University" for "Istanbul Medeniyet University": the name without its place
+        longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
+                  and len(lo.name.split()) >= 2 and o.name.endswith(" " + lo.name)
+                  and len(o.name.split()) == len(lo.name.split()) + 1 and is_place_word(o.name.split()[0])
+                  and _own_words(lo.name)]
         if len(longer) == 1 and key not in facts.alias.values():
             facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
             facts.alias[key] = longer[0]
