@@ -279,3 +279,14 @@ def test_a_name_without_its_leading_place_is_the_same_organisation():
     assert f.people["ana ruiz"].org == "istanbul tarnex university"
     two = _facts("The signing took place at North Tarnex University. Tarnex University Rector Dr. Ana Ruiz spoke.")
     assert {"north tarnex university", "tarnex university"} <= set(two.orgs)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Dr Hugh Brady, President of University College Dublin, spoke.", ["University College Dublin"]),
+    ("The MRC, Imperial College London and King’s College London signed.",
+     ["MRC", "Imperial College London", "King’s College London"]),
+    ("Queen's University Belfast and Tarn University signed an MoU.",
+     ["Queen's University Belfast", "Tarn University"]),
+])
+def test_a_college_or_university_keeps_its_city_and_a_kings_possessive(sentence, names):
+    assert sorted(o.name for o in _orgs(sentence)) == sorted(names)

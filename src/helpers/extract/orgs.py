@@ -11,6 +11,7 @@ from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_b
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
+from .places import is_place_word
 
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
@@ -49,6 +50,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         a = _left(w, s, i, last, title_words)
         b, parent = _right(w, i + n, e, heads, title_words, w.lower[i] in lexicon.leading_heads())
+        if w.lower[b - 1] in ("college", "university") and b < e and is_cap(w.text[b]) \
+                and (b + 1 >= e or not is_cap(w.text[b + 1])) and is_place_word(w.text[b]):
+            b += 1  # "Imperial College London", "University College Dublin": the city is the name's
         if w.lower[i + n - 1] == "university" and a == i and b == i + n and b + 1 < e and w.lower[b] == "at" \
                 and is_cap(w.text[b + 1]) and w.lower[b + 1] not in title_words:
             b += 2  # "the University at Buffalo": its place is its name
