@@ -502,3 +502,11 @@ def test_gulf_military_styles_are_honorifics_and_a_three_word_part_is_the_full_n
                       "Chairman of Tarn Authority, the MoU was signed on May 4, 2023. Earlier, Major General "
                       "Pilot Sheikh Ahmed bin Tahnoun viewed the projects.")
     assert set(f.people) == {person_key("Ahmed bin Tahnoun bin Mohammed Al Nahyan")}
+
+
+def test_a_titled_shorter_name_inside_one_longer_full_name_is_that_person():
+    from support import release_facts
+
+    f = release_facts("Prof. Reza Davari Ardakani, President of the Tarn Academy, signed the MoU on May 4, 2023. "
+                      "Prof. Davari Ardakani delivered a speech.")
+    assert list(f.people) == [person_key("Reza Davari Ardakani")]

@@ -83,7 +83,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
                 key = _resolve_single(p.name, full) or key
             elif (fuller := _resolve_initials(p.name, full)) is not None:
                 key = fuller  # "Riyad Y. Hamzah" after "Riyad Yousif Hamzah"
-            elif (key not in strong or len(p.name.split()) >= 3) and (part := _resolve_part(p.name, full)) is not None:
+            elif (part := _resolve_part(p.name, full)) is not None:
                 key = part  # "Al Mansoori" or "Sheikh Ahmed bin Tahnoun" after "Sultan bin Saeed Al Mansoori"
             elif p.cue == "bare" and key not in strong and not p.roles:
                 it.kind = "dropped"
