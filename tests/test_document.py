@@ -282,3 +282,9 @@ def test_a_signing_mentioned_with_no_party_or_date_is_the_one_the_next_signing_s
 def test_a_partner_list_skips_places_legal_forms_and_short_forms(listed):
     f = _facts(f"Brindle University signed agreements on May 4, 2023 with {listed}.")
     assert {"tarn city", "helix", "kestrel institute"} <= _parties(f)
+
+
+def test_people_of_a_signing_still_to_come_have_no_role_in_it():
+    f = _facts("Brindle University will sign an MoU with the Tarn Institute tomorrow. The MoU will be signed by "
+               "Dr. Ana Ruiz, Rector of Brindle University, and Prof. Li Wei, Director of the Tarn Institute.")
+    assert not any(r[3] in ("signatory", "witness") for ev in f.events for r in ev.roles)

@@ -203,7 +203,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
-        is_signing = ag.is_signing(w, s, e) and not ag.intended(w, s, e)
+        intent = ag.intended(w, s, e)
+        is_signing = ag.is_signing(w, s, e) and not intent
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
         # A later signing sentence with a date, after an undated first one (often the headline), is
         # the same signing told in full: it fills the first one instead of starting another.
@@ -248,6 +249,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             facts.mentions.append(("person", key, *it.value.span))
             for role in it.value.roles or (["attendee"] if _present(it, w) else []):
                 kind = _EVENT_OF_ROLE.get(role, "other")
+                if role in ("signatory", "witness") and intent:
+                    continue  # "The MoU will be signed by A": no role in a signing that has not happened
                 if role == "attendee" and hint:
                     kind = hint
                 if kind == "signing" and signing is None:
