@@ -288,3 +288,22 @@ def test_people_of_a_signing_still_to_come_have_no_role_in_it():
     f = _facts("Brindle University will sign an MoU with the Tarn Institute tomorrow. The MoU will be signed by "
                "Dr. Ana Ruiz, Rector of Brindle University, and Prof. Li Wei, Director of the Tarn Institute.")
     assert not any(r[3] in ("signatory", "witness") for ev in f.events for r in ev.roles)
+
+
+@pytest.mark.parametrize("text", [
+    "The MoU signing ceremony took place at the Tarn Library, between President of Brindle University "
+    "Prof. Ana Ruiz and Tarn University Rector Prof. Li Wei.",
+    "Brindle University and Tarn University signed an MoU on May 4, 2023. The Vice-Chancellor of Brindle "
+    "University and Vice-Chancellor of Tarn University signed the MoU on behalf of their universities. "
+    "Prof. Ana Ruiz, Vice-Chancellor of Brindle University, spoke. Prof. Li Wei, Vice Chancellor of Tarn "
+    "University, said it was a good day.",
+])
+def test_signatories_between_whom_a_signing_took_place_or_whose_office_signed(text):
+    signatories = {r[0] for ev in _facts(text).events for r in ev.roles if r[3] == "signatory"}
+    assert signatories == {"ana ruiz", "li wei"}
+
+
+def test_the_person_who_speaks_while_signing_signs():
+    f = _facts("An MoU was signed between Brindle University and Tarn University on May 4, 2023. While signing "
+               "the partnership deal, Professor Ana Ruiz commended Tarn University.")
+    assert ("ana ruiz", "signatory") in {(r[0], r[3]) for ev in f.events for r in ev.roles}

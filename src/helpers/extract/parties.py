@@ -254,7 +254,8 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     office = _office_subject(items, w, s, e)
     if office is not None:
         orgs.append(office.value[2])
-        signing.offices.append(office.value[0].lower())
+        n = titles.match(w.lower, office.i, e)[0]  # the title's own words, not its "of X and Y"
+        signing.offices.append(" ".join(office.value[0].lower().split()[:n]))  # singular: "President"
     elif (group := _group_office(items, w, s, e)) is not None:
         signing.offices.append(group)
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
@@ -339,6 +340,7 @@ def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
 def office_holders(facts: DocFacts, ev: LocalEvent, parties: list[str]) -> None:
     """The people holding a title that signed unnamed, at one of the parties, are its signatories."""
     for key, p in facts.people.items():
-        if p.org in parties and p.title and any(f"{p.title.lower()} ".startswith(f"{o} ") for o in ev.offices) \
+        title = p.title.lower().replace("-", " ") if p.title else ""
+        if p.org in parties and title and any(f"{title} ".startswith(f"{o.replace('-', ' ')} ") for o in ev.offices) \
                 and not any(r[0] == key and r[3] == "signatory" for r in ev.roles):
             ev.roles.append((key, p.org, p.title, "signatory", *ev.sentence))

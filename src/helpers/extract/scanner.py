@@ -7,6 +7,7 @@ from functools import lru_cache
 from .. import lexicon
 from .acronyms import is_acronym
 from .affiliation import appositions
+from .agreements import SIGN_WORDS
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
@@ -50,9 +51,9 @@ def _object(w: Words, s: int, k: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _plain_skip() -> frozenset[str]:
-    """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by")."""
+    """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by", "between")."""
     return frozenset(lexicon.roles()[0].first | lexicon.titles()[0].first | lexicon.people()[0].first
-                     | _LIST_SEP | {"two", "both", "by"})
+                     | _LIST_SEP | {"two", "three", "four", "five", "both", "by", "between"})
 
 
 def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) -> list[Item]:
@@ -160,6 +161,13 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 continue
             if low == "by" and _signed_by(w, s, k, items):
                 items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
+                k += 1
+                continue
+            if low == "between" and not any(it.kind == "trigger" for it in items) \
+                    and not SIGN_WORDS.isdisjoint(w.lower[s:k]):
+                # "The signing ceremony took place at X, between President of Y Prof. A and ...": the
+                # people (or bodies) the signing is between
+                items.append(Item("trigger", k, k + 1, ("signatory", "after", "between")))
                 k += 1
                 continue
         if ents is not None and k in ents.people and low not in bare_stop and ents.people[k] <= e:
