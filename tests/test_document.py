@@ -307,3 +307,12 @@ def test_the_person_who_speaks_while_signing_signs():
     f = _facts("An MoU was signed between Brindle University and Tarn University on May 4, 2023. While signing "
                "the partnership deal, Professor Ana Ruiz commended Tarn University.")
     assert ("ana ruiz", "signatory") in {(r[0], r[3]) for ev in f.events for r in ev.roles}
+
+
+def test_partners_counted_in_the_signing_and_named_after_are_its_parties():
+    f = _facts("The Tarn Science Agency signed MoUs with four organisations on May 4, 2023.\n\nThe organisations "
+               "are, the National Power Training Institute of Kenya (NPTI), Brindle University and the Helix "
+               "Institute.\n\nOthers are, Federal University of Technology, Akure, and Kestrel Corporation.")
+    assert _parties(f) == {"tarn science agency", "national power training institute of kenya",
+                           "brindle university", "helix institute", "federal university of technology akure",
+                           "kestrel"}

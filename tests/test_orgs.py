@@ -290,3 +290,11 @@ def test_a_name_without_its_leading_place_is_the_same_organisation():
 ])
 def test_a_college_or_university_keeps_its_city_and_a_kings_possessive(sentence, names):
     assert sorted(o.name for o in _orgs(sentence)) == sorted(names)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Dr. Kevin Brown, President, University of Technology, Jamaica, spoke.", ["University of Technology, Jamaica"]),
+    ("The University of Tarnex, Chile, signed.", ["University of Tarnex"]),
+])
+def test_a_generic_name_keeps_the_place_after_its_comma(sentence, names):
+    assert [o.name for o in _orgs(sentence)] == names

@@ -157,6 +157,32 @@ def as_state(w: Words, s: int, e: int) -> bool:
         w.lower[k] in SIGN_WORDS for k in range(s + 2, min(e, s + 8)))
 
 
+_PARTNERS = {"organisations", "organizations", "institutions", "universities", "companies", "partners",
+             "entities", "agencies", "firms", "bodies", "institutes", "colleges", "enterprises", "parties"}
+_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several"}
+
+
+def counts_partners(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e sign with partners they count and do not name ("signed MoUs with eight
+    organisations"), to be named in a sentence after."""
+    for k in range(s, e - 2):
+        if w.lower[k] == "with" and (w.lower[k + 1] in _COUNTS or w.lower[k + 1].isdigit()):
+            q = k + 2 + (k + 3 < e and w.lower[k + 2] not in _PARTNERS and w.text[k + 2].islower())
+            if q < e and w.lower[q] in _PARTNERS:
+                return True
+    return False
+
+
+def names_partners(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e open by naming counted partners: "The organisations are, A, B", "Others are
+    A and B", "They include A"."""
+    k = s + (w.lower[s] in ("the", "these"))
+    if k + 1 >= e:
+        return False
+    return (w.lower[k] in _PARTNERS or w.lower[k] in ("others", "they")) and w.lower[k + 1] in (
+        "are", "include", "were", "included", "being")
+
+
 def another(w: Words, s: int, e: int) -> bool:
     """Whether words s..e tell of another signing than the one reported ("also signed an MoU with
     X", "a second agreement", "separately signed"), so that its parties are not the report's."""

@@ -193,6 +193,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     doc = facts.doc
     signing: LocalEvent | None = None
     speech: LocalEvent | None = None
+    counted = False  # the signing counts its partners ("with eight organisations") and names them after
     # The lead dates the signing only when it speaks of signing or opens by dating what it tells
     # ("On February 27, 2026, at ..."): a byline or a dateline dates the release, not the event.
     lead = next((d for a, b, s, e, *_ in sentences[:3] if ag.signs(w, s, e) or ag.is_signing(w, s, e)
@@ -226,6 +227,13 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
             signing = LocalEvent("signing", (a, b), agreement=name, announced=ag.announced(w, s, e, dated))
             _date_signing(signing, w, (s, e), text, (ga, gb) if name else (0, 0), dated, items, facts)
             facts.events.append(signing)
+            counted = ag.counts_partners(w, s, e)
+        elif counted and signing is not None and ag.names_partners(w, s, e):
+            # "... signed MoUs with eight organisations. The organisations are, A, B, C."
+            for it in items:
+                key = top_org(facts, it.value) if it.kind == "org" else None
+                if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+                    signing.roles.append((None, key, None, "party", a, b))
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not ag.intended(w, s, e):
             # A later sentence about the same signing fills what the first one left out.
             if not ag.earlier(w, s, e, signing.date) and not ag.another(w, s, e) and (

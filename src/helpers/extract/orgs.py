@@ -63,6 +63,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             i += n  # "the Government", "Municipal Government": no name
             continue
         b = _legal_suffix(w, b, e)
+        if b + 1 < e and w.text[b] == "," and is_cap(w.text[b + 1]) and (b + 2 >= e or not is_cap(w.text[b + 2])) \
+                and _generic_name(w, a, b) and is_place_word(w.text[b + 1]):
+            b += 2  # "Federal University of Technology, Akure", "University of Technology, Jamaica"
         head = w.lower[i + n - 1]
         if head in _POSTED and b + 1 < e and w.lower[b] == "in":
             q = b + 1 + (b + 2 < e and w.lower[b + 1] == "the")
@@ -162,6 +165,13 @@ def _unit_generic() -> frozenset[str]:
 
 _LEGAL = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
           "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
+
+
+def _generic_name(w: Words, a: int, b: int) -> bool:
+    """Whether words a..b name no body of their own: heads, fields and joining words only."""
+    heads, fields = lexicon.org_heads()[0], lexicon.field_words()
+    return all(heads.match(w.lower, k, k + 1)[0] or w.lower[k] in fields or w.lower[k] in _GENERIC
+               or w.lower[k] in _TAIL_OF or w.lower[k] in ("and", "&", "the") for k in range(a, b))
 
 
 def is_legal_form(word: str) -> bool:

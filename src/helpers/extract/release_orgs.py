@@ -86,7 +86,8 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             head, tail = lo.name.rsplit(" of ", 1)
             parent = acronyms.get(tail) or org_key(tail)
             if parent not in facts.orgs and units & set(head.lower().split()) and " " not in tail \
-                    and tail.lower() not in lexicon.people()[1] and (holder := holder_of(facts, tail, key)) is not None:
+                    and tail.lower() not in lexicon.people()[1] and not is_country(tail) \
+                    and (holder := holder_of(facts, tail, key)) is not None:
                 tail, parent = facts.orgs[holder].name, holder  # "... Department of Aurelia": a short form
             if parent != key and parent in facts.orgs and units & set(head.lower().split()):
                 lo.parent = tail
@@ -145,7 +146,9 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     units = lexicon.org_heads()[1]
 
     def is_unit(lo: LocalOrg) -> bool:
-        return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym
+        # "National Power Training Institute of Nigeria" is a national body, no unit of what follows it
+        return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym \
+            and not (" of " in lo.name and is_country(lo.name.rsplit(" of ", 1)[1].removeprefix("the ")))
 
     forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
              if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
