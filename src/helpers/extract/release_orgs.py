@@ -174,7 +174,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
                   and len(lo.name.split()) >= 2 and o.name.endswith(" " + lo.name)
                   and len(o.name.split()) == len(lo.name.split()) + 1 and is_place_word(o.name.split()[0])
-                  and _own_words(lo.name)]
+                  and _own_words(lo.name) - lexicon.field_words()]  # not "Ministry of Science" in "Israeli ..."
         if len(longer) == 1 and key not in facts.alias.values():
             facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
             facts.alias[key] = longer[0]
