@@ -298,3 +298,13 @@ def test_a_college_or_university_keeps_its_city_and_a_kings_possessive(sentence,
 ])
 def test_a_generic_name_keeps_the_place_after_its_comma(sentence, names):
     assert [o.name for o in _orgs(sentence)] == names
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("On Tuesday Fraunhofer-Gesellschaft signed an agreement.", ["Fraunhofer-Gesellschaft"]),
+    ("Helmholtz-Zentrum and Tarn University signed an MoU.", ["Helmholtz-Zentrum", "Tarn University"]),
+    ("Tarn University and PT Rajawali Nusantara Indonesia signed an MoU.",
+     ["Tarn University", "PT Rajawali Nusantara Indonesia"]),
+])
+def test_german_compound_heads_and_indonesian_pt_companies(sentence, names):
+    assert sorted(o.name for o in _orgs(sentence)) == sorted(names)

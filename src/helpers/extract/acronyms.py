@@ -131,7 +131,8 @@ def _names_a_body_at(w: Words, s: int, k: int) -> bool:
     return prev in _BODY_BEFORE or prev == "of" and k - 2 >= s and is_cap(w.text[k - 2])
 
 
-_GLUED = re.compile(r"[Uu]niversit[yi]\b")
+_GLUED = re.compile(r"[Uu]niversit[yi]\b|-(?:Gesellschaft|Institut|Zentrum|Stiftung|Akademie)\b")
+_HYPHEN_HEADS = ("-gesellschaft", "-institut", "-zentrum", "-stiftung", "-akademie")
 
 
 @lru_cache(maxsize=8)
@@ -148,7 +149,9 @@ def glued_starts(text: str) -> tuple[int, ...]:
 
 
 def glued_head(word: str) -> bool:
-    """A one-word name ending in a head word it is written with ("VinUniversity"): a name of its own."""
+    """A one-word name ending in a head word it is written with ("VinUniversity", German
+    "Fraunhofer-Gesellschaft", "Helmholtz-Zentrum"): a name of its own."""
     low = word.lower()
-    return word[:1].isupper() and "-" not in word and any(
+    return word[:1].isupper() and ("-" not in word and any(
         low.endswith(h) and len(low) > len(h) + 1 for h in ("university", "universiti"))
+        or low.endswith(_HYPHEN_HEADS) and len(low.split("-")[0]) > 1)

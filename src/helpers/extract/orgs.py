@@ -97,7 +97,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     for at in glued_starts(text) if s < e else ():
         k = w.index_at(at)
         if w.start[s] <= at < w.end[e - 1] and k not in covered and w.start[k] == at and glued_head(w.text[k]):
-            spans.append(OrgSpan(k, k + 1, w.text[k], None, "university"))  # "VinUniversity"
+            spans.append(OrgSpan(k, k + 1, w.text[k], None, kind_of(w.text[k]) if "-" in w.text[k]
+                                 else "university"))  # "VinUniversity", "Fraunhofer-Gesellschaft"
             covered.add(k)
     for i, j, name, acronym in spelled_by_acronym(w, s, e, text, covered):
         spans.append(OrgSpan(i, j, name, acronym, kind_of(name)))
