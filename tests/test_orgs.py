@@ -305,6 +305,7 @@ def test_a_generic_name_keeps_the_place_after_its_comma(sentence, names):
     ("Helmholtz-Zentrum and Tarn University signed an MoU.", ["Helmholtz-Zentrum", "Tarn University"]),
     ("Tarn University and PT Rajawali Nusantara Indonesia signed an MoU.",
      ["Tarn University", "PT Rajawali Nusantara Indonesia"]),
+    ("David Garza, rector of Tecnologico de Monterrey, spoke.", ["Tecnologico de Monterrey"]),
 ])
-def test_german_compound_heads_and_indonesian_pt_companies(sentence, names):
+def test_german_compound_heads_indonesian_pt_companies_and_spanish_tecnologico(sentence, names):
     assert sorted(o.name for o in _orgs(sentence)) == sorted(names)
