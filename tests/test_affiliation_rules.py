@@ -284,3 +284,9 @@ def test_people_who_accompany_a_person_of_an_organisation_belong_to_it_but_count
     pair = _facts("Brindle University and Tarn University signed an agreement on May 4, 2023. Dr. Ana Ruiz, "
                   "Rector of Brindle University, and Dr. Li Wei, Rector, spoke at the ceremony.")
     assert pair.people["li wei"].org != "brindle university"
+
+
+def test_the_organisation_a_counterpart_comes_from_is_the_counterparts():
+    f = _facts("Brindle University and Tarn University signed an MoU on May 4, 2023. It was signed by the Vice "
+               "Chancellor, Prof Ana Ruiz, and his counterpart from Tarn University, Prof Li Wei.")
+    assert f.people["ana ruiz"].org != "tarn university"

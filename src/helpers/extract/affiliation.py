@@ -295,12 +295,14 @@ def _group_leads(items: list[Item], w: Words) -> None:
 
 
 def _from_org(items: list[Item], x: int, w: Words):
-    """The organisation in "A and three other delegates from X" (no other person in between)."""
+    """The organisation in "A and three other delegates from X" (no other person in between); not
+    in "A, and his counterpart from X, B", where X is B's."""
     for it in items[x + 1:x + 4]:
         if it.kind in ("person", "trigger", "title"):
             return None
         if it.kind == "org":
-            return it.value if it.i > 0 and w.lower[it.i - 1] == "from" and it.i - items[x].j <= 6 else None
+            near = it.i > 0 and w.lower[it.i - 1] == "from" and it.i - items[x].j <= 6
+            return it.value if near and "counterpart" not in w.lower[items[x].j:it.i] else None
     return None
 
 
