@@ -309,3 +309,10 @@ def test_a_generic_name_keeps_the_place_after_its_comma(sentence, names):
 ])
 def test_german_compound_heads_indonesian_pt_companies_and_spanish_tecnologico(sentence, names):
     assert sorted(o.name for o in _orgs(sentence)) == sorted(names)
+
+
+def test_a_one_word_name_opening_one_longer_body_name_is_that_body():
+    f = _facts("Airbus and Tarnex Aero Engines signed an MoU on May 4, 2023. Tarnex said it was glad.")
+    assert "tarnex" not in f.orgs and "tarnex aero engines" in f.orgs
+    kept = _facts("Tarnex and Tarnex Kenya signed an MoU. The UAE and the UAE Space Agency spoke.")
+    assert "tarnex" in kept.orgs

@@ -143,7 +143,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     """Hang a unit with no owner under the organisation that owns it by structure: its name begins
     with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
     Pharmacy at King Saud University", "College of Humanities, UAE University")."""
-    units = lexicon.org_heads()[1]
+    heads, units = lexicon.org_heads()
 
     def is_unit(lo: LocalOrg) -> bool:
         # "National Power Training Institute of Nigeria" is a national body, no unit of what follows it
@@ -166,6 +166,19 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and o.name.startswith(lo.name + " ") and _personal_name(o.name[len(lo.name) + 1:])
                   and " of " in lo.name]
         if len(longer) == 1 and key not in facts.alias.values():
+            facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
+            facts.alias[key] = longer[0]
+            del facts.orgs[key]
+    for key, lo in list(facts.orgs.items()):
+        # "MTU" beside "MTU Aero Engines": a one-word name that opens one longer name of a body in its
+        # own right (no unit, no national branch) is that body written short
+        if len(lo.name.split()) != 1 or lo.parent is not None or key in facts.alias.values() or is_country(lo.name):
+            continue
+        longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None
+                  and o.name.startswith(lo.name + " ") and units.isdisjoint(o.name.lower().split())
+                  and not is_country(rest := o.name[len(lo.name) + 1:])
+                  and (len(rest.split()) >= 2 or heads.match(rest.lower().split(), 0)[0])]
+        if len(longer) == 1:
             facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
             facts.alias[key] = longer[0]
             del facts.orgs[key]
