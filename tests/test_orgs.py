@@ -312,7 +312,8 @@ def test_german_compound_heads_indonesian_pt_companies_and_spanish_tecnologico(s
 
 
 def test_a_one_word_name_opening_one_longer_body_name_is_that_body():
-    f = _facts("Airbus and Tarnex Aero Engines signed an MoU on May 4, 2023. Tarnex said it was glad.")
-    assert "tarnex" not in f.orgs and "tarnex aero engines" in f.orgs
+    f = _facts("Brindle University and TRX Aerospace Corporation signed an MoU on May 4, 2023. TRX will "
+               "build the test engines.")
+    assert "trx" not in f.orgs and "trx aerospace" in f.orgs
     kept = _facts("Tarnex and Tarnex Kenya signed an MoU. The UAE and the UAE Space Agency spoke.")
     assert "tarnex" in kept.orgs
