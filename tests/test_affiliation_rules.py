@@ -290,3 +290,9 @@ def test_the_organisation_a_counterpart_comes_from_is_the_counterparts():
     f = _facts("Brindle University and Tarn University signed an MoU on May 4, 2023. It was signed by the Vice "
                "Chancellor, Prof Ana Ruiz, and his counterpart from Tarn University, Prof Li Wei.")
     assert f.people["ana ruiz"].org != "tarn university"
+
+
+def test_a_lower_case_title_after_a_word_of_its_own_counts_when_a_name_follows():
+    roles = _roles("The deal was signed by technical manager Ali Ertugrul. The company signed the deal, the "
+                   "director said.")
+    assert roles == {"ali ertugrul": (None, "technical manager")}

@@ -24,6 +24,9 @@ _BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several
                  "said", "says", "added", "noted", "explained", "by"}
 _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
 _TITLE_JOIN = {"of", "for", "at", "and", "&", "the", "on", "in", "to"}
+_NOT_MODIFIER = {"a", "an", "the", "and", "or", "of", "by", "with", "to", "for", "as", "at", "in", "on", "is", "was",
+                 "were", "are", "be", "been", "his", "her", "its", "their", "our", "my", "your", "said", "says",
+                 "that", "this", "who", "which", "from", "former", "then", "new", "also", "when", "while", "s"}
 
 
 def _quoted(w: Words, s: int, k: int) -> bool:
@@ -91,10 +94,19 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific")))
                 k = m
                 continue
-        if is_cap(word) or (low in titles.first and k > s and (w.lower[k - 1] in _BEFORE_TITLE
-                                                              or (items and items[-1].j == k
-                                                                  and items[-1].kind == "org"))):
+        licensed = is_cap(word) or (low in titles.first and k > s and (
+            w.lower[k - 1] in _BEFORE_TITLE or (items and items[-1].j == k and items[-1].kind == "org")))
+        # "finance director Adam Jaufurally", "by technical manager A": a lower-case title after a
+        # lower-case word of its own counts when a name follows it
+        modified = not licensed and low in titles.first and k > s and w.text[k - 1].isalpha() \
+            and w.text[k - 1].islower() and w.lower[k - 1] not in _NOT_MODIFIER
+        if licensed or modified:
             parsed = title_at(w, k, e, orgs_at, text) if low in titles.first else None
+            if parsed and modified and after_title(w, parsed[0], e, not_name, honor, never_first, comma=False) is None:
+                parsed = None
+            if parsed and modified:
+                k -= 1
+                parsed = (parsed[0], text[w.start[k]:w.end[k]] + " " + parsed[1], *parsed[2:])
             if parsed:
                 end, title, kind, org, plural = parsed
                 if org is not None and org not in orgs:
