@@ -316,3 +316,8 @@ def test_partners_counted_in_the_signing_and_named_after_are_its_parties():
     assert _parties(f) == {"tarn science agency", "national power training institute of kenya",
                            "brindle university", "helix institute", "federal university of technology akure",
                            "kestrel"}
+
+
+def test_countries_in_the_list_after_between_are_parties():
+    f = _facts("The two ministers signed an agreement between Chile and Peru on research on May 4, 2023.")
+    assert _parties(f) == {"chile", "peru"}

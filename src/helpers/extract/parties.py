@@ -318,10 +318,17 @@ def _group_office(items: list[Item], w: Words, s: int, e: int) -> str | None:
 
 
 def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> bool:
-    """Whether the country named by words a..b signs as the subject ("Germany and Russia signed"),
-    not as an owner ("Hungary's University of Debrecen") or a place (", Germany, signed")."""
-    return is_country(name) and b < e and w.text[b] not in ("'s", "’s", ",") \
-        and (a == after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
+    """Whether the country named by words a..b signs: as the subject ("Germany and Russia signed"), or
+    in the list after "between" ("an agreement between the US and the UK"); not as an owner
+    ("Hungary's University of Debrecen") or a place (", Germany, signed")."""
+    if not is_country(name) or b < e and w.text[b] in ("'s", "’s"):
+        return False
+    for q in range(a - 1, max(s, a - 8) - 1, -1):
+        if w.lower[q] in ("between", "among"):
+            return True  # "between the US and the UK"
+        if not (w.lower[q] in ("the", "and", "&", ",") or is_cap(w.text[q])):
+            break
+    return b < e and w.text[b] != "," and (a == after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
         and any(ag.signs(w, q, q + 1) or ag.is_signing(w, q, e) for q in range(b, min(e, b + 4)))
 
 
