@@ -71,6 +71,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
     strong = {person_key(p.name) for p in full}
     # Full names first met bare ("John Doe of X attended") still anchor a later "Mr Doe".
     full += [p for p in named if p.cue == "bare" and p.roles]
+    parts = _part_index(full)
     bare: set[str] = set()
     named_so: set[str] = set()
     for *_, items in sentences:
@@ -83,7 +84,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
                 key = _resolve_single(p.name, full) or key
             elif (fuller := _resolve_initials(p.name, full)) is not None:
                 key = fuller  # "Riyad Y. Hamzah" after "Riyad Yousif Hamzah"
-            elif (part := _resolve_part(p.name, full)) is not None:
+            elif (part := _resolve_part(p.name, parts)) is not None:
                 key = part  # "Al Mansoori" or "Sheikh Ahmed bin Tahnoun" after "Sultan bin Saeed Al Mansoori"
             elif p.cue == "bare" and key not in strong and not p.roles:
                 it.kind = "dropped"
@@ -167,14 +168,22 @@ def _spells_out(short: list[str], long: list[str]) -> bool:
     return True
 
 
-def _resolve_part(name: str, full: list[Person]) -> str | None:
+def _part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
+    """The keys of the full names each run of two or more of their words (short of all) stands in."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for name in {p.name for p in full}:
+        words, key = tuple(name.lower().split()), person_key(name)
+        for n in range(2, len(words)):
+            for i in range(len(words) - n + 1):
+                index.setdefault(words[i:i + n], set()).add(key)
+    return index
+
+
+def _resolve_part(name: str, parts: dict[tuple[str, ...], set[str]]) -> str | None:
     """Key of the one longer full name in which `name`'s words stand together ("Brito Cruz" in
     "Carlos Henrique de Brito Cruz"): a later, shorter mention of that person."""
-    words = name.lower().split()
-    n = len(words)
-    hits = {person_key(p.name) for p in full if len(p.name.split()) > n and any(
-        p.name.lower().split()[i:i + n] == words for i in range(len(p.name.split()) - n + 1))}
-    return hits.pop() if len(hits) == 1 else None
+    hits = parts.get(tuple(name.lower().split()), ())
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _respectively(facts: DocFacts, items: list[Item]) -> None:

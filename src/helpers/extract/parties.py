@@ -246,7 +246,7 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     """Add the parties a signing sentence names; the first one falls back to all its organisations.
     A sentence in capitals ("NASA AND GERMAN AEROSPACE CENTER SIGN ...") names none: its words
     give no names' bounds."""
-    if not any(c.islower() for c in facts.doc.text[w.start[s]:w.end[e - 1]]):
+    if facts.doc.text[w.start[s]:w.end[e - 1]].isupper():
         return
     titles = lexicon.titles()[0]
     orgs = [it.value for it in items if it.kind == "org"

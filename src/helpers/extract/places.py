@@ -11,6 +11,8 @@ from .theme_scope import country_table, is_country
 
 def fold(text: str) -> str:
     """Lower case without diacritics ("são paulo" and "sao paulo" are one name)."""
+    if text.isascii():
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
