@@ -52,6 +52,15 @@ def test_no_agreement_word_gives_no_name():
     assert ag.agreement(words_of("They met."), 0, 2, "They met.") == (None, 0, 0)
 
 
+def test_signing_a_partnership_is_a_signing_but_a_partnership_that_was_signed_elsewhere_is_not():
+    w = words_of("DuPont signed a partnership with the Tarn state government.")
+    assert ag.is_signing(w, 0, len(w))
+    w = words_of("The partnership with Helix is the second agreement the university has signed.")
+    assert ag.is_signing(w, 0, len(w))  # by its "agreement ... signed", not by the partnership
+    w = words_of("The partnership will be signed next year.")
+    assert not ag.is_signing(w, 0, len(w))
+
+
 def test_signing_needs_a_signing_word_and_an_agreement():
     def signing(sentence: str) -> bool:
         w = words_of(sentence)

@@ -22,6 +22,7 @@ HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mou
 _BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
 _EARLIER = {"previously", "formerly", "earlier", "already", "once"}
 SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
+_SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized"}
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
 _PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered"}
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed", "sealed",
@@ -126,6 +127,9 @@ def is_signing(w: Words, s: int, e: int) -> bool:
         return True  # "entered into an MoU", "have entered a strategic partnership"
     if not present.isdisjoint(_ANNOUNCE) and any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(s, e)):
         return True
+    if "partnership" in present and any(lowers[k] in _SIGN_PAST and "partnership" in lowers[k + 1:k + 4]
+                                        for k in range(len(lowers))):
+        return True  # "DuPont signed a partnership with the state government"
     if not (present & _HEAD_WORDS) and "signing" not in present:
         return False
     if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"
