@@ -321,3 +321,9 @@ def test_partners_counted_in_the_signing_and_named_after_are_its_parties():
 def test_countries_in_the_list_after_between_are_parties():
     f = _facts("The two ministers signed an agreement between Chile and Peru on research on May 4, 2023.")
     assert _parties(f) == {"chile", "peru"}
+
+
+def test_an_academic_degree_before_the_signing_verb_is_no_party():
+    f = _facts("Dr. Ana Ruiz – Rector of Tarn State University, Doctor of Biological Sciences, Professor signed a "
+               "memorandum of cooperation on May 4, 2023.")
+    assert "doctor of biological sciences" not in _parties(f)

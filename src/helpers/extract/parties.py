@@ -282,8 +282,11 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
 
 
 def _plausible_party(name: str) -> bool:
-    """A capitalised name that may be an organisation: not a lone common word, nor an agreement's name."""
+    """A capitalised name that may be an organisation: not a lone common word, nor an agreement's name,
+    nor an academic rank or degree ("Doctor of Biological Sciences, Professor signed")."""
     words = name.split()
+    if words and (words[0].lower() in lexicon.ranks() or words[0].lower() in ("candidate", "master", "bachelor")):
+        return False
     bare = lexicon.bare_stop_words()
     return not all(x.lower() in bare for x in words) and not (len(words) == 1 and len(name) < 3) \
         and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and (not name.endswith(".") or is_legal_form(words[-1]))
