@@ -327,3 +327,8 @@ def test_an_academic_degree_before_the_signing_verb_is_no_party():
     f = _facts("Dr. Ana Ruiz – Rector of Tarn State University, Doctor of Biological Sciences, Professor signed a "
                "memorandum of cooperation on May 4, 2023.")
     assert "doctor of biological sciences" not in _parties(f)
+
+
+def test_the_news_source_that_tells_a_signing_is_no_party():
+    f = _facts("Brindle University signed a memorandum on May 4, 2023 with the Tarn Institute, Tarnpress reports.")
+    assert _parties(f) == {"brindle university", "tarn institute"}

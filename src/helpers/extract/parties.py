@@ -152,6 +152,7 @@ def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgS
     return found
 
 
+_REPORTS = {"reports", "reported", "writes", "wrote", "informs", "informed", "says", "said", "quoted"}
 _REGION_WORDS = {"province", "state", "region", "county", "prefecture", "district", "oblast", "governorate"}
 
 
@@ -261,8 +262,9 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     for a, b in slot_names(w, s, e, taken):
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
-        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)):
-            continue
+        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)) \
+                or b < e and w.lower[b] in _REPORTS or a > s and w.lower[a - 1] in _REPORTS:
+            continue  # "..., Info-Prim reports": the source that tells it, no party
         owner = holder_of(facts, name)
         if owner is not None:
             name = facts.orgs[owner].name  # "Fraunhofer" for Fraunhofer-Gesellschaft, named before
