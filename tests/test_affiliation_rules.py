@@ -3,6 +3,7 @@ through a bracket or a possessive unit, an organisation's name before a title, "
 
 from __future__ import annotations
 
+import pytest
 from support import release_facts as _facts
 
 from helpers.extract.facts import person_key
@@ -173,11 +174,17 @@ def test_titled_people_listed_after_a_persons_apposition_share_its_organisation(
     assert roles["li sheng"][0] == roles["ming yan"][0] == "tarnu"
 
 
-def test_of_the_university_in_a_title_points_back_to_the_university_just_named():
-    f = _facts("Brindle University and Tarn Institute signed an agreement. Later the Tarn delegation "
-                      "visited the library of Kestrel University, where they met Professor Ana Ruiz, Vice "
-                      "President of the university.")
-    assert f.people["ana ruiz"].org == "kestrel university"
+@pytest.mark.parametrize("text, person, org", [
+    ("Brindle University and Tarn Institute signed an agreement. Later the Tarn delegation visited the library "
+     "of Kestrel University, where they met Professor Ana Ruiz, Vice President of the university.",
+     "ana ruiz", "kestrel university"),
+    # a unit named by its function, in a release with two universities
+    ("Brindle University and Tarn University signed an agreement on May 4, 2023. Present were the Rector of "
+     "Brindle University, Dr. Ana Ruiz, and the Dean of the Faculty of Engineering, Dr. Li Wei.",
+     "li wei", "brindle university"),
+])
+def test_a_title_points_back_to_the_university_its_sentence_just_named(text, person, org):
+    assert _facts(text).people[person].org == org
 
 
 def test_a_title_of_a_short_form_gives_the_party_it_begins():
@@ -268,12 +275,6 @@ def test_the_universitys_title_with_no_university_named_before_is_the_releases_o
                "University's headquarters by Dr. Ana Ruiz, the University's Rector.")
     assert f.people["ana ruiz"].org == "brindle university"
 
-
-def test_a_unit_named_by_function_belongs_to_the_university_its_sentence_names_before_it():
-    f = _facts("Brindle University and Tarn University signed an agreement on May 4, 2023. Present were the "
-               "Rector of Brindle University, Dr. Ana Ruiz, and the Dean of the Faculty of Engineering, "
-               "Dr. Li Wei.")
-    assert f.people["li wei"].org == "brindle university"
 
 
 def test_people_who_accompany_a_person_of_an_organisation_belong_to_it_but_counterparts_do_not():
