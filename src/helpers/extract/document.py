@@ -16,6 +16,7 @@ from .orgs import find_orgs, is_legal_form
 from .parties import add_parties, headline_parties, office_holders
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role
+from .same_person import part_index, resolve_initials, resolve_part, resolve_single
 from .scanner import scan
 from .tagging import as_doc, tag
 from .theme_scope import cross_border, outside_scope
@@ -71,7 +72,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
     strong = {person_key(p.name) for p in full}
     # Full names first met bare ("John Doe of X attended") still anchor a later "Mr Doe".
     full += [p for p in named if p.cue == "bare" and p.roles]
-    parts = _part_index(full)
+    parts = part_index(full)
     bare: set[str] = set()
     named_so: set[str] = set()
     for *_, items in sentences:
@@ -81,10 +82,10 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
             p: Person = it.value
             key = person_key(p.name)
             if len(p.name.split()) == 1:
-                key = _resolve_single(p.name, full) or key
-            elif (fuller := _resolve_initials(p.name, full)) is not None:
+                key = resolve_single(p.name, full) or key
+            elif (fuller := resolve_initials(p.name, full)) is not None:
                 key = fuller  # "Riyad Y. Hamzah" after "Riyad Yousif Hamzah"
-            elif (part := _resolve_part(p.name, parts)) is not None:
+            elif (part := resolve_part(p.name, parts)) is not None:
                 key = part  # "Al Mansoori" or "Sheikh Ahmed bin Tahnoun" after "Sultan bin Saeed Al Mansoori"
             elif p.cue == "bare" and key not in strong and not p.roles:
                 it.kind = "dropped"
@@ -133,57 +134,6 @@ def _org_fragment(facts: DocFacts, name: str) -> bool:
         if len(own) == 1 and words[0] == own[0] or lo.acronym and words[-1] == lo.acronym.lower():
             return True
     return False
-
-
-def _resolve_single(name: str, full: list[Person]) -> str | None:
-    low = name.lower()
-    for p in full:
-        if low in p.name.lower().split():
-            return person_key(p.name)
-    return None
-
-
-def _resolve_initials(name: str, full: list[Person]) -> str | None:
-    """Key of the one other full name that `name`, written with an initial, spells out: its words in
-    order, each initial the first letter of a word there, the family names equal."""
-    words = name.split()
-    if not any(len(x.rstrip(".")) == 1 for x in words):
-        return None
-    own = person_key(name)
-    hits = {person_key(p.name) for p in full if person_key(p.name) != own and _spells_out(words, p.name.split())}
-    return hits.pop() if len(hits) == 1 else None
-
-
-def _spells_out(short: list[str], long: list[str]) -> bool:
-    if short[-1].lower() != long[-1].lower() or len(long) < len(short):
-        return False
-    j = 0
-    for x in short:
-        low = x.rstrip(".").lower()
-        while j < len(long) and long[j].lower() != low and not (len(low) == 1 and long[j][:1].lower() == low):
-            j += 1
-        if j == len(long):
-            return False
-        j += 1
-    return True
-
-
-def _part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
-    """The keys of the full names each run of two or more of their words (short of all) stands in."""
-    index: dict[tuple[str, ...], set[str]] = {}
-    for name in {p.name for p in full}:
-        words, key = tuple(name.lower().split()), person_key(name)
-        for n in range(2, len(words)):
-            for i in range(len(words) - n + 1):
-                index.setdefault(words[i:i + n], set()).add(key)
-    return index
-
-
-def _resolve_part(name: str, parts: dict[tuple[str, ...], set[str]]) -> str | None:
-    """Key of the one longer full name in which `name`'s words stand together ("Brito Cruz" in
-    "Carlos Henrique de Brito Cruz"): a later, shorter mention of that person."""
-    hits = parts.get(tuple(name.lower().split()), ())
-    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _respectively(facts: DocFacts, items: list[Item]) -> None:
@@ -243,7 +193,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 key = top_org(facts, it.value) if it.kind == "org" else None
                 if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
                     signing.roles.append((None, key, None, "party", a, b))
-        elif signing is not None and (is_signing or ag.signs(w, s, e)) and not ag.intended(w, s, e):
+        elif signing is not None and (is_signing or ag.signs(w, s, e)) and not intent:
             # A later sentence about the same signing fills what the first one left out.
             if not ag.earlier(w, s, e, signing.date) and not ag.another(w, s, e) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):

@@ -294,11 +294,16 @@ def _plausible_party(name: str) -> bool:
         and ag.HEAD_WORDS.isdisjoint(x.lower() for x in words) and (not name.endswith(".") or is_legal_form(words[-1]))
 
 
+def _subject_start(w: Words, s: int, e: int) -> int:
+    """The first word of a sentence's subject: after a wire dateline and a leading "the"."""
+    s0 = after_dateline(w, s, e)
+    return s0 + (s0 < e and w.lower[s0] == "the")
+
+
 def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
     """The title that opens a signing sentence and holds no name ("The Presidents of X and Y signed"):
     its organisation signs, by whoever holds the title."""
-    s0 = after_dateline(w, s, e)
-    s0 += s0 < e and w.lower[s0] == "the"
+    s0 = _subject_start(w, s, e)
     it = next((it for it in items if it.i >= s0 and it.kind != "sep"), None)
     if it is None or it.i != s0 or it.kind != "title" or not isinstance(it.value[2], OrgSpan):
         return None
@@ -308,8 +313,7 @@ def _office_subject(items: list[Item], w: Words, s: int, e: int) -> Item | None:
 def _group_office(items: list[Item], w: Words, s: int, e: int) -> str | None:
     """The title a group that opens a signing sentence holds ("The two presidents then signed"), lower
     case and singular: whoever holds it at a party signs."""
-    s0 = after_dateline(w, s, e)
-    s0 += s0 < e and w.lower[s0] == "the"
+    s0 = _subject_start(w, s, e)
     rest = [it for it in items if it.i >= s0 and not (it.kind == "sep" and it.value == "the")]
     if len(rest) < 2 or rest[1].kind != "trigger" or rest[1].value[0] != "signatory":
         return None
@@ -349,10 +353,11 @@ def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
             signing.roles.append((None, key, None, "party", *signing.sentence))
 
 
-def office_holders(facts: DocFacts, ev: LocalEvent, parties: list[str]) -> None:
+def office_holders(facts: DocFacts, ev: LocalEvent, party_keys: list[str]) -> None:
     """The people holding a title that signed unnamed, at one of the parties, are its signatories."""
+    offices = [o.replace("-", " ") + " " for o in ev.offices]
     for key, p in facts.people.items():
-        title = p.title.lower().replace("-", " ") if p.title else ""
-        if p.org in parties and title and any(f"{title} ".startswith(f"{o.replace('-', ' ')} ") for o in ev.offices) \
+        title = p.title.lower().replace("-", " ") + " " if p.title else ""
+        if p.org in party_keys and title and any(title.startswith(o) for o in offices) \
                 and not any(r[0] == key and r[3] == "signatory" for r in ev.roles):
             ev.roles.append((key, p.org, p.title, "signatory", *ev.sentence))

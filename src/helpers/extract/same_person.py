@@ -1,0 +1,58 @@
+"""Which name mentions of one release are one person: a family name alone, a name written with
+initials, a shorter run of a longer full name."""
+
+from __future__ import annotations
+
+from .facts import Person, person_key
+
+
+def resolve_single(name: str, full: list[Person]) -> str | None:
+    """Key of the first full name one of whose words a one-word mention is ("Mr Doe" for "John Doe")."""
+    low = name.lower()
+    for p in full:
+        if low in p.name.lower().split():
+            return person_key(p.name)
+    return None
+
+
+def resolve_initials(name: str, full: list[Person]) -> str | None:
+    """Key of the one other full name that `name`, written with an initial, spells out: its words in
+    order, each initial the first letter of a word there, the family names equal."""
+    words = name.split()
+    if not any(len(x.rstrip(".")) == 1 for x in words):
+        return None
+    own = person_key(name)
+    hits = {person_key(p.name) for p in full if person_key(p.name) != own and _spells_out(words, p.name.split())}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _spells_out(short: list[str], long: list[str]) -> bool:
+    if short[-1].lower() != long[-1].lower() or len(long) < len(short):
+        return False
+    j = 0
+    for x in short:
+        low = x.rstrip(".").lower()
+        while j < len(long) and long[j].lower() != low and not (len(low) == 1 and long[j][:1].lower() == low):
+            j += 1
+        if j == len(long):
+            return False
+        j += 1
+    return True
+
+
+def part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
+    """The keys of the full names each run of two or more of their words (short of all) stands in."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for name in {p.name for p in full}:
+        words, key = tuple(name.lower().split()), person_key(name)
+        for n in range(2, len(words)):
+            for i in range(len(words) - n + 1):
+                index.setdefault(words[i:i + n], set()).add(key)
+    return index
+
+
+def resolve_part(name: str, parts: dict[tuple[str, ...], set[str]]) -> str | None:
+    """Key of the one longer full name in which `name`'s words stand together ("Brito Cruz" in
+    "Carlos Henrique de Brito Cruz"): a later, shorter mention of that person."""
+    hits = parts.get(tuple(name.lower().split()), ())
+    return next(iter(hits)) if len(hits) == 1 else None
