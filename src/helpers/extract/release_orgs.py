@@ -166,12 +166,10 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and o.name.startswith(lo.name + " ") and _personal_name(o.name[len(lo.name) + 1:])
                   and " of " in lo.name]
         if len(longer) == 1 and key not in facts.alias.values():
-            facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
-            facts.alias[key] = longer[0]
-            del facts.orgs[key]
+            _merge_into(facts, key, longer[0])
     for key, lo in list(facts.orgs.items()):
-        # "MTU" beside "MTU Aero Engines": a one-word name that opens one longer name of a body in its
-        # own right (no unit, no national branch) is that body written short
+        # "TRX" beside "TRX Aerospace Corporation": a one-word name that opens one longer name of a body
+        # in its own right (no unit, no national branch) is that body written short
         if len(lo.name.split()) != 1 or lo.parent is not None or key in facts.alias.values() or is_country(lo.name):
             continue
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None
@@ -179,9 +177,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and not is_country(rest := o.name[len(lo.name) + 1:])
                   and (len(rest.split()) >= 2 or heads.match(rest.lower().split(), 0)[0])]
         if len(longer) == 1:
-            facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
-            facts.alias[key] = longer[0]
-            del facts.orgs[key]
+            _merge_into(facts, key, longer[0])
     for key, lo in list(facts.orgs.items()):
         # "Medeniyet University" for "Istanbul Medeniyet University": the name without its place
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
@@ -189,9 +185,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and len(o.name.split()) == len(lo.name.split()) + 1 and is_place_word(o.name.split()[0])
                   and _own_words(lo.name) - lexicon.field_words()]  # not "Ministry of Science" in "Israeli ..."
         if len(longer) == 1 and key not in facts.alias.values():
-            facts.orgs[longer[0]].aliases |= lo.aliases | {lo.name}
-            facts.alias[key] = longer[0]
-            del facts.orgs[key]
+            _merge_into(facts, key, longer[0])
     for key, lo in facts.orgs.items():
         # "Sanqiao Municipal Science and Technology Bureau" is a bureau of the "Sanqiao Municipal Government"
         if is_unit(lo):
@@ -219,6 +213,13 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
                 lo1.parent = k2
+
+
+def _merge_into(facts: DocFacts, key: str, target: str) -> None:
+    """Make organisation `key` a name of `target`: one organisation written two ways."""
+    facts.orgs[target].aliases |= facts.orgs[key].aliases | {facts.orgs[key].name}
+    facts.alias[key] = target
+    del facts.orgs[key]
 
 
 def _national_branches(facts: DocFacts, countries) -> None:
