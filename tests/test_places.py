@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from support import release_facts
 
+from helpers.extract.facts import person_key
 from helpers.extract.places import fold, holds_place, is_place_word
 
 
@@ -35,3 +36,11 @@ def test_a_bare_place_is_no_person():
 @pytest.mark.parametrize("word, place", [("Istanbul", True), ("Chilean", True), ("Tarnex", False), ("North", False)])
 def test_is_place_word(word, place):
     assert is_place_word(word) is place
+
+
+def test_english_nouns_are_no_name_words():
+    f = release_facts("The guests were welcomed by Vice-Rector for Scientific and Innovative Activities Zhamila "
+                      "Aitzhanova. The ceremony was attended by Molecular Biology and Genetics Assist. Prof. Cihan "
+                      "Tastan. Dr. Gloria de la Fuente spoke.")
+    assert set(f.people) == {person_key("Zhamila Aitzhanova"), person_key("Cihan Tastan"),
+                             person_key("Gloria de la Fuente")}

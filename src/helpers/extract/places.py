@@ -66,3 +66,19 @@ def holds_place(words: list[str]) -> bool:
                                        for n in range(2, min(4, len(tokens) - i) + 1)):
             return True
     return False
+
+
+# English noun endings no given name has ("Activities", "Genetics", "Cooperation", "Biology").
+_NOUN_ENDS = ("ies", "ics", "tion", "tions", "ology", "ologies", "ness", "ship", "ships")
+
+
+def not_a_name_word(word: str) -> bool:
+    """Whether a capitalised word opening a name of three words or more is no given name but an
+    English noun ("Innovative Activities Zhamila Aitzhanova"); not a city, as many are given names
+    ("Gloria")."""
+    return word.lower().endswith(_NOUN_ENDS)
+
+
+def noun_in(words: list[str]) -> bool:
+    """Whether a bare name holds an English noun ("Molecular Biology", "Genetics Assist")."""
+    return any(x.lower().endswith(_NOUN_ENDS) for x in words)

@@ -12,7 +12,7 @@ from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .orgs import is_legal_form
-from .places import holds_place
+from .places import holds_place, not_a_name_word, noun_in
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 
@@ -114,6 +114,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
                 owned = _owned(items, w, k)
                 person = after_title(w, end, e, not_name, honor, never_first, comma=not owned)
+                if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]):
+                    person = (person[0] + 1, person[1])  # "... Innovative Activities Zhamila Aitzhanova"
                 if person is not None and person[1] - person[0] == 1 and end - k >= 3 \
                         and NAME_WORD.match(w.text[end - 1]) and w.lower[end - 1] not in bare_stop \
                         and w.lower[end - 2] not in _TITLE_JOIN and w.text[end] != ",":
@@ -205,8 +207,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
-            if m - k >= 2 and holds_place(w.text[k:m]):
-                k = m  # "Costa Rica and China will sign", "São Paulo": a place
+            if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m])):
+                k = m  # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology"
                 continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
