@@ -332,3 +332,13 @@ def test_an_academic_degree_before_the_signing_verb_is_no_party():
 def test_the_news_source_that_tells_a_signing_is_no_party():
     f = _facts("Brindle University signed a memorandum on May 4, 2023 with the Tarn Institute, Tarnpress reports.")
     assert _parties(f) == {"brindle university", "tarn institute"}
+
+
+@pytest.mark.parametrize("text", [
+    "A statement issued on Saturday by Ana Ruiz, Director of Information of Brindle University, said the MoU "
+    "was signed on May 4, 2023.",
+    "Brindle University signed an MoU on May 4, 2023, according to a statement by the university's Director, "
+    "Office of Public Affairs, Ana Ruiz.",
+])
+def test_the_person_a_statement_comes_from_has_no_role(text):
+    assert "ana ruiz" not in {r[0] for ev in _facts(text).events for r in ev.roles}

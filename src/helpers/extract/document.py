@@ -11,7 +11,7 @@ from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations, list_companions
 from .ner import entities, with_model_orgs
-from .nlp import Words, sentence_spans, words_of
+from .nlp import Words, is_cap, sentence_spans, words_of
 from .orgs import find_orgs, is_legal_form
 from .parties import add_parties, headline_parties, office_holders
 from .release_orgs import collect_orgs, top_org, units_under_owners
@@ -214,6 +214,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 continue
             key = it.value.key
             facts.mentions.append(("person", key, *it.value.span))
+            if _statement_source(w, it.i, s):
+                continue  # "A statement issued by A, Director of Information, said": the source, no role
             for role in it.value.roles or (["attendee"] if _present(it, w) else []):
                 kind = _EVENT_OF_ROLE.get(role, "other")
                 if role in ("signatory", "witness") and intent:
@@ -278,6 +280,18 @@ def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
         return line == doc.title.strip()
     return not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "") and not any(
         x.strip().endswith((".", "!", "?", ":")) for x in text[:a].splitlines())
+
+
+def _statement_source(w: Words, k: int, s: int) -> bool:
+    """Whether the person at word k is named as the one a statement comes from ("a statement issued
+    by A", "according to a statement by the ABU's Director, A")."""
+    at = next((q for q in range(k - 1, max(s, k - 15) - 1, -1) if w.lower[q] == "statement"), None)
+    if at is None:
+        return False
+    by = next((q for q in range(at + 1, min(k, at + 5)) if w.lower[q] == "by"), None)
+    return by is not None and all(
+        is_cap(w.text[q]) or w.lower[q] in (",", "the", "of", "and", "'s", "’s") or w.text[q + 1] in ("'s", "’s")
+        for q in range(by + 1, k))  # "by the university's Director, Office of Public Affairs, A"
 
 
 def _present(it: Item, w: Words) -> bool:
