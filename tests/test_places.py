@@ -44,3 +44,9 @@ def test_english_nouns_are_no_name_words():
                       "Tastan. Dr. Gloria de la Fuente spoke.")
     assert set(f.people) == {person_key("Zhamila Aitzhanova"), person_key("Cihan Tastan"),
                              person_key("Gloria de la Fuente")}
+
+
+def test_a_bare_name_after_the_is_no_person():
+    f = release_facts("The delegation toured the Oshman Design Kitchen. The Al Nokhba-NSRs were presented with "
+                      "certificates. Dr. Ana Ruiz said it was a good day.")
+    assert set(f.people) == {"ana ruiz"}

@@ -207,8 +207,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
-            if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m])):
-                k = m  # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology"
+            if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"):
+                # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology", "the Design
+                # Kitchen": a thing (a bare person is never "the A B")
+                k = m
                 continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
