@@ -208,12 +208,6 @@ def test_titles_that_sign_unnamed_are_signed_for_by_their_holders():
     assert {r[0] for r in f.events[0].roles if r[3] == "signatory"} == {"ana ruiz", "li wei"}
 
 
-def test_organisations_after_a_fronted_signing_phrase_are_its_parties():
-    f = _facts("In a memorandum of understanding signed in Tarnby today, the Brindle University System, "
-               "Tarn Institute of Technology and Helix Corporation agreed to form a research partnership.")
-    assert _parties(f) == {"brindle university system", "tarn institute of technology", "helix"}
-
-
 def test_a_headline_signing_is_the_one_the_body_tells():
     f = _facts("Brindle and Tarn Universities Sign Research Agreement\n\nIn a memorandum of understanding "
                "signed on May 4, 2023, Brindle University and the Tarn Institute agreed to share laboratories.")
@@ -260,12 +254,6 @@ def test_a_sentence_opening_signed_at_a_place_by_names_its_signatories():
                "Council Chambers by the two institutions’ Vice Chancellors, Prof Ana Ruiz, and his counterpart "
                "from Tarn, Prof Li Wei, the MoU aims to confirm the collaboration.")
     assert {r[0] for r in f.events[0].roles if r[3] == "signatory"} == {"ana ruiz", "li wei"}
-
-
-def test_a_sentence_in_capitals_names_no_party():
-    f = _facts("BRINDLE AND TARN INSTITUTE SIGN SPACE AGREEMENTS\n\nBrindle University and the Tarn Institute "
-               "signed two agreements on May 4, 2023.")
-    assert _parties(f) == {"brindle university", "tarn institute"}
 
 
 def test_a_signing_mentioned_with_no_party_or_date_is_the_one_the_next_signing_sentence_tells():
@@ -318,20 +306,10 @@ def test_partners_counted_in_the_signing_and_named_after_are_its_parties():
                            "kestrel"}
 
 
-def test_countries_in_the_list_after_between_are_parties():
-    f = _facts("The two ministers signed an agreement between Chile and Peru on research on May 4, 2023.")
-    assert _parties(f) == {"chile", "peru"}
-
-
 def test_an_academic_degree_before_the_signing_verb_is_no_party():
     f = _facts("Dr. Ana Ruiz – Rector of Tarn State University, Doctor of Biological Sciences, Professor signed a "
                "memorandum of cooperation on May 4, 2023.")
     assert "doctor of biological sciences" not in _parties(f)
-
-
-def test_the_news_source_that_tells_a_signing_is_no_party():
-    f = _facts("Brindle University signed a memorandum on May 4, 2023 with the Tarn Institute, Tarnpress reports.")
-    assert _parties(f) == {"brindle university", "tarn institute"}
 
 
 @pytest.mark.parametrize("text", [
@@ -342,3 +320,21 @@ def test_the_news_source_that_tells_a_signing_is_no_party():
 ])
 def test_the_person_a_statement_comes_from_has_no_role(text):
     assert "ana ruiz" not in {r[0] for ev in _facts(text).events for r in ev.roles}
+
+
+@pytest.mark.parametrize("text, parties", [
+    # the organisations after a fronted signing phrase
+    ("In a memorandum of understanding signed in Tarnby today, the Brindle University System, Tarn Institute "
+     "of Technology and Helix Corporation agreed to form a research partnership.",
+     {"brindle university system", "tarn institute of technology", "helix"}),
+    # a headline in capitals names none
+    ("BRINDLE AND TARN INSTITUTE SIGN SPACE AGREEMENTS\n\nBrindle University and the Tarn Institute signed two "
+     "agreements on May 4, 2023.", {"brindle university", "tarn institute"}),
+    # countries in the list after "between"
+    ("The two ministers signed an agreement between Chile and Peru on research on May 4, 2023.", {"chile", "peru"}),
+    # the news source that tells the signing
+    ("Brindle University signed a memorandum on May 4, 2023 with the Tarn Institute, Tarnpress reports.",
+     {"brindle university", "tarn institute"}),
+])
+def test_the_parties_a_signing_sentence_names(text, parties):
+    assert _parties(_facts(text)) == parties
