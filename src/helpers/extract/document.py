@@ -11,11 +11,11 @@ from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations, list_companions
 from .ner import entities, with_model_orgs
-from .nlp import Words, is_cap, sentence_spans, words_of
+from .nlp import Words, sentence_spans, words_of
 from .orgs import find_orgs, is_legal_form
 from .parties import add_parties, headline_parties, office_holders
 from .release_orgs import collect_orgs, top_org, units_under_owners
-from .roles import assign_roles, carry_list_role
+from .roles import assign_roles, carry_list_role, present, statement_source
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
 from .scanner import scan
 from .tagging import as_doc, tag
@@ -214,9 +214,9 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 continue
             key = it.value.key
             facts.mentions.append(("person", key, *it.value.span))
-            if _statement_source(w, it.i, s):
+            if statement_source(w, it.i, s):
                 continue  # "A statement issued by A, Director of Information, said": the source, no role
-            for role in it.value.roles or (["attendee"] if _present(it, w) else []):
+            for role in it.value.roles or (["attendee"] if present(it, w) else []):
                 kind = _EVENT_OF_ROLE.get(role, "other")
                 if role in ("signatory", "witness") and intent:
                     continue  # "The MoU will be signed by A": no role in a signing that has not happened
@@ -280,29 +280,6 @@ def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
         return line == doc.title.strip()
     return not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "") and not any(
         x.strip().endswith((".", "!", "?", ":")) for x in text[:a].splitlines())
-
-
-def _statement_source(w: Words, k: int, s: int) -> bool:
-    """Whether the person at word k is named as the one a statement comes from ("a statement issued
-    by A", "according to a statement by the ABU's Director, A")."""
-    at = next((q for q in range(k - 1, max(s, k - 15) - 1, -1) if w.lower[q] == "statement"), None)
-    if at is None:
-        return False
-    by = next((q for q in range(at + 1, min(k, at + 5)) if w.lower[q] == "by"), None)
-    return by is not None and all(
-        is_cap(w.text[q]) or w.lower[q] in (",", "the", "of", "and", "'s", "’s") or w.text[q + 1] in ("'s", "’s")
-        for q in range(by + 1, k))  # "by the university's Director, Office of Public Affairs, A"
-
-
-def _present(it: Item, w: Words) -> bool:
-    """A person the release names in full with a title or an honorific and no role word is one of
-    those present ("Among the researchers are Dr A (...)", "From left: A, B"), unless named as an
-    owner ("President A's policy") or as the late founder of something."""
-    p = it.value
-    after = w.text[it.j] if it.j < len(w) else ""
-    return p.cue != "bare" and len(p.name.split()) >= 2 and after not in ("'s", "’s") \
-        and not (after[:1].isupper() and after.lower() in lexicon.people()[1]) \
-        and "late" not in w.lower[max(0, min(it.i, p.i) - 2):min(it.i, p.i)]
 
 
 def _visiting_bodies(facts: DocFacts, items: list[Item], w: Words, span: tuple[int, int], dated) -> None:

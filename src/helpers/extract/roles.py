@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from .. import lexicon
 from .facts import Item
+from .nlp import Words, is_cap
 
 
 def assign_roles(items: list[Item], object_role: str) -> None:
@@ -98,3 +100,26 @@ def carry_list_role(items: list[Item], carry: str | None, sentence: str) -> str 
     if sentence.rstrip().endswith(":") and triggers and triggers[-1].value[1] == "after":
         return triggers[-1].value[0]
     return None
+
+
+def statement_source(w: Words, k: int, s: int) -> bool:
+    """Whether the person at word k is named as the one a statement comes from ("a statement issued
+    by A", "according to a statement by the ABU's Director, A")."""
+    at = next((q for q in range(k - 1, max(s, k - 15) - 1, -1) if w.lower[q] == "statement"), None)
+    if at is None:
+        return False
+    by = next((q for q in range(at + 1, min(k, at + 5)) if w.lower[q] == "by"), None)
+    return by is not None and all(
+        is_cap(w.text[q]) or w.lower[q] in (",", "the", "of", "and", "'s", "’s") or w.text[q + 1] in ("'s", "’s")
+        for q in range(by + 1, k))  # "by the university's Director, Office of Public Affairs, A"
+
+
+def present(it: Item, w: Words) -> bool:
+    """A person the release names in full with a title or an honorific and no role word is one of
+    those present ("Among the researchers are Dr A (...)", "From left: A, B"), unless named as an
+    owner ("President A's policy") or as the late founder of something."""
+    p = it.value
+    after = w.text[it.j] if it.j < len(w) else ""
+    return p.cue != "bare" and len(p.name.split()) >= 2 and after not in ("'s", "’s") \
+        and not (after[:1].isupper() and after.lower() in lexicon.people()[1]) \
+        and "late" not in w.lower[max(0, min(it.i, p.i) - 2):min(it.i, p.i)]
