@@ -510,3 +510,11 @@ def test_a_titled_shorter_name_inside_one_longer_full_name_is_that_person():
     f = release_facts("Prof. Reza Davari Ardakani, President of the Tarn Academy, signed the MoU on May 4, 2023. "
                       "Prof. Davari Ardakani delivered a speech.")
     assert list(f.people) == [person_key("Reza Davari Ardakani")]
+
+
+def test_a_name_of_its_first_and_last_words_is_the_one_full_name_that_has_them():
+    from support import release_facts
+
+    f = release_facts("Minister Luis Manuel Rebelo Fernandes signed the agreement on May 4, 2023 with Tarn "
+                      "University. The minister, Luis Fernandes, said it was a good day.")
+    assert list(f.people) == [person_key("Luis Manuel Rebelo Fernandes")]

@@ -41,13 +41,16 @@ def _spells_out(short: list[str], long: list[str]) -> bool:
 
 
 def part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
-    """The keys of the full names each run of two or more of their words (short of all) stands in."""
+    """The keys of the full names each run of two or more of their words (short of all) stands in,
+    and each name's first and last word together ("Luis Fernandes" of "Luis Manuel Rebelo Fernandes")."""
     index: dict[tuple[str, ...], set[str]] = {}
     for name in {p.name for p in full}:
         words, key = tuple(name.lower().split()), person_key(name)
         for n in range(2, len(words)):
             for i in range(len(words) - n + 1):
                 index.setdefault(words[i:i + n], set()).add(key)
+        if len(words) >= 3:
+            index.setdefault((words[0], words[-1]), set()).add(key)
     return index
 
 
