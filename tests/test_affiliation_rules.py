@@ -276,7 +276,6 @@ def test_the_universitys_title_with_no_university_named_before_is_the_releases_o
     assert f.people["ana ruiz"].org == "brindle university"
 
 
-
 def test_people_who_accompany_a_person_of_an_organisation_belong_to_it_but_counterparts_do_not():
     f = _facts("Brindle University and Tarn University signed an agreement on May 4, 2023. The ceremony was "
                "headed by the Rector of Brindle University, Dr. Ana Ruiz, who was accompanied by the Academic "
