@@ -165,6 +165,10 @@ def test_a_signing_after_an_intention_is_a_signing():
     ("NASA and the University of Arizona in Tucson, Arizona, have signed a Space Act Agreement.",
      ["nasa", "university of arizona"]),
     ("Orbitek signed an agreement with Zhejiang University, Hangzhou.", ["orbitek", "zhejiang university"]),
+    ("The Tarn Institute (TI) on 2 September signed a memorandum with Brindle University.",
+     ["brindle university", "tarn institute"]),
+    ("Brindle University on Monday, May 4, 2026 signed an agreement with the Tarn Institute.",
+     ["brindle university", "tarn institute"]),
 ])
 def test_parties_by_their_place_in_the_signing_sentence(text, parties):
     assert sorted(_parties(_signing(text))) == parties

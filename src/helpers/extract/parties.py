@@ -82,7 +82,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     if sign is not None:
         k = sign - 1
         subject_found = len(found)
-        while k >= s and (w.lower[k] in _SUBJECT_GAP or k + 1 in ends or w.text[k] == ")"
+        while k >= s and (w.lower[k] in _SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends or w.text[k] == ")"
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:
                 k = place - 1  # "X in Greenbelt, Md., and Y signed": the place is skipped
@@ -117,6 +117,11 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
         if o not in unique:
             unique.append(o)
     return unique
+
+
+def _date_word(low: str) -> bool:
+    """A word of a date between a subject and its verb ("X on 2 September 2024 signed")."""
+    return low in ag.TAIL_STOP or low.isdigit() and len(low) <= 4
 
 
 def _after_fronted(w: Words, s: int, e: int, sign: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:
