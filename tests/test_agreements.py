@@ -282,6 +282,20 @@ def test_a_signing_told_in_the_past_of_the_past_is_an_earlier_one(text):
     assert not [e for e in facts.events if e.kind == "signing"]
 
 
+def test_an_owner_in_a_list_of_parties_gives_way_to_what_it_owns():
+    facts = _facts("In a memorandum signed today, Brindle University and the Department of Energy's Tarn "
+                   "National Laboratory agreed to work together.")
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert sorted(_parties(ev)) == ["brindle university", "tarn national laboratory"]
+
+
+def test_family_names_that_sign_are_no_parties():
+    facts = _facts("Brindle University President Ann Bolden and Tarn Institute Director Lee Worner met in Tarn. "
+                   "Bolden and Worner signed an agreement on May 4, 2023.")
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert not {"bolden", "worner"} & set(_parties(ev))
+
+
 def test_a_possessive_owner_before_a_partner_after_with_is_skipped():
     (ev,) = _facts("Brindle University signed a cooperation agreement with Norway's National Institute "
                    "of Oceanography on May 4, 2023.").events

@@ -61,3 +61,12 @@ def test_dotted_initials_are_one_word_and_end_no_sentence():
     assert words_of("Petrov A. Yu., Dean").text == ["Petrov", "A.", "Yu.", ",", "Dean"]
     text = "A meeting with Rector V.A. Korin took place. It went well."
     assert _sentences(text) == ["A meeting with Rector V.A. Korin took place.", "It went well."]
+
+
+def test_a_hard_wrapped_line_goes_on_but_a_short_heading_ends():
+    wrapped = ("WASHINGTON -- Brindle University President Ann Lee and Chairman of the\n"
+               "Tarn Institute Board Tom Oduya signed a framework agreement.")
+    assert len(sentence_spans(wrapped)) == 1
+    assert len(sentence_spans("Skip to main content\nBrindle and Tarn sign an agreement.")) == 2
+    assert len(sentence_spans("The agreement was signed by Brindle University, the Tarn Institute,\n"
+                              "Quillon Aerospace and the City of Tarn.\nBrindle hosts it.")) == 2

@@ -6,7 +6,8 @@ import pytest
 from support import release_facts
 
 from helpers.extract.facts import person_key
-from helpers.extract.places import fold, holds_place, is_place_word
+from helpers.extract.nlp import words_of
+from helpers.extract.places import fold, holds_place, is_place_word, place_dateline
 
 
 @pytest.mark.parametrize("words, place", [
@@ -50,3 +51,24 @@ def test_a_bare_name_after_the_is_no_person():
     f = release_facts("The delegation toured the Oshman Design Kitchen. The Al Nokhba-NSRs were presented with "
                       "certificates. Dr. Ana Ruiz said it was a good day.")
     assert set(f.people) == {"ana ruiz"}
+
+
+@pytest.mark.parametrize("text, after", [
+    ("WASHINGTON -- NASA and Brindle University signed", "NASA"),
+    ("RICHLAND, WA -- Brindle University signed", "Brindle"),
+    ("NEW DELHI — Brindle University signed", "Brindle"),
+    ("NASA -- Brindle University signed", "NASA"),  # an acronym, not a place
+    ("Washington -- a new agreement", "Washington"),  # no dateline in capitals
+])
+def test_place_dateline(text, after):
+    w = words_of(text)
+    assert w.text[place_dateline(w, 0, len(w))] == after
+
+
+def test_a_place_dateline_is_no_organisation_and_no_party():
+    facts = release_facts("AMMAN — NASA Administrator Ann Lee and Brindle University signed a "
+                          "memorandum of understanding.")
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert "amman" not in facts.orgs and sorted(r[1] for r in ev.roles if r[3] == "party") == \
+        ["brindle university", "nasa"]
+    assert facts.people[person_key("Ann Lee")].title == "Administrator"

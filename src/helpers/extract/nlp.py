@@ -98,7 +98,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text` (abbreviation-aware, paragraph breaks split)."""
     spans: list[tuple[int, int]] = []
     begin = 0
-    cuts = sorted({m.end() for m in _BOUNDARY.finditer(text)} | {m.start() for m in _NEWLINE_BREAK.finditer(text)})
+    cuts = sorted({m.end() for m in _BOUNDARY.finditer(text)}
+                  | {m.start() for m in _NEWLINE_BREAK.finditer(text) if not _wrapped(text, m.start())})
     for cut in cuts:
         chunk = text[begin:cut]
         if _ends_with_abbrev(chunk) and "\n" not in chunk[len(chunk.rstrip()):]:
@@ -107,6 +108,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         begin = cut
     _add(spans, text, begin, len(text))
     return spans
+
+
+def _wrapped(text: str, k: int) -> bool:
+    """Whether the line break at k only wraps a long line mid-sentence ("Charles Bolden and Chairman
+    of the\nGerman Aerospace Center"): the line is 50 to 100 characters and ends in a small word or a comma."""
+    line = text[text.rfind("\n", 0, k) + 1:k].rstrip()
+    return 50 <= len(line) <= 100 and (line[-1] == "," or line.rsplit(None, 1)[-1].islower())
 
 
 def _ends_with_abbrev(chunk: str) -> bool:
@@ -125,3 +133,4 @@ def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
         b -= 1
     if b > a:
         spans.append((a, b))
+

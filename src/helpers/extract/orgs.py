@@ -11,7 +11,7 @@ from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_b
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
-from .places import is_place_word
+from .places import is_place_word, place_dateline
 
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
@@ -111,6 +111,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 covered.update(range(k, k + n))
     line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and w.text[s].isupper() else None
     wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
+    if not line and s < e and w.text[s].isupper() and (q := place_dateline(w, s, e)) > s:
+        wire = w.start[q]  # "WASHINGTON --"
     for k in range(s, e):
         word = w.text[k]
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:

@@ -8,7 +8,7 @@ from . import agreements as ag
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs, is_legal_form, kind_of
-from .places import holds_place
+from .places import holds_place, place_dateline
 from .release_orgs import holder_of, top_org
 from .theme_scope import is_country
 
@@ -38,13 +38,14 @@ def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) 
 
 
 def after_dateline(w: Words, s: int, e: int) -> int:
-    """The first word after a wire dateline's dash ("BANGKOK, Jan. 18, 2026 /PRNewswire/ --"), else s."""
+    """The first word after a wire dateline's dash ("BANGKOK, Jan. 18, 2026 /PRNewswire/ --",
+    "WASHINGTON --"), else s."""
     for q in range(s, min(e, s + 16)):
         if w.text[q] in ("-", "–", "—") and any(len(x) == 4 and x.isdigit() for x in w.text[s:q]):
             while q + 1 < e and w.text[q + 1] in ("-", "–", "—"):
                 q += 1
             return q + 1
-    return s
+    return place_dateline(w, s, e)  # "WASHINGTON --"
 
 
 def _apposition_start(w: Words, s: int, k: int) -> int | None:
@@ -148,6 +149,10 @@ def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgS
             k += 1
         elif k + 2 < e and is_cap(w.text[k]) and w.text[k + 1] in ("'s", "’s") and k + 2 in starts:
             k += 2  # "with Hungary's University of Debrecen": the owner's possessive goes before the name
+        elif found and found[-1].j == k and w.text[k] in ("'s", "’s") and k + 1 in starts \
+                and kind_of(found[-1].name) != "university":  # a university's centre is its unit
+            found[-1] = starts[k + 1]  # "the Department of Energy's Pacific Northwest National Laboratory"
+            k = starts[k + 1].j
         elif found and (is_legal_form(w.text[k]) or w.text[k] == "(" and ")" in w.text[k:k + 8]):
             k = w.text.index(")", k) + 1 if w.text[k] == "(" else k + 1  # "X Co, Ltd. (X Group), Y"
         elif found and w.text[k - 1] == "," and (q := _place_between_commas(w, k, e)) is not None:
@@ -265,9 +270,10 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     elif (group := _group_office(items, w, s, e)) is not None:
         signing.offices.append(group)
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
+    person_words = {p.name.lower().split()[-1] for p in facts.people.values() if " " in p.name}  # "Bolden signed"
     for a, b in slot_names(w, s, e, taken):
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
-        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)) \
+        if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)) or name.lower() in person_words \
                 or b < e and w.lower[b] in _REPORTS or a > s and w.lower[a - 1] in _REPORTS:
             continue  # "..., Info-Prim reports": the source that tells it, no party
         owner = holder_of(facts, name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .nlp import Words
 from .theme_scope import country_table, is_country
 
 
@@ -82,3 +83,21 @@ def not_a_name_word(word: str) -> bool:
 def noun_in(words: list[str]) -> bool:
     """Whether a bare name holds an English noun ("Molecular Biology", "Genetics Assist")."""
     return any(x.lower().endswith(_NOUN_ENDS) for x in words)
+
+
+_DASHES = ("-", "--", "–", "—")
+
+
+def place_dateline(w: Words, s: int, e: int) -> int:
+    """The first word after a place dateline in capitals ("WASHINGTON --", "RICHLAND, WA --",
+    "NEW DELHI —"), else s: where the release was written, no organisation ("NASA --" is one)."""
+    for q in range(s, min(e, s + 6)):
+        if w.text[q] in _DASHES:
+            head = w.text[s:w.text.index(",", s, q) if "," in w.text[s:q] else q]
+            if not head or not all(x == "," or x.isupper() for x in w.text[s:q]) \
+                    or not (is_place_word(head[0].title()) if len(head) == 1 else holds_place(head)):
+                return s
+            while q + 1 < e and w.text[q + 1] in _DASHES:
+                q += 1
+            return q + 1
+    return s
