@@ -137,6 +137,14 @@ def test_signatory_on_behalf_of_is_affiliated():
     assert f.people["ada lind"].org == "brindle university"
 
 
+def test_each_signer_belongs_to_the_body_they_signed_on_behalf_of():
+    f = _facts("Dr Ada Lind, Interim President, Brindle University, signed the MOU on behalf of Quillon, and "
+               "Dr Tom Reed, Director of International Cooperation, signed on behalf of TIC.")
+    assert (f.people["ada lind"].org, f.people["reed tom"].org) == ("brindle university", "tic")
+    f = _facts("Dr Ada Lind and Dr Tom Reed signed the agreement on behalf of Brindle University and Tarn Institute.")
+    assert f.people["ada lind"].org is None
+
+
 def test_signatories_after_was_signed_by():
     f = _facts(SIGNED + "The agreement was signed by Dr Ada Lind and Mr Tom Reed.")
     assert _roles(f) == {("ada lind", "signatory"), ("reed tom", "signatory")}

@@ -307,9 +307,9 @@ def _from_org(items: list[Item], x: int, w: Words):
 
 
 def _on_behalf(items: list[Item], x: int, w: Words):
-    """The organisation in "A signed the agreement on behalf of X", when A is the only signer named."""
-    if any(it.kind == "person" for it in items[:x]):
-        return None
+    """The organisation in "A signed the agreement on behalf of X", when no other person stands
+    between ("A, Director, signed on behalf of X, and B on behalf of Y"; not A in "A and B signed on
+    behalf of X and Y")."""
     for it in items[x + 1:]:
         if it.kind == "person":
             return None
