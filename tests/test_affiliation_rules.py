@@ -296,3 +296,10 @@ def test_a_lower_case_title_after_a_word_of_its_own_counts_when_a_name_follows()
     roles = _roles("The deal was signed by technical manager Ali Ertugrul. The company signed the deal, the "
                    "director said.")
     assert roles == {"ali ertugrul": (None, "technical manager")}
+
+
+def test_an_organisation_closing_a_chain_of_titles_and_units_is_the_persons():
+    roles = _roles("Witnessing the signing are Mrs. Ann Lee, Director, Student Affairs and Deputy Registrar, "
+                   "Brindle University, and Mr. Tom Reed, of the Tarn Institute.")
+    assert roles["ann lee"] == ("brindle university", "Director")
+    assert _roles("Ms Ann Lee, Director, said the Tarn Institute, Brindle University and others agreed.")["ann lee"][0] is None

@@ -45,10 +45,8 @@ def appositions(items: list[Item], w: Words) -> None:
                 _share_back(items, x, nxt)  # "A and B, Deputy Directors"
             if p.cue == "bare":
                 p.cue = "apposition"
-            z = y + 1
-            if p.org is None and z + 1 < len(items) and items[z].kind == "sep" and items[z].value == "," \
-                    and items[z + 1].kind == "org":
-                p.org = items[z + 1].value  # "Name, Title, Org"
+            if p.org is None:
+                p.org = _org_after_titles(items, y, w)  # "Name, Title, Org", "Name, Director, Unit and Title, Org"
             if p.org is None:
                 p.org = _org_in_apposition(items, y, w)
         elif nxt and nxt.kind == "org" and gap and p.title is None and y + 1 < len(items) \
@@ -147,6 +145,23 @@ def _nearby_org(items: list[Item], x: int, w: Words):
 
 
 _LINK = ("at", "of", "for", "in", "with", "from")
+
+
+_CHAIN = {",", "and", "&", "of", "for", "the"}
+
+
+def _org_after_titles(items: list[Item], y: int, w: Words):
+    """The organisation after a comma that closes a title's chain of capitalised units and titles
+    ("Director, Student Affairs and Deputy Registrar, CMU"); no other person or organisation between."""
+    title = items[y]
+    for it in items[y + 1:]:
+        if it.kind in ("person", "trigger"):
+            return None
+        if it.kind == "org":
+            gap = w.text[title.j:it.i]
+            ok = gap and gap[-1] == "," and len(gap) <= 10 and all(x in _CHAIN or x[:1].isupper() for x in gap)
+            return it.value if ok else None
+    return None
 
 
 def _org_in_apposition(items: list[Item], y: int, w: Words):
