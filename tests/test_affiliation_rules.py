@@ -303,3 +303,15 @@ def test_an_organisation_closing_a_chain_of_titles_and_units_is_the_persons():
                    "Brindle University, and Mr. Tom Reed, of the Tarn Institute.")
     assert roles["ann lee"] == ("brindle university", "Director")
     assert _roles("Ms Ann Lee, Director, said the Tarn Institute, Brindle University and others agreed.")["ann lee"][0] is None
+
+
+def test_the_people_representing_an_organisation_belong_to_it():
+    roles = _roles("Brindle University and TIC signed an agreement. Representing TIC was CEO, Dr Tom Reed, "
+                   "and Regional Representative, Ann Lee. Brindle University signatories were Executive "
+                   "Director of Finance, Vania Castiglioni, and Luciano Nass.")
+    assert {k: v[0] for k, v in roles.items()} == {"reed tom": "tic", "ann lee": "tic",
+                                                    "castiglioni vania": "brindle university",
+                                                    "luciano nass": "brindle university"}
+    roles = _roles("An MoU was signed in the presence of Dr. D. Bearden, Member of the Tarn Board "
+                   "representing the Quillon Institute.")
+    assert roles["bearden d"][0] == "quillon institute"

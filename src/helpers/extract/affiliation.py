@@ -67,6 +67,7 @@ def appositions(items: list[Item], w: Words) -> None:
         if p.title is None and (lead := _title_before_comma(items, x, w)) is not None:
             _take_lead_title(p, *lead, w)  # "X's Vice President of Y (Asia), Ms A", "the director of X's Unit, A"
     _group_leads(items, w)
+    _representing(items, w)
     _from_group(items, w)
     _shared_owner(items)
     for x, item in enumerate(items):
@@ -148,6 +149,20 @@ _LINK = ("at", "of", "for", "in", "with", "from")
 
 
 _CHAIN = {",", "and", "&", "of", "for", "the"}
+
+
+def _representing(items: list[Item], w: Words) -> None:
+    """The organisation a person represents is theirs ("Dr. A, Member of the ISU Board representing
+    The Aerospace Corporation"), when only the person's title stands between them."""
+    for x, it in enumerate(items):
+        if it.kind != "org" or it.i < 2 or w.text[it.i - 1 - (w.lower[it.i - 1] == "the")] != "representing":
+            continue
+        y = next((y for y in range(x - 1, -1, -1) if items[y].kind == "person"), None)
+        if y is None:
+            continue
+        q = it.i - 1 - (w.lower[it.i - 1] == "the")
+        if all(t in _CHAIN or t[:1].isupper() for t in w.text[items[y].j:q]):
+            items[y].value.org = it.value
 
 
 def _org_after_titles(items: list[Item], y: int, w: Words):
@@ -279,7 +294,7 @@ def _group_leads(items: list[Item], w: Words) -> None:
     if not items or not any(it.kind == "person" and it.value.org is None for it in items):
         return
     cues = lexicon.group_cues()
-    has_cue = not cues.first.isdisjoint(w.lower[items[0].i:items[-1].j])
+    has_cue = not cues.first.isdisjoint(w.lower[items[0].i:items[-1].j]) or "Representing" in w.text[items[0].i:items[-1].j]
     group, until = None, 0
     paren = None
     for x, item in enumerate(items):
@@ -291,6 +306,8 @@ def _group_leads(items: list[Item], w: Words) -> None:
             n = cues.match(w.lower, k)[0]
             if n:
                 group, until = item.value, k + n
+            elif item.i > 0 and w.text[item.i - 1 - (w.lower[item.i - 1] == "the")] == "Representing":
+                group, until = item.value, item.j  # "Representing CABI was CEO, Dr A, ..."
         elif item.kind == "trigger" and item.value[1] == "before" and item.i >= until:
             group = None
         elif item.kind == "title" and x + 1 < len(items) and items[x + 1].value == "(":
