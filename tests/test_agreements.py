@@ -193,6 +193,14 @@ def test_a_wire_dateline_dates_the_release_not_the_signing():
     assert ev.date == dt.date(2026, 1, 17)
 
 
+def test_an_opening_on_date_after_menu_lines_dates_the_signing():
+    menu = "Overview\nAdministration\nCU Symbols\nPrograms\nAdmissions\nCU News\n5 March 2026\n"
+    f = _facts(menu + "On February 27, 2026, at Meeting Room 702 of the Tarn Institute, the President welcomed "
+               "a delegation.\n\nThe agreement aims to develop capacity.\n\n"
+               f"The MOU was formally signed by the leaders of {PARTIES}.")
+    assert [e.date for e in f.events if e.kind == "signing"] == [dt.date(2026, 2, 27)]
+
+
 def test_a_byline_date_does_not_date_the_signing_but_an_opening_on_date_does():
     f = _facts("By Brindle University Communications February 6, 2019\n\n"
                f"{PARTIES} signed a three-year memorandum of understanding.")
