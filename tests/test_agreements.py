@@ -149,6 +149,7 @@ def test_parties_of_a_sentence_without_organisations(text):
     "The MoU signing ceremony will be followed by a symposium.",
     "This followed a meeting in Khartoum in 2014 where an agreement on science was signed.",
     "With the agreement now signed, a plan of action is expected.",
+    "Prof. Ann Lee said the MoU was signed when Prof. Tom Reed was then the Director of the Tarn Institute.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")

@@ -234,7 +234,8 @@ def same_signing(w: Words, s: int, e: int) -> bool:
 
 def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
-    (a year before `date`), near a signing word, or "This followed ..."; not a sentence that merely
+    (a year before `date`), near a signing word, "signed when A was then ...", or "This followed ...";
+    not a sentence that merely
     says "already" elsewhere."""
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
     if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
@@ -245,6 +246,8 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
             return True
+        if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
+            return True  # "the MoU was signed when Prof. A was then the Director of ..."
         if date is not None and w.lower[k] in SIGN_WORDS and any(
                 len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
                 and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
