@@ -10,7 +10,7 @@ from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
 from .nlp import Words
 from .orgs import kind_of
-from .places import is_place_word
+from .places import holds_place, is_place_word
 from .theme_scope import country_table, is_country
 
 
@@ -162,11 +162,16 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             lo.parent = max(owners)[1]
     for key, lo in list(facts.orgs.items()):
         # "Diplomatic Academy of Chile" in the headline, "... of Chile Andrés Bello" in the text: one body
+        # "Khalifa University" for "Khalifa University of Science and Technology": the name without its "of" phrase
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
-                  and o.name.startswith(lo.name + " ") and _personal_name(o.name[len(lo.name) + 1:])
-                  and " of " in lo.name]
+                  and o.name.startswith(lo.name + " ") and (_personal_name(o.name[len(lo.name) + 1:])
+                                                             and " of " in lo.name
+                                                             or o.name.startswith(lo.name + " of ")
+                                                             and len(lo.name.split()) >= 2 and not is_unit(lo))]
         if len(longer) == 1 and key not in facts.alias.values():
-            _merge_into(facts, key, longer[0])
+            rest = facts.orgs[longer[0]].name[len(lo.name):]
+            place = rest.startswith(" of ") and _is_place(rest[4:])
+            _merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
     for key, lo in list(facts.orgs.items()):
         # "TRX" beside "TRX Aerospace Corporation": a one-word name that opens one longer name of a body
         # in its own right (no unit, no national branch) is that body written short
@@ -276,13 +281,20 @@ def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None
     return owners.pop() if len(owners) == 1 else None
 
 
+def _is_place(name: str) -> bool:
+    """Whether a name is a country or a city ("Fukuoka", "Hungary", "the Republic of Korea")."""
+    words = name.removeprefix("the ").split()
+    return is_country(name) or len(words) == 1 and is_place_word(words[0]) or holds_place(words)
+
+
 def _names_a_part(rest: str) -> bool:
     """Whether the words after an organisation's name name a part of it ("Library", "Computing",
     "Hong Kong R&D Center"), not a person or place it is named after ("... of Chile Andrés Bello")."""
     heads = lexicon.org_heads()[0]
     words = rest.lower().split()
     fields = lexicon.field_words()
-    return bool(words) and (any(heads.match(words, k, len(words))[0] for k in range(len(words)))
+    return bool(words) and words[0] not in ("of", "for") and (  # "... of Science and Technology" goes on the name
+        any(heads.match(words, k, len(words))[0] for k in range(len(words)))
                             or all(x in fields for x in words))
 
 
