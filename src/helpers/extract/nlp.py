@@ -110,11 +110,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_JOINING = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "at", "by", "with", "from", "its", "their"}
+
+
 def _wrapped(text: str, k: int) -> bool:
     """Whether the line break at k only wraps a long line mid-sentence ("Charles Bolden and Chairman
-    of the\nGerman Aerospace Center"): the line is 50 to 100 characters and ends in a small word or a comma."""
+    of the\nGerman Aerospace Center"): the line is 50 to 100 characters and ends in a comma or a word
+    no heading ends in ("the", "of", "and")."""
     line = text[text.rfind("\n", 0, k) + 1:k].rstrip()
-    return 50 <= len(line) <= 100 and (line[-1] == "," or line.rsplit(None, 1)[-1].islower())
+    return 50 <= len(line) <= 100 and (line[-1] == "," or line.rsplit(None, 1)[-1] in _JOINING)
 
 
 def _ends_with_abbrev(chunk: str) -> bool:
