@@ -340,3 +340,12 @@ def test_an_agreement_signed_years_before_the_lead_event_is_no_signing():
     ext = _facts("On 1 October 2017, Brindle University and Tarn Institute concluded an agreement to extend "
                  "their memorandum of understanding for collaboration, initiated in 2013.")
     assert [ev.kind for ev in ext.events] == ["signing"]
+
+
+def test_a_country_a_title_names_is_no_party():
+    ev = _signing(f"{PARTIES} signed an MoU. The MoU was signed by Dr. Ali Reed, UAE Minister of State, and "
+                  "Tom Dale, CEO of Tarn Institute, in the presence of Omar Khaja, UAE Ambassador to Israel.")
+    assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+    ev = _signing("The agreement was signed in the presence of Omar Khaja, UAE Ambassador to Israel, and "
+                  "Amir Hayek, Israel's Ambassador to the UAE.")
+    assert _parties(ev) == []

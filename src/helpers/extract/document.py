@@ -19,7 +19,7 @@ from .roles import assign_roles, carry_list_role, present, statement_source
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
 from .scanner import scan
 from .tagging import as_doc, tag
-from .theme_scope import cross_border, outside_scope
+from .theme_scope import cross_border, is_country, outside_scope
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
@@ -371,7 +371,7 @@ def _finish_events(facts: DocFacts) -> None:
         for r in list(ev.roles):
             if r[3] == "signatory":
                 org = facts.people[r[0]].org
-                if org and org not in parties:
+                if org and org not in parties and not is_country(facts.orgs[org].name):  # "UAE Minister A"
                     parties.append(org)
                     ev.roles.append((None, org, None, "party", *r[4:]))
     infer_affiliations(facts)

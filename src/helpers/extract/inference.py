@@ -10,6 +10,7 @@ from .facts import DocFacts
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
 from .release_orgs import top_org
+from .theme_scope import is_country
 
 
 def infer_affiliations(facts: DocFacts) -> None:
@@ -49,7 +50,8 @@ def infer_affiliations(facts: DocFacts) -> None:
         kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"]
         if not kinds and lp.title_kind not in (None, "other"):
             # No party of the title's kind: the one party whose kind the text never says (an acronym).
-            kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"]
+            kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"
+                     and not is_country(facts.orgs[k].name)]
         if lp.title_kind and len(kinds) == 1:
             lp.org, lp.flag = kinds[0], "inferred-from-title"
         elif lp.title_kind and publisher and facts.orgs[publisher].kind in (lp.title_kind, "other"):

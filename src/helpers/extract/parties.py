@@ -287,7 +287,7 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     people = frozenset(k for it in items if it.kind in ("person", "title", "used-title") for k in range(it.i, it.j))
     found = parties(w, s, e, orgs, people)
     if not found and fallback is not None and len(orgs) <= 3:
-        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1])]
+        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1]) and not is_country(o.name)]
     for o in found:
         key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
         if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
