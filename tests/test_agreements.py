@@ -170,6 +170,8 @@ def test_a_signing_after_an_intention_is_a_signing():
      ["brindle university", "tarn institute"]),
     ("Brindle University on Monday, May 4, 2026 signed an agreement with the Tarn Institute.",
      ["brindle university", "tarn institute"]),
+    ("Brindle University, a powerhouse in quantum research, and Qubex (NYSE: QBX), a leader in the industry, "
+     "today announced that they have signed a $9 million agreement.", ["brindle university", "qubex"]),
 ])
 def test_parties_by_their_place_in_the_signing_sentence(text, parties):
     assert sorted(_parties(_signing(text))) == parties

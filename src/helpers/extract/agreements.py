@@ -97,10 +97,10 @@ def _entered_into(w: Words, s: int, e: int) -> bool:
 def sign_at(w: Words, k: int, words) -> bool:
     """Whether word k signs: one of `words`, "entered" into an agreement, or announces one."""
     return w.lower[k] in words or w.lower[k] == "entered" and _entered_into(w, k, k + 1) \
-        or w.lower[k] in _ANNOUNCE and _announces(w, k)
+        or w.lower[k] in ANNOUNCE and _announces(w, k)
 
 
-_ANNOUNCE = {"announce", "announced", "announces"}
+ANNOUNCE = {"announce", "announced", "announces"}
 _NOT_YET = {"plan", "plans", "intention", "intent", "to", "that", "talks", "negotiations"}
 
 
@@ -125,7 +125,7 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     present = set(lowers)
     if "entered" in present and _entered_into(w, s, e):
         return True  # "entered into an MoU", "have entered a strategic partnership"
-    if not present.isdisjoint(_ANNOUNCE) and any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(s, e)):
+    if not present.isdisjoint(ANNOUNCE) and any(w.lower[k] in ANNOUNCE and _announces(w, k) for k in range(s, e)):
         return True
     if "partnership" in present and any(lowers[k] in _SIGN_PAST and "partnership" in lowers[k + 1:k + 4]
                                         for k in range(len(lowers))):
@@ -145,12 +145,12 @@ def announced(w: Words, s: int, e: int, dated) -> bool:
     """Whether words s..e announce a signing and date only the announcement: they name an agreement
     and no word of its signing, or announce that it was signed ("today announced they have signed")
     with no date of its own but a relative one."""
-    first = next((k for k in range(s, e) if w.lower[k] in _ANNOUNCE), None)
+    first = next((k for k in range(s, e) if w.lower[k] in ANNOUNCE), None)
     if first is None:
         return False
-    signed = [k for k in range(s, e) if sign_at(w, k, SIGN_WORDS) and w.lower[k] not in _ANNOUNCE]
+    signed = [k for k in range(s, e) if sign_at(w, k, SIGN_WORDS) and w.lower[k] not in ANNOUNCE]
     if not signed:
-        return any(w.lower[k] in _ANNOUNCE and _announces(w, k) for k in range(first, e))
+        return any(w.lower[k] in ANNOUNCE and _announces(w, k) for k in range(first, e))
     return first < signed[0] <= first + 5 and not (dated and any(c.isdigit() for c in dated[1]))
 
 

@@ -119,6 +119,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
             continue  # "(ACR)" after the name it stands for
+        if k + 1 < e and w.text[k + 1] == ":" and w.text[k - 1] == "(" or k > s + 1 and w.text[k - 1] == ":" \
+                and w.text[k - 2].isupper() and w.text[k - 3] == "(":
+            continue  # "IonQ (NYSE: IONQ)": a stock ticker, no organisation
         if k > s and word in lexicon.post_nominals() and word not in short and is_cap(w.text[k - 1]) \
                 and not w.text[k - 1].isupper():
             continue  # "Scott Bowman AO": honours after a name
@@ -128,6 +131,15 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
+    for k in range(s + 1, e - 4):
+        if w.text[k] == "(" and w.text[k + 2] == ":" and w.text[k + 1].isupper() and k - 1 not in covered:
+            a = k  # "IonQ (NYSE: IONQ)", "Qubex Systems (NASDAQ: QBX)": a listed company
+            while a - 1 >= s and k - a < 4 and _nameish(w.text[a - 1]) and w.lower[a - 1] not in not_name \
+                    and a - 1 not in covered:
+                a -= 1
+            if a < k:
+                spans.append(OrgSpan(a, k, " ".join(w.text[a:k]), None, "company"))
+                covered.update(range(a, k))
     behalf = [k + 3 for k in range(s, e - 3) if w.lower[k + 1] == "behalf"] if "behalf" in w.lower[s:e] else []
     for k in behalf:
         # "signed on behalf of Gropoint": one capitalised word after "on behalf of" names a body.

@@ -16,7 +16,7 @@ _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
 _SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
                 "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
                 "respectively", "yesterday", "on", "the", "and", ",", "&", "are", "is", "pleased", "proud",
-                "happy", "delighted", "excited"}
+                "happy", "delighted", "excited", "they", "announced", "announce", "announces"}
 
 
 def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:
@@ -83,7 +83,8 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     if sign is not None:
         k = sign - 1
         subject_found = len(found)
-        while k >= s and (w.lower[k] in _SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends or w.text[k] == ")"
+        while k >= s and (w.lower[k] in _SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends
+                          or w.lower[k] == "that" and k > s and w.lower[k - 1] in ag.ANNOUNCE or w.text[k] == ")"
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:
                 k = place - 1  # "X in Greenbelt, Md., and Y signed": the place is skipped
