@@ -170,7 +170,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                                                              and len(lo.name.split()) >= 2 and not is_unit(lo))]
         if len(longer) == 1 and key not in facts.alias.values():
             rest = facts.orgs[longer[0]].name[len(lo.name):]
-            place = rest.startswith(" of ") and _is_place(rest[4:])
+            place = rest.startswith(" of ") and _is_city(rest[4:])
             _merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
     for key, lo in list(facts.orgs.items()):
         # "TRX" beside "TRX Aerospace Corporation": a one-word name that opens one longer name of a body
@@ -281,10 +281,10 @@ def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None
     return owners.pop() if len(owners) == 1 else None
 
 
-def _is_place(name: str) -> bool:
-    """Whether a name is a country or a city ("Fukuoka", "Hungary", "the Republic of Korea")."""
+def _is_city(name: str) -> bool:
+    """Whether a name is a city, not a country ("Fukuoka"; not "Kazakhstan", which official names keep)."""
     words = name.removeprefix("the ").split()
-    return is_country(name) or len(words) == 1 and is_place_word(words[0]) or holds_place(words)
+    return not is_country(name) and (len(words) == 1 and is_place_word(words[0]) or holds_place(words))
 
 
 def _names_a_part(rest: str) -> bool:
