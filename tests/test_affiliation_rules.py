@@ -315,3 +315,8 @@ def test_the_people_representing_an_organisation_belong_to_it():
     roles = _roles("An MoU was signed in the presence of Dr. D. Bearden, Member of the Tarn Board "
                    "representing the Quillon Institute.")
     assert roles["bearden d"][0] == "quillon institute"
+
+
+def test_a_title_that_holds_a_unit_of_an_organisation_gives_the_organisation():
+    roles = _roles("Liu Qiang, Secretary of the Party Committee of Brindle University, attended.")
+    assert roles["liu qiang"] == ("brindle university", "Secretary of the Party Committee")

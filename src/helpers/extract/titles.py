@@ -33,7 +33,10 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             return sub[0], text[w.start[k]:w.start[end + 1]] + sub[1], kind, sub[3], sub[4]
     title_end = end
     org = None
-    if end in orgs_at and not orgs_at[end].is_acronym or end in orgs_at and orgs_at[end].j - end == 1:
+    inside = next((o for o in orgs_at.values() if k < o.i < end < o.j and o.parent is not None), None)
+    if inside is not None:
+        org, end = inside, inside.j  # "Secretary of the Party Committee of Chengdu University"
+    elif end in orgs_at and not orgs_at[end].is_acronym or end in orgs_at and orgs_at[end].j - end == 1:
         org = orgs_at[end]  # "President ECOSF", "Director General CYSC"
         end = org.j
     elif (named := _named_before(w, k, end, e, orgs_at)) is not None:
