@@ -320,3 +320,12 @@ def test_the_people_representing_an_organisation_belong_to_it():
 def test_a_title_that_holds_a_unit_of_an_organisation_gives_the_organisation():
     roles = _roles("Liu Qiang, Secretary of the Party Committee of Brindle University, attended.")
     assert roles["liu qiang"] == ("brindle university", "Secretary of the Party Committee")
+
+
+def test_a_diplomat_holds_a_post_in_a_country_and_is_no_one_elses():
+    roles = _roles("The MoU was signed by Ann Lee, Secretary, Department of Space, and Australian High "
+                   "Commissioner to India Tom Reed.")
+    assert roles["reed tom"] == (None, "High Commissioner to India")
+    roles = _roles("The meeting was attended by the Portuguese Ambassador to Egypt, Ana Reis, and Omar Khan, "
+                   "Tarnland's Ambassador to the UAE.")
+    assert roles["ana reis"][1] == "Ambassador to Egypt" and roles["khan omar"] == ("tarnland", "Ambassador to the UAE")

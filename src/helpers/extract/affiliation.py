@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import lexicon
 from .facts import Item
 from .nlp import Words
+from .titles import posted
 
 _OPENS = (",", "(", "–", "—", "-")  # what opens an apposition after a name
 _GAP = _OPENS + ("the",)
@@ -50,7 +51,8 @@ def appositions(items: list[Item], w: Words) -> None:
             if p.org is None:
                 p.org = _org_in_apposition(items, y, w)
         elif nxt and nxt.kind == "org" and gap and p.title is None and y + 1 < len(items) \
-                and items[y + 1].kind == "title" and items[y + 1].i == nxt.j:
+                and items[y + 1].kind == "title" and (items[y + 1].i == nxt.j or items[y + 1].i == nxt.j + 1
+                                                      and w.text[nxt.j] in ("'s", "’s")):  # "A, Israel's Ambassador"
             p.title, p.title_kind, org = items[y + 1].value  # "Prof. A, PolyU President;"
             p.org = p.org or org or nxt.value
             items[y + 1].kind = "used-title"
@@ -205,7 +207,7 @@ def _shared_owner(items: list[Item]) -> None:
         return
     for x in range(2, len(items)):
         b = items[x]
-        if b.kind != "person" or b.value.cue != "title" or b.value.org is not None \
+        if b.kind != "person" or b.value.cue != "title" or b.value.org is not None or posted(b.value.title) \
                 or items[x - 1].kind != "sep" or items[x - 1].value not in ("and", ","):
             continue
         y, kinds = x - 1, set()

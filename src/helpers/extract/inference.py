@@ -11,6 +11,7 @@ from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
 from .release_orgs import top_org
 from .theme_scope import is_country
+from .titles import posted
 
 
 def infer_affiliations(facts: DocFacts) -> None:
@@ -27,6 +28,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         r[3] == "visitor" or r[3] != "host" and _in_delegation(text[r[4]:r[5]]))}
     for lp in facts.people.values():
         if lp.org:
+            continue
+        if posted(lp.title):
+            lp.flag = "unknown"  # "High Commissioner to India": a diplomat is of their own country, no party's
             continue
         if (owner := _owner_before(facts, lp, publisher)) is not None:
             lp.org, lp.flag = owner, "inferred-from-title"  # "toured NLU's School and met the university's VP"
