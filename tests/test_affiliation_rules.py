@@ -329,3 +329,10 @@ def test_a_diplomat_holds_a_post_in_a_country_and_is_no_one_elses():
     roles = _roles("The meeting was attended by the Portuguese Ambassador to Egypt, Ana Reis, and Omar Khan, "
                    "Tarnland's Ambassador to the UAE.")
     assert roles["ana reis"][1] == "Ambassador to Egypt" and roles["khan omar"] == ("tarnland", "Ambassador to the UAE")
+
+
+def test_a_portfolio_after_a_title_is_part_of_it():
+    roles = _roles("TU Deputy Vice-Chancellor Regional Campuses and Global Engagements, Dr Ann Lee and Deputy "
+                   "Vice-Chancellor Education, Professor Tom Reed, received the delegation.")
+    assert roles["ann lee"] == ("tu", "Deputy Vice-Chancellor Regional Campuses and Global Engagements")
+    assert roles["reed tom"] == ("tu", "Deputy Vice-Chancellor Education")

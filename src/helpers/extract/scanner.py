@@ -114,6 +114,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
                 owned = _owned(items, w, k)
                 person = after_title(w, end, e, not_name, honor, never_first, comma=not owned)
+                if person is None and (q := _portfolio_end(w, end, e)) > end \
+                        and (person := after_title(w, q, e, not_name, honor, never_first, comma=not owned)):
+                    end, title = q, text[w.start[k]:w.end[q - 1]]  # "Deputy Vice-Chancellor Research, Professor A"
                 if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]):
                     person = (person[0] + 1, person[1])  # "... Innovative Activities Zhamila Aitzhanova"
                 if person is not None and person[1] - person[0] == 1 and end - k >= 3 \
@@ -251,6 +254,21 @@ def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> O
     if is_country(" ".join(w.text[first:k])):
         return None  # "the Cook Islands Prime Minister": a nationality
     return OrgSpan(first, k, " ".join(w.text[first:k]), None, "other")
+
+
+_PORTFOLIO = {"research", "education", "academic", "international", "global", "engagement", "engagements",
+              "regional", "campuses", "innovation", "enterprise", "students", "operations", "partnerships",
+              "strategy", "external", "relations", "quality", "teaching", "learning", "graduate", "postgraduate",
+              "undergraduate", "and", "&"}
+
+
+def _portfolio_end(w: Words, k: int, e: int) -> int:
+    """End of a portfolio written after a title with no "of"/"for" ("Deputy Vice-Chancellor Research",
+    "Pro Vice-Chancellor Regional Campuses and Global Engagements"), up to its comma; else k."""
+    q = k
+    while q < e and q - k < 6 and w.lower[q] in _PORTFOLIO and (is_cap(w.text[q]) or w.text[q] in ("and", "&")):
+        q += 1
+    return q if q > k and q < e and w.text[q] == "," and w.lower[q - 1] not in ("and", "&") else k
 
 
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",
