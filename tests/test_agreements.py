@@ -189,6 +189,14 @@ def test_an_earlier_agreement_word_elsewhere_in_the_sentence_does_not_cancel_the
     assert ev.date == dt.date(2023, 5, 4)
 
 
+def test_a_dashed_wire_dateline_dates_the_release_and_a_later_dated_ceremony_the_signing():
+    facts = _facts(f"HONG KONG SAR – Media OutReach – 13 June 2022 – {PARTIES} signed a memorandum of understanding.")
+    assert [e.date for e in facts.events if e.kind == "signing"] == [None]
+    facts = _facts(f"SINGAPORE - Media OutReach Newswire - 13 March 2025 - {PARTIES} have signed an MOU. "
+                   "The Minister witnessed the MOU exchange ceremony on March 13, 2025.")
+    assert [e.date for e in facts.events if e.kind == "signing"] == [dt.date(2025, 3, 13)]
+
+
 def test_a_wire_dateline_dates_the_release_not_the_signing():
     facts = _facts(f"BANGKOK, Jan. 18, 2026 /PRNewswire/ -- {PARTIES} signed a Memorandum of Understanding "
                    "on January 17, 2026, at the Tarn campus.")

@@ -35,6 +35,10 @@ _WIRE_DATELINE = re.compile(
     r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"
     r"\s*(?:/[^/\n]{2,40}/)?\s*\.?\s*(?:--|[-–—])")
+# "HONG KONG SAR – Media OutReach – 13 June 2022 –": place, wire and date between dashes
+_DASHED_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s*[A-Z][\w .'’&-]{1,40}?\s[-–—]\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))\s*[-–—]")
 _SOURCE_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}\s*,\s*\((?=[^()\n]*[A-Za-z]{2})[^()\n]{2,80}?\s[-–—]\s*"
                               r"(?P<date>[^()\n]{3,25}?)\s*\)")
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
@@ -106,9 +110,10 @@ def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date | N
 
 def dateline(text: str) -> re.Match | None:
     """A wire dateline opening a text ("NEW DELHI, Nov 5 (ANI):", "DENVER, March 3, 2015 /PRNewswire/ --",
-    "Mexico City, August 18, 2021.–"): its date is the report's, not the event's."""
+    "Mexico City, August 18, 2021.–", "HONG KONG SAR – Media OutReach – 13 June 2022 –"): its date is the
+    report's, not the event's."""
     m = (_DATELINE.match(text) or _SOURCE_DATELINE.match(text)) if "(" in text[:80] else None
-    m = m or _WIRE_DATELINE.match(text)  # "ABU DHABI, (Agency / WAM - 24th Feb, 2020)" is the second
+    m = m or _WIRE_DATELINE.match(text) or _DASHED_DATELINE.match(text)  # "ABU DHABI, (Agency / WAM - ...)" is 2nd
     return m if m and find_dates(m.group("date")) else None
 
 

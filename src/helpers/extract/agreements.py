@@ -223,8 +223,10 @@ def signs(w: Words, s: int, e: int) -> bool:
 
 
 def the_signing(w: Words, s: int, e: int) -> bool:
-    """Whether words s..e speak of the signing as an event ("took part in the signing today")."""
-    return any(w.lower[k] in ("the", "this") and w.lower[k + 1] == "signing" for k in range(s, e - 1))
+    """Whether words s..e speak of the signing as an event ("took part in the signing today",
+    "witnessed the MOU exchange ceremony on March 13, 2025")."""
+    return any(w.lower[k] in ("the", "this") and (w.lower[k + 1] == "signing" or w.lower[k + 1] in _BACK_REF
+                                                   and "ceremony" in w.lower[k + 2:k + 4]) for k in range(s, e - 1))
 
 
 def same_signing(w: Words, s: int, e: int) -> bool:
