@@ -150,6 +150,7 @@ def test_parties_of_a_sentence_without_organisations(text):
     "This followed a meeting in Khartoum in 2014 where an agreement on science was signed.",
     "With the agreement now signed, a plan of action is expected.",
     "Prof. Ann Lee said the MoU was signed when Prof. Tom Reed was then the Director of the Tarn Institute.",
+    "In 2006 Tarnland and Brindleland signed a Treaty on Cooperation in Science and Technology.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")

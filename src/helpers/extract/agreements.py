@@ -236,12 +236,13 @@ def same_signing(w: Words, s: int, e: int) -> bool:
 
 def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
-    (a year before `date`), near a signing word, "signed when A was then ...", or "This followed ...";
-    not a sentence that merely
-    says "already" elsewhere."""
+    (a year before `date`, or opening an undated release's sentence), near a signing word, "signed
+    when A was then ...", or "This followed ..."; not a sentence that merely says "already" elsewhere."""
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
     if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
         return True  # "This followed a meeting in Khartoum where an agreement was signed"
+    if signs_at and date is None and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]):
+        return True  # "In 2006 Australia and the US signed a Treaty ...": a year alone, in an undated release
     had = "had" in w.lower[s:e]
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
@@ -251,10 +252,13 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
             return True  # "the MoU was signed when Prof. A was then the Director of ..."
         if date is not None and w.lower[k] in SIGN_WORDS and any(
-                len(w.lower[q]) == 4 and w.lower[q].isdigit() and w.lower[q][:2] in ("19", "20")
-                and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
+                _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
             return True
     return False
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _pluperfect(w: Words, s: int, k: int) -> bool:
