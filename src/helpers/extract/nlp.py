@@ -115,10 +115,10 @@ _JOINING = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "at", "by", 
 
 def _wrapped(text: str, k: int) -> bool:
     """Whether the line break at k only wraps a long line mid-sentence ("Charles Bolden and Chairman
-    of the\nGerman Aerospace Center"): the line is 50 to 100 characters and ends in a comma or a word
-    no heading ends in ("the", "of", "and")."""
+    of the\nGerman Aerospace Center"): the line ends in a word no heading ends in ("the", "of", "and"),
+    or it is 50 to 100 characters and ends in a comma."""
     line = text[text.rfind("\n", 0, k) + 1:k].rstrip()
-    return 50 <= len(line) <= 100 and (line[-1] == "," or line.rsplit(None, 1)[-1] in _JOINING)
+    return len(line) >= 20 and line.rsplit(None, 1)[-1] in _JOINING or 50 <= len(line) <= 100 and line[-1] == ","
 
 
 def _ends_with_abbrev(chunk: str) -> bool:
