@@ -68,7 +68,8 @@ def test_a_hard_wrapped_line_goes_on_but_a_short_heading_ends():
                "Tarn Institute Board Tom Oduya signed a framework agreement.")
     assert len(sentence_spans(wrapped)) == 1
     assert len(sentence_spans("Skip to main content\nBrindle and Tarn sign an agreement.")) == 2
-    assert len(sentence_spans("The partnership had been a great success, according to the Brindle Federal Minister of\n"
+    assert len(sentence_spans("The strategic partnership that the two countries have shared for the past two years had "
+                              "been a great success, according to the Brindle Federal Minister of\n"
                               "Education and Research Ann Lee.")) == 1
     assert len(sentence_spans("Brindle University and Tarn Institute ink pact on cooperation\n"
                               "Article Posted on : - Oct 18, 2012")) == 2
