@@ -526,3 +526,9 @@ def test_a_name_of_its_first_and_last_words_is_the_one_full_name_that_has_them()
     f = release_facts("Minister Luis Manuel Rebelo Fernandes signed the agreement on May 4, 2023 with Tarn "
                       "University. The minister, Luis Fernandes, said it was a good day.")
     assert list(f.people) == [person_key("Luis Manuel Rebelo Fernandes")]
+
+
+def test_the_people_representing_all_the_parties_are_its_signatories():
+    f = _facts(SIGNED + "Representing the two organizations were Dr Ada Lind, Tarn President, and Mr Tom Reed, "
+                        "Brindle Director.")
+    assert _roles(f) >= {("ada lind", "signatory"), ("reed tom", "signatory")}
