@@ -532,3 +532,10 @@ def test_the_people_representing_all_the_parties_are_its_signatories():
     f = _facts(SIGNED + "Representing the two organizations were Dr Ada Lind, Tarn President, and Mr Tom Reed, "
                         "Brindle Director.")
     assert _roles(f) >= {("ada lind", "signatory"), ("reed tom", "signatory")}
+
+
+def test_a_name_with_a_particle_after_a_long_title_keeps_its_given_name():
+    f = _facts("Minister of Higher Education and Scientific Research Ashraf el Sheihy received the Ambassador.")
+    (p,) = f.people.values()
+    assert (p.name, p.title) == ("Ashraf el Sheihy", "Minister of Higher Education and Scientific Research")
+    assert p.org is None or "ashraf" not in p.org

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
@@ -119,12 +120,21 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     end, title = q, text[w.start[k]:w.end[q - 1]]  # "Deputy Vice-Chancellor Research, Professor A"
                 if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]):
                     person = (person[0] + 1, person[1])  # "... Innovative Activities Zhamila Aitzhanova"
-                if person is not None and person[1] - person[0] == 1 and end - k >= 3 \
+                if person is None and end < e and w.lower[end] in lexicon.name_particles() \
+                        and (rest := after_title(w, end + 1, e, not_name, honor, never_first, comma=False)):
+                    person = (end, rest[1])  # "... Research Ashraf el Sheihy": the family name after a particle
+                family_only = person is not None and (person[1] - person[0] == 1 or person[1] - person[0] == 2
+                                                      and w.lower[person[0]] in lexicon.name_particles())
+                if family_only and end - k >= 3 \
                         and NAME_WORD.match(w.text[end - 1]) and w.lower[end - 1] not in bare_stop \
                         and w.lower[end - 2] not in _TITLE_JOIN and w.text[end] != ",":
-                    person = (end - 1, person[1])  # "Secretary for X & Technology Nicholas Yang"
+                    person = (end - 1, person[1])  # "Secretary for X & Technology Nicholas Yang", "... Ashraf el Sheihy"
                     end = end - 1
                     title = text[w.start[k]:w.end[end - 1]]
+                    if org is not None and org.name.endswith(" " + w.text[end]):
+                        cut = replace(org, j=min(org.j, end), name=org.name[:-len(w.text[end]) - 1])  # its ministry
+                        orgs[:] = [cut if o is org else o for o in orgs]
+                        org = cut
                 prev = items[-1] if items else None
                 if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
                         and not is_country(prev.value.name):
