@@ -539,3 +539,11 @@ def test_a_name_with_a_particle_after_a_long_title_keeps_its_given_name():
     (p,) = f.people.values()
     assert (p.name, p.title) == ("Ashraf el Sheihy", "Minister of Higher Education and Scientific Research")
     assert p.org is None or "ashraf" not in p.org
+
+
+def test_peerage_styles_are_honorifics_and_a_congress_is_no_person():
+    f = _facts("The meeting was with the Minister for Trade and Investment Lord Tom Reed of Tarnland.")
+    assert [(p.name, p.org) for p in f.people.values()] == [("Tom Reed", "ministry for trade and investment")]
+    f = _facts("Brindle President Ann Lee shared news during his remarks at the third annual Quantum World "
+               "Congress, where he spoke.")
+    assert [p.name for p in f.people.values()] == ["Ann Lee"]
