@@ -153,9 +153,14 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
     assert f.orgs["kestrel college"].parent is None
 
 
-def test_an_organisation_name_runs_through_a_closing_list_of_fields():
-    f = _facts("The Korean Ministry of Trade, Industry and Energy funds the programme.")
-    assert "Korean Ministry of Trade, Industry and Energy" in {lo.name for lo in f.orgs.values()}
+@pytest.mark.parametrize("text, name", [
+    ("The Korean Ministry of Trade, Industry and Energy funds the programme.",
+     "Korean Ministry of Trade, Industry and Energy"),
+    ("The Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica (CONCYTEC) funds the programme.",
+     "Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica"),
+])
+def test_an_organisation_name_runs_through_a_closing_list_of_fields(text, name):
+    assert name in {lo.name for lo in _facts(text).orgs.values()}
 
 
 def test_short_forms_in_brackets_are_learned():

@@ -335,8 +335,8 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
             if saw_and and (k >= e or not is_cap(w.text[k])):
                 return k
             continue
-        if w.lower[k] in (",", "and", "&") and k + 1 < e and is_cap(w.text[k + 1]):
-            saw_and = saw_and or w.lower[k] in ("and", "&")
+        if w.lower[k] in (",", "and", "&", "y", "e", "et") and k + 1 < e and is_cap(w.text[k + 1]):
+            saw_and = saw_and or w.lower[k] in ("and", "&", "y", "e", "et")  # "Ciencia, Tecnología e Innovación"
             k += 1
             continue
         return None
