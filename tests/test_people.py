@@ -547,3 +547,12 @@ def test_peerage_styles_are_honorifics_and_a_congress_is_no_person():
     f = _facts("Brindle President Ann Lee shared news during his remarks at the third annual Quantum World "
                "Congress, where he spoke.")
     assert [p.name for p in f.people.values()] == ["Ann Lee"]
+
+
+def test_a_bare_name_an_apposition_calls_a_company_is_an_organisation_everywhere():
+    f = _facts("Brindle University and Quillon Hyperloop, the California-based category leader in hyperloop "
+               "development, have signed an MoU. It was signed by Ann Lee and Tom Reed, Chairman of Quillon "
+               "Hyperloop, in the presence of Quillon Hyperloop.")
+    (ev,) = [e for e in f.events if e.kind == "signing"]
+    assert "quillon hyperloop" in {r[1] for r in ev.roles if r[3] == "party"}
+    assert "quillon hyperloop" not in f.people and "hyperloop quillon" not in f.people

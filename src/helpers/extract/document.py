@@ -129,7 +129,7 @@ def _org_fragment(facts: DocFacts, name: str) -> bool:
     words = name.lower().split()
     for lo in facts.orgs.values():
         own = [x.lower() for x in lo.name.split() if not is_legal_form(x)]
-        if len(own) > len(words) and own[:len(words)] == words:
+        if len(own) >= len(words) and own[:len(words)] == words:  # or the whole name ("Virgin Hyperloop")
             return True
         if len(own) == 1 and words[0] == own[0] or lo.acronym and words[-1] == lo.acronym.lower():
             return True

@@ -220,6 +220,12 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
+            if m - k >= 2 and _described_as_body(w, m, e):
+                body = OrgSpan(k, m, " ".join(w.text[k:m]), None, "company")  # "Virgin Hyperloop, the ... leader"
+                orgs.append(body)
+                items.append(Item("org", k, m, body))
+                k = m
+                continue
             if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"):
                 # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology", "the Design
                 # Kitchen": a thing (a bare person is never "the A B")
@@ -234,6 +240,24 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         k += 1
     appositions(items, w)
     return items
+
+
+_BODY_NOUNS = {"company", "firm", "leader", "provider", "developer", "manufacturer", "maker", "startup",
+               "start-up", "supplier", "operator", "giant", "specialist", "pioneer", "platform", "producer",
+               "subsidiary", "unicorn", "corporation", "conglomerate"}
+
+
+def _described_as_body(w: Words, m: int, e: int) -> bool:
+    """Whether the apposition after a bare name at m describes a company ("Virgin Hyperloop, the
+    California-based category leader in ...", "Qubex Labs, a leading quantum computing company,")."""
+    if m + 1 >= e or w.text[m] != "," or w.lower[m + 1] not in ("a", "an", "the"):
+        return False
+    for q in range(m + 2, min(e, m + 9)):
+        if w.text[q] in (",", ";", ".") or is_cap(w.text[q]) and not w.text[q].endswith("-based"):
+            return False
+        if w.lower[q] in _BODY_NOUNS or w.lower[q].endswith("-based"):
+            return True
+    return False
 
 
 def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
