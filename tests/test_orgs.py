@@ -158,8 +158,10 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
      "Korean Ministry of Trade, Industry and Energy"),
     ("The Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica (CONCYTEC) funds the programme.",
      "Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica"),
+    ("The Tarn Institute and the Consortium Biopol L’Hospitalet de Llobregat signed a framework agreement.",
+     "Consortium Biopol L’Hospitalet de Llobregat"),
 ])
-def test_an_organisation_name_runs_through_a_closing_list_of_fields(text, name):
+def test_an_organisation_name_runs_through_a_closing_list_of_fields_or_after_a_leading_head(text, name):
     assert name in {lo.name for lo in _facts(text).orgs.values()}
 
 
