@@ -298,6 +298,9 @@ def test_a_name_without_its_of_phrase_is_the_same_organisation_and_a_city_after_
     f = _facts("The Ministry of Energy of Kazakhstan and Brindle Institute signed an MoU. The Ministry of Energy "
                "Director Dr. Ana Ruiz spoke.")
     assert f.people["ana ruiz"].org == "ministry of energy of kazakhstan"  # an official name keeps its country
+    f = _facts("The Ministry of Science and Technology signed an MoU with the Ministry of Science,... "
+               "Minister of Science and Technology Ana Ruiz spoke.")
+    assert f.orgs["ministry of science and technology"].parent is None  # "and Technology" names no part
     f = _facts("The Department of Energy of Tarn and Brindle Institute signed an MoU. The Department of Energy "
                "Director Dr. Ana Ruiz spoke.")
     assert "department of energy of tarn" in f.orgs  # a unit is not merged

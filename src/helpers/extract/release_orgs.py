@@ -293,7 +293,7 @@ def _names_a_part(rest: str) -> bool:
     heads = lexicon.org_heads()[0]
     words = rest.lower().split()
     fields = lexicon.field_words()
-    return bool(words) and words[0] not in ("of", "for") and (  # "... of Science and Technology" goes on the name
+    return bool(words) and words[0] not in ("of", "for", "and", "&") and (  # "... of Science and Technology" goes on
         any(heads.match(words, k, len(words))[0] for k in range(len(words)))
                             or all(x in fields for x in words))
 
