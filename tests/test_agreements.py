@@ -222,6 +222,11 @@ def test_a_byline_date_does_not_date_the_signing_but_an_opening_on_date_does():
     assert [e.date for e in f.events if e.kind == "signing"] == [dt.date(2026, 2, 27)]
 
 
+def test_a_country_set_off_by_commas_before_the_verb_is_a_place():
+    ev = _signing("Brindle University (BU) and Tarn Institute, Türkiye, have signed a Memorandum of Understanding.")
+    assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+
+
 def test_a_place_set_off_by_commas_between_parties_is_skipped():
     ev = _signing("Officials from Tarn Institute, Greenbelt, Md. and Brindle University have signed a "
                   "memorandum of understanding.")

@@ -160,6 +160,10 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
      "Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica"),
     ("The Tarn Institute and the Consortium Biopol L’Hospitalet de Llobregat signed a framework agreement.",
      "Consortium Biopol L’Hospitalet de Llobregat"),
+    ("National Technical University of Tarnland “Igor Brindle Polytechnic Institute” and Tarn signed.",
+     "National Technical University of Tarnland “Igor Brindle Polytechnic Institute”"),
+    ('World Data Center "Geoinformatics and sustainable development" and Tarn signed.',
+     'World Data Center "Geoinformatics and sustainable development"'),
 ])
 def test_an_organisation_name_runs_through_a_closing_list_of_fields_or_after_a_leading_head(text, name):
     assert name in {lo.name for lo in _facts(text).orgs.values()}

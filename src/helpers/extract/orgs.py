@@ -147,7 +147,26 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
-    return _joined_acronyms(sorted(spans, key=lambda sp: sp.i), w, text)
+    return _joined_acronyms(_with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text)
+
+
+_QUOTES = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+
+def _with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
+    """An organisation's name goes on over a quoted name right after it ("National Technical University
+    of Ukraine “Igor Sikorsky Kyiv Polytechnic Institute”", "World Data Center "Geoinformatics and
+    sustainable development""); the names inside the quotes are no organisations of their own."""
+    out: list[OrgSpan] = []
+    for sp in spans:
+        if out and sp.j <= out[-1].j:
+            continue  # inside the quoted name just taken
+        close = _QUOTES.get(w.text[sp.j]) if sp.j < e else None
+        end = next((q for q in range(sp.j + 2, min(e, sp.j + 12)) if w.text[q] == close), None) if close else None
+        if end is not None and is_cap(w.text[sp.j + 1]):
+            sp = OrgSpan(sp.i, end + 1, text[w.start[sp.i]:w.end[end]], sp.acronym, sp.kind, sp.parent)
+        out.append(sp)
+    return out
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:

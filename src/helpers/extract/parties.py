@@ -96,6 +96,10 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
             if w.text[k] == "," and (comma := _apposition_start(w, s, k)) is not None:
                 k = comma - 1  # "X and Y, a leading provider under Z, signed": the apposition is skipped
                 continue
+            if k + 1 in ends and is_country(ends[k + 1].name) and ends[k + 1].i > s \
+                    and w.text[ends[k + 1].i - 1] == "," and w.text[k + 1] == ",":
+                k = ends[k + 1].i - 2  # "USB Certification, Türkiye, have signed": the country is a place
+                continue
             if k + 1 in ends:
                 found.append(ends[k + 1])
                 k = ends[k + 1].i - 1
