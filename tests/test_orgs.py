@@ -346,3 +346,13 @@ def test_a_one_word_name_opening_one_longer_body_name_is_that_body():
     assert "trx" not in f.orgs and "trx aerospace" in f.orgs
     kept = _facts("Tarnex and Tarnex Kenya signed an MoU. The UAE and the UAE Space Agency spoke.")
     assert "tarnex" in kept.orgs
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Business Finland and Tarn University signed an MoU.", ["Business Finland", "Tarn University"]),
+    ("The Universities UK President Ann Lee spoke.", ["Universities UK"]),
+    ("Ann Lee, chairman of Huawei Tech Investment Saudi Arabia, said so.", []),
+    ("He studied Science in France.", []),
+])
+def test_a_sector_noun_before_a_country_names_a_national_body(sentence, names):
+    assert [o.name for o in _orgs(sentence) if o.name in names or o.name.endswith("Saudi Arabia")] == names

@@ -12,6 +12,7 @@ from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .places import is_place_word, place_dateline
+from .theme_scope import is_country
 
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
@@ -35,7 +36,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
     not_name = lexicon.name_stop_words()
-    spans: list[OrgSpan] = []
+    spans: list[OrgSpan] = _national_bodies(w, s, e, title_words)
+    national = {k for sp in spans for k in range(sp.i, sp.j)}
     last = s
     i = s
     first = heads.first
@@ -45,10 +47,14 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             i += 1
             continue
         n, kind = heads.match(lowers, i, e)
-        if not n or not is_cap(w.text[i]) or i < last:
+        if not n or not is_cap(w.text[i]) or i < last or i in national:
             i += 1
             continue
         a = _left(w, s, i, last, title_words)
+        if national and (inside := [k for k in national if a <= k < i]):
+            a = max(inside) + 1  # "Business Finland and Tarn University": two bodies
+            while a < i and w.lower[a] in ("and", "&", ",", "the"):
+                a += 1
         b, parent = _right(w, i + n, e, heads, title_words, w.lower[i] in lexicon.leading_heads())
         if w.lower[b - 1] in ("college", "university") and b < e and is_cap(w.text[b]) \
                 and (b + 1 >= e or not is_cap(w.text[b + 1])) and is_place_word(w.text[b]):
@@ -151,6 +157,28 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
 
 
 _QUOTES = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# Sector nouns that, before a country's name, name a national body ("Business Finland", "Universities UK")
+_SECTOR = {"Universities", "Science", "Business", "Campus", "Investment", "Research", "Innovate", "Enterprise",
+           "Engineers", "Invest", "Study"}
+
+
+def _national_bodies(w: Words, s: int, e: int, title_words: frozenset[str]) -> list[OrgSpan]:
+    """"Business Finland", "Universities UK", "Science New Zealand": a sector noun before a country's
+    name names a national body (not "studied Science in France", nor after "of")."""
+    out: list[OrgSpan] = []
+    for k in range(s, e - 1):
+        if w.text[k] not in _SECTOR or k > s and (w.lower[k - 1] in ("of", "in", "for") or is_cap(w.text[k - 1])
+                                                  and w.lower[k - 1] != "the") \
+                or out and out[-1].j > k:  # not "Huawei Tech Investment Saudi Arabia"
+            continue
+        n = next((n for n in (2, 1) if k + n < e and _national(" ".join(w.text[k + 1:k + 1 + n]))), 0)
+        if n and (k + 1 + n >= e or not is_cap(w.text[k + 1 + n]) or w.lower[k + 1 + n] in title_words):
+            out.append(OrgSpan(k, k + 1 + n, " ".join(w.text[k:k + 1 + n]), None, "other"))
+    return out
+
+
+def _national(name: str) -> bool:
+    return is_country(name) or name in ("NSW", "Holland", "Queensland", "Victoria", "Ontario", "Quebec", "Bavaria")
 
 
 def _with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
