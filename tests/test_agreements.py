@@ -365,3 +365,16 @@ def test_a_country_a_title_names_is_no_party():
     ev = _signing("The agreement was signed in the presence of Omar Khaja, UAE Ambassador to Israel, and "
                   "Amir Hayek, Israel's Ambassador to the UAE.")
     assert _parties(ev) == []
+
+
+def test_a_photo_caption_sums_up_the_signing_the_body_tells():
+    f = _facts("Minister Ann Lee (center) and Quillon Chairman Tom Reed (second left) are joined by Tarn Association "
+               "Director Bo Chen (second right) at the signing ceremony for the memorandum of understanding.\n\n"
+               f"A memorandum of understanding was concluded by {PARTIES} on Oct. 12, 2017 in Tarn.")
+    (ev,) = [e for e in f.events if e.kind == "signing"]
+    assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+
+
+def test_a_venue_is_no_party():
+    ev = _signing("The partnership was solidified with the signing of an MoU at Brindle's Palisadoes Park campus.")
+    assert _parties(ev) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .. import lexicon
 from ..dates import MONTHS, dateline, find_dates, find_today, find_weekday, find_yesterday, resolve
@@ -220,6 +221,16 @@ def intended(w: Words, s: int, e: int) -> bool:
 def signs(w: Words, s: int, e: int) -> bool:
     """Whether words s..e use a signing verb ("signed the deal")."""
     return not SIGN_VERBS.isdisjoint(w.lower[s:e])
+
+
+_CAPTION = re.compile(r"\((?:(?:far|second|third|front|back|top|bottom|standing|seated)[ ,-]+)?"
+                      r"(?:left|right|centre|center|middle)\)|\((?:from )?(?:left|L) to (?:right|R)\)|\(Courtesy of",
+                      re.IGNORECASE)
+
+
+def caption(sentence: str) -> bool:
+    """Whether a sentence is a photo's caption ("A (center) and B (second left) ...", "(Courtesy of X)")."""
+    return _CAPTION.search(sentence) is not None
 
 
 def the_signing(w: Words, s: int, e: int) -> bool:

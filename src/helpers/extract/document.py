@@ -278,6 +278,8 @@ def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
     signing."""
     a, b = event.sentence
     line = text[a:b].strip()
+    if ag.caption(line):
+        return True  # "A (center) and B (second left) at the signing ceremony": a photo's caption sums it up too
     if doc.title:
         return line == doc.title.strip()
     return not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "") and not any(

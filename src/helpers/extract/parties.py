@@ -292,11 +292,21 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     people = frozenset(k for it in items if it.kind in ("person", "title", "used-title") for k in range(it.i, it.j))
     found = parties(w, s, e, orgs, people)
     if not found and fallback is not None and len(orgs) <= 3:
-        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1]) and not is_country(o.name)]
+        found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1]) and not is_country(o.name)
+                 and not _venue(w, s, o)]
     for o in found:
         key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
         if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
             signing.roles.append((None, key, None, "party", *span))
+
+
+def _venue(w: Words, s: int, o: OrgSpan) -> bool:
+    """Whether an organisation is named as where the event was ("at CMU's Palisadoes Park campus",
+    "in the Tarn Hall"), not as a party."""
+    q = o.i - 1
+    while q >= s and (w.lower[q] == "the" or w.text[q] in ("'s", "’s") or is_cap(w.text[q]) and q >= o.i - 3):
+        q -= 1
+    return q >= s and w.lower[q] in ("at", "in")
 
 
 def _plausible_party(name: str) -> bool:
