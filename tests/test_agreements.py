@@ -378,3 +378,10 @@ def test_a_photo_caption_sums_up_the_signing_the_body_tells():
 def test_a_venue_is_no_party():
     ev = _signing("The partnership was solidified with the signing of an MoU at Brindle's Palisadoes Park campus.")
     assert _parties(ev) == []
+
+
+def test_a_one_word_short_form_met_before_a_party_read_from_the_slot_is_that_party():
+    f = _facts("Dr. Tom Reed, Quillon's SVP Engineering, spoke. Brindle and Quillon Aero Engines have signed an MoU.")
+    (ev,) = [e for e in f.events if e.kind == "signing"]
+    assert "quillon" not in f.orgs and "quillon aero engines" in set(_parties(ev))
+    assert f.people["reed tom"].org == "quillon aero engines"

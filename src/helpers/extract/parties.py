@@ -9,7 +9,7 @@ from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs, is_legal_form, kind_of
 from .places import holds_place, place_dateline
-from .release_orgs import holder_of, top_org
+from .release_orgs import holder_of, merge_into, top_org
 from .theme_scope import is_country
 
 _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
@@ -287,6 +287,7 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
         else:
             key = org_key(name)
             facts.orgs.setdefault(key, LocalOrg(key, name, None, kind_of(name)))
+            _take_short_form(facts, name, key)
         orgs.append(OrgSpan(a, b, name, None, kind_of(name)))
     orgs.sort(key=lambda o: o.i)
     people = frozenset(k for it in items if it.kind in ("person", "title", "used-title") for k in range(it.i, it.j))
@@ -298,6 +299,24 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
         key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
         if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
             signing.roles.append((None, key, None, "party", *span))
+
+
+def _take_short_form(facts: DocFacts, name: str, key: str) -> None:
+    """A one-word organisation the release named before ("MTU's SVP") that opens a party's name read
+    from a signing sentence ("MTU Aero Engines") is that party written short."""
+    first = name.split()[0]
+    short = org_key(first)
+    lo = facts.orgs.get(short)
+    rest = name[len(first) + 1:]
+    if len(name.split()) < 2 or short == key or lo is None or lo.parent is not None or lo.name != first \
+            or is_country(first) or is_country(rest) or any(o.parent == short for o in facts.orgs.values()):
+        return  # not "Tarnex" of "Tarnex Kenya", a national branch
+    merge_into(facts, short, key)
+    for p in facts.people.values():
+        if p.org == short:
+            p.org = key
+    for ev in facts.events:
+        ev.roles = [(r[0], key if r[1] == short else r[1], *r[2:]) for r in ev.roles]
 
 
 def _venue(w: Words, s: int, o: OrgSpan) -> bool:

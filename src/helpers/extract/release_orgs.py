@@ -171,7 +171,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         if len(longer) == 1 and key not in facts.alias.values():
             rest = facts.orgs[longer[0]].name[len(lo.name):]
             place = rest.startswith(" of ") and _is_city(rest[4:])
-            _merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
+            merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
     for key, lo in list(facts.orgs.items()):
         # "TRX" beside "TRX Aerospace Corporation": a one-word name that opens one longer name of a body
         # in its own right (no unit, no national branch) is that body written short
@@ -182,7 +182,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and not is_country(rest := o.name[len(lo.name) + 1:])
                   and (len(rest.split()) >= 2 or heads.match(rest.lower().split(), 0)[0])]
         if len(longer) == 1:
-            _merge_into(facts, key, longer[0])
+            merge_into(facts, key, longer[0])
     for key, lo in list(facts.orgs.items()):
         # "Medeniyet University" for "Istanbul Medeniyet University": the name without its place
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
@@ -190,7 +190,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and len(o.name.split()) == len(lo.name.split()) + 1 and is_place_word(o.name.split()[0])
                   and _own_words(lo.name) - lexicon.field_words()]  # not "Ministry of Science" in "Israeli ..."
         if len(longer) == 1 and key not in facts.alias.values():
-            _merge_into(facts, key, longer[0])
+            merge_into(facts, key, longer[0])
     for key, lo in facts.orgs.items():
         # "Sanqiao Municipal Science and Technology Bureau" is a bureau of the "Sanqiao Municipal Government"
         if is_unit(lo):
@@ -220,7 +220,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                 lo1.parent = k2
 
 
-def _merge_into(facts: DocFacts, key: str, target: str) -> None:
+def merge_into(facts: DocFacts, key: str, target: str) -> None:
     """Make organisation `key` a name of `target`: one organisation written two ways."""
     facts.orgs[target].aliases |= facts.orgs[key].aliases | {facts.orgs[key].name}
     facts.alias[key] = target
