@@ -173,6 +173,8 @@ def test_a_signing_after_an_intention_is_a_signing():
      ["brindle university", "tarn institute"]),
     ("Brindle University, a powerhouse in quantum research, and Qubex (NYSE: QBX), a leader in the industry, "
      "today announced that they have signed a $9 million agreement.", ["brindle university", "qubex"]),
+    ("The Tarn Institute is pleased to announce it has signed a memorandum with Brindle University.",
+     ["brindle university", "tarn institute"]),
 ])
 def test_parties_by_their_place_in_the_signing_sentence(text, parties):
     assert sorted(_parties(_signing(text))) == parties

@@ -16,7 +16,7 @@ _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
 _SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
                 "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
                 "respectively", "yesterday", "on", "the", "and", ",", "&", "are", "is", "pleased", "proud",
-                "happy", "delighted", "excited", "they", "announced", "announce", "announces"}
+                "happy", "delighted", "excited", "they", "it", "announced", "announce", "announces"}
 
 
 def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:
