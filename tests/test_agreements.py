@@ -387,3 +387,10 @@ def test_a_one_word_short_form_met_before_a_party_read_from_the_slot_is_that_par
     (ev,) = [e for e in f.events if e.kind == "signing"]
     assert "quillon" not in f.orgs and "quillon aero engines" in set(_parties(ev))
     assert f.people["reed tom"].org == "quillon aero engines"
+
+
+def test_a_signing_sentence_ending_in_a_colon_names_its_parties_next():
+    f = _facts("Two leaders in quantum research have concluded a Memorandum of Understanding for close collaboration:\n"
+               "Quillon Laboratories Europe and the Tarn research institutions Brindle University and Tarn Institute.")
+    (ev,) = [e for e in f.events if e.kind == "signing"]
+    assert sorted(_parties(ev)) == ["brindle university", "quillon laboratories europe", "tarn institute"]

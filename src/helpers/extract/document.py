@@ -13,7 +13,7 @@ from .inference import infer_affiliations, list_companions
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
 from .orgs import find_orgs, is_legal_form
-from .parties import add_parties, headline_parties, office_holders
+from .parties import add_parties, headline_parties, listed_parties, office_holders
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role, present, statement_source
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
@@ -160,8 +160,12 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     lead = next((d for a, b, s, e, *_ in body if ag.signs(w, s, e) or ag.is_signing(w, s, e)
                  or ag.opens_with_date(w, s, e, text)
                  if (d := ag.sentence_date(text[a:b], doc.published))), None)
+    told_after: LocalEvent | None = None  # a signing sentence that ends in a colon names its parties next
     for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
+        if told_after is not None:
+            listed_parties(facts, told_after, w, s, e, items, (a, b))
+            told_after = None
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
@@ -251,6 +255,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         if hint == "visit" and not ag.is_signing(w, s, e):
             _visiting_bodies(facts, items, w, (a, b), dated)
         _represented_bodies(facts, items, w, (a, b), dated, signing)
+        if signing is not None and signing.sentence == (a, b) and sentence.rstrip().endswith(":"):
+            told_after = signing  # "... have concluded a MoU for future close collaboration: X and Y."
         for it in items:
             if it.kind == "org":
                 facts.mentions.append(("organization", facts.org(it.value.name),

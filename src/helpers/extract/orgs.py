@@ -156,6 +156,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     return _joined_acronyms(_with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text)
 
 
+_REGIONS = {"europe", "asia", "africa", "americas", "international", "global", "worldwide", "emea", "apac", "mena"}
 _QUOTES = {"“": "”", '"': '"', "«": "»", "„": "“"}
 # Sector nouns that, before a country's name, name a national body ("Business Finland", "Universities UK")
 _SECTOR = {"Universities", "Science", "Business", "Campus", "Investment", "Research", "Innovate", "Enterprise",
@@ -356,8 +357,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if saw_of and name_run_at(w, k, e):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee": a person follows
         if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
-                and (saw_of or leading or heads.match(w.lower, k, e)[0]):
-            k += 1
+                and (saw_of or leading or heads.match(w.lower, k, e)[0] or low in _REGIONS and k == b):
+            k += 1  # "NEC Laboratories Europe": a region closes a company's name
             b = k
             continue
         if low == "," and saw_of and (end := _field_list(w, k + 1, e)):

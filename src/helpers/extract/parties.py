@@ -162,9 +162,26 @@ def _org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgS
             k = w.text.index(")", k) + 1 if w.text[k] == "(" else k + 1  # "X Co, Ltd. (X Group), Y"
         elif found and w.text[k - 1] == "," and (q := _place_between_commas(w, k, e)) is not None:
             k = q  # "with Rizhao City, Shandong Province, Shandong Hi-Speed Group": the place is skipped
+        elif found and (q := _described_group(w, k, e, starts)) is not None:
+            k = q  # "X and the Cyber Valley research institutions A, B and C": the group's members follow
         else:
             break
     return found
+
+
+_GROUP_NOUNS = {"institutions", "universities", "partners", "members", "companies", "organisations",
+                "organizations", "institutes", "centres", "centers", "agencies", "firms"}
+
+
+def _described_group(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> int | None:
+    """The first organisation after a group's description ("the Cyber Valley research institutions
+    Max Planck Institute ..."), or None."""
+    for q in range(k, min(e - 1, k + 6)):
+        if w.lower[q] in _GROUP_NOUNS:
+            return q + 1 if q + 1 in starts else None
+        if w.text[q] in (",", ";", "(", ")") or q > k and w.lower[q] in ("and", "with"):
+            return None
+    return None
 
 
 _REPORTS = {"reports", "reported", "writes", "wrote", "informs", "informed", "says", "said", "quoted"}
@@ -384,6 +401,22 @@ def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> boo
             break
     return b < e and w.text[b] != "," and (a == after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
         and any(ag.signs(w, q, q + 1) or ag.is_signing(w, q, e) for q in range(b, min(e, b + 4)))
+
+
+def listed_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, items: list[Item],
+                   span: tuple[int, int]) -> None:
+    """The organisations a sentence opens with, after a signing sentence that ends in a colon, are its
+    parties (": NEC Laboratories Europe and the Cyber Valley institutions A, B and C.")."""
+    starts = {it.i: it.value for it in items if it.kind == "org"}
+    k = _subject_start(w, s, e)
+    found = _org_list(w, k, e, starts)
+    if not found:
+        return
+    signing.roles = [r for r in signing.roles if r[3] != "party"]
+    for o in found:
+        key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
+        if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+            signing.roles.append((None, key, None, "party", *span))
 
 
 def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
