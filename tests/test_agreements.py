@@ -394,3 +394,11 @@ def test_a_signing_sentence_ending_in_a_colon_names_its_parties_next():
                "Quillon Laboratories Europe and the Tarn research institutions Brindle University and Tarn Institute.")
     (ev,) = [e for e in f.events if e.kind == "signing"]
     assert sorted(_parties(ev)) == ["brindle university", "quillon laboratories europe", "tarn institute"]
+
+
+def test_a_signatory_whose_organisation_is_inferred_brings_it_as_a_party():
+    f = _facts("A delegation from the Brindle University's College of Physical Sciences has travelled to Tarn.\n\n"
+               "Head of the College, Professor Ann Lee is leading the delegation and on August 31 signed a "
+               "Memorandum Of Understanding with Tarn Institute on behalf of the University.")
+    (ev,) = [e for e in f.events if e.kind == "signing"]
+    assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]

@@ -278,6 +278,15 @@ def _date_signing(signing: LocalEvent, w: Words, words: tuple[int, int], text: s
     add_parties(facts, signing, w, s, e, items, signing.sentence, fallback=(la, lb))
 
 
+def _signers_bodies(facts: DocFacts, ev: LocalEvent) -> None:
+    """The organisations of a signing's signatories are its parties (not a country a title names:
+    "UAE Minister A")."""
+    for r in list(ev.roles):
+        org = facts.people[r[0]].org if r[3] == "signatory" else None
+        if org and not any(x[1] == org and x[3] == "party" for x in ev.roles) and not is_country(facts.orgs[org].name):
+            ev.roles.append((None, org, None, "party", *r[4:]))
+
+
 def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
     """Whether the event was told by the headline (the title, or a line that ends in no stop, after
     lines that end in none: "Skip to main content", a section name), which sums up the body's first
@@ -373,16 +382,12 @@ def _finish_events(facts: DocFacts) -> None:
     for ev in facts.events:
         if ev.kind != "signing":
             continue
-        parties = [r[1] for r in ev.roles if r[3] == "party"]
         if ev.offices:
-            office_holders(facts, ev, parties)
-        for r in list(ev.roles):
-            if r[3] == "signatory":
-                org = facts.people[r[0]].org
-                if org and org not in parties and not is_country(facts.orgs[org].name):  # "UAE Minister A"
-                    parties.append(org)
-                    ev.roles.append((None, org, None, "party", *r[4:]))
+            office_holders(facts, ev, [r[1] for r in ev.roles if r[3] == "party"])
+        _signers_bodies(facts, ev)
     infer_affiliations(facts)
     for ev in facts.events:
+        if ev.kind == "signing" and sum(r[3] == "party" for r in ev.roles) < 2:
+            _signers_bodies(facts, ev)  # "Head of the College A signed ... on behalf of the University"
         ev.roles = [(k, (facts.people[k].org if k else o), (facts.people[k].title if k else t), role, a, b)
                     for k, o, t, role, a, b in ev.roles]
