@@ -296,7 +296,8 @@ def _group_leads(items: list[Item], w: Words) -> None:
     if not items or not any(it.kind == "person" and it.value.org is None for it in items):
         return
     cues = lexicon.group_cues()
-    has_cue = not cues.first.isdisjoint(w.lower[items[0].i:items[-1].j]) or "Representing" in w.text[items[0].i:items[-1].j]
+    span = slice(items[0].i, items[-1].j)
+    has_cue = not cues.first.isdisjoint(w.lower[span]) or "Representing" in w.text[span]
     group, until = None, 0
     paren = None
     for x, item in enumerate(items):

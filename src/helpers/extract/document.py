@@ -13,11 +13,11 @@ from .inference import infer_affiliations, list_companions
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
 from .orgs import find_orgs, is_legal_form
-from .parties import add_parties, headline_parties, listed_parties, office_holders
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role, present, statement_source
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
 from .scanner import scan
+from .signing_parties import add_parties, headline_parties, listed_parties, office_holders
 from .tagging import as_doc, tag
 from .theme_scope import cross_border, is_country, outside_scope
 

@@ -128,7 +128,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 if family_only and end - k >= 3 \
                         and NAME_WORD.match(w.text[end - 1]) and w.lower[end - 1] not in bare_stop \
                         and w.lower[end - 2] not in _TITLE_JOIN and w.text[end] != ",":
-                    person = (end - 1, person[1])  # "Secretary for X & Technology Nicholas Yang", "... Ashraf el Sheihy"
+                    person = (end - 1, person[1])  # "Secretary for X & Technology Nicholas Yang", "Ashraf el Sheihy"
                     end = end - 1
                     title = text[w.start[k]:w.end[end - 1]]
                     if org is not None and org.name.endswith(" " + w.text[end]):
