@@ -11,8 +11,8 @@ from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_b
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
+from .org_shapes import national_bodies, with_quoted_names
 from .places import is_place_word, place_dateline
-from .theme_scope import is_country
 
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
@@ -36,7 +36,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
     not_name = lexicon.name_stop_words()
-    spans: list[OrgSpan] = _national_bodies(w, s, e, title_words)
+    spans: list[OrgSpan] = national_bodies(w, s, e, title_words)
     national = {k for sp in spans for k in range(sp.i, sp.j)}
     last = s
     i = s
@@ -153,49 +153,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
-    return _joined_acronyms(_with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text)
-
-
-_REGIONS = {"europe", "asia", "africa", "americas", "international", "global", "worldwide", "emea", "apac", "mena"}
-_QUOTES = {"“": "”", '"': '"', "«": "»", "„": "“"}
-# Sector nouns that, before a country's name, name a national body ("Business Finland", "Universities UK")
-_SECTOR = {"Universities", "Science", "Business", "Campus", "Investment", "Research", "Innovate", "Enterprise",
-           "Engineers", "Invest", "Study"}
-
-
-def _national_bodies(w: Words, s: int, e: int, title_words: frozenset[str]) -> list[OrgSpan]:
-    """"Business Finland", "Universities UK", "Science New Zealand": a sector noun before a country's
-    name names a national body (not "studied Science in France", nor after "of")."""
-    out: list[OrgSpan] = []
-    for k in range(s, e - 1):
-        if w.text[k] not in _SECTOR or k > s and (w.lower[k - 1] in ("of", "in", "for") or is_cap(w.text[k - 1])
-                                                  and w.lower[k - 1] != "the") \
-                or out and out[-1].j > k:  # not "Huawei Tech Investment Saudi Arabia"
-            continue
-        n = next((n for n in (2, 1) if k + n < e and _national(" ".join(w.text[k + 1:k + 1 + n]))), 0)
-        if n and (k + 1 + n >= e or not is_cap(w.text[k + 1 + n]) or w.lower[k + 1 + n] in title_words):
-            out.append(OrgSpan(k, k + 1 + n, " ".join(w.text[k:k + 1 + n]), None, "other"))
-    return out
-
-
-def _national(name: str) -> bool:
-    return is_country(name) or name in ("NSW", "Holland", "Queensland", "Victoria", "Ontario", "Quebec", "Bavaria")
-
-
-def _with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
-    """An organisation's name goes on over a quoted name right after it ("National Technical University
-    of Ukraine “Igor Sikorsky Kyiv Polytechnic Institute”", "World Data Center "Geoinformatics and
-    sustainable development""); the names inside the quotes are no organisations of their own."""
-    out: list[OrgSpan] = []
-    for sp in spans:
-        if out and sp.j <= out[-1].j:
-            continue  # inside the quoted name just taken
-        close = _QUOTES.get(w.text[sp.j]) if sp.j < e else None
-        end = next((q for q in range(sp.j + 2, min(e, sp.j + 12)) if w.text[q] == close), None) if close else None
-        if end is not None and is_cap(w.text[sp.j + 1]):
-            sp = OrgSpan(sp.i, end + 1, text[w.start[sp.i]:w.end[end]], sp.acronym, sp.kind, sp.parent)
-        out.append(sp)
-    return out
+    return _joined_acronyms(with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text)
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
@@ -357,7 +315,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if saw_of and name_run_at(w, k, e):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee": a person follows
         if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
-                and (saw_of or leading or heads.match(w.lower, k, e)[0] or low in _REGIONS and k == b):
+                and (saw_of or leading or heads.match(w.lower, k, e)[0]
+                     or k == b and low in lexicon.word_set("organizations", "region_suffixes")):
             k += 1  # "NEC Laboratories Europe": a region closes a company's name
             b = k
             continue

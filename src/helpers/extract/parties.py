@@ -4,6 +4,7 @@ places, dates and appositions."""
 
 from __future__ import annotations
 
+from .. import lexicon
 from . import agreements as ag
 from .facts import OrgSpan
 from .nlp import Words, is_cap
@@ -168,15 +169,11 @@ def org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgSp
     return found
 
 
-_GROUP_NOUNS = {"institutions", "universities", "partners", "members", "companies", "organisations",
-                "organizations", "institutes", "centres", "centers", "agencies", "firms"}
-
-
 def _described_group(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> int | None:
     """The first organisation after a group's description ("the Cyber Valley research institutions
     Max Planck Institute ..."), or None."""
     for q in range(k, min(e - 1, k + 6)):
-        if w.lower[q] in _GROUP_NOUNS:
+        if w.lower[q] in lexicon.group_nouns():
             return q + 1 if q + 1 in starts else None
         if w.text[q] in (",", ";", "(", ")") or q > k and w.lower[q] in ("and", "with"):
             return None

@@ -242,11 +242,6 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
     return items
 
 
-_BODY_NOUNS = {"company", "firm", "leader", "provider", "developer", "manufacturer", "maker", "startup",
-               "start-up", "supplier", "operator", "giant", "specialist", "pioneer", "platform", "producer",
-               "subsidiary", "unicorn", "corporation", "conglomerate"}
-
-
 def _described_as_body(w: Words, m: int, e: int) -> bool:
     """Whether the apposition after a bare name at m describes a company ("Virgin Hyperloop, the
     California-based category leader in ...", "Qubex Labs, a leading quantum computing company,")."""
@@ -255,7 +250,7 @@ def _described_as_body(w: Words, m: int, e: int) -> bool:
     for q in range(m + 2, min(e, m + 9)):
         if w.text[q] in (",", ";", ".") or is_cap(w.text[q]) and not w.text[q].endswith("-based"):
             return False
-        if w.lower[q] in _BODY_NOUNS or w.lower[q].endswith("-based"):
+        if w.lower[q] in lexicon.word_set("organizations", "company_descriptors") or w.lower[q].endswith("-based"):
             return True
     return False
 
@@ -290,17 +285,12 @@ def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> O
     return OrgSpan(first, k, " ".join(w.text[first:k]), None, "other")
 
 
-_PORTFOLIO = {"research", "education", "academic", "international", "global", "engagement", "engagements",
-              "regional", "campuses", "innovation", "enterprise", "students", "operations", "partnerships",
-              "strategy", "external", "relations", "quality", "teaching", "learning", "graduate", "postgraduate",
-              "undergraduate", "and", "&"}
-
-
 def _portfolio_end(w: Words, k: int, e: int) -> int:
     """End of a portfolio written after a title with no "of"/"for" ("Deputy Vice-Chancellor Research",
     "Pro Vice-Chancellor Regional Campuses and Global Engagements"), up to its comma; else k."""
     q = k
-    while q < e and q - k < 6 and w.lower[q] in _PORTFOLIO and (is_cap(w.text[q]) or w.text[q] in ("and", "&")):
+    portfolio = lexicon.word_set("titles", "portfolios") | {"and", "&"}
+    while q < e and q - k < 6 and w.lower[q] in portfolio and (is_cap(w.text[q]) or w.text[q] in ("and", "&")):
         q += 1
     return q if q > k and q < e and w.text[q] == "," and w.lower[q - 1] not in ("and", "&") else k
 

@@ -12,14 +12,14 @@ from .nlp import Words, is_cap
 from .orgs import kind_of
 
 _TITLE_TAIL = {"of", "for", "at"}
-_POSTED = {"ambassador", "consul", "consul-general", "envoy", "attaché", "attache"}
 
 
 def posted(title: str | None) -> bool:
     """Whether a title is a diplomat's post ("High Commissioner to India", "Ambassador"): its holder is
     of their own country, never of another person's organisation or a party's."""
     words = (title or "").lower().replace("high commissioner", "envoy").split()
-    return bool(words) and (words[-1] in _POSTED or any(x in _POSTED and y in ("to", "in")
+    posts = lexicon.word_set("titles", "diplomatic_posts")
+    return bool(words) and (words[-1] in posts or any(x in posts and y in ("to", "in")
                                                          for x, y in zip(words, words[1:])))
 
 
@@ -40,7 +40,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         sub = title_at(w, end + 1, e, orgs_at, text)  # "Vice President and Executive Secretary of CAST"
         if sub:
             return sub[0], text[w.start[k]:w.start[end + 1]] + sub[1], kind, sub[3], sub[4]
-    if end + 1 < e and (w.lower[end - 1] in _POSTED or w.lower[end - 2:end] == ["high", "commissioner"]) \
+    if end + 1 < e and (w.lower[end - 1] in lexicon.word_set("titles", "diplomatic_posts")
+                        or w.lower[end - 2:end] == ["high", "commissioner"]) \
             and w.lower[end] in ("to", "in"):
         q = end + 1 + (w.lower[end + 1] == "the")
         t = q

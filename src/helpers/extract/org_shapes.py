@@ -1,0 +1,47 @@
+"""Organisation names without a head word, told by their shape: a sector noun before a country
+("Business Finland", "Universities UK"), and a name that goes on over a quoted name after it."""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .facts import OrgSpan
+from .nlp import Words, is_cap
+from .theme_scope import is_country
+
+_QUOTES = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+
+def national_bodies(w: Words, s: int, e: int, title_words: frozenset[str]) -> list[OrgSpan]:
+    """"Business Finland", "Universities UK", "Science New Zealand": a sector noun before a country's
+    name names a national body (not "studied Science in France", nor after "of")."""
+    out: list[OrgSpan] = []
+    sectors = lexicon.exact_set("organizations", "national_body_sectors")
+    for k in range(s, e - 1):
+        if w.text[k] not in sectors or k > s and (w.lower[k - 1] in ("of", "in", "for") or is_cap(w.text[k - 1])
+                                                  and w.lower[k - 1] != "the") \
+                or out and out[-1].j > k:  # not "Huawei Tech Investment Saudi Arabia"
+            continue
+        n = next((n for n in (2, 1) if k + n < e and _national(" ".join(w.text[k + 1:k + 1 + n]))), 0)
+        if n and (k + 1 + n >= e or not is_cap(w.text[k + 1 + n]) or w.lower[k + 1 + n] in title_words):
+            out.append(OrgSpan(k, k + 1 + n, " ".join(w.text[k:k + 1 + n]), None, "other"))
+    return out
+
+
+def _national(name: str) -> bool:
+    return is_country(name) or name in ("NSW", "Holland", "Queensland", "Victoria", "Ontario", "Quebec", "Bavaria")
+
+
+def with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
+    """An organisation's name goes on over a quoted name right after it ("National Technical University
+    of Ukraine “Igor Sikorsky Kyiv Polytechnic Institute”", "World Data Center "Geoinformatics and
+    sustainable development""); the names inside the quotes are no organisations of their own."""
+    out: list[OrgSpan] = []
+    for sp in spans:
+        if out and sp.j <= out[-1].j:
+            continue  # inside the quoted name just taken
+        close = _QUOTES.get(w.text[sp.j]) if sp.j < e else None
+        end = next((q for q in range(sp.j + 2, min(e, sp.j + 12)) if w.text[q] == close), None) if close else None
+        if end is not None and is_cap(w.text[sp.j + 1]):
+            sp = OrgSpan(sp.i, end + 1, text[w.start[sp.i]:w.end[end]], sp.acronym, sp.kind, sp.parent)
+        out.append(sp)
+    return out
