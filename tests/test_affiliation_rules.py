@@ -14,9 +14,16 @@ def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
     return {p.key: (p.org, p.title) for p in _facts(text).people.values()}
 
 
-def test_a_title_with_a_bracket_before_a_comma_and_a_name_is_that_persons():
-    roles = _roles("The centre was opened by Tarn's Vice President of Partnerships (Asia Pacific), Ms Rae Ong.")
-    assert roles["ong rae"] == ("tarn", "Vice President of Partnerships")
+@pytest.mark.parametrize("text, key, org_title", [
+    # a title with a bracket before a comma and a name is that person's
+    ("The centre was opened by Tarn's Vice President of Partnerships (Asia Pacific), Ms Rae Ong.", "ong rae",
+     ("tarn", "Vice President of Partnerships")),
+    # a title that holds a unit of an organisation gives the organisation
+    ("Liu Qiang, Secretary of the Party Committee of Brindle University, attended.", "liu qiang",
+     ("brindle university", "Secretary of the Party Committee")),
+])
+def test_a_title_gives_its_person_the_organisation_it_names(text, key, org_title):
+    assert _roles(text)[key] == org_title
 
 
 def test_a_title_over_a_possessive_unit_gives_the_parent_organisation():
@@ -316,11 +323,6 @@ def test_the_people_representing_an_organisation_belong_to_it():
     roles = _roles("An MoU was signed in the presence of Dr. D. Bearden, Member of the Tarn Board "
                    "representing the Quillon Institute.")
     assert roles["bearden d"][0] == "quillon institute"
-
-
-def test_a_title_that_holds_a_unit_of_an_organisation_gives_the_organisation():
-    roles = _roles("Liu Qiang, Secretary of the Party Committee of Brindle University, attended.")
-    assert roles["liu qiang"] == ("brindle university", "Secretary of the Party Committee")
 
 
 def test_a_diplomat_holds_a_post_in_a_country_and_is_no_one_elses():
