@@ -154,9 +154,9 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     speech: LocalEvent | None = None
     counted = False  # the signing counts its partners ("with eight organisations") and names them after
     # The lead dates the signing only when it speaks of signing or opens by dating what it tells
-    # ("On February 27, 2026, at ..."): a byline or a dateline dates the release, not the event.
-    # The lead is among the first three sentences of six words or more.
-    body = [x for x in sentences if x[3] - x[2] >= 6][:3]  # not menu lines ("CU Symbols", "Programs")
+    # ("On February 27, 2026, at ..."): a byline or a dateline dates the release, not the event. The
+    # lead is among the first three sentences of six words or more, not menu lines ("CU Symbols").
+    body = [x for x in sentences if x[3] - x[2] >= 6][:3]
     lead = next((d for a, b, s, e, *_ in body if ag.signs(w, s, e) or ag.is_signing(w, s, e)
                  or ag.opens_with_date(w, s, e, text)
                  if (d := ag.sentence_date(text[a:b], doc.published))), None)

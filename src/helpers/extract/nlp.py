@@ -137,4 +137,3 @@ def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
         b -= 1
     if b > a:
         spans.append((a, b))
-

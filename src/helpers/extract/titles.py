@@ -17,10 +17,10 @@ _TITLE_TAIL = {"of", "for", "at"}
 def posted(title: str | None) -> bool:
     """Whether a title is a diplomat's post ("High Commissioner to India", "Ambassador"): its holder is
     of their own country, never of another person's organisation or a party's."""
-    words = (title or "").lower().replace("high commissioner", "envoy").split()
-    posts = lexicon.word_set("titles", "diplomatic_posts")
-    return bool(words) and (words[-1] in posts or any(x in posts and y in ("to", "in")
-                                                         for x, y in zip(words, words[1:])))
+    low = (title or "").lower()
+    words, posts = low.split(), lexicon.word_set("titles", "diplomatic_posts")
+    return "high commissioner" in low or bool(words) and (
+        words[-1] in posts or any(x in posts and y in ("to", "in") for x, y in zip(words, words[1:])))
 
 
 def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
