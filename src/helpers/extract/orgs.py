@@ -331,6 +331,9 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
     return b, None
 
 
+_AND = {"and", "&", "y", "e", "et"}  # "Ciencia, Tecnología e Innovación"
+
+
 def _field_list(w: Words, k: int, e: int) -> int | None:
     """End of a list of field words that closes a name ("Industry and Energy", "Sports and Tourism"),
     or None: only generic field words, so two names in a list are never joined."""
@@ -342,8 +345,8 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
             if saw_and and (k >= e or not is_cap(w.text[k])):
                 return k
             continue
-        if w.lower[k] in (",", "and", "&", "y", "e", "et") and k + 1 < e and is_cap(w.text[k + 1]):
-            saw_and = saw_and or w.lower[k] in ("and", "&", "y", "e", "et")  # "Ciencia, Tecnología e Innovación"
+        if (w.lower[k] == "," or w.lower[k] in _AND) and k + 1 < e and is_cap(w.text[k + 1]):
+            saw_and = saw_and or w.lower[k] in _AND
             k += 1
             continue
         return None
