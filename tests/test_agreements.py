@@ -151,6 +151,8 @@ def test_parties_of_a_sentence_without_organisations(text):
     "With the agreement now signed, a plan of action is expected.",
     "Prof. Ann Lee said the MoU was signed when Prof. Tom Reed was then the Director of the Tarn Institute.",
     "In 2006 Tarnland and Brindleland signed a Treaty on Cooperation in Science and Technology.",
+    "The talks will be formalized through an agreement to be signed by the Tarn Agency with these institutions.",
+    "The Tarn Academy has signed similar agreements with other foreign institutions.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")
@@ -402,3 +404,9 @@ def test_a_signatory_whose_organisation_is_inferred_brings_it_as_a_party():
                "Memorandum Of Understanding with Tarn Institute on behalf of the University.")
     (ev,) = [e for e in f.events if e.kind == "signing"]
     assert sorted(_parties(ev)) == ["brindle university", "tarn institute"]
+
+
+def test_a_cosigned_memorandum_is_a_signing_with_its_signatories():
+    f = _facts("The two CEOs, Dr. Ann Lee of Brindle University and Mr. Tom Reed of Tarn Institute, cosigned the MOU.")
+    (ev,) = [e for e in f.events if e.kind == "signing"]
+    assert {r[0] for r in ev.roles if r[3] == "signatory"} == {"ann lee", "reed tom"}

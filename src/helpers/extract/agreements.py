@@ -21,13 +21,14 @@ HEADS = {
 _HEAD_WORDS = {h[0] for h in HEADS}
 HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})
 _BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
-_EARLIER = {"previously", "formerly", "earlier", "already", "once"}
-SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"}
-_SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized"}
+_EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar"}  # "has signed similar agreements"
+SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks", "cosigned", "co-signed", "countersigned"}
+_SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized", "cosigned", "co-signed", "countersigned"}
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
-_PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered"}
+_PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered", "cosigned",
+              "co-signed", "countersigned"}
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed", "sealed",
-              "formalised", "formalized"}
+              "formalised", "formalized", "cosigned", "co-signed", "countersigned"}
 _LEFT_STOP = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "two",
     "three", "four", "five", "several", "both", "each", "signed", "inked", "sign", "signing",
@@ -211,6 +212,9 @@ def intended(w: Words, s: int, e: int) -> bool:
         if low not in SIGN_WORDS:
             continue
         past = low in _PAST_SIGN and not (k > s and w.lower[k - 1] in ("be", "been", "being"))
+        if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
+            found = True  # "an agreement to be signed by DOST": not signed yet
+            continue
         ahead = low == "signing" and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 4)))
         if past or not ahead and not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
             return False  # a signing that happened, however hopeful the rest of the sentence
