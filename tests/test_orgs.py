@@ -164,6 +164,10 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
      "National Technical University of Tarnland “Igor Brindle Polytechnic Institute”"),
     ('World Data Center "Geoinformatics and sustainable development" and Tarn signed.',
      'World Data Center "Geoinformatics and sustainable development"'),
+    ("The Tarn Academy and the Tarnian National University named after Zh. Balasagyn signed an agreement.",
+     "Tarnian National University named after Zh. Balasagyn"),
+    ("It was signed by the President of the National Academy of Sciences of the Tarn Republic K. E. Abdrakhmatov.",
+     "National Academy of Sciences of the Tarn Republic"),
 ])
 def test_an_organisation_name_runs_through_a_closing_list_of_fields_or_after_a_leading_head(text, name):
     assert name in {lo.name for lo in _facts(text).orgs.values()}

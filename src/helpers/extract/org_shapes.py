@@ -1,5 +1,5 @@
-"""Organisation names without a head word, told by their shape: a sector noun before a country
-("Business Finland", "Universities UK"), and a name that goes on over a quoted name after it."""
+"""Organisation names told by their shape: a sector noun before a country ("Business Finland",
+"Universities UK"), and a name that goes on over a quoted name or the person it is named after."""
 
 from __future__ import annotations
 
@@ -43,5 +43,20 @@ def with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list
         end = next((q for q in range(sp.j + 2, min(e, sp.j + 12)) if w.text[q] == close), None) if close else None
         if end is not None and is_cap(w.text[sp.j + 1]):
             sp = OrgSpan(sp.i, end + 1, text[w.start[sp.i]:w.end[end]], sp.acronym, sp.kind, sp.parent)
+        out.append(sp)
+    return out
+
+
+def named_after(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
+    """A name goes on over the person it is named after ("Kyrgyz National University named after
+    Zh. Balasagyn"): that person is part of the name, no one in the event."""
+    out = []
+    for sp in spans:
+        if sp.j + 2 < e and w.lower[sp.j:sp.j + 2] == ["named", "after"]:
+            q = sp.j + 2
+            while q < e and q - sp.j < 7 and (is_cap(w.text[q]) or w.lower[q] in ("of", "the")):
+                q += 1
+            if q > sp.j + 2 and is_cap(w.text[q - 1]):
+                sp = OrgSpan(sp.i, q, text[w.start[sp.i]:w.end[q - 1]], sp.acronym, sp.kind, sp.parent)
         out.append(sp)
     return out

@@ -11,7 +11,7 @@ from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_b
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
-from .org_shapes import national_bodies, with_quoted_names
+from .org_shapes import named_after, national_bodies, with_quoted_names
 from .places import is_place_word, place_dateline
 
 _STOP = {
@@ -153,7 +153,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
-    return _joined_acronyms(with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text)
+    spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
+    return _joined_acronyms(named_after(spans, w, e, text), w, text)
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
@@ -312,8 +313,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and not _person_next(w, k + 1, e) and not _new_name_after_and(w, k + 1, e):
             k += 1
             continue
-        if saw_of and name_run_at(w, k, e):
-            break  # "College of Life Sciences and Bioengineering Sang Yup Lee": a person follows
+        if saw_of and (name_run_at(w, k, e) or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
+            break  # "College of Life Sciences and Bioengineering Sang Yup Lee", "... Republic K. E. A": a person
         if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
                 and (saw_of or leading or heads.match(w.lower, k, e)[0]
                      or k == b and low in lexicon.word_set("organizations", "region_suffixes")):
