@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .. import lexicon
 from .nlp import Words
 from .theme_scope import country_table, is_country
 
@@ -75,9 +76,9 @@ _NOUN_ENDS = ("ies", "ics", "tion", "tions", "ology", "ologies", "ness", "ship",
 
 def not_a_name_word(word: str) -> bool:
     """Whether a capitalised word opening a name of three words or more is no given name but an
-    English noun ("Innovative Activities Zhamila Aitzhanova"); not a city, as many are given names
-    ("Gloria")."""
-    return word.lower().endswith(_NOUN_ENDS)
+    English noun ("Innovative Activities Zhamila Aitzhanova", "Business Banking Bobby Malabie"); not a
+    city, as many are given names ("Gloria")."""
+    return word.lower().endswith(_NOUN_ENDS) or word.lower() in lexicon.never_name()
 
 
 def noun_in(words: list[str]) -> bool:
