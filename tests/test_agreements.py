@@ -410,3 +410,8 @@ def test_a_cosigned_memorandum_is_a_signing_with_its_signatories():
     f = _facts("The two CEOs, Dr. Ann Lee of Brindle University and Mr. Tom Reed of Tarn Institute, cosigned the MOU.")
     (ev,) = [e for e in f.events if e.kind == "signing"]
     assert {r[0] for r in ev.roles if r[3] == "signatory"} == {"ann lee", "reed tom"}
+
+
+def test_a_news_agency_that_tells_the_story_is_no_party():
+    ev = _signing("KAZINFORM - Officials of the Tarn Institute attended the signing of a memorandum of cooperation.")
+    assert _parties(ev) == ["tarn institute"]

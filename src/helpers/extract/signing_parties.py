@@ -126,9 +126,16 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
         found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1]) and not is_country(o.name)
                  and not _venue(w, s, o)]
     for o in found:
-        key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
-        if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
-            signing.roles.append((None, key, None, "party", *span))
+        _add_party(facts, signing, facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o), span)
+
+
+def _add_party(facts: DocFacts, signing: LocalEvent, key: str | None, span: tuple[int, int]) -> None:
+    """Add organisation `key` as a party of the signing once; a news agency that tells the story
+    ("KAZINFORM - ...", "MENAFN") signs nothing."""
+    agencies = lexicon.word_set("organizations", "news_agencies")
+    if key and key in facts.orgs and facts.orgs[key].name.lower() not in agencies \
+            and not any(r[1] == key and r[3] == "party" for r in signing.roles):
+        signing.roles.append((None, key, None, "party", *span))
 
 
 def _take_short_form(facts: DocFacts, name: str, key: str) -> None:
@@ -227,9 +234,7 @@ def listed_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: in
         return
     signing.roles = [r for r in signing.roles if r[3] != "party"]
     for o in found:
-        key = facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
-        if key and not any(r[1] == key and r[3] == "party" for r in signing.roles):
-            signing.roles.append((None, key, None, "party", *span))
+        _add_party(facts, signing, facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o), span)
 
 
 def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
@@ -239,9 +244,7 @@ def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
     if not (ag.is_signing(tw, 0, len(tw)) or ag.signs(tw, 0, len(tw))):
         return
     for o in parties(tw, 0, len(tw), find_orgs(tw, 0, len(tw), title)):
-        key = facts.org(o.name)
-        if key in facts.orgs and not any(r[1] == key and r[3] == "party" for r in signing.roles):
-            signing.roles.append((None, key, None, "party", *signing.sentence))
+        _add_party(facts, signing, facts.org(o.name), signing.sentence)
 
 
 def office_holders(facts: DocFacts, ev: LocalEvent, party_keys: list[str]) -> None:
