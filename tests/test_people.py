@@ -556,3 +556,8 @@ def test_a_bare_name_an_apposition_calls_a_company_is_an_organisation_everywhere
     (ev,) = [e for e in f.events if e.kind == "signing"]
     assert "quillon hyperloop" in {r[1] for r in ev.roles if r[3] == "party"}
     assert "quillon hyperloop" not in f.people and "hyperloop quillon" not in f.people
+
+
+def test_a_dash_between_a_title_and_an_honorific_keeps_the_title():
+    f = _facts("Deputy Minister – Ms. Ann Lee and Chairman Tom Reed signed the agreement.")
+    assert f.people["ann lee"].title == "Deputy Minister"

@@ -133,11 +133,14 @@ def upper_family(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
 
 
 def after_title(w, k, e, not_name, honor, never_first, comma=True):
-    """Span of the name that follows a title ("Chairman Yansheng Wu", "Director, Ms Luo Hui")."""
+    """Span of the name that follows a title ("Chairman Yansheng Wu", "Director, Ms Luo Hui", "Deputy
+    Minister – Ms. Irina Abuladze")."""
     if k < e and w.text[k] == ",":
         if not comma:
             return None
         k += 1
+    dash = k + 1 < e and w.text[k] in ("–", "—") and honor.match(w.lower, k + 1, e)[0]
+    k += 1 if dash else 0  # a dash before an honorific and a name
     n, _ = honor.match(w.lower, k, e) if k < e else (0, None)
     while n and (more := honor.match(w.lower, k + n, e)[0]):
         n += more
