@@ -30,6 +30,7 @@ def word_set(name: str, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load(name).get(key, []))
 
 
+@lru_cache(maxsize=None)
 def exact_set(name: str, key: str) -> frozenset[str]:
     """The words listed under `key` in lexicon `name`, case kept ("Jr.", "AO")."""
     return frozenset(str(w) for w in load(name).get(key, []))

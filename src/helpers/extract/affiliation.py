@@ -156,6 +156,8 @@ _CHAIN = {",", "and", "&", "of", "for", "the"}
 def _representing(items: list[Item], w: Words) -> None:
     """The organisation a person represents is theirs ("Dr. A, Member of the ISU Board representing
     The Aerospace Corporation"), when only the person's title stands between them."""
+    if not items or "representing" not in w.text[items[0].i:items[-1].j]:
+        return
     for x, it in enumerate(items):
         if it.kind != "org" or it.i < 2 or w.text[it.i - 1 - (w.lower[it.i - 1] == "the")] != "representing":
             continue

@@ -16,6 +16,8 @@ def national_bodies(w: Words, s: int, e: int, title_words: frozenset[str]) -> li
     name names a national body (not "studied Science in France", nor after "of")."""
     out: list[OrgSpan] = []
     sectors = lexicon.exact_set("organizations", "national_body_sectors")
+    if sectors.isdisjoint(w.text[s:e]):
+        return out
     for k in range(s, e - 1):
         if w.text[k] not in sectors or k > s and (w.lower[k - 1] in ("of", "in", "for") or is_cap(w.text[k - 1])
                                                   and w.lower[k - 1] != "the") \
@@ -35,6 +37,8 @@ def with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list
     """An organisation's name goes on over a quoted name right after it ("National Technical University
     of Ukraine “Igor Sikorsky Kyiv Polytechnic Institute”", "World Data Center "Geoinformatics and
     sustainable development""); the names inside the quotes are no organisations of their own."""
+    if not spans or _QUOTES.keys().isdisjoint(w.text[spans[0].j:e]):
+        return spans
     out: list[OrgSpan] = []
     for sp in spans:
         if out and sp.j <= out[-1].j:
@@ -50,6 +54,8 @@ def with_quoted_names(spans: list[OrgSpan], w: Words, e: int, text: str) -> list
 def named_after(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
     """A name goes on over the person it is named after ("Kyrgyz National University named after
     Zh. Balasagyn"): that person is part of the name, no one in the event."""
+    if not spans or "named" not in w.lower[spans[0].j:e]:
+        return spans
     out = []
     for sp in spans:
         if sp.j + 2 < e and w.lower[sp.j:sp.j + 2] == ["named", "after"]:
