@@ -22,13 +22,13 @@ _HEAD_WORDS = {h[0] for h in HEADS}
 HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})
 _BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
 _EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar"}  # "has signed similar agreements"
-SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks", "cosigned", "co-signed", "countersigned"}
-_SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized", "cosigned", "co-signed", "countersigned"}
+_COSIGNED = {"cosigned", "co-signed", "countersigned"}
+SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"} | _COSIGNED
+_SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized"} | _COSIGNED
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
-_PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered", "cosigned",
-              "co-signed", "countersigned"}
+_PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered"} | _COSIGNED
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed", "sealed",
-              "formalised", "formalized", "cosigned", "co-signed", "countersigned"}
+              "formalised", "formalized"} | _COSIGNED
 _LEFT_STOP = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "two",
     "three", "four", "five", "several", "both", "each", "signed", "inked", "sign", "signing",

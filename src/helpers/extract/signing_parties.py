@@ -126,7 +126,12 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
         found = [o for o in orgs if not (fallback[0] <= o.i < fallback[1]) and not is_country(o.name)
                  and not _venue(w, s, o)]
     for o in found:
-        _add_party(facts, signing, facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o), span)
+        _add_party(facts, signing, _key_of(facts, o), span)
+
+
+def _key_of(facts: DocFacts, o: OrgSpan) -> str | None:
+    """The release's organisation a name in a party slot is: itself when the release has it, else its owner."""
+    return facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
 
 
 def _add_party(facts: DocFacts, signing: LocalEvent, key: str | None, span: tuple[int, int]) -> None:
@@ -234,7 +239,7 @@ def listed_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: in
         return
     signing.roles = [r for r in signing.roles if r[3] != "party"]
     for o in found:
-        _add_party(facts, signing, facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o), span)
+        _add_party(facts, signing, _key_of(facts, o), span)
 
 
 def headline_parties(facts: DocFacts, signing: LocalEvent) -> None:
