@@ -165,7 +165,7 @@ def test_sample_corpus_scores_against_its_gold(tmp_path):
     assert s["releases"] == 39 and s["missing_documents"] == []
     for m in ("people", "parties", "role:signatory", "role:witness", "role:presider"):
         assert s[m]["f1"] == 1.0, (m, s[m])
-    assert s["organizations"]["f1"] >= 0.94 and s["affiliation_acc"] >= 0.95
+    assert s["organizations"]["f1"] >= 0.95 and s["affiliation_acc"] >= 0.95 and s["themes"]["f1"] >= 0.95
     assert s["title_acc"] == 1.0 and s["signing_date_acc"] == 1.0
     assert s["dates_guessed"] == 0 and s["no_signing_given_one"] == 0
 
@@ -198,3 +198,11 @@ def test_diff_names_each_miss_and_false_alarm_with_its_sentence():
     assert f"missed party: Tarn Institute {where}" in diff
     assert f"missed organization: Tarn Institute {where}" in diff
     assert "wrong signatory: Ana Ruiz in «Ana Ruiz was there.»" in diff
+
+
+def test_diff_lists_missed_and_added_themes():
+    found = {"r": _facts(text="x", themes=["research", "domain:ai"])}
+    gold = [{"id": "r", "signing": None, "themes": ["research", "talent"]}]
+    diff = evaluate(gold, found).diffs["r"]
+    assert "missed theme: talent" in diff and "added theme: domain:ai" in diff
+    assert not any("theme: research" in line for line in diff)

@@ -70,3 +70,13 @@ def test_a_field_counts_in_the_lead_or_in_two_sentences():
 def test_sharing_counts_with_a_resource_as_its_object():
     assert "resource_sharing" in _themes(LEAD + "The partners will share ground stations and data.")
     assert "resource_sharing" not in _themes(LEAD + "The partners have a shared interest in data.")
+
+
+def test_a_venue_or_contest_name_is_no_theme():
+    text = (LEAD + "The agreement was signed at the Innovation Building. "
+            "Students will join the Tarn Youth Science and Technology Innovation Competition.")
+    w = words_of(text)
+    out = outside_scope(w, text, [])
+    assert {w.text.index("Innovation"), w.text.index("Youth"), w.text.index("Competition")} <= out
+    assert "innovation" not in _themes(text)
+    assert "innovation" in _themes(LEAD + "The partners will support innovation in the region.")

@@ -355,6 +355,8 @@ def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
     gthemes = {aliases.get(t, t) for t in rec.get("themes") or []}
     fthemes = {aliases.get(t, t) for t in found["themes"]}
     ev.counts["themes"].add(len(gthemes & fthemes), len(fthemes - gthemes), len(gthemes - fthemes))
+    diff += [f"missed theme: {t}" for t in sorted(gthemes - fthemes)]
+    diff += [f"added theme: {t}" for t in sorted(fthemes - gthemes)]
     return diff
 
 

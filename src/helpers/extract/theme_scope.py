@@ -11,12 +11,14 @@ from .nlp import Words
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[lexicon.PhraseTable, frozenset[str]]:
-    """Phrases that put a sentence out of the themes' evidence, and the boilerplate section heads."""
+def _cues() -> tuple[lexicon.PhraseTable, frozenset[str], frozenset[str]]:
+    """Phrases that put a sentence out of the themes' evidence, the boilerplate section heads, and
+    the last words of venue and contest names."""
     data = lexicon.load("theme_scope")
     table = lexicon.PhraseTable({p: True for key in ("background", "itinerary")
                                  for p in lexicon.phrases(data.get(key, []))})
-    return table, frozenset(str(h).lower() for h in data.get("section_heads", []))
+    return (table, frozenset(str(h).lower() for h in data.get("section_heads", [])),
+            frozenset(str(h) for h in data.get("name_heads", [])))
 
 
 def outside_scope(w: Words, text: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
@@ -24,9 +26,10 @@ def outside_scope(w: Words, text: str, sentences: list[tuple[int, int]]) -> froz
 
     `sentences` are word ranges (start, end). Out of scope: a sentence that profiles an
     organisation ("X is known for …", "its strengths in …") or tells what a delegation visited or
-    toured, and a boilerplate section ("About X" on a line of its own) to the end of the release.
+    toured, a venue's or a contest's name ("the Innovation Building"), and a boilerplate section
+    ("About X" on a line of its own) to the end of the release.
     """
-    table, heads = _cues()
+    table, heads, name_heads = _cues()
     out: set[int] = set()
     starts = [s for s, _ in sentences]
     first = table.first
@@ -34,10 +37,25 @@ def outside_scope(w: Words, text: str, sentences: list[tuple[int, int]]) -> froz
         x = bisect_right(starts, k) - 1
         if x >= 0 and k < sentences[x][1] and k not in out and table.match(w.lower, k, sentences[x][1])[0]:
             out.update(range(*sentences[x]))
+    for k in [k for k, word in enumerate(w.text) if word in name_heads]:
+        out.update(_capitalised_run(w, k))
     section = _section_start(text, heads)
     if section is not None:
         out.update(range(w.index_at(section), len(w)))
     return frozenset(out)
+
+
+_NAME_LINKS = frozenset({"and", "of", "for", "&"})
+
+
+def _capitalised_run(w: Words, k: int) -> range:
+    """Word indices of the capitalised name that ends at word k ("Youth Science and Technology
+    Innovation Competition"), linking words inside it included."""
+    j = k
+    while j > 0 and (w.text[j - 1][:1].isupper() or w.lower[j - 1] in _NAME_LINKS and j > 1
+                     and w.text[j - 2][:1].isupper()):
+        j -= 1
+    return range(j, k + 1)
 
 
 def _section_start(text: str, heads: frozenset[str]) -> int | None:
