@@ -339,3 +339,14 @@ def test_a_portfolio_after_a_title_is_part_of_it():
                    "Vice-Chancellor Education, Professor Tom Reed, received the delegation.")
     assert roles["ann lee"] == ("tu", "Deputy Vice-Chancellor Regional Campuses and Global Engagements")
     assert roles["reed tom"] == ("tu", "Deputy Vice-Chancellor Education")
+
+
+def test_a_party_named_deep_inside_a_title_is_its_holders_organisation():
+    text = ("Tarn Authority and Brindle University signed a memorandum of understanding on 3 May 2023. "
+            "In the presence of H.E. Omar Said, Vice Chairman of the Executive Committee of Brindle "
+            "University Board of Trustees, the MoU was signed by Dr Lena Ortiz, Director of Tarn Authority, "
+            "and Dr Ian Cole, Provost of Brindle University.")
+    facts = _facts(text)
+    omar = facts.people[person_key("Omar Said")]
+    assert omar.org is not None and facts.orgs[omar.org].name == "Brindle University"
+    assert "witness" in {r[3] for ev in facts.events for r in ev.roles if r[0] == omar.key}

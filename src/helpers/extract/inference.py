@@ -32,6 +32,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         if posted(lp.title):
             lp.flag = "unknown"  # "High Commissioner to India": a diplomat is of their own country, no party's
             continue
+        if (named_in := _named_in_title(facts, lp.title, parties)) is not None:
+            lp.org, lp.flag = named_in, "inferred-from-title"  # "Vice Chairman of the X University Board"
+            continue
         if (owner := _owner_before(facts, lp, publisher)) is not None:
             lp.org, lp.flag = owner, "inferred-from-title"  # "toured NLU's School and met the university's VP"
             continue
@@ -62,6 +65,23 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.org, lp.flag = publisher, "inferred-from-publisher"
         else:
             lp.flag = "unknown"
+
+
+_TITLE_WORDS = re.compile(r"[\w&'’-]+")
+
+
+def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> str | None:
+    """The party whose name, short form or acronym a title holds, the longest one named ("Vice
+    Chairman of the Executive Committee of Khalifa University Board of Trustees")."""
+    if not title or len(title.split()) < 3:
+        return None
+    words = " " + " ".join(_TITLE_WORDS.findall(title)) + " "
+    best: tuple[int, str] | None = None
+    for key, lo in ((k, facts.orgs[k]) for k in parties if k in facts.orgs):
+        for name in (lo.name, lo.acronym, *lo.aliases):
+            if name and len(name) > 2 and f" {name} " in words and (best is None or len(name) > best[0]):
+                best = (len(name), lo.parent or key)
+    return best[1] if best else None
 
 
 _THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
