@@ -7,7 +7,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .. import lexicon
-from .nlp import Words
+from .nlp import Words, is_cap
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +52,7 @@ def _capitalised_run(w: Words, k: int) -> range:
     """Word indices of the capitalised name that ends at word k ("Youth Science and Technology
     Innovation Competition"), linking words inside it included."""
     j = k
-    while j > 0 and (w.text[j - 1][:1].isupper() or w.lower[j - 1] in _NAME_LINKS and j > 1
-                     and w.text[j - 2][:1].isupper()):
+    while j > 0 and (is_cap(w.text[j - 1]) or w.lower[j - 1] in _NAME_LINKS and j > 1 and is_cap(w.text[j - 2])):
         j -= 1
     return range(j, k + 1)
 
