@@ -76,12 +76,9 @@ def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> st
     if not title or len(title.split()) < 3:
         return None
     words = " " + " ".join(_TITLE_WORDS.findall(title)) + " "
-    best: tuple[int, str] | None = None
-    for key, lo in ((k, facts.orgs[k]) for k in parties if k in facts.orgs):
-        for name in (lo.name, lo.acronym, *lo.aliases):
-            if name and len(name) > 2 and f" {name} " in words and (best is None or len(name) > best[0]):
-                best = (len(name), lo.parent or key)
-    return best[1] if best else None
+    named = [(len(name), lo.parent or key) for key in sorted(parties) if (lo := facts.orgs.get(key))
+             for name in (lo.name, lo.acronym, *lo.aliases) if name and len(name) > 2 and f" {name} " in words]
+    return max(named)[1] if named else None
 
 
 _THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
