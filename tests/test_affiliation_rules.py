@@ -350,3 +350,29 @@ def test_a_party_named_deep_inside_a_title_is_its_holders_organisation():
     omar = facts.people[person_key("Omar Said")]
     assert omar.org is not None and facts.orgs[omar.org].name == "Brindle University"
     assert "witness" in {r[3] for ev in facts.events for r in ev.roles if r[0] == omar.key}
+
+
+def test_an_acronym_in_brackets_after_a_name_is_the_persons_organisation():
+    text = ("On 4 May 2021, BRIX signed a memorandum of understanding with the Tarn Research Council (TRC). "
+            "Ada Vos (BRIX) and Ian Cole (TRC) signed the MoU. BRIX will fund the work.")
+    facts = _facts(text)
+    ada, ian = facts.people[person_key("Ada Vos")], facts.people[person_key("Ian Cole")]
+    assert facts.orgs[ada.org].name == "BRIX" and facts.orgs[ian.org].name == "Tarn Research Council"
+
+
+def test_an_acronym_that_a_name_spells_in_brackets_is_its_short_form_not_an_affiliation():
+    facts = _facts("Ada Vos and the Tarn Research Council (TRC) signed a memorandum of understanding. "
+                   "The TRC will fund the work.")
+    assert [o.name for o in facts.orgs.values()] == ["Tarn Research Council"]
+
+
+def test_the_people_listed_after_from_org_were_belong_to_it_across_semicolons():
+    roles = _roles("Present from the Tarn Institute (TI) were Dr. Ada Vos, Executive Chair; Dr. Ian Cole, Head "
+                   "of Research; and Mr. Tom Reed, Office Manager.")
+    assert {roles[person_key(n)][0] for n in ("Ada Vos", "Ian Cole", "Tom Reed")} == {"tarn institute"}
+
+
+def test_from_org_with_a_comma_ends_at_a_semicolon():
+    roles = _roles("From the Tarn Institute, Dr. Ada Vos attended; Dr. Ian Cole of Brindle University spoke.")
+    assert roles[person_key("Ada Vos")][0] == "tarn institute"
+    assert roles[person_key("Ian Cole")][0] == "brindle university"

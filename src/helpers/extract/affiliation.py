@@ -117,16 +117,18 @@ def _after_aside(w: Words, j: int) -> int:
 
 def _from_group(items: list[Item], w: Words) -> None:
     """"From LUB, Sh. A, Sh. B and Ms C attended", "Also in attendance from FAPESP were A, B": the
-    people listed after "from Org," or "from Org were" belong to Org."""
-    group = None
+    people listed after "from Org," or "from Org were" belong to Org; after "were", a list whose
+    items semicolons part ("A, Chair; B, Head of Research") too."""
+    group, listed = None, False
     for it in items:
         if it.kind == "org":
             a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") else None
+            listed = group is not None and nxt != ","
         elif it.kind == "person" and group is not None and it.value.org is None:
             it.value.org = group
-        elif it.kind == "sep" and it.value == ";":
+        elif it.kind == "sep" and it.value == ";" and not listed:
             group = None
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..dates import dateline
-from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
+from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
@@ -123,7 +123,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         word = w.text[k]
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:
             continue
-        if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")):
+        if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")) \
+                and not _affiliation_in_brackets(w, s, k, text):
             continue  # "(ACR)" after the name it stands for
         if k + 1 < e and w.text[k + 1] == ":" and w.text[k - 1] == "(" or k > s + 1 and w.text[k - 1] == ":" \
                 and w.text[k - 2].isupper() and w.text[k - 3] == "(":
@@ -155,6 +156,21 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
     return _joined_acronyms(named_after(spans, w, e, text), w, text)
+
+
+def _affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
+    """Whether the acronym at k, in brackets after a personal name, is that person's body
+    ("Stan Gielen (NWO) and Iain Stewart (NRC) signed"), not the short form the name defines: the
+    two or three plain name words before the bracket do not spell it, and the release uses the
+    acronym elsewhere too."""
+    stop = lexicon.name_stop_words()
+    a = k - 1
+    while a - 1 >= s and k - 1 - a < 3 and _nameish(w.text[a - 1]) and w.lower[a - 1] not in stop:
+        a -= 1
+    if not 2 <= k - 1 - a <= 3 or a > s and (is_cap(w.text[a - 1]) or w.lower[a - 1] in _TAIL_OF):
+        return False
+    acronym = w.text[k]
+    return initials(" ".join(w.text[a:k - 1])) != acronym and text.count(acronym) >= 2
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
