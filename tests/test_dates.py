@@ -124,6 +124,7 @@ def test_parse_date_bad_values(value):
     ("DENVER, March 3, 2015 /Agency/ – Orbitek and Lakeside", "March 3, 2015"),
     ("Mexico City, August 18, 2021.– Enrique Graue", "August 18, 2021"),
     ("HONG KONG SAR – Media OutReach – 13 June 2022 – Lakeside University and Orbitek signed", "13 June 2022"),
+    ("Tarnby, March 20, 2025 (TARN NEWSWIRE) -- Lakeside University and Orbitek signed", "March 20, 2025"),
 ])
 def test_wire_datelines_are_found(text, date):
     assert dateline(text).group("date") == date

@@ -260,6 +260,14 @@ def test_a_wire_datelines_city_in_capitals_is_no_organisation():
     assert [o.name for o in _orgs(text)] == ["Brindle University", "KIT"]
 
 
+def test_a_wire_in_brackets_in_a_dateline_is_no_organisation_and_a_small_letter_name_is_a_party():
+    f = _facts("Tarnby, March 20, 2025 (TARN NEWSWIRE) -- Brindle University and quillonLAB signed a renewed "
+               "Memorandum of Understanding (MoU).")
+    assert sorted(o.name for o in f.orgs.values()) == ["Brindle University", "quillonLAB"]
+    ev = next(e for e in f.events if e.kind == "signing")
+    assert ev.date is None
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Embassy of Norway in Tarnia hosted the signing.", "Embassy of Norway in Tarnia"),
     ("Brindle University and the US Embassy in the Kingdom of Tarnia signed.", "US Embassy in the Kingdom of Tarnia"),

@@ -30,7 +30,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 _WEEKDAY = re.compile(r"\bon\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(?P<date>[^()\n]{3,25}?)\s*"
-                       r"\((?:[A-Za-z]{2,10})\)\s*[:：\-–—]")
+                       r"\((?:[A-Za-z]{2,12}(?:[ /][A-Za-z]{2,12}){0,2})\)\s*[:：\-–—]")
 _WIRE_DATELINE = re.compile(
     r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"

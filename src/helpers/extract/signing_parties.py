@@ -5,6 +5,8 @@ colon or the signatories' bodies give."""
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
 from . import agreements as ag
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
@@ -65,11 +67,13 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
 
 def _slot_word(w: Words, k: int) -> bool:
     word, low = w.text[k], w.lower[k]
-    return is_cap(word) and any(c.isalpha() for c in word) and low.rstrip(".") not in ag.TAIL_STOP \
+    return (is_cap(word) or _CAMEL.match(word) is not None) and any(c.isalpha() for c in word) \
+        and low.rstrip(".") not in ag.TAIL_STOP \
         and (low == "the" or low not in lexicon.bare_stop_words() or k + 1 >= len(w) or not is_cap(w.text[k + 1])
              or low not in _PREPOSITIONS)
 
 
+_CAMEL = re.compile(r"[a-z]{1,8}[A-Z]\w")  # "ventureLAB", "eBay": a name written from a small letter
 _PREPOSITIONS = {"in", "at", "on", "from", "during", "after", "before", "by", "for", "with", "under",
                  "today", "yesterday", "this", "that", "recently", "meanwhile"}
 
