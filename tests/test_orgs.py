@@ -369,3 +369,13 @@ def test_a_one_word_name_opening_one_longer_body_name_is_that_body():
 ])
 def test_a_sector_noun_before_a_country_names_a_national_body(sentence, names):
     assert [o.name for o in _orgs(sentence) if o.name in names or o.name.endswith("Saudi Arabia")] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tarn National University, Brindle City (TNUBC) signed an MoU.", "Tarn National University, Brindle City"),
+    ("Tarn Nam National University, Brindle City (TNUBC) signed an MoU.", "Tarn Nam National University, Brindle City"),
+    ("Tarn University, Brindle City (TU) signed an MoU.", "Tarn University"),
+    ("Tarn University, Brindle City and Quill signed an MoU.", "Tarn University"),
+])
+def test_a_place_after_a_comma_is_the_names_when_the_acronym_spells_it(text, name):
+    assert _orgs(text)[0].name == name

@@ -72,6 +72,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if b + 1 < e and w.text[b] == "," and is_cap(w.text[b + 1]) and (b + 2 >= e or not is_cap(w.text[b + 2])) \
                 and _generic_name(w, a, b) and is_place_word(w.text[b + 1]):
             b += 2  # "Federal University of Technology, Akure", "University of Technology, Jamaica"
+        b = _place_spelled(w, a, b, e)
         head = w.lower[i + n - 1]
         if head in _POSTED and b + 1 < e and w.lower[b] == "in":
             q = b + 1 + (b + 2 < e and w.lower[b + 1] == "the")
@@ -156,6 +157,29 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
     return _joined_acronyms(named_after(spans, w, e, text), w, text)
+
+
+def _place_spelled(w: Words, a: int, b: int, e: int) -> int:
+    """End of a name that goes on past a comma with its place when the acronym in brackets after it
+    spells both ("Viet Nam National University, Ho Chi Minh City (VNUHCM)"), else b."""
+    if b + 1 >= e or w.text[b] != ",":
+        return b
+    d = b + 1
+    while d < e and d - b <= 4 and is_cap(w.text[d]) and not is_acronym(w.text[d]):
+        d += 1
+    if d == b + 1 or d + 2 >= e or w.text[d] != "(" or w.text[d + 2] != ")" or not is_acronym(w.text[d + 1]):
+        return b
+    spelled = initials(" ".join(w.text[a:b]))
+    place = initials(" ".join(w.text[b + 1:d]))
+    acronym = w.text[d + 1].upper()
+    return d if acronym[:1] == spelled[:1] and _subsequence(acronym, spelled + place) \
+        and not _subsequence(acronym, spelled) else b
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether the letters of `short` appear in `long` in order ("VNUHCM" in "VNNUHCMC")."""
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def _affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
