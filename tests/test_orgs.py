@@ -379,3 +379,13 @@ def test_a_sector_noun_before_a_country_names_a_national_body(sentence, names):
 ])
 def test_a_place_after_a_comma_is_the_names_when_the_acronym_spells_it(text, name):
     assert _orgs(text)[0].name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Brindle University and the Tarn Mobile (Hong Kong) Innovation Research Institute signed an MoU.",
+     ["Brindle University", "Tarn Mobile (Hong Kong) Innovation Research Institute"]),
+    ("Brindle University and the Tarn Mobile (left) Innovation Institute signed an MoU.",
+     ["Brindle University", "Innovation Institute"]),
+])
+def test_a_place_in_brackets_inside_a_name_is_part_of_it(text, names):
+    assert [o.name for o in _orgs(text)] == names

@@ -12,7 +12,7 @@ from .facts import OrgSpan
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .org_shapes import named_after, national_bodies, with_quoted_names
-from .places import is_place_word, place_dateline
+from .places import holds_place, is_place_word, place_dateline
 
 _STOP = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
@@ -159,6 +159,18 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     return _joined_acronyms(named_after(spans, w, e, text), w, text)
 
 
+def _place_in_brackets(w: Words, s: int, k: int) -> int | None:
+    """Where the bracket closed at k opens, when it holds a place inside a name: capitalised words
+    on both sides ("China Mobile (Hong Kong) Innovation Research Institute"), else None."""
+    q = next((q for q in range(k - 1, max(s, k - 4) - 1, -1) if w.text[q] == "("), None)
+    if q is None or q == k - 1 or q - 1 < s or not is_cap(w.text[q - 1]) or w.lower[q - 1] in _STOP:
+        return None
+    inner = w.text[q + 1:k]
+    if not all(is_cap(x) for x in inner):
+        return None
+    return q if (is_place_word(inner[0]) if len(inner) == 1 else holds_place(inner)) else None
+
+
 def _place_spelled(w: Words, a: int, b: int, e: int) -> int:
     """End of a name that goes on past a comma with its place when the acronym in brackets after it
     spells both ("Viet Nam National University, Ho Chi Minh City (VNUHCM)"), else b."""
@@ -274,6 +286,9 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             return before_and if crossed_and else a  # "Mr. Victor Kyalo and Brindle University"
         if word == ")" and k - 2 >= s and w.text[k - 2] == "(" and is_acronym(w.text[k - 1]):
             k -= 3
+            continue
+        if word == ")" and a == k + 1 and (q := _place_in_brackets(w, s, k)) is not None:
+            k = q - 1  # "China Mobile (Hong Kong) Innovation Research Institute"
             continue
         if low in ("and", "&", ",") and k - 1 >= s:
             left = w.text[k - 1]
