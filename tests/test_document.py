@@ -234,6 +234,7 @@ def test_an_announcement_that_dates_its_signing_keeps_the_date():
 
 @pytest.mark.parametrize("text, parties", [
     ("Germany and Chile signed an agreement on research cooperation.", {"germany", "chile"}),
+    ("Today, Norway and the U.S. signed a Technology Safeguards Agreement.", {"norway", "u s"}),
     ("Brindle University signed an agreement with Germany's Tarn Institute.", {"brindle university", "tarn institute"}),
     ("Brindle University and Tarn Institute, Germany, signed an agreement.", {"brindle university", "tarn institute"}),
 ])

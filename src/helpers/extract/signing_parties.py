@@ -228,7 +228,9 @@ def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> boo
             return True  # "between the US and the UK"
         if not (w.lower[q] in ("the", "and", "&", ",") or is_cap(w.text[q])):
             break
-    return b < e and w.text[b] != "," and (a == after_dateline(w, s, e) or w.lower[a - 1] in ("and", "&")) \
+    q = a - 1 - (a - 1 > s and w.lower[a - 1] == "the")  # "Norway and the U.S. signed"
+    opened = a - 1 > s and w.text[a - 1] == "," and w.lower[s] in _PREPOSITIONS and "," not in w.text[s:a - 1]
+    return b < e and w.text[b] != "," and (a == after_dateline(w, s, e) or opened or w.lower[q] in ("and", "&")) \
         and any(ag.signs(w, q, q + 1) or ag.is_signing(w, q, e) for q in range(b, min(e, b + 4)))
 
 
