@@ -389,3 +389,12 @@ def test_a_place_after_a_comma_is_the_names_when_the_acronym_spells_it(text, nam
 ])
 def test_a_place_in_brackets_inside_a_name_is_part_of_it(text, names):
     assert [o.name for o in _orgs(text)] == names
+
+
+def test_an_acronym_and_the_noun_a_release_writes_after_it_again_and_again_are_one_name():
+    f = _facts("Brindle University and TQB Certification, Norway, have signed an MoU. TQB Certification is a "
+               "company in Oslo. Ada Vos, manager, TQB Certification Norway, was present.")
+    assert sorted(o.name for o in f.orgs.values()) == ["Brindle University", "TQB Certification"]
+    f = _facts("Brindle University and TQB signed the TQB-BU Science and Technology Agreement. TQB-BU Science "
+               "and Technology Agreement is new.")
+    assert "TQB-BU Science" not in [o.name for o in f.orgs.values()]

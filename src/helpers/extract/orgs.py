@@ -137,6 +137,11 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and w.lower[k + 1] not in title_words and word not in short \
                 and not lexicon.titles()[0].match(w.lower, k + 1, e)[0]:
             continue
+        if _named_with_acronym(w, k, e, text):
+            name = f"{word} {w.text[k + 1]}"  # "USB Certification" again and again: the company's name
+            spans.append(OrgSpan(k, k + 2, name, None, "company"))
+            covered.update((k, k + 1))
+            continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
     for k in range(s + 1, e - 4):
@@ -157,6 +162,23 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
     return _joined_acronyms(named_after(spans, w, e, text), w, text)
+
+
+def _named_with_acronym(w: Words, k: int, e: int, text: str) -> bool:
+    """Whether the acronym at k and the common noun after it are one name the release writes more
+    than once ("USB Certification, Türkiye"): the noun no title, head or place word."""
+    if k + 1 >= e or not is_cap(w.text[k + 1]) or w.text[k + 1].isupper():
+        return False
+    low = w.lower[k + 1]
+    if low not in lexicon.people()[1] or low in lexicon.titles()[1] \
+            or lexicon.org_heads()[0].match(w.lower, k + 1, k + 2)[0] or is_place_word(w.text[k + 1]) \
+            or low in lexicon.org_stop_words():
+        return False
+    if text.count(f"{w.text[k]} {w.text[k + 1]}") < 2:
+        return False
+    ends = [q + 2 for q in range(len(w) - 1) if w.text[q] == w.text[k] and w.text[q + 1] == w.text[k + 1]]
+    return all(q >= len(w) or not (is_cap(w.text[q]) and not is_place_word(w.text[q])
+                                   or w.lower[q] in ("and", "&", "of", "for")) for q in ends)  # not "UK-US Science and"
 
 
 def _place_in_brackets(w: Words, s: int, k: int) -> int | None:
