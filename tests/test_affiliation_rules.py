@@ -376,3 +376,13 @@ def test_from_org_with_a_comma_ends_at_a_semicolon():
     roles = _roles("From the Tarn Institute, Dr. Ada Vos attended; Dr. Ian Cole of Brindle University spoke.")
     assert roles[person_key("Ada Vos")][0] == "tarn institute"
     assert roles[person_key("Ian Cole")][0] == "brindle university"
+
+
+def test_its_before_a_title_is_the_body_just_named():
+    text = ("Signing the MoU on behalf of TU was its President Prof Dr Ada Vos while BU was represented by its "
+            "Vice Chancellor Prof Dr Ian Cole. The signing was witnessed by BU Pro Vice Chancellor for Research "
+            "Prof Dr Tom Reed.")
+    roles = _roles(text)
+    assert roles[person_key("Ada Vos")] == ("tu", "President")
+    assert roles[person_key("Ian Cole")] == ("bu", "Vice Chancellor")
+    assert roles[person_key("Tom Reed")] == ("bu", "Pro Vice Chancellor for Research")

@@ -139,6 +139,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
                         and not is_country(prev.value.name):
                     org = prev.value  # not "UAE Minister of Economy": a country before a title is a nationality
+                elif org is None and k > s and w.lower[k - 1] == "its" \
+                        and (last := next((it for it in reversed(items) if it.kind == "org"), None)) is not None:
+                    org = last.value  # "on behalf of UTAR was its President A": the body "its" refers to
                 elif org is None and ((owner := possessive_owner(w, s, k, text)) is not None
                                       or (owner := _name_before_title(w, s, k, items, person)) is not None):
                     org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald", "Argencon President A"
