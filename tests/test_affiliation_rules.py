@@ -218,6 +218,13 @@ def test_of_the_college_in_a_title_points_to_the_one_college_the_release_names()
     assert f.people["ana ruiz"].org == "brindle university"
 
 
+def test_the_universitys_title_among_several_universities_is_the_last_one_named_before():
+    f = _facts("A delegation of Tarn Agency visited Brindle University on May 4, 2023. They were received at the "
+               "University's headquarters by Dr. Ana Ruiz, the University's Rector, and Dr. Li Wei, Director of "
+               "Quillon University.")
+    assert f.people["ana ruiz"].org == "brindle university"
+
+
 def test_a_title_between_two_names_is_the_first_ones_apposition():
     f = _facts("Present were Dr. Ana Ruiz, BRU President, Dr. Li Wei, TIN Executive Director, and others.")
     assert (f.people["ana ruiz"].title, f.people["li wei"].title) == ("President", "Executive Director")

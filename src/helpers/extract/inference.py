@@ -88,7 +88,8 @@ _THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+$")
 def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
     """The organisation "the university's" before a person's title points back to: the nearest one
     named before it in the sentence whose name has that head word; "the University's", named in no
-    sentence before, is the release's one university (or its publisher)."""
+    sentence before, is the release's one university (or its publisher), else the last one named
+    before the sentence."""
     if not lp.title:
         return None
     text = facts.doc.text
@@ -109,7 +110,13 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
                 key = max(named)[1]
                 return facts.orgs[key].parent or key
             if m.group(1)[:1].isupper():
-                return _one_with_head(facts, head, publisher)
+                one = _one_with_head(facts, head, publisher)
+                before = [(start, key) for kind, key, start, _ in facts.mentions
+                          if kind == "organization" and start < a and key in facts.orgs and _has_head(facts, key, head)]
+                if one is None and before:
+                    key = max(before)[1]
+                    return facts.orgs[key].parent or key
+                return one
     return None
 
 
