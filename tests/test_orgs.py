@@ -398,3 +398,13 @@ def test_an_acronym_and_the_noun_a_release_writes_after_it_again_and_again_are_o
     f = _facts("Brindle University and TQB signed the TQB-BU Science and Technology Agreement. TQB-BU Science "
                "and Technology Agreement is new.")
     assert "TQB-BU Science" not in [o.name for o in f.orgs.values()]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dr. Ada Vos, Vice President of Tarn University for Academic Affairs, received them.", "Tarn University"),
+    ("Dr. Ada Vos, Vice President of Tarn University for Research and Innovation, spoke.", "Tarn University"),
+    ("The Tarn University for Development Studies signed an MoU.", "Tarn University for Development Studies"),
+    ("The Tarn Institute for Research signed an MoU.", "Tarn Institute for Research"),
+])
+def test_a_titles_portfolio_after_a_university_is_no_part_of_its_name(text, name):
+    assert _orgs(text)[0].name == name

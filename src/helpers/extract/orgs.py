@@ -378,6 +378,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if low in titles.first and (n := titles.match(w.lower, k, e)[0]) and k + n < e \
                 and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")):
             break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
+        if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and _portfolio_at(w, k + 1, e):
+            break  # "Vice President of X University for Academic Affairs": the title's portfolio
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
         if low in _TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
@@ -407,6 +409,16 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 heads.match(w.lower, k, b)[0] for k in range(at, b))):
             return b, " ".join(w.text[at:b])
     return b, None
+
+
+def _portfolio_at(w: Words, k: int, e: int) -> bool:
+    """Whether a title's portfolio starts at k and runs to the end of the name ("Academic Affairs",
+    "Research and Innovation"): portfolio words only."""
+    portfolio = lexicon.word_set("titles", "portfolios") | {"affairs"}
+    q = k
+    while q < e and (w.lower[q] in portfolio and is_cap(w.text[q]) or w.lower[q] in ("and", "&") and q > k):
+        q += 1
+    return q > k and w.lower[q - 1] in portfolio and (q >= e or not is_cap(w.text[q]))
 
 
 _AND = {"and", "&", "y", "e", "et"}  # "Ciencia, Tecnología e Innovación"
