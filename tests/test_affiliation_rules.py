@@ -393,3 +393,13 @@ def test_its_before_a_title_is_the_body_just_named():
     assert roles[person_key("Ada Vos")] == ("tu", "President")
     assert roles[person_key("Ian Cole")] == ("bu", "Vice Chancellor")
     assert roles[person_key("Tom Reed")] == ("bu", "Pro Vice Chancellor for Research")
+
+
+def test_a_visitor_with_no_body_is_of_the_one_body_that_hosts_no_visit():
+    f = _facts("To achieve the strategy of Tarn University (TU), Prof. Ada Vos paid a visit to Brindle University "
+               "on May 4, 2023.")
+    ada = f.people[person_key("Ada Vos")]
+    assert (ada.org, ada.flag) == ("tarn university", "inferred-from-visit")
+    f = _facts("Prof. Ada Vos paid a visit to Brindle University on May 4, 2023, with Tarn University and Quill "
+               "Institute.")
+    assert f.people[person_key("Ada Vos")].org is None

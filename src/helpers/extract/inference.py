@@ -41,6 +41,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         if delegation and lp.key in visitors:
             lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
             continue
+        if lp.key in visitors and (side := _visiting_side(facts)) is not None:
+            lp.org, lp.flag = side, "inferred-from-visit"  # a visitor is of the one body that is not host
+            continue
         if (head_org := _the_head_of(facts, lp.title, publisher)) is not None:
             lp.org, lp.flag = head_org, "inferred-from-title"  # "Head of the College"
             continue
@@ -118,6 +121,17 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
                     return facts.orgs[key].parent or key
                 return one
     return None
+
+
+def _visiting_side(facts: DocFacts) -> str | None:
+    """The one top-level organisation of a release that hosts no visit, when a visit has a host."""
+    hosts = {r[1] if r[0] is None else facts.people[r[0]].org for ev in facts.events for r in ev.roles
+             if r[3] == "host" and (r[0] is None or r[0] in facts.people)}
+    hosts = {facts.orgs[k].parent or k for k in hosts if k in facts.orgs}
+    if not hosts:
+        return None
+    others = {lo.parent or k for k, lo in facts.orgs.items() if not is_country(lo.name)} - hosts
+    return others.pop() if len(others) == 1 else None
 
 
 def _has_head(facts: DocFacts, key: str, head: str) -> bool:
