@@ -144,6 +144,8 @@ def test_a_dateline_with_its_source_in_brackets_dates_the_report():
     ("The MoU was signed on Wednesday.", dt.date(2017, 8, 16)),  # printed on Friday 18 August
     ("The MoU was signed on Friday.", dt.date(2017, 8, 18)),
     ("The MoU will be signed on Saturday.", None),  # after the printed date
+    ("The MoU was signed in Tarnby Wednesday with Brindle University.", dt.date(2017, 8, 16)),  # wire style
+    ("The MoU was signed last Thursday.", dt.date(2017, 8, 17)),
 ])
 def test_a_weekday_resolves_only_within_the_printed_dates_week(text, day):
     assert find_weekday(text, dt.date(2017, 8, 18))[1] == day

@@ -28,7 +28,7 @@ _DIGIT = re.compile(r"\d")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:(?:on|last)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)  # wires: "in Berlin Tuesday"
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(?P<date>[^()\n]{3,25}?)\s*"
                        r"\((?:[A-Za-z]{2,12}(?:[ /][A-Za-z]{2,12}){0,2})\)\s*[:：\-–—]")
 _WIRE_DATELINE = re.compile(
