@@ -248,6 +248,8 @@ def test_a_verb_of_a_title_case_headline_ends_an_organisations_name():
 @pytest.mark.parametrize("text, names", [
     ("The MoU was signed with Princess Nourah bint Tarnah University today.",
      ["Princess Nourah bint Tarnah University"]),
+    ("Prince Tarik bin Omar University and Sheikh Tarnah Hospital signed.",
+     ["Prince Tarik bin Omar University", "Sheikh Tarnah Hospital"]),
     ("The MoU between VinUniversity and Auburn University was exchanged.", ["VinUniversity", "Auburn University"]),
     ("The Brindle-University Partnership met.", []),
 ])

@@ -19,6 +19,7 @@ _STOP = {
     "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also",
     "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
 }
+_NAMED_AFTER = {"prince", "princess", "sheikh", "sheikha", "king", "queen", "sultan", "emir"}  # royal honorifics
 _TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
 
 
@@ -305,6 +306,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
     while k >= max(s, floor):
         word, low = w.text[k], w.lower[k]
         if low in honor.first and honor.match(w.lower, k, i)[0]:
+            if low in _NAMED_AFTER and a == k + 1 and not crossed_and:
+                return k  # "Princess Nourah bint Abdulrahman University": a body named after a royal
             return before_and if crossed_and else a  # "Mr. Victor Kyalo and Brindle University"
         if word == ")" and k - 2 >= s and w.text[k - 2] == "(" and is_acronym(w.text[k - 1]):
             k -= 3
