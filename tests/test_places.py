@@ -43,9 +43,11 @@ def test_english_nouns_are_no_name_words():
     f = release_facts("The guests were welcomed by Vice-Rector for Scientific and Innovative Activities Zhamila "
                       "Aitzhanova. The ceremony was attended by Molecular Biology and Genetics Assist. Prof. Cihan "
                       "Tastan. Dr. Gloria de la Fuente spoke. Signing on behalf of Absa, Chief Executive for "
-                      "Retail and Business Banking Bobby Malabie said so.")
+                      "Retail and Business Banking Bobby Malabie said so. For his part, Minister Ana Ruiz thanked the "
+                      "delegation for the visit to the Scientific and Technological Pole and mentioned that during "
+                      "the mission the two sides met.")
     assert set(f.people) == {person_key("Zhamila Aitzhanova"), person_key("Cihan Tastan"),
-                             person_key("Gloria de la Fuente"), person_key("Bobby Malabie")}
+                             person_key("Gloria de la Fuente"), person_key("Bobby Malabie"), person_key("Ana Ruiz")}
 
 
 def test_a_bare_name_after_the_is_no_person():
