@@ -410,3 +410,12 @@ def test_an_acronym_and_the_noun_a_release_writes_after_it_again_and_again_are_o
 ])
 def test_a_titles_portfolio_after_a_university_is_no_part_of_its_name(text, name):
     assert _orgs(text)[0].name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Université de Tarn (UdT), Université libre de Brindle (ULB) and Université de Quill signed an agreement.",
+     ["Université de Tarn", "Université libre de Brindle", "Université de Quill"]),
+    ("The Ministerio signed for Tarn University.", ["Tarn University"]),
+])
+def test_an_adjective_written_small_after_a_leading_head_is_part_of_the_name(text, names):
+    assert [o.name for o in _orgs(text)] == names

@@ -383,6 +383,10 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
             break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
         if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and _portfolio_at(w, k + 1, e):
             break  # "Vice President of X University for Academic Affairs": the title's portfolio
+        if leading and k == b and w.text[k].isalpha() and w.text[k].islower() and k + 2 < e \
+                and w.lower[k + 1] in _TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
+            k += 1  # "Université libre de Bruxelles": an adjective written small after a leading head
+            continue
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
         if low in _TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
