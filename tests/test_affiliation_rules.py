@@ -403,3 +403,10 @@ def test_a_visitor_with_no_body_is_of_the_one_body_that_hosts_no_visit():
     f = _facts("Prof. Ada Vos paid a visit to Brindle University on May 4, 2023, with Tarn University and Quill "
                "Institute.")
     assert f.people[person_key("Ada Vos")].org is None
+
+
+def test_small_letter_titles_after_a_comma_or_a_possessive_are_titles():
+    roles = _roles("The MoU was signed by Prof. Ada Vos, vice chancellor of Tarn University, and Ian Cole, "
+                   "Brindle’s technical director. The forum was presided over by Li Wei, deputy president of TU.")
+    assert roles[person_key("Ian Cole")] == ("brindle", "technical director")
+    assert roles[person_key("Li Wei")][1] == "deputy president"
