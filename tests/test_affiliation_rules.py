@@ -410,3 +410,8 @@ def test_small_letter_titles_after_a_comma_or_a_possessive_are_titles():
                    "Brindle’s technical director. The forum was presided over by Li Wei, deputy president of TU.")
     assert roles[person_key("Ian Cole")] == ("brindle", "technical director")
     assert roles[person_key("Li Wei")][1] == "deputy president"
+
+
+def test_an_organisation_and_its_place_before_a_title_in_an_apposition():
+    roles = _roles("Professor Ada Vos, TU Singapore President, said the work goes on.")
+    assert roles[person_key("Ada Vos")] == ("tu", "President")

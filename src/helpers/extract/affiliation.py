@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import lexicon
 from .facts import Item
 from .nlp import Words
+from .places import is_place_word
 from .titles import posted
 
 _OPENS = (",", "(", "–", "—", "-")  # what opens an apposition after a name
@@ -51,8 +52,9 @@ def appositions(items: list[Item], w: Words) -> None:
             if p.org is None:
                 p.org = _org_in_apposition(items, y, w)
         elif nxt and nxt.kind == "org" and gap and p.title is None and y + 1 < len(items) \
-                and items[y + 1].kind == "title" and (items[y + 1].i == nxt.j or items[y + 1].i == nxt.j + 1
-                                                      and w.text[nxt.j] in ("'s", "’s")):  # "A, Israel's Ambassador"
+                and items[y + 1].kind == "title" and (items[y + 1].i == nxt.j or items[y + 1].i == nxt.j + 1 and (
+                    w.text[nxt.j] in ("'s", "’s") or is_place_word(w.text[nxt.j]))):
+            # "A, Israel's Ambassador", "A, NTU Singapore President"
             p.title, p.title_kind, org = items[y + 1].value  # "Prof. A, PolyU President;"
             p.org = p.org or org or nxt.value
             items[y + 1].kind = "used-title"
