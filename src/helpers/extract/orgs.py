@@ -19,6 +19,7 @@ _STOP = {
     "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also",
     "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
 }
+_DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "sheikh", "sheikha", "king", "queen", "sultan", "emir"}  # royal honorifics
 _TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
 
@@ -117,7 +118,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
                 spans.append(OrgSpan(k, k + n, form, form, "other", is_acronym=True))
                 covered.update(range(k, k + n))
-    line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and is_cap(w.text[s]) else None
+    line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and is_cap(w.text[s]) \
+        and _DIGIT.search(text, w.start[s], w.start[s] + 60) else None  # a dateline holds a date
     wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
     if not line and s < e and w.text[s].isupper() and (q := place_dateline(w, s, e)) > s:
         wire = w.start[q]  # "WASHINGTON --"
