@@ -562,3 +562,15 @@ def test_a_bare_name_an_apposition_calls_a_company_is_an_organisation_everywhere
 def test_a_dash_between_a_title_and_an_honorific_keeps_the_title():
     f = _facts("Deputy Minister – Ms. Ann Lee and Chairman Tom Reed signed the agreement.")
     assert f.people["ann lee"].title == "Deputy Minister"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Ada Vos signed the agreement with Acting Assistant Secretary of State for Oceans and Scientific Affairs "
+     "Judith G Garber, marking a first.", "Judith G Garber",
+     "Acting Assistant Secretary of State for Oceans and Scientific Affairs"),
+    ("Ada Vos signed the agreement with Secretary for Innovation and Technology Nicholas Yang today.",
+     "Nicholas Yang", "Secretary for Innovation and Technology"),
+])
+def test_a_name_that_a_titles_capitalised_tail_swallowed_is_its_holders(text, name, title):
+    person = _facts(text).people[person_key(name)]
+    assert (person.name, person.title) == (name, title)

@@ -172,10 +172,19 @@ def list_name(w: Words, k: int, e: int, not_name: frozenset[str]) -> tuple[int, 
     return (x, m) if m - x >= 2 else None
 
 
+_TITLE_TAIL_LINKS = {"of", "for", "and", "&", "the", "on", "at", "in", "from", "with"}
+
+
 def tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
-    """Start of a two-word name that a title's capitalised tail swallowed, or None."""
+    """Start of a two-word name, or of one with a middle initial ("Judith G Garber"), that a title's
+    capitalised tail swallowed, or None."""
+    a = end - 3
+    if a - k >= 3 and re.fullmatch(r"[A-Z]\.?", w.text[a + 1]) and (end >= len(w) or not is_cap(w.text[end])) \
+            and w.lower[a - 1] not in _TITLE_TAIL_LINKS and all(
+                NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and not w.text[q].isupper() for q in (a, a + 2)):
+        return a
     a = end - 2
-    if a - k < 3 or w.lower[a - 1] in ("of", "for", "and", "&", "the", "on", "at", "in", "from", "with"):
+    if a - k < 3 or w.lower[a - 1] in _TITLE_TAIL_LINKS:
         return None
     if all(NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and (not w.text[q].isupper() or is_initials(w.text[q]))
            for q in (a, a + 1)) and (end >= len(w) or not is_cap(w.text[end])):
