@@ -375,8 +375,9 @@ def test_an_acronym_that_a_name_spells_in_brackets_is_its_short_form_not_an_affi
 
 def test_the_people_listed_after_from_org_were_belong_to_it_across_semicolons():
     roles = _roles("Present from the Tarn Institute (TI) were Dr. Ada Vos, Executive Chair; Dr. Ian Cole, Head "
-                   "of Research; and Mr. Tom Reed, Office Manager.")
-    assert {roles[person_key(n)][0] for n in ("Ada Vos", "Ian Cole", "Tom Reed")} == {"tarn institute"}
+                   "of Research; Mr. Tom Reed, Office Manager; and Dr. Li Wei, Head of Knowledge Management "
+                   "Department.")
+    assert {roles[person_key(n)][0] for n in ("Ada Vos", "Ian Cole", "Tom Reed", "Li Wei")} == {"tarn institute"}
 
 
 def test_from_org_with_a_comma_ends_at_a_semicolon():

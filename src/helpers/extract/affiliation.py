@@ -128,10 +128,17 @@ def _from_group(items: list[Item], w: Words) -> None:
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") else None
             listed = group is not None and nxt != ","
-        elif it.kind == "person" and group is not None and it.value.org is None:
-            it.value.org = group
+        elif it.kind == "person" and group is not None and (it.value.org is None or _bare_unit(it.value.org)):
+            it.value.org = group  # "Present from the PRI were ..., Head of X Department": the PRI's unit
         elif it.kind == "sep" and it.value == ";" and not listed:
             group = None
+
+
+def _bare_unit(org) -> bool:
+    """Whether an organisation is a unit named with no owner ("Information Management Department")."""
+    units = lexicon.org_heads()[1]
+    words = org.name.lower().split()
+    return org.parent is None and not org.is_acronym and bool(words) and (words[0] in units or words[-1] in units)
 
 
 def _nearby_org(items: list[Item], x: int, w: Words):
