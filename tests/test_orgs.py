@@ -419,3 +419,8 @@ def test_a_titles_portfolio_after_a_university_is_no_part_of_its_name(text, name
 ])
 def test_an_adjective_written_small_after_a_leading_head_is_part_of_the_name(text, names):
     assert [o.name for o in _orgs(text)] == names
+
+
+def test_countries_joined_by_a_hyphen_are_no_organisation():
+    assert [o.name for o in _orgs("Ada Vos signed a UK-US Science and Technology Agreement with Tarn University.")] \
+        == ["Tarn University"]

@@ -127,6 +127,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         word = w.text[k]
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:
             continue
+        if "-" in word and all(is_place_word(x) for x in word.split("-")):
+            continue  # "UK-US", "EU-China": countries joined, no organisation
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")) \
                 and not _affiliation_in_brackets(w, s, k, text):
             continue  # "(ACR)" after the name it stands for
