@@ -415,3 +415,28 @@ def test_a_cosigned_memorandum_is_a_signing_with_its_signatories():
 def test_a_news_agency_that_tells_the_story_is_no_party():
     ev = _signing("KAZINFORM - Officials of the Tarn Institute attended the signing of a memorandum of cooperation.")
     assert _parties(ev) == ["tarn institute"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides expressed their willingness to sign a cooperation agreement soon.",
+    "The meeting paved the way for the signing of a cooperation agreement.",
+    "The two institutions explored the possibility of signing an MoU on joint research.",
+    "The MoU, to be signed later this year, will cover joint research.",
+    "The parties are expected to sign a framework agreement at the next summit.",
+    "Tarn University and Brindle Institute are set to sign an agreement next month.",
+])
+def test_a_readiness_or_a_prospect_of_signing_is_no_signing(sentence):
+    facts = _facts(f"Campus news\n\nMay 5, 2023\n\n{sentence} The two sides also discussed exchanges.")
+    assert not [e for e in facts.events if e.kind == "signing"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Expressing their desire for closer ties, Tarn University and Brindle Institute signed an agreement.",
+    "The draft agreement was signed on May 3 after long negotiations.",
+    "Building on their willingness to cooperate, the two institutions inked an MoU.",
+    "The agreement, which paves the way for joint degrees, was signed on May 4.",
+    "The pending agreement was finally signed on May 4 in Tarnby.",
+])
+def test_a_signing_told_beside_hopes_is_a_signing(sentence):
+    facts = _facts(f"Campus news\n\nMay 5, 2023\n\n{sentence} The two sides also discussed exchanges.")
+    assert [e for e in facts.events if e.kind == "signing"]
