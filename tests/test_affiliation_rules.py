@@ -416,3 +416,32 @@ def test_small_letter_titles_after_a_comma_or_a_possessive_are_titles():
 def test_an_organisation_and_its_place_before_a_title_in_an_apposition():
     roles = _roles("Professor Ada Vos, TU Singapore President, said the work goes on.")
     assert roles[person_key("Ada Vos")] == ("tu", "President")
+
+
+_SIGNED = "Tarn University and Brindle Institute signed a memorandum of understanding on May 4, 2023. "
+
+
+@pytest.mark.parametrize("clause", [
+    "The agreement was signed by Ada Vos, President of Tarn University, and Ian Cole, Director of Brindle Institute.",
+    "Tarn University's dean, Ada Vos, and Brindle Institute's chief technology officer, Ian Cole, signed the MoU.",
+    "Signing for Tarn University was Ada Vos, its President, while Ian Cole signed for Brindle Institute.",
+    "Ada Vos (Tarn University) and Ian Cole (Brindle Institute) signed the MoU.",
+    "The MoU was signed by Tarn University President Ada Vos and Brindle Institute Director Ian Cole.",
+    "It was signed by Ada Vos and Ian Cole, the heads of the two institutions, respectively.",
+    "Ada Vos, who heads Tarn University, and Ian Cole, the chief executive of Brindle Institute, signed the MoU.",
+    "Representing Tarn University, Ada Vos signed the agreement with Ian Cole of Brindle Institute.",
+    "The agreement was inked by Prof. Ada Vos, Vice-Chancellor, Tarn University, and Dr Ian Cole, CEO, Brindle "
+    "Institute.",
+    "The MoU was signed by Ada Vos and Ian Cole, respectively President of Tarn University and Director of Brindle "
+    "Institute.",
+    "The agreement was signed by Dr. Ada Vos from Tarn University and Mr. Ian Cole from Brindle Institute.",
+    "Ada Vos, Tarn University's President, signed the MoU with Ian Cole, Brindle Institute's Director.",
+    "The MoU was signed by the President of Tarn University, Ada Vos, and the Director of Brindle Institute, Ian Cole.",
+])
+def test_each_shape_of_a_signing_clause_gives_each_signatory_their_party(clause):
+    facts = _facts(_SIGNED + clause)
+    signing = next(e for e in facts.events if e.kind == "signing")
+    signers = {r[0] for r in signing.roles if r[3] == "signatory"}
+    ada, ian = person_key("Ada Vos"), person_key("Ian Cole")
+    assert {ada, ian} <= signers
+    assert (facts.people[ada].org, facts.people[ian].org) == ("tarn university", "brindle institute")

@@ -29,7 +29,7 @@ def appositions(items: list[Item], w: Words) -> None:
         nxt = items[y] if y < len(items) else None
         gap = nxt is not None and pj < len(w) and w.text[pj] in _OPENS and all(
             w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > pj) or (w.text[q] in ("'s", "’s") and q > pj + 1)
-            for q in range(pj, nxt.i))
+            or w.lower[q] == "its" and q == nxt.i - 1 for q in range(pj, nxt.i))  # "A, its President"
         lent = _lent_title(items, y, w) if nxt and gap and p.title is None else None
         if lent is not None:
             q, org = lent  # "Dr. A, NSTDA President, Dr. B": the title after A's comma is A's
@@ -65,6 +65,9 @@ def appositions(items: list[Item], w: Words) -> None:
             if after is not None and after.kind == "title" and after.i == nxt.j and p.title is None:
                 p.title, p.title_kind, _ = after.value  # "Name (Org Title)"
                 after.kind = "used-title"
+        if p.org is None and item.j + 2 < len(w) and w.lower[item.j] in ("signed", "signs") \
+                and w.lower[item.j + 1] == "for":  # "B signed for Y"
+            p.org = next((o.value for o in items[x + 1:] if o.kind == "org" and o.i == item.j + 2), None)
         if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i - 1 \
                 and w.text[item.i - 1] == ",":
             _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it
@@ -121,17 +124,24 @@ def _from_group(items: list[Item], w: Words) -> None:
     """"From LUB, Sh. A, Sh. B and Ms C attended", "Also in attendance from FAPESP were A, B": the
     people listed after "from Org," or "from Org were" belong to Org; after "were", a list whose
     items semicolons part ("A, Chair; B, Head of Research") too."""
-    group, listed = None, False
+    group, listed, since = None, False, 0
     for it in items:
         if it.kind == "org":
             a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
             nxt = w.lower[it.j] if it.j < len(w) else ""
-            group = it.value if a > 0 and w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") else None
+            group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
+                w.lower[a - 1] == "for" and nxt in ("were", "was"))) else None  # "Signing for X was A"
             listed = group is not None and nxt != ","
+            since = it.j
+        elif it.kind == "person" and group is not None and not _CONTRAST.isdisjoint(w.lower[since:it.i]):
+            group = None  # "Signing for X was A, while B signed for Y"
         elif it.kind == "person" and group is not None and (it.value.org is None or _bare_unit(it.value.org)):
             it.value.org = group  # "Present from the PRI were ..., Head of X Department": the PRI's unit
         elif it.kind == "sep" and it.value == ";" and not listed:
             group = None
+
+
+_CONTRAST = {"while", "whereas", "but"}
 
 
 def _bare_unit(org) -> bool:

@@ -12,7 +12,8 @@ from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations, list_companions
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .orgs import find_orgs, is_legal_form
+from .org_bounds import is_legal_form
+from .orgs import find_orgs
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role, present, statement_source
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
@@ -105,7 +106,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
             it.value.key = key
             (bare if p.cue == "bare" else named_so).add(key)
     for *_, items in sentences:
-        _respectively(facts, items)
+        _respectively(facts, items, [])
     return bare - named_so
 
 
@@ -136,16 +137,26 @@ def _org_fragment(facts: DocFacts, name: str) -> bool:
     return False
 
 
-def _respectively(facts: DocFacts, items: list[Item]) -> None:
+def _respectively(facts: DocFacts, items: list[Item], parties: list[str]) -> None:
+    """"A and B, of X and Y respectively", "A and B, respectively President of X and Director of Y",
+    "A and B, the heads of the two institutions, respectively" (the signing's parties): in order."""
     if not any(it.kind == "sep" and it.value == "respectively" for it in items):
         return
-    people = [it for it in items if it.kind == "person"]
+    people = [it for it in items if it.kind == "person" and it.value.key in facts.people]
     last = people[-1].j if people else 0
-    orgs = [it.value for it in items if it.kind == "org" and it.i >= last]
-    if people and len(orgs) == len(people):
-        for it, o in zip(people, orgs):
+    titles = [it.value for it in items if it.kind == "title" and it.i >= last]
+    orgs = [top_org(facts, it.value) for it in items if it.kind == "org" and it.i >= last]
+    if people and len(titles) == len(people) and not orgs:
+        for it, (title, kind, org) in zip(people, titles):
             lp = facts.people[it.value.key]
-            lp.org = lp.org or top_org(facts, o)
+            lp.title, lp.title_kind = lp.title or title, lp.title_kind or kind
+            orgs.append(top_org(facts, org) if org is not None else None)
+    if people and not orgs and len(parties) == len(people) and all("signatory" in it.value.roles for it in people):
+        orgs = parties  # the signatories of the two parties, in the order the release names the parties
+    if people and len(orgs) == len(people):
+        for it, key in zip(people, orgs):
+            lp = facts.people[it.value.key]
+            lp.org = lp.org or key
 
 
 def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None:
@@ -265,6 +276,10 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         headline_parties(facts, signing)
     if signing is not None and signing.date_text is None and not signing.announced:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
+    if signing is not None:
+        parties = [r[1] for r in signing.roles if r[3] == "party"]
+        for *_, items in sentences:
+            _respectively(facts, items, parties)
     _finish_events(facts)
 
 

@@ -7,26 +7,30 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..dates import dateline
-from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym, spelled_by_acronym
+from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
-from .names import NAME_WORD, name_run_at
+from .names import name_run_at
 from .nlp import Words, is_cap
+from .org_bounds import (
+    NAME_BREAKS,
+    TAIL_OF,
+    affiliation_in_brackets,
+    legal_suffix,
+    named_with_acronym,
+    nameish,
+    new_name_after_and,
+    person_next,
+    place_in_brackets,
+    place_spelled,
+    portfolio_at,
+)
 from .org_shapes import named_after, national_bodies, with_quoted_names
-from .places import holds_place, is_place_word, place_dateline
+from .places import is_place_word, place_dateline
 
-_STOP = {
-    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
-    "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also",
-    "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
-}
 _DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "sheikh", "sheikha", "king", "queen", "sultan", "emir"}  # royal honorifics
-_TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
 
 
-def _nameish(word: str) -> bool:
-    """A capitalised word of letters in any cased script, not all capitals ("Soo-jin", "Şükrü")."""
-    return NAME_WORD.match(word) and any(c.islower() for c in word) and word[1:2] != "."
 _POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
 
 
@@ -70,11 +74,11 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if all(w.lower[k] in generic or k >= i for k in range(a, b)) and b - i == n:
             i += n  # "the Government", "Municipal Government": no name
             continue
-        b = _legal_suffix(w, b, e)
+        b = legal_suffix(w, b, e)
         if b + 1 < e and w.text[b] == "," and is_cap(w.text[b + 1]) and (b + 2 >= e or not is_cap(w.text[b + 2])) \
                 and _generic_name(w, a, b) and is_place_word(w.text[b + 1]):
             b += 2  # "Federal University of Technology, Akure", "University of Technology, Jamaica"
-        b = _place_spelled(w, a, b, e)
+        b = place_spelled(w, a, b, e)
         head = w.lower[i + n - 1]
         if head in _POSTED and b + 1 < e and w.lower[b] == "in":
             q = b + 1 + (b + 2 < e and w.lower[b + 1] == "the")
@@ -130,7 +134,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if "-" in word and all(is_place_word(x) for x in word.split("-")):
             continue  # "UK-US", "EU-China": countries joined, no organisation
         if k > s and w.text[k - 1] == "(" and (k + 1 >= e or w.text[k + 1] in (")", ",")) \
-                and not _affiliation_in_brackets(w, s, k, text):
+                and not affiliation_in_brackets(w, s, k, text):
             continue  # "(ACR)" after the name it stands for
         if k + 1 < e and w.text[k + 1] == ":" and w.text[k - 1] == "(" or k > s + 1 and w.text[k - 1] == ":" \
                 and w.text[k - 2].isupper() and w.text[k - 3] == "(":
@@ -138,11 +142,11 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if k > s and word in lexicon.post_nominals() and word not in short and is_cap(w.text[k - 1]) \
                 and not w.text[k - 1].isupper():
             continue  # "Scott Bowman AO": honours after a name
-        if k + 1 < e and _nameish(w.text[k + 1]) and w.lower[k + 1] not in not_name \
+        if k + 1 < e and nameish(w.text[k + 1]) and w.lower[k + 1] not in not_name \
                 and w.lower[k + 1] not in title_words and word not in short \
                 and not lexicon.titles()[0].match(w.lower, k + 1, e)[0]:
             continue
-        if _named_with_acronym(w, k, e, text):
+        if named_with_acronym(w, k, e, text):
             name = f"{word} {w.text[k + 1]}"  # "USB Certification" again and again: the company's name
             spans.append(OrgSpan(k, k + 2, name, None, "company"))
             covered.update((k, k + 1))
@@ -152,7 +156,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     for k in range(s + 1, e - 4):
         if w.text[k] == "(" and w.text[k + 2] == ":" and w.text[k + 1].isupper() and k - 1 not in covered:
             a = k  # "IonQ (NYSE: IONQ)", "Qubex Systems (NASDAQ: QBX)": a listed company
-            while a - 1 >= s and k - a < 4 and _nameish(w.text[a - 1]) and w.lower[a - 1] not in not_name \
+            while a - 1 >= s and k - a < 4 and nameish(w.text[a - 1]) and w.lower[a - 1] not in not_name \
                     and a - 1 not in covered:
                 a -= 1
             if a < k:
@@ -161,79 +165,12 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     behalf = [k + 3 for k in range(s, e - 3) if w.lower[k + 1] == "behalf"] if "behalf" in w.lower[s:e] else []
     for k in behalf:
         # "signed on behalf of Gropoint": one capitalised word after "on behalf of" names a body.
-        if k not in covered and w.lower[k - 3:k] == ["on", "behalf", "of"] and _nameish(w.text[k]) \
+        if k not in covered and w.lower[k - 3:k] == ["on", "behalf", "of"] and nameish(w.text[k]) \
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
     return _joined_acronyms(named_after(spans, w, e, text), w, text)
-
-
-def _named_with_acronym(w: Words, k: int, e: int, text: str) -> bool:
-    """Whether the acronym at k and the common noun after it are one name the release writes more
-    than once ("USB Certification, Türkiye"): the noun no title, head or place word."""
-    if k + 1 >= e or not is_cap(w.text[k + 1]) or w.text[k + 1].isupper():
-        return False
-    low = w.lower[k + 1]
-    if low not in lexicon.people()[1] or low in lexicon.titles()[1] \
-            or lexicon.org_heads()[0].match(w.lower, k + 1, k + 2)[0] or is_place_word(w.text[k + 1]) \
-            or low in lexicon.org_stop_words():
-        return False
-    if text.count(f"{w.text[k]} {w.text[k + 1]}") < 2:
-        return False
-    ends = [q + 2 for q in range(len(w) - 1) if w.text[q] == w.text[k] and w.text[q + 1] == w.text[k + 1]]
-    return all(q >= len(w) or not (is_cap(w.text[q]) and not is_place_word(w.text[q])
-                                   or w.lower[q] in ("and", "&", "of", "for")) for q in ends)  # not "UK-US Science and"
-
-
-def _place_in_brackets(w: Words, s: int, k: int) -> int | None:
-    """Where the bracket closed at k opens, when it holds a place inside a name: capitalised words
-    on both sides ("China Mobile (Hong Kong) Innovation Research Institute"), else None."""
-    q = next((q for q in range(k - 1, max(s, k - 4) - 1, -1) if w.text[q] == "("), None)
-    if q is None or q == k - 1 or q - 1 < s or not is_cap(w.text[q - 1]) or w.lower[q - 1] in _STOP:
-        return None
-    inner = w.text[q + 1:k]
-    if not all(is_cap(x) for x in inner):
-        return None
-    return q if (is_place_word(inner[0]) if len(inner) == 1 else holds_place(inner)) else None
-
-
-def _place_spelled(w: Words, a: int, b: int, e: int) -> int:
-    """End of a name that goes on past a comma with its place when the acronym in brackets after it
-    spells both ("Viet Nam National University, Ho Chi Minh City (VNUHCM)"), else b."""
-    if b + 1 >= e or w.text[b] != ",":
-        return b
-    d = b + 1
-    while d < e and d - b <= 4 and is_cap(w.text[d]) and not is_acronym(w.text[d]):
-        d += 1
-    if d == b + 1 or d + 2 >= e or w.text[d] != "(" or w.text[d + 2] != ")" or not is_acronym(w.text[d + 1]):
-        return b
-    spelled = initials(" ".join(w.text[a:b]))
-    place = initials(" ".join(w.text[b + 1:d]))
-    acronym = w.text[d + 1].upper()
-    return d if acronym[:1] == spelled[:1] and _subsequence(acronym, spelled + place) \
-        and not _subsequence(acronym, spelled) else b
-
-
-def _subsequence(short: str, long: str) -> bool:
-    """Whether the letters of `short` appear in `long` in order ("VNUHCM" in "VNNUHCMC")."""
-    rest = iter(long)
-    return all(c in rest for c in short)
-
-
-def _affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
-    """Whether the acronym at k, in brackets after a personal name, is that person's body
-    ("Stan Gielen (NWO) and Iain Stewart (NRC) signed"), not the short form the name defines: the
-    two or three plain name words before the bracket do not spell it, and the release uses the
-    acronym elsewhere too."""
-    stop = lexicon.name_stop_words()
-    a = k - 1
-    while a - 1 >= s and k - 1 - a < 3 and _nameish(w.text[a - 1]) and w.lower[a - 1] not in stop:
-        a -= 1
-    if not 2 <= k - 1 - a <= 3 or a > s and (is_cap(w.text[a - 1]) or w.lower[a - 1] in _TAIL_OF):
-        return False
-    acronym = w.text[k]
-    return initials(" ".join(w.text[a:k - 1])) != acronym and text.count(acronym) >= 2
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
@@ -264,29 +201,13 @@ def _unit_generic() -> frozenset[str]:
     return frozenset(_GENERIC) | lexicon.generic_unit_words()
 
 
-_LEGAL = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
-          "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
 
 
 def _generic_name(w: Words, a: int, b: int) -> bool:
     """Whether words a..b name no body of their own: heads, fields and joining words only."""
     heads, fields = lexicon.org_heads()[0], lexicon.field_words()
     return all(heads.match(w.lower, k, k + 1)[0] or w.lower[k] in fields or w.lower[k] in _GENERIC
-               or w.lower[k] in _TAIL_OF or w.lower[k] in ("and", "&", "the") for k in range(a, b))
-
-
-def is_legal_form(word: str) -> bool:
-    """A company's legal form written after its name ("Ltd.", "B.S.C.")."""
-    return word.lower() in _LEGAL
-
-
-def _legal_suffix(w: Words, b: int, e: int) -> int:
-    """Extend past ", Ltd." style legal forms that follow a company name."""
-    while b + 1 < e and w.text[b] == "," and w.lower[b + 1] in _LEGAL:
-        b += 2
-    while b < e and w.lower[b] in _LEGAL:
-        b += 1
-    return b
+               or w.lower[k] in TAIL_OF or w.lower[k] in ("and", "&", "the") for k in range(a, b))
 
 
 def kind_of(name: str) -> str:
@@ -316,7 +237,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
         if word == ")" and k - 2 >= s and w.text[k - 2] == "(" and is_acronym(w.text[k - 1]):
             k -= 3
             continue
-        if word == ")" and a == k + 1 and (q := _place_in_brackets(w, s, k)) is not None:
+        if word == ")" and a == k + 1 and (q := place_in_brackets(w, s, k)) is not None:
             k = q - 1  # "China Mobile (Hong Kong) Innovation Research Institute"
             continue
         if low in ("and", "&", ",") and k - 1 >= s:
@@ -328,14 +249,14 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 run -= 1
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
-            if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in _STOP and a != i \
+            if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in NAME_BREAKS and a != i \
                     and not left.endswith(".") and not glued_head(left):
                 before_and = a if not crossed_and else before_and
                 crossed_and = crossed_and or low != ","
                 k -= 1
                 continue
             break
-        if is_cap(word) and low not in _STOP and low not in title_words and word != "'s":
+        if is_cap(word) and low not in NAME_BREAKS and low not in title_words and word != "'s":
             a = k
             k -= 1
             continue
@@ -343,7 +264,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             k -= 1  # "People's Government"
             continue
         if a == k + 1 and low in _particles() and k - 1 >= max(s, floor) and is_cap(w.text[k - 1]) \
-                and w.lower[k - 1] not in _STOP:
+                and w.lower[k - 1] not in NAME_BREAKS:
             k -= 1  # "Princess Nourah bint Abdulrahman University"
             continue
         if crossed_and and low in title_words:
@@ -385,14 +306,14 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if low in titles.first and (n := titles.match(w.lower, k, e)[0]) and k + n < e \
                 and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")):
             break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
-        if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and _portfolio_at(w, k + 1, e):
+        if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and portfolio_at(w, k + 1, e):
             break  # "Vice President of X University for Academic Affairs": the title's portfolio
         if leading and k == b and w.text[k].isalpha() and w.text[k].islower() and k + 2 < e \
-                and w.lower[k + 1] in _TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
+                and w.lower[k + 1] in TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
             k += 1  # "Université libre de Bruxelles": an adjective written small after a leading head
             continue
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
-        if low in _TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
+        if low in TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
             if low == "of":
                 parent_at.append(nxt)
@@ -400,12 +321,12 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
             continue
         if low in ("and", "&") and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
                 and not is_acronym(w.text[k + 1]) and not _starts_org(w, k + 1, e, heads) \
-                and not _person_next(w, k + 1, e) and not _new_name_after_and(w, k + 1, e):
+                and not person_next(w, k + 1, e) and not new_name_after_and(w, k + 1, e):
             k += 1
             continue
         if saw_of and (name_run_at(w, k, e) or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee", "... Republic K. E. A": a person
-        if is_cap(w.text[k]) and low not in title_words and low not in _STOP \
+        if is_cap(w.text[k]) and low not in title_words and low not in NAME_BREAKS \
                 and (saw_of or leading or heads.match(w.lower, k, e)[0]
                      or k == b and low in lexicon.word_set("organizations", "region_suffixes")):
             k += 1  # "NEC Laboratories Europe": a region closes a company's name
@@ -420,16 +341,6 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 heads.match(w.lower, k, b)[0] for k in range(at, b))):
             return b, " ".join(w.text[at:b])
     return b, None
-
-
-def _portfolio_at(w: Words, k: int, e: int) -> bool:
-    """Whether a title's portfolio starts at k and runs to the end of the name ("Academic Affairs",
-    "Research and Innovation"): portfolio words only."""
-    portfolio = lexicon.word_set("titles", "portfolios") | {"affairs"}
-    q = k
-    while q < e and (w.lower[q] in portfolio and is_cap(w.text[q]) or w.lower[q] in ("and", "&") and q > k):
-        q += 1
-    return q > k and w.lower[q - 1] in portfolio and (q >= e or not is_cap(w.text[q]))
 
 
 _AND = {"and", "&", "y", "e", "et"}  # "Ciencia, Tecnología e Innovación"
@@ -452,28 +363,6 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
             continue
         return None
     return k if saw_and else None
-
-
-def _new_name_after_and(w: Words, k: int, e: int) -> bool:
-    """Whether the capitalised run after "and" at k is a name of its own ("... of Sydney and Thales
-    Australia"): two words or more, none a generic field word (unlike "of Science and Technology")."""
-    fields = lexicon.field_words()
-    q = k
-    while q < e and is_cap(w.text[q]):
-        if w.lower[q] in fields:
-            return False
-        if q > k and name_run_at(w, q, e):
-            break  # "... and Bioengineering Sang Yup Lee": the person is no part of the run
-        q += 1
-    return q - k >= 2
-
-
-def _person_next(w: Words, k: int, e: int) -> bool:
-    """Whether words k.. are a two- or three-word personal name ("... of Torrin and Xu Fang, Director",
-    "... of Kazakhstan and Akramjon Sultanmuradovich Yuldashev – Rector")."""
-    stop = lexicon.bare_stop_words()
-    return any(k + n <= e and all(_nameish(w.text[q]) and w.lower[q] not in stop for q in range(k, k + n))
-               and (k + n >= e or not is_cap(w.text[k + n])) for n in (2, 3))
 
 
 def _starts_org(w: Words, k: int, e: int, heads) -> bool:

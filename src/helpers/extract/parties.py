@@ -8,7 +8,8 @@ from .. import lexicon
 from . import agreements as ag
 from .facts import OrgSpan
 from .nlp import Words, is_cap
-from .orgs import is_legal_form, kind_of
+from .org_bounds import is_legal_form
+from .orgs import kind_of
 from .places import holds_place, place_dateline
 from .theme_scope import is_country
 

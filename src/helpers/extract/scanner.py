@@ -12,7 +12,7 @@ from .agreements import SIGN_WORDS
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
-from .orgs import is_legal_form
+from .org_bounds import is_legal_form
 from .places import holds_place, not_a_name_word, noun_in
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at

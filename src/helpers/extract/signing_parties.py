@@ -11,7 +11,8 @@ from .. import lexicon
 from . import agreements as ag
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
-from .orgs import find_orgs, is_legal_form, kind_of
+from .org_bounds import is_legal_form
+from .orgs import find_orgs, kind_of
 from .parties import REPORTS, SUBJECT_GAP, after_dateline, apposition_start, org_list, parties
 from .release_orgs import holder_of, merge_into, top_org
 from .theme_scope import is_country

@@ -1,0 +1,138 @@
+"""Where an organisation's name starts and ends: the words that break it, a place or an acronym in
+brackets beside it, a place after its comma that its acronym spells, a title's portfolio after it."""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .acronyms import initials, is_acronym
+from .names import NAME_WORD, name_run_at
+from .nlp import Words, is_cap
+from .places import holds_place, is_place_word
+
+NAME_BREAKS = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
+    "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also", "representing",
+    "including", "welcoming", "joining", "signing",
+    "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
+}
+
+
+TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
+
+
+def nameish(word: str) -> bool:
+    """A capitalised word of letters in any cased script, not all capitals ("Soo-jin", "Şükrü")."""
+    return NAME_WORD.match(word) and any(c.islower() for c in word) and word[1:2] != "."
+
+
+def named_with_acronym(w: Words, k: int, e: int, text: str) -> bool:
+    """Whether the acronym at k and the common noun after it are one name the release writes more
+    than once ("USB Certification, Türkiye"): the noun no title, head or place word."""
+    if k + 1 >= e or not is_cap(w.text[k + 1]) or w.text[k + 1].isupper():
+        return False
+    low = w.lower[k + 1]
+    if low not in lexicon.people()[1] or low in lexicon.titles()[1] \
+            or lexicon.org_heads()[0].match(w.lower, k + 1, k + 2)[0] or is_place_word(w.text[k + 1]) \
+            or low in lexicon.org_stop_words():
+        return False
+    if text.count(f"{w.text[k]} {w.text[k + 1]}") < 2:
+        return False
+    ends = [q + 2 for q in range(len(w) - 1) if w.text[q] == w.text[k] and w.text[q + 1] == w.text[k + 1]]
+    return all(q >= len(w) or not (is_cap(w.text[q]) and not is_place_word(w.text[q])
+                                   or w.lower[q] in ("and", "&", "of", "for")) for q in ends)  # not "UK-US Science and"
+
+
+def place_in_brackets(w: Words, s: int, k: int) -> int | None:
+    """Where the bracket closed at k opens, when it holds a place inside a name: capitalised words
+    on both sides ("China Mobile (Hong Kong) Innovation Research Institute"), else None."""
+    q = next((q for q in range(k - 1, max(s, k - 4) - 1, -1) if w.text[q] == "("), None)
+    if q is None or q == k - 1 or q - 1 < s or not is_cap(w.text[q - 1]) or w.lower[q - 1] in NAME_BREAKS:
+        return None
+    inner = w.text[q + 1:k]
+    if not all(is_cap(x) for x in inner):
+        return None
+    return q if (is_place_word(inner[0]) if len(inner) == 1 else holds_place(inner)) else None
+
+
+def place_spelled(w: Words, a: int, b: int, e: int) -> int:
+    """End of a name that goes on past a comma with its place when the acronym in brackets after it
+    spells both ("Viet Nam National University, Ho Chi Minh City (VNUHCM)"), else b."""
+    if b + 1 >= e or w.text[b] != ",":
+        return b
+    d = b + 1
+    while d < e and d - b <= 4 and is_cap(w.text[d]) and not is_acronym(w.text[d]):
+        d += 1
+    if d == b + 1 or d + 2 >= e or w.text[d] != "(" or w.text[d + 2] != ")" or not is_acronym(w.text[d + 1]):
+        return b
+    spelled = initials(" ".join(w.text[a:b]))
+    place = initials(" ".join(w.text[b + 1:d]))
+    acronym = w.text[d + 1].upper()
+    return d if acronym[:1] == spelled[:1] and _subsequence(acronym, spelled + place) \
+        and not _subsequence(acronym, spelled) else b
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether the letters of `short` appear in `long` in order ("VNUHCM" in "VNNUHCMC")."""
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
+    """Whether the acronym at k, in brackets after a personal name, is that person's body
+    ("Stan Gielen (NWO) and Iain Stewart (NRC) signed"), not the short form the name defines: the
+    two or three plain name words before the bracket do not spell it, and the release uses the
+    acronym elsewhere too."""
+    stop = lexicon.name_stop_words()
+    a = k - 1
+    while a - 1 >= s and k - 1 - a < 3 and nameish(w.text[a - 1]) and w.lower[a - 1] not in stop:
+        a -= 1
+    if not 2 <= k - 1 - a <= 3 or a > s and (is_cap(w.text[a - 1]) or w.lower[a - 1] in TAIL_OF):
+        return False
+    acronym = w.text[k]
+    return initials(" ".join(w.text[a:k - 1])) != acronym and text.count(acronym) >= 2
+
+
+def portfolio_at(w: Words, k: int, e: int) -> bool:
+    """Whether a title's portfolio starts at k and runs to the end of the name ("Academic Affairs",
+    "Research and Innovation"): portfolio words only."""
+    portfolio = lexicon.word_set("titles", "portfolios") | {"affairs"}
+    q = k
+    while q < e and (w.lower[q] in portfolio and is_cap(w.text[q]) or w.lower[q] in ("and", "&") and q > k):
+        q += 1
+    return q > k and w.lower[q - 1] in portfolio and (q >= e or not is_cap(w.text[q]))
+
+
+LEGAL_FORMS = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
+          "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
+
+def is_legal_form(word: str) -> bool:
+    """A company's legal form written after its name ("Ltd.", "B.S.C.")."""
+    return word.lower() in LEGAL_FORMS
+
+def legal_suffix(w: Words, b: int, e: int) -> int:
+    """Extend past ", Ltd." style legal forms that follow a company name."""
+    while b + 1 < e and w.text[b] == "," and w.lower[b + 1] in LEGAL_FORMS:
+        b += 2
+    while b < e and w.lower[b] in LEGAL_FORMS:
+        b += 1
+    return b
+
+def new_name_after_and(w: Words, k: int, e: int) -> bool:
+    """Whether the capitalised run after "and" at k is a name of its own ("... of Sydney and Thales
+    Australia"): two words or more, none a generic field word (unlike "of Science and Technology")."""
+    fields = lexicon.field_words()
+    q = k
+    while q < e and is_cap(w.text[q]):
+        if w.lower[q] in fields:
+            return False
+        if q > k and name_run_at(w, q, e):
+            break  # "... and Bioengineering Sang Yup Lee": the person is no part of the run
+        q += 1
+    return q - k >= 2
+
+def person_next(w: Words, k: int, e: int) -> bool:
+    """Whether words k.. are a two- or three-word personal name ("... of Torrin and Xu Fang, Director",
+    "... of Kazakhstan and Akramjon Sultanmuradovich Yuldashev – Rector")."""
+    stop = lexicon.bare_stop_words()
+    return any(k + n <= e and all(nameish(w.text[q]) and w.lower[q] not in stop for q in range(k, k + n))
+               and (k + n >= e or not is_cap(w.text[k + n])) for n in (2, 3))
