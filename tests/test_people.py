@@ -574,3 +574,23 @@ def test_a_dash_between_a_title_and_an_honorific_keeps_the_title():
 def test_a_name_that_a_titles_capitalised_tail_swallowed_is_its_holders(text, name, title):
     person = _facts(text).people[person_key(name)]
     assert (person.name, person.title) == (name, title)
+
+
+_NAMES = ["Mary K. Olsen Jr.", "R. J. Patel", "Jean-Luc van der Berg", "Ahmed bin Saeed Al Mansoori",
+          "María José de la Cruz", "Şükrü Yılmaz", "KIM Soo-jin", "Nguyễn Văn An", "Olusegun Adebayo-Williams",
+          "Siti Nurhaliza binti Tarudin", "Aleksandr V. Petrov", "Juan Carlos Pérez García", "Hans-Peter Müller",
+          "Kwame Nkrumah Mensah", "Ana Paula Souza", "Tanaka Hiroshi"]
+_CLAUSES = ["The MoU was signed by Prof. {n}, President of Tarn University, and Dr. Ada Vos, Director of Brindle "
+            "Institute.",
+            "Tarn University President {n} and Brindle Institute Director Ada Vos signed the agreement.",
+            "{n}, Rector of Tarn University, and Ada Vos, Director of Brindle Institute, signed the MoU.",
+            "Signing the agreement were Tarn University's Vice President {n} and Brindle Institute's Director Ada Vos."]
+
+
+@pytest.mark.parametrize("name", _NAMES)
+def test_names_of_many_cultures_sign_for_their_party_in_each_clause_shape(name):
+    for clause in _CLAUSES:
+        f = _facts("Campus news\n\nTarn University and Brindle Institute signed an MoU on May 4, 2023. "
+                   + clause.format(n=name))
+        found = {person_key(p.name): p.org for p in f.people.values()}
+        assert found == {person_key(name): "tarn university", person_key("Ada Vos"): "brindle institute"}, clause

@@ -95,6 +95,9 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             break
         if n + 1 < e and (low, lower[n + 1]) in pairs or low in never:
             break  # "Hong Kong"; "Chair of Science New Zealand"
+        if n > k and word == "An" and (n + 1 >= e or not is_cap(w.text[n + 1])):
+            n += 1  # "Nguyễn Văn An": a given name, never the article after a name word
+            continue
         # "Prof. A S M Kamal": a capital standing alone is an initial after an honorific or before another
         initial = len(word.rstrip(".")) == 1 and word[0].isupper() and n + 1 < e and NAME_WORD.match(
             w.text[n + 1]) and w.text[n + 1][:1].isupper() and (loose or len(w.text[n + 1].rstrip(".")) == 1)

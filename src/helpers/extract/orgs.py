@@ -249,6 +249,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 run -= 1
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
+            if run - 1 >= s and w.lower[run - 1] in lexicon.name_particles():
+                break  # "Jean-Luc van der Berg and Brindle Institute": a person's family name before "and"
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in NAME_BREAKS and a != i \
                     and not left.endswith(".") and not glued_head(left):
                 before_and = a if not crossed_and else before_and

@@ -64,8 +64,8 @@ def holds_place(words: list[str]) -> bool:
     for i in range(len(tokens) - 1):
         if countries.match(tokens, i)[0] >= 2:
             return True  # "Costa Rica"
-        if folded[i] in firsts and any(" ".join(folded[i:i + n]) in names
-                                       for n in range(2, min(4, len(tokens) - i) + 1)):
+        if folded[i] in firsts and tokens[i][:1].isupper() and any(  # not "de la Cruz": a particle
+                " ".join(folded[i:i + n]) in names for n in range(2, min(4, len(tokens) - i) + 1)):
             return True
     return False
 
