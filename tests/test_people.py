@@ -594,3 +594,10 @@ def test_names_of_many_cultures_sign_for_their_party_in_each_clause_shape(name):
                    + clause.format(n=name))
         found = {person_key(p.name): p.org for p in f.people.values()}
         assert found == {person_key(name): "tarn university", person_key("Ada Vos"): "brindle institute"}, clause
+
+
+def test_a_bare_name_joined_by_and_to_a_body_is_a_company_but_a_titled_one_a_person():
+    f = _facts("Campus news\n\nTarn University and Quill Brandt signed an MoU on May 4, 2023.")
+    assert not f.people and sorted(o.name for o in f.orgs.values()) == ["Quill Brandt", "Tarn University"]
+    f = _facts("Campus news\n\nThe MoU was signed by Tarn University and Dr. Ada Vos on May 4, 2023.")
+    assert [p.name for p in f.people.values()] == ["Ada Vos"]

@@ -223,7 +223,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
-            if m - k >= 2 and _described_as_body(w, m, e):
+            if m - k >= 2 and (_described_as_body(w, m, e) or _beside_a_body(w, k, m, e, items, orgs_at)):
                 body = OrgSpan(k, m, " ".join(w.text[k:m]), None, "company")  # "Virgin Hyperloop, the ... leader"
                 orgs.append(body)
                 items.append(Item("org", k, m, body))
@@ -256,6 +256,19 @@ def _described_as_body(w: Words, m: int, e: int) -> bool:
         if w.lower[q] in lexicon.word_set("organizations", "company_descriptors") or w.lower[q].endswith("-based"):
             return True
     return False
+
+
+def _beside_a_body(w: Words, k: int, m: int, e: int, items: list[Item], orgs_at: dict) -> bool:
+    """Whether a bare name of two words is joined by "and" to an organisation's name, with no title
+    and no honorific ("Northrop Grumman and Palo Alto Networks congratulated"): a company's name."""
+    if m - k != 2:
+        return False
+    after = m + 1 + (m + 1 < e and w.lower[m + 1] == "the")
+    if m + 1 < e and w.lower[m] in ("and", "&") and after in orgs_at and not orgs_at[after].is_acronym:
+        return True
+    prev = items[-1] if items else None
+    return prev is not None and prev.kind == "sep" and prev.value in ("and", "&") and prev.j == k \
+        and len(items) >= 2 and items[-2].kind == "org" and items[-2].j == k - 1 and not items[-2].value.is_acronym
 
 
 def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
