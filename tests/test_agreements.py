@@ -440,3 +440,33 @@ def test_a_readiness_or_a_prospect_of_signing_is_no_signing(sentence):
 def test_a_signing_told_beside_hopes_is_a_signing(sentence):
     facts = _facts(f"Campus news\n\nMay 5, 2023\n\n{sentence} The two sides also discussed exchanges.")
     assert [e for e in facts.events if e.kind == "signing"]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Tarn University signed a memorandum of understanding with Brindle Institute on May 4, 2023.",
+     {"Tarn University", "Brindle Institute"}),
+    ("A memorandum of understanding was signed between Tarn University and Brindle Institute on May 4, 2023.",
+     {"Tarn University", "Brindle Institute"}),
+    ("Quill Aerospace signed MoUs with Tarn University, Brindle Institute and Osk University at the air show on "
+     "May 4, 2023.", {"Quill Aerospace", "Tarn University", "Brindle Institute", "Osk University"}),
+    ("Tarn University, Brindle Institute and Osk University signed a tripartite agreement on May 4, 2023.",
+     {"Tarn University", "Brindle Institute", "Osk University"}),
+    ("On May 4, 2023, Tarn University (TU) and the Brindle Institute of Technology (BIT) signed an MoU.",
+     {"Tarn University", "Brindle Institute of Technology"}),
+    ("The Ministry of Science of Tarnland and the Brindle Academy of Sciences signed a framework agreement on May 4, "
+     "2023.", {"Ministry of Science of Tarnland", "Brindle Academy of Sciences"}),
+    ("Quill Aerospace Corporation and Tarn University have signed a strategic cooperation agreement. The agreement "
+     "was signed on May 4, 2023.", {"Quill Aerospace Corporation", "Tarn University"}),
+    ("Tarn University and Brindle Institute signed an MoU on May 4, 2023. The two institutions had signed an earlier "
+     "agreement with Osk University in 2019.", {"Tarn University", "Brindle Institute"}),
+    ("Brindle Institute, a leading research centre in Tarnby, and Tarn University signed an MoU on May 4, 2023.",
+     {"Brindle Institute", "Tarn University"}),
+    ("TARNBY, May 4, 2023 /PRNewswire/ -- Quill Robotics Inc. and Tarn University today announced that they have "
+     "signed a research agreement.", {"Quill Robotics Inc.", "Tarn University"}),
+    ("An agreement on joint research was signed on May 4, 2023 by Tarn University and Brindle Institute.",
+     {"Tarn University", "Brindle Institute"}),
+])
+def test_each_shape_of_a_signing_sentence_gives_its_parties_and_no_other(text, parties):
+    facts = _facts("Campus news\n\n" + text)
+    signing = next(e for e in facts.events if e.kind == "signing")
+    assert {facts.orgs[r[1]].name for r in signing.roles if r[3] == "party"} == parties

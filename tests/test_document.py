@@ -339,3 +339,33 @@ def test_the_person_a_statement_comes_from_has_no_role(text):
 ])
 def test_the_parties_a_signing_sentence_names(text, parties):
     assert _parties(_facts(text)) == parties
+
+
+_SIGNED = "Tarn University and Brindle Institute signed a memorandum of understanding on May 4, 2023. "
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("The signing was witnessed by Li Wei, Minister of Science of Tarnland.", {"Li Wei": "witness"}),
+    ("The MoU was signed in the presence of Minister Li Wei and Ambassador Omar Haddad.",
+     {"Li Wei": "witness", "Omar Haddad": "witness"}),
+    ("Also present at the ceremony were Li Wei, Dean of Tarn University, and Omar Haddad.",
+     {"Li Wei": "attendee", "Omar Haddad": "attendee"}),
+    ("The ceremony was attended by Li Wei and Omar Haddad, among others.",
+     {"Li Wei": "attendee", "Omar Haddad": "attendee"}),
+    ("Minister Li Wei presided over the signing ceremony.", {"Li Wei": "presider"}),
+    ("Witnessing the signing were Li Wei, Vice Minister, and Omar Haddad, Consul General.",
+     {"Li Wei": "witness", "Omar Haddad": "witness"}),
+    ("“This is a milestone,” said Li Wei, President of Tarn University.", {"Li Wei": "speaker"}),
+    ("The event was hosted by Li Wei, Rector of Brindle Institute.", {"Li Wei": "presider"}),
+    ("The ceremony took place at Prince Faisal Hall in Palo Alto.", {}),
+    ("Li Wei, head of the Prince Faisal University, attended.", {"Li Wei": "attendee"}),
+])
+def test_each_way_of_telling_a_role_gives_that_role_to_those_people_only(text, roles):
+    facts = _facts(_SIGNED + text)
+    found: dict[str, set[str]] = {}
+    for ev in facts.events:
+        for r in ev.roles:
+            if r[0]:
+                found.setdefault(r[0], set()).add(r[3])
+    assert set(found) == {person_key(n) for n in roles}
+    assert all(role in found[person_key(n)] for n, role in roles.items())
