@@ -470,3 +470,9 @@ def test_each_shape_of_a_signing_sentence_gives_its_parties_and_no_other(text, p
     facts = _facts("Campus news\n\n" + text)
     signing = next(e for e in facts.events if e.kind == "signing")
     assert {facts.orgs[r[1]].name for r in signing.roles if r[3] == "party"} == parties
+
+
+def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_day():
+    facts = _facts(f"A signing ceremony was held on May 3-4 in Tarnby, where {PARTIES} signed an MoU on May 4.",
+                   published=dt.date(2023, 5, 10))
+    assert [e.date for e in facts.events if e.kind == "signing"] == [dt.date(2023, 5, 4)]

@@ -153,3 +153,8 @@ def test_a_weekday_resolves_only_within_the_printed_dates_week(text, day):
 
 def test_a_weekday_of_the_week_before_is_no_date():
     assert find_weekday("It was signed on Friday in Dublin.", dt.date(2004, 1, 26)) == ("on Friday", None)
+
+
+def test_a_dotted_date_is_written_day_first():
+    assert [(m.year, m.month, m.day) for m in find_dates("Published 10.05.2023, updated 2023.05.12")] == \
+        [(2023, 5, 10), (2023, 5, 12)]

@@ -16,10 +16,12 @@ _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _SLASHED = re.compile(r"\b(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
+_DOTTED = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")  # "10.05.2023", day first
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<mnum>[01]?\d)\s*[-/.月]\s*"
                r"(?P<day>[0-3]?\d)(?:日|(?!\d))"),
     _SLASHED,
+    _DOTTED,
     re.compile(rf"\b{_M}\s+{_D}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_M}\s*,?\s+{_Y}\b", re.I),
@@ -72,7 +74,7 @@ def find_dates(text: str) -> list[DateMention]:
         return found
     slash = "/" in text
     for pattern in _PATTERNS:
-        if pattern is _SLASHED and not slash:
+        if pattern is _SLASHED and not slash or pattern is _DOTTED and "." not in text:
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

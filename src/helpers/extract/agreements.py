@@ -310,12 +310,18 @@ def opens_with_date(w: Words, s: int, e: int, text: str) -> bool:
     return opener and bool(find_dates(head) or find_today(head))
 
 
+_RANGE = re.compile(r"\s*[-–]\s*\d")
+
+
 def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int] | None = None):
     """(date, date_text, precision, year_source) of the first date in a sentence, or None."""
     line = dateline(sentence)
-    for m in find_dates(sentence):
+    mentions = find_dates(sentence)
+    for n, m in enumerate(mentions):
         if (skip and skip[0] <= m.start < skip[1]) or (line and m.start < line.end()):
             continue
+        if n + 1 < len(mentions) and _RANGE.match(sentence, m.end):
+            continue  # "held on May 3-4 ..., where they signed on May 4": the day the sentence gives later
         date, precision, source = resolve(m, published)
         return date, m.text, precision, source
     today = find_today(sentence)
