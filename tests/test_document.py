@@ -369,3 +369,19 @@ def test_each_way_of_telling_a_role_gives_that_role_to_those_people_only(text, r
                 found.setdefault(r[0], set()).add(r[3])
     assert set(found) == {person_key(n) for n in roles}
     assert all(role in found[person_key(n)] for n, role in roles.items())
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("A delegation from Tarn University led by President Ada Vos visited Brindle Institute on May 4, 2023 and met "
+     "Director Ian Cole.", {"Ada Vos": "visitor", "Ian Cole": "host"}),
+    ("Director Ian Cole of Brindle Institute received a delegation from Tarn University headed by Vice President "
+     "Ada Vos on May 4, 2023.", {"Ada Vos": "visitor", "Ian Cole": "host"}),
+    ("On May 4, 2023, Ada Vos, President of Tarn University, paid a visit to Brindle Institute, where she was "
+     "welcomed by its Director, Ian Cole.", {"Ada Vos": "visitor", "Ian Cole": "host"}),
+])
+def test_a_visit_told_in_one_sentence_is_one_visit_with_its_visitor_and_host(text, roles):
+    facts = _facts("Campus news\n\n" + text)
+    assert "signing" not in [e.kind for e in facts.events]
+    found = {r[0]: r[3] for ev in facts.events for r in ev.roles if r[0] and r[3] in ("visitor", "host")}
+    assert found == {person_key(n): role for n, role in roles.items()}
+    assert facts.people[person_key("Ada Vos")].org == "tarn university"

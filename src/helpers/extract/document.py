@@ -237,8 +237,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 kind = _EVENT_OF_ROLE.get(role, "other")
                 if role in ("signatory", "witness") and intent:
                     continue  # "The MoU will be signed by A": no role in a signing that has not happened
-                if role == "attendee" and hint:
-                    kind = hint
+                if role == "attendee" and hint or role == "host" and hint == "visit":
+                    kind = hint  # "visited X, where they met with A": A hosts the visit
                 if kind == "signing" and signing is None:
                     kind = "meeting" if role != "attendee" else "other"
                 if kind == "speech" and signing is not None or kind == "signing":

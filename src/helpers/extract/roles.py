@@ -45,8 +45,9 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
                 return role
             if role == "signatory" and any(i.kind == "sep" and i.value == "with" for i in items[y + 1:x]):
                 return role  # "A signed the deal with B"
-            if role == "host":
-                return object_role
+            if role == "host":  # "A visited X and met B": B hosts the visit
+                return "host" if any(t.kind == "trigger" and t.value[:2] == ("visitor", "before") for t in items[:y]) \
+                    else object_role
             return None
         if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y) \
                 and not (it.value == ":" and y > 0 and items[y - 1].kind == "trigger"):
@@ -79,6 +80,8 @@ def _role_forward(items: list[Item], x: int) -> list[str]:
         if it.kind == "trigger" and it.value[1] == "before":
             if roles and not (items[y - 1].kind == "sep" and items[y - 1].value == "and"):
                 break  # "A witnessed X sign": only verbs joined by "and" share a subject
+            if it.value[0] == "host" and "visitor" in roles:
+                continue  # "A visited X and met B": the visitor meets the hosts
             if it.value[0] not in roles:
                 roles.append(it.value[0])
         elif (it.kind == "sep" and (it.value == "group" or it.value == ";" and not _in_list(items, y))) \

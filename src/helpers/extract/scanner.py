@@ -57,7 +57,7 @@ def _object(w: Words, s: int, k: int) -> bool:
 def _plain_skip() -> frozenset[str]:
     """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by", "between")."""
     return frozenset(lexicon.roles()[0].first | lexicon.titles()[0].first | lexicon.people()[0].first
-                     | _LIST_SEP | {"two", "three", "four", "five", "both", "by", "between"})
+                     | _LIST_SEP | {"two", "three", "four", "five", "both", "by", "between", "led", "headed"})
 
 
 def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) -> list[Item]:
@@ -184,6 +184,12 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     trig = (trig[0], trig[1], "between")  # "signed between": bodies as often as people
                 items.append(Item("trigger", k, k + n, trig))
                 k += n
+                continue
+            if low in ("led", "headed") and k + 1 < e and w.lower[k + 1] == "by" \
+                    and "delegation" in w.lower[max(s, k - 8):k]:
+                # "a delegation from X headed by A": the delegation's head is a visitor
+                items.append(Item("trigger", k, k + 2, ("visitor", "after", "visit")))
+                k += 2
                 continue
             if low in ("gave", "delivered", "made", "give", "deliver") and (m := _talk_end(w, k, e)):
                 items.append(Item("trigger", k, m, ("speaker", "before", "speech")))  # "gave a popular science lecture"
