@@ -50,7 +50,8 @@ eval: install ## Score extraction on the sample gold and, when its texts are her
 	$(BIN)/accords evaluate eval/sample-gold.jsonl $(TABLES)/eval-sample --out $(TABLES)/eval-sample/evaluation.json
 	@if ls eval/dev/texts/*.txt >/dev/null 2>&1; then \
 	  $(BIN)/accords extract eval/dev/texts --out $(TABLES)/eval-dev -q && \
-	  $(BIN)/accords evaluate eval/dev/gold.jsonl $(TABLES)/eval-dev --split $(SPLIT) --out $(TABLES)/eval-dev/evaluation.json; \
+	  $(BIN)/accords evaluate eval/dev/gold.jsonl $(TABLES)/eval-dev --split $(SPLIT) --present-only \
+	    --out $(TABLES)/eval-dev/evaluation.json; \
 	else echo "eval/dev/texts/ is empty: see eval/dev/README.md to pull the development texts"; fi
 
 test-oldest: ## Run the tests on the oldest pandas, pyarrow, numpy and dask allowed (in .venv-oldest)

@@ -206,3 +206,22 @@ def test_diff_lists_missed_and_added_themes():
     diff = evaluate(gold, found).diffs["r"]
     assert "missed theme: talent" in diff and "added theme: domain:ai" in diff
     assert not any("theme: research" in line for line in diff)
+
+
+def test_present_only_scores_the_gold_records_whose_release_the_tables_hold(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "2021-lakeside-orbitek.txt", corpus)
+    tables = tmp_path / "tables"
+    extract_corpus(corpus, tables)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"id": i, "signing": None, "organizations": [], "people": []}) + "\n"
+                            for i in ("2021-lakeside-orbitek", "not-pulled")))
+    whole = json.loads(_cli("evaluate", str(gold), str(tables), "--json").stdout)
+    present = json.loads(_cli("evaluate", str(gold), str(tables), "--json", "--present-only").stdout)
+    assert (whole["releases"], whole["missing_documents"]) == (2, ["not-pulled"])
+    assert (present["releases"], present["missing_documents"]) == (1, [])
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "not-pulled"}) + "\n")
+    r = _cli("evaluate", str(other), str(tables), "--present-only")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "hold no release" in r.stderr

@@ -79,6 +79,8 @@ def _evaluate_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold facts, one JSON object per release")
     p.add_argument("tables", type=Path, metavar="TABLES_DIR", help="folder written by `accords extract`")
     p.add_argument("--split", help="score only gold records whose `split` is this (e.g. reporting)")
+    p.add_argument("--present-only", action="store_true",
+                   help="score only gold records whose release the tables hold (a corpus pulled in part)")
     p.add_argument("--diff", action="store_true", help="list per release what was missed, added or wrong")
     p.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     p.add_argument("--out", type=Path, metavar="FILE", help="also write the JSON scores to FILE")
@@ -91,7 +93,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_paths, format_report
     from .store import write_json
 
-    ev = evaluate_paths(args.gold, args.tables, split=args.split)
+    ev = evaluate_paths(args.gold, args.tables, split=args.split, present_only=args.present_only)
     scores = ev.as_dict()
     if args.out:
         write_json(scores, args.out)

@@ -419,8 +419,10 @@ def format_report(ev: Evaluation, diff: bool = False) -> str:
     return "\n".join(lines)
 
 
-def evaluate_paths(gold_path: Path, tables_dir: Path, split: str | None = None) -> Evaluation:
-    """Read gold facts and extracted tables from disk and score them (`split` filters gold records)."""
+def evaluate_paths(gold_path: Path, tables_dir: Path, split: str | None = None,
+                   present_only: bool = False) -> Evaluation:
+    """Read gold facts and extracted tables from disk and score them (`split` filters gold records;
+    `present_only` keeps those whose release the tables hold, for a partly pulled corpus)."""
     from .store import read_tables
 
     gold = load_gold(gold_path)
@@ -428,4 +430,9 @@ def evaluate_paths(gold_path: Path, tables_dir: Path, split: str | None = None) 
         gold = [g for g in gold if g.get("split") == split]
         if not gold:
             raise CorpusError(f"{gold_path}: no gold record has split {split!r}")
-    return evaluate(gold, facts_from_tables(read_tables(tables_dir)))
+    facts = facts_from_tables(read_tables(tables_dir))
+    if present_only:
+        gold = [g for g in gold if str(g["id"]) in facts]
+        if not gold:
+            raise CorpusError(f"{tables_dir}: the tables hold no release of {gold_path}")
+    return evaluate(gold, facts)
