@@ -424,3 +424,22 @@ def test_an_adjective_written_small_after_a_leading_head_is_part_of_the_name(tex
 def test_countries_joined_by_a_hyphen_are_no_organisation():
     assert [o.name for o in _orgs("Ada Vos signed a UK-US Science and Technology Agreement with Tarn University.")] \
         == ["Tarn University"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Tarn University (TU) and Brindle Institute signed an MoU on May 4, 2023. TU will host the first workshop, "
+     "said Ada Vos, President of TU.", {"Tarn University", "Brindle Institute"}),
+    ("Brindle Institute of Technology and Tarn University signed an MoU on May 4, 2023. The Institute will send ten "
+     "students, said Ada Vos, Director of the Institute.", {"Brindle Institute of Technology", "Tarn University"}),
+    ("Tarn University of Science and Technology (TUST) and Brindle Institute signed an MoU on May 4, 2023. Ada Vos, "
+     "President of Tarn University of Science & Technology, signed it.",
+     {"Tarn University of Science and Technology", "Brindle Institute"}),
+    ("Tarn University and Tarn University of Technology signed an MoU on May 4, 2023. Ada Vos, President of Tarn "
+     "University, and Ian Cole, Rector of Tarn University of Technology, signed it.",
+     {"Tarn University", "Tarn University of Technology"}),
+    ("Quill Aerospace Corporation (QAC) and Brindle University signed an MoU on May 4, 2023. Ada Vos, President of "
+     "Quill Aerospace Corp., and Ian Cole of BU signed it.", {"Quill Aerospace Corporation", "Brindle University"}),
+])
+def test_one_organisation_per_real_body_in_a_release_and_never_one_for_two(text, names):
+    f = _facts("Campus news\n\n" + text)
+    assert {o.name for o in f.orgs.values() if o.parent is None} == names

@@ -22,7 +22,7 @@ def org_key(name: str) -> str:
     name = _THE.sub("", name.strip()).lower()
     if not name.isascii():  # "TÜBİTAK" lowers to "i" and a combining dot: one word, not two
         name = "".join(c for c in unicodedata.normalize("NFC", name) if not unicodedata.combining(c))
-    name = name.replace("co-operation", "cooperation").replace("centre", "center")
+    name = name.replace("co-operation", "cooperation").replace("centre", "center").replace(" & ", " and ")
     name = _NON_WORD.sub(" ", name).strip()
     return _LEGAL_TAIL.sub("", name) or name
 

@@ -160,10 +160,13 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   for f in fs if lo.name.startswith(f + " ") and _names_a_part(lo.name[len(f) + 1:])]
         if owners:
             lo.parent = max(owners)[1]
+    together = {(facts.org(a.name), facts.org(b.name)) for *_, orgs, _items in sentences for a in orgs for b in orgs}
     for key, lo in list(facts.orgs.items()):
         # "Diplomatic Academy of Chile" in the headline, "... of Chile Andrés Bello" in the text: one body
-        # "Khalifa University" for "Khalifa University of Science and Technology": the name without its "of" phrase
+        # "Khalifa University" for "Khalifa University of Science and Technology": the name without its "of" phrase,
+        # unless one sentence names both ("Tarn University and Tarn University of Technology": two bodies)
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
+                  and (key, k) not in together
                   and o.name.startswith(lo.name + " ") and (_personal_name(o.name[len(lo.name) + 1:])
                                                              and " of " in lo.name
                                                              or o.name.startswith(lo.name + " of ")
