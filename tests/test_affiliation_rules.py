@@ -445,3 +445,23 @@ def test_each_shape_of_a_signing_clause_gives_each_signatory_their_party(clause)
     ada, ian = person_key("Ada Vos"), person_key("Ian Cole")
     assert {ada, ian} <= signers
     assert (facts.people[ada].org, facts.people[ian].org) == ("tarn university", "brindle institute")
+
+
+@pytest.mark.parametrize("clause, org", [
+    ("Ada Vos, director of Tarn University's materials centre, spoke at the ceremony.", "tarn university"),
+    ("Ada Vos, Dean of the School of Mining of Tarn University, spoke at the ceremony.", "tarn university"),
+    ("Ada Vos from the Department of Physics at Tarn University spoke at the ceremony.", "tarn university"),
+    ("Prof. Ada Vos, head of the Laboratory of Optics, Tarn University, spoke at the ceremony.", "tarn university"),
+    ("Ada Vos, a professor at Tarn University, spoke at the ceremony.", "tarn university"),
+    ("Ada Vos, who leads the optics group at Tarn University, spoke at the ceremony.", "tarn university"),
+    ("Tarn University's Ada Vos spoke at the ceremony.", "tarn university"),
+    ("Speaking for Tarn University, Ada Vos said the work would begin soon.", "tarn university"),
+    ("Ada Vos, Vice President for Research at Tarn University, spoke at the ceremony.", "tarn university"),
+    ("Ada Vos, Tarn University Vice President, spoke at the ceremony.", "tarn university"),
+    ("Ada Vos of the Tarn University College of Engineering spoke at the ceremony.", "tarn university"),
+    ("Ada Vos, Director of the Brindle Institute Centre for Optics, spoke at the ceremony.", "brindle institute"),
+])
+def test_each_way_of_stating_an_affiliation_gives_the_top_level_body(clause, org):
+    facts = _facts(_SIGNED + clause)
+    key = facts.people[person_key("Ada Vos")].org
+    assert (facts.orgs[key].parent or key) == org

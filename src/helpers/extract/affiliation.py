@@ -58,6 +58,9 @@ def appositions(items: list[Item], w: Words) -> None:
             p.title, p.title_kind, org = items[y + 1].value  # "Prof. A, PolyU President;"
             p.org = p.org or org or nxt.value
             items[y + 1].kind = "used-title"
+        elif nxt and nxt.kind == "org" and p.org is None and nxt.i == item.j + 2 and w.lower[item.j] == "from" \
+                and w.lower[item.j + 1] == "the":
+            p.org = nxt.value  # "Ada Vos from the Department of Physics at X"
         elif nxt and nxt.kind == "org" and item.j < len(w) and nxt.i == item.j + 1 and (
                 (p.org is None and w.lower[item.j] in ("of", "from", "at", "(")) or w.lower[item.j] == "for"):
             p.org = nxt.value
@@ -65,6 +68,9 @@ def appositions(items: list[Item], w: Words) -> None:
             if after is not None and after.kind == "title" and after.i == nxt.j and p.title is None:
                 p.title, p.title_kind, _ = after.value  # "Name (Org Title)"
                 after.kind = "used-title"
+        if p.org is None and x > 0 and items[x - 1].kind == "org" and items[x - 1].j == item.i - 1 \
+                and w.text[item.i - 1] in ("'s", "’s") and p.cue in ("bare", "honorific"):
+            p.org = items[x - 1].value  # "Tarn University's Ada Vos"
         if p.org is None and item.j + 2 < len(w) and w.lower[item.j] in ("signed", "signs") \
                 and w.lower[item.j + 1] == "for":  # "B signed for Y"
             p.org = next((o.value for o in items[x + 1:] if o.kind == "org" and o.i == item.j + 2), None)
@@ -130,7 +136,8 @@ def _from_group(items: list[Item], w: Words) -> None:
             a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
-                w.lower[a - 1] == "for" and nxt in ("were", "was"))) else None  # "Signing for X was A"
+                w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
+                    "speaking", "signing")))) else None  # "Signing for X was A", "Speaking for X, A said"
             listed = group is not None and nxt != ","
             since = it.j
         elif it.kind == "person" and group is not None and not _CONTRAST.isdisjoint(w.lower[since:it.i]):
