@@ -368,7 +368,7 @@ def test_an_acronym_in_brackets_after_a_name_is_the_persons_organisation():
 
 
 def test_an_acronym_that_a_name_spells_in_brackets_is_its_short_form_not_an_affiliation():
-    facts = _facts("Ada Vos and the Tarn Research Council (TRC) signed a memorandum of understanding. "
+    facts = _facts("Dr. Ada Vos and the Tarn Research Council (TRC) signed a memorandum of understanding. "
                    "The TRC will fund the work.")
     assert [o.name for o in facts.orgs.values()] == ["Tarn Research Council"]
 

@@ -266,15 +266,21 @@ def _described_as_body(w: Words, m: int, e: int) -> bool:
 
 def _beside_a_body(w: Words, k: int, m: int, e: int, items: list[Item], orgs_at: dict) -> bool:
     """Whether a bare name of two words is joined by "and" to an organisation's name, with no title
-    and no honorific ("Northrop Grumman and Palo Alto Networks congratulated"): a company's name."""
+    and no honorific, as the subject of a signing ("Northrop Grumman and Tarn University signed",
+    "Tarn University and Quill Brandt have signed"): a company's name."""
     if m - k != 2:
         return False
     after = m + 1 + (m + 1 < e and w.lower[m + 1] == "the")
     if m + 1 < e and w.lower[m] in ("and", "&") and after in orgs_at and not orgs_at[after].is_acronym:
-        return True
-    prev = items[-1] if items else None
-    return prev is not None and prev.kind == "sep" and prev.value in ("and", "&") and prev.j == k \
-        and len(items) >= 2 and items[-2].kind == "org" and items[-2].j == k - 1 and not items[-2].value.is_acronym
+        end = orgs_at[after].j
+    else:
+        prev = items[-1] if items else None
+        if not (prev is not None and prev.kind == "sep" and prev.value in ("and", "&") and prev.j == k
+                and len(items) >= 2 and items[-2].kind == "org" and items[-2].j == k - 1
+                and not items[-2].value.is_acronym):
+            return False
+        end = m
+    return not SIGN_WORDS.isdisjoint(w.lower[end:min(e, end + 3)])
 
 
 def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
