@@ -476,3 +476,23 @@ def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_d
     facts = _facts(f"A signing ceremony was held on May 3-4 in Tarnby, where {PARTIES} signed an MoU on May 4.",
                    published=dt.date(2023, 5, 10))
     assert [e.date for e in facts.events if e.kind == "signing"] == [dt.date(2023, 5, 4)]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Tarn University, which signed an MoU with Osk University in 2019, signed an agreement with Brindle Institute "
+     "on May 4, 2023.", {"Tarn University", "Brindle Institute"}),
+    ("Tarn University and Brindle Institute signed an agreement on May 4, 2023. The agreement follows an MoU that "
+     "Brindle Institute signed with Osk University in 2019.", {"Tarn University", "Brindle Institute"}),
+    ("Building on the 2019 agreement between Tarn University and Osk University, Tarn University signed an MoU with "
+     "Brindle Institute on May 4, 2023.", {"Tarn University", "Brindle Institute"}),
+    ("Tarn University and Brindle Institute renewed their cooperation agreement on May 4, 2023, first signed in 2015.",
+     {"Tarn University", "Brindle Institute"}),
+    ("Beijing University, Tarn Institute and Osk University signed a tripartite agreement on May 4, 2023.",
+     {"Beijing University", "Tarn Institute", "Osk University"}),
+    ("Under the agreement signed between Tarn University and Osk University on May 4, 2023, students will move.",
+     {"Tarn University", "Osk University"}),
+])
+def test_an_agreement_told_in_passing_keeps_its_parties_out_of_the_reported_signing(text, parties):
+    facts = _facts("Campus news\n\n" + text)
+    signing = next(e for e in facts.events if e.kind == "signing")
+    assert {facts.orgs[r[1]].name for r in signing.roles if r[3] == "party"} == parties

@@ -96,6 +96,25 @@ def _entered_into(w: Words, s: int, e: int) -> bool:
         for k in range(s, min(e, n - 1)))
 
 
+_RELATIVE = {"which", "who", "whom", "whose"}
+
+
+def in_relative_clause(w: Words, s: int, k: int) -> bool:
+    """Whether word k stands in a relative clause set off by commas (", which signed an MoU with
+    X in 2019,"): what it tells is background, not the sentence's own event."""
+    for q in range(k - 1, max(s, k - 16) - 1, -1):
+        if w.text[q] == ",":
+            return q + 1 < k and w.lower[q + 1] in _RELATIVE \
+                and any(w.text[x] == "," for x in range(k + 1, min(len(w), k + 16)))
+    return False
+
+
+def main_sign(w: Words, s: int, e: int, words) -> int | None:
+    """The first signing word of words s..e outside a relative clause, else the first one."""
+    signs = [k for k in range(s, e) if sign_at(w, k, words)]
+    return next((k for k in signs if not in_relative_clause(w, s, k)), signs[0] if signs else None)
+
+
 def sign_at(w: Words, k: int, words) -> bool:
     """Whether word k signs: one of `words`, "entered" into an agreement, or announces one."""
     return w.lower[k] in words or w.lower[k] == "entered" and _entered_into(w, k, k + 1) \
@@ -259,6 +278,10 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     if signs_at and date is None and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]):
         return True  # "In 2006 Australia and the US signed a Treaty ...": a year alone, in an undated release
     had = "had" in w.lower[s:e]
+    if len(signs_at) > 1:
+        # "X, which signed an MoU with Y in 2019, signed ... today": the clause's signing is background
+        signs_at = [k for k in signs_at if not in_relative_clause(w, s, k)] or signs_at
+    verbs = [k for k in signs_at if w.lower[k] in SIGN_WORDS] or [-1]
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
@@ -266,9 +289,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
             return True  # "the MoU was signed when Prof. A was then the Director of ..."
-        if date is not None and w.lower[k] in SIGN_WORDS and any(
+        if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
                 _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
-            return True
+            return True  # the sentence's own signing verb, not "renewed on May 4, first signed in 2015"
     return False
 
 

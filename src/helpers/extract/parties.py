@@ -61,11 +61,24 @@ def apposition_start(w: Words, s: int, k: int) -> int | None:
 
 def _opens_apposition(w: Words, a: int, k: int) -> bool:
     low = w.lower[a]
-    if low in ("a", "an") or low == "one" and a + 1 < k and w.lower[a + 1] == "of":
-        return True
+    if low in ("a", "an", "which", "who") or low == "one" and a + 1 < k and w.lower[a + 1] == "of":
+        return True  # ", a leading provider,", ", which signed an MoU with Y in 2019,"
     if low == "the":
         return a + 1 < k and (w.text[a + 1][:1].islower() or w.lower[a + 1:a + 3] in (["world", "'s"], ["world", "’s"]))
     return a + 2 < k and is_cap(w.text[a]) and w.text[a + 1] in ("'s", "’s") and w.text[a + 2][:1].islower()
+
+
+_FRONTING = {"following", "after", "under", "like", "unlike", "since", "besides"}
+
+
+def fronted_end(w: Words, s: int, sign: int | None) -> int:
+    """End of a phrase fronted before a signing's subject and set off by a comma ("Building on the
+    2019 agreement between X and Y, ..."), else s: a participle or a preposition opens it."""
+    if sign is None or s + 1 >= sign or not w.text[s + 1][:1].islower() \
+            or not (w.lower[s].endswith("ing") or w.lower[s] in _FRONTING):
+        return s  # not "Beijing University, X and Y signed": a participle has a small word after it
+    comma = next((q for q in range(s + 1, sign) if w.text[q] == ","), None)
+    return comma if comma is not None else s
 
 
 def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int] = frozenset()) -> list[OrgSpan]:
@@ -75,16 +88,20 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     ends = {o.j: o for o in orgs}
     found: list[OrgSpan] = []
     place = None
-    sign = next((k for k in range(s, e) if ag.sign_at(w, k, ag.SIGN_WORDS)), None)
+    sign = ag.main_sign(w, s, e, ag.SIGN_WORDS)
+    fronted = fronted_end(w, s, sign)
     for k in range(s, e):
         low = w.lower[k]
+        if ag.in_relative_clause(w, s, k) or k < fronted:
+            continue  # "X, which signed an MoU with Y in 2019, signed ...", "Building on the agreement between Y
+            # and Z, X signed ...": Y and Z are no parties
         if low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign) \
                 or (low == "of" and k - 2 >= s and w.lower[k - 2:k] == ["on", "behalf"]):
             found += org_list(w, k + 1, e, starts)
     if sign is not None:
         k = sign - 1
         subject_found = len(found)
-        while k >= s and (w.lower[k] in SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends
+        while k >= max(s, fronted) and (w.lower[k] in SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends
                           or w.lower[k] == "that" and k > s and w.lower[k - 1] in ag.ANNOUNCE or w.text[k] == ")"
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:

@@ -13,7 +13,7 @@ from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
 from .org_bounds import is_legal_form
 from .orgs import find_orgs, kind_of
-from .parties import REPORTS, SUBJECT_GAP, after_dateline, apposition_start, org_list, parties
+from .parties import REPORTS, SUBJECT_GAP, after_dateline, apposition_start, fronted_end, org_list, parties
 from .release_orgs import holder_of, merge_into, top_org
 from .theme_scope import is_country
 
@@ -24,7 +24,7 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
     """Word spans of capitalised names standing where a signing sentence puts its parties, that
     no other rule has read: the subject of the signing verb ("Airbus and MTU Aero Engines have
     signed"), its partner after "with", and the list after "between"/"among"."""
-    sign = next((k for k in range(s, e) if ag.sign_at(w, k, ag.SIGN_VERBS)), None)
+    sign = ag.main_sign(w, s, e, ag.SIGN_VERBS)
     if sign is None:
         return []
     s = min(sign, after_dateline(w, s, e))  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --" names no party
@@ -51,8 +51,10 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
             continue
         spans += run
         break
-    for q in range(s, e):
-        if w.lower[q] in ("between", "among", "amongst") or (w.lower[q] == "with" and q > sign):
+    fronted = fronted_end(w, s, sign)
+    for q in range(fronted, e):
+        if (w.lower[q] in ("between", "among", "amongst") or (w.lower[q] == "with" and q > sign)) \
+                and not ag.in_relative_clause(w, s, q):
             a = q + 1 + (1 if q + 1 < e and w.lower[q + 1] == "the" else 0)
             b = a
             while b < e and (_slot_word(w, b) or w.lower[b] in ("and", ",", "the") or (
