@@ -30,6 +30,13 @@ def _parties(ev) -> list[str]:
     return [r[1] for r in ev.roles if r[3] == "party"]
 
 
+def _party_names(text: str) -> set[str]:
+    """The names of the parties of the release's first signing."""
+    facts = _facts(text)
+    signing = next(e for e in facts.events if e.kind == "signing")
+    return {facts.orgs[r[1]].name for r in signing.roles if r[3] == "party"}
+
+
 # --- agreement names ------------------------------------------------------------------------
 
 def test_agreement_name_is_lower_case_with_its_modifiers():
@@ -467,9 +474,7 @@ def test_a_signing_told_beside_hopes_is_a_signing(sentence):
      {"Tarn University", "Brindle Institute"}),
 ])
 def test_each_shape_of_a_signing_sentence_gives_its_parties_and_no_other(text, parties):
-    facts = _facts("Campus news\n\n" + text)
-    signing = next(e for e in facts.events if e.kind == "signing")
-    assert {facts.orgs[r[1]].name for r in signing.roles if r[3] == "party"} == parties
+    assert _party_names("Campus news\n\n" + text) == parties
 
 
 def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_day():
@@ -493,6 +498,4 @@ def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_d
      {"Tarn University", "Osk University"}),
 ])
 def test_an_agreement_told_in_passing_keeps_its_parties_out_of_the_reported_signing(text, parties):
-    facts = _facts("Campus news\n\n" + text)
-    signing = next(e for e in facts.events if e.kind == "signing")
-    assert {facts.orgs[r[1]].name for r in signing.roles if r[3] == "party"} == parties
+    assert _party_names("Campus news\n\n" + text) == parties

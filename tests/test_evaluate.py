@@ -125,12 +125,18 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "helpers.cli", *args], capture_output=True, text=True)
 
 
-def test_cli_json_out_and_diff(tmp_path):
+@pytest.fixture
+def lakeside_tables(tmp_path: Path) -> Path:
+    """Tables extracted from a corpus of one fixture release, 2021-lakeside-orbitek."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(FIXTURES / "2021-lakeside-orbitek.txt", corpus)
-    tables = tmp_path / "tables"
-    extract_corpus(corpus, tables)
+    extract_corpus(corpus, tmp_path / "tables")
+    return tmp_path / "tables"
+
+
+def test_cli_json_out_and_diff(tmp_path, lakeside_tables):
+    tables = lakeside_tables
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "2021-lakeside-orbitek", "signing": None, "organizations": [],
                                 "people": [{"name": "Nobody Here", "roles": ["signatory"]}]}) + "\n")
@@ -208,12 +214,8 @@ def test_diff_lists_missed_and_added_themes():
     assert not any("theme: research" in line for line in diff)
 
 
-def test_present_only_scores_the_gold_records_whose_release_the_tables_hold(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(FIXTURES / "2021-lakeside-orbitek.txt", corpus)
-    tables = tmp_path / "tables"
-    extract_corpus(corpus, tables)
+def test_present_only_scores_the_gold_records_whose_release_the_tables_hold(tmp_path, lakeside_tables):
+    tables = lakeside_tables
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps({"id": i, "signing": None, "organizations": [], "people": []}) + "\n"
                             for i in ("2021-lakeside-orbitek", "not-pulled")))
