@@ -601,3 +601,24 @@ def test_a_bare_name_joined_by_and_to_a_body_is_a_company_but_a_titled_one_a_per
     assert not f.people and sorted(o.name for o in f.orgs.values()) == ["Quill Brandt", "Tarn University"]
     f = _facts("Campus news\n\nThe MoU was signed by Tarn University and Dr. Ada Vos on May 4, 2023.")
     assert [p.name for p in f.people.values()] == ["Ada Vos"]
+
+
+@pytest.mark.parametrize("clause, titles", [
+    ("The ceremony was attended by Vice Presidents Ada Vos and Ian Cole of Tarn University.",
+     {"Ada Vos": "Vice President", "Ian Cole": "Vice President"}),
+    ("Prof. Dr. Eng. Ada Vos, Rector of Tarn University, spoke.", {"Ada Vos": "Rector"}),
+    ("Doctor Ada Vos, Dean of Engineering, spoke.", {"Ada Vos": "Dean of Engineering"}),
+    ("The Director, Ms Ada Vos, welcomed the guests.", {"Ada Vos": "Director"}),
+    ("Deputy Minister – Ms. Ada Vos spoke.", {"Ada Vos": "Deputy Minister"}),
+    ("Quill Aerospace CEO Ada Vos spoke at the event.", {"Ada Vos": "CEO"}),
+    ("Ada Vos and Ian Cole, Deans of Engineering at Tarn University, attended.",
+     {"Ada Vos": "Dean of Engineering", "Ian Cole": "Dean of Engineering"}),
+    ("H.E. Dr. Ada Vos, Minister of Higher Education, witnessed the signing.",
+     {"Ada Vos": "Minister of Higher Education"}),
+    ("Tarn University President Prof. Ada Vos spoke.", {"Ada Vos": "President"}),
+    ("Mr. Ada Vos, the university's Vice President for International Affairs, spoke.",
+     {"Ada Vos": "Vice President for International Affairs"}),
+])
+def test_each_way_of_writing_a_title_and_an_honorific_gives_the_name_and_its_title(clause, titles):
+    f = _facts("Campus news\n\nTarn University and Brindle Institute signed an MoU on May 4, 2023. " + clause)
+    assert {p.name: p.title for p in f.people.values()} == titles

@@ -29,7 +29,8 @@ def appositions(items: list[Item], w: Words) -> None:
         nxt = items[y] if y < len(items) else None
         gap = nxt is not None and pj < len(w) and w.text[pj] in _OPENS and all(
             w.lower[q] in _GAP or (w.text[q][:1].isupper() and q > pj) or (w.text[q] in ("'s", "’s") and q > pj + 1)
-            or w.lower[q] == "its" and q == nxt.i - 1 for q in range(pj, nxt.i))  # "A, its President"
+            or w.lower[q] == "its" and q == nxt.i - 1 or q + 1 < nxt.i and w.text[q + 1] in ("'s", "’s")
+            for q in range(pj, nxt.i))  # "A, its President", "A, the university's Vice President"
         lent = _lent_title(items, y, w) if nxt and gap and p.title is None else None
         if lent is not None:
             q, org = lent  # "Dr. A, NSTDA President, Dr. B": the title after A's comma is A's
