@@ -56,6 +56,8 @@ def test_footer_and_contact_lines_dropped(footer):
     ("© 2018-2021 Lakeside University. All rights reserved.", "Lakeside University"),
     ("Copyright © 2020 Orbitek Space Corporation", "Orbitek Space Corporation"),
     ("(c) 2017 Northern Science Association", "Northern Science Association"),
+    ("Copyright 2023 Lakeside University. Contact: Sara Lind", "Lakeside University"),
+    ("© 2023 Lakeside University | Privacy", "Lakeside University"),
 ])
 def test_copyright_line_gives_source_not_date(line, source):
     for c in (clean_text(_release(bottom=(line,))), clean_text(_release(line))):

@@ -154,6 +154,7 @@ def _copyright_source(line: str) -> str | None:
         rest = rest[:m.start] + rest[m.end:]
     rest = _YEARS.sub("", rest)
     rest = re.sub(r"all rights reserved\.?", "", rest, flags=re.I).strip(" .,-|")
+    rest = re.split(r"\.\s|\s\|\s|;", rest, maxsplit=1)[0].strip(" .,-|")  # "X. Contact: A": the owner only
     return rest if rest and len(rest.split()) <= 12 and not _CONTACT.search(rest) else None
 
 
