@@ -111,8 +111,13 @@ def in_relative_clause(w: Words, s: int, k: int) -> bool:
 
 def main_sign(w: Words, s: int, e: int, words) -> int | None:
     """The first signing word of words s..e outside a relative clause, else the first one."""
-    signs = [k for k in range(s, e) if sign_at(w, k, words)]
-    return next((k for k in signs if not in_relative_clause(w, s, k)), signs[0] if signs else None)
+    first = None
+    for k in range(s, e):
+        if sign_at(w, k, words):
+            if "," not in w.text[s:k] or not in_relative_clause(w, s, k):
+                return k
+            first = k if first is None else first
+    return first
 
 
 def sign_at(w: Words, k: int, words) -> bool:

@@ -105,8 +105,9 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
             p.name = lp.name
             it.value.key = key
             (bare if p.cue == "bare" else named_so).add(key)
-    for *_, items in sentences:
-        _respectively(facts, items, [])
+    if "respectively" in text:
+        for *_, items in sentences:
+            _respectively(facts, items, [])
     return bare - named_so
 
 
@@ -276,7 +277,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         headline_parties(facts, signing)
     if signing is not None and signing.date_text is None and not signing.announced:
         _set_date(signing, lead)  # the lead sentence dates the release's main event
-    if signing is not None:
+    if signing is not None and "respectively" in text:
         parties = [r[1] for r in signing.roles if r[3] == "party"]
         for *_, items in sentences:
             _respectively(facts, items, parties)

@@ -92,11 +92,11 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     fronted = fronted_end(w, s, sign)
     for k in range(s, e):
         low = w.lower[k]
-        if ag.in_relative_clause(w, s, k) or k < fronted:
-            continue  # "X, which signed an MoU with Y in 2019, signed ...", "Building on the agreement between Y
-            # and Z, X signed ...": Y and Z are no parties
-        if low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign) \
-                or (low == "of" and k - 2 >= s and w.lower[k - 2:k] == ["on", "behalf"]):
+        if (low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign)
+                or (low == "of" and k - 2 >= s and w.lower[k - 2:k] == ["on", "behalf"])) \
+                and k >= fronted and not ag.in_relative_clause(w, s, k):
+            # not "X, which signed an MoU with Y in 2019, signed ..." nor "Building on the agreement between
+            # Y and Z, X signed ...": Y and Z are no parties
             found += org_list(w, k + 1, e, starts)
     if sign is not None:
         k = sign - 1

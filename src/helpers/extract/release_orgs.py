@@ -160,18 +160,17 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   for f in fs if lo.name.startswith(f + " ") and _names_a_part(lo.name[len(f) + 1:])]
         if owners:
             lo.parent = max(owners)[1]
-    together = {(facts.org(a.name), facts.org(b.name)) for *_, orgs, _items in sentences for a in orgs for b in orgs}
     for key, lo in list(facts.orgs.items()):
         # "Diplomatic Academy of Chile" in the headline, "... of Chile Andrés Bello" in the text: one body
         # "Khalifa University" for "Khalifa University of Science and Technology": the name without its "of" phrase,
         # unless one sentence names both ("Tarn University and Tarn University of Technology": two bodies)
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
-                  and (key, k) not in together
                   and o.name.startswith(lo.name + " ") and (_personal_name(o.name[len(lo.name) + 1:])
                                                              and " of " in lo.name
                                                              or o.name.startswith(lo.name + " of ")
                                                              and len(lo.name.split()) >= 2 and not is_unit(lo))]
-        if len(longer) == 1 and key not in facts.alias.values():
+        if len(longer) == 1 and key not in facts.alias.values() \
+                and not _named_together(facts, sentences, key, longer[0]):
             rest = facts.orgs[longer[0]].name[len(lo.name):]
             place = rest.startswith(" of ") and _is_city(rest[4:])
             merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
@@ -221,6 +220,11 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
                 lo1.parent = k2
+
+
+def _named_together(facts: DocFacts, sentences: list, a: str, b: str) -> bool:
+    """Whether one sentence names organisations `a` and `b` apart ("A and B signed"): two bodies."""
+    return any({a, b} <= {facts.org(o.name) for o in orgs} for *_, orgs, _items in sentences if len(orgs) > 1)
 
 
 def merge_into(facts: DocFacts, key: str, target: str) -> None:
