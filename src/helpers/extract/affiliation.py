@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon
-from .facts import Item
+from .facts import Item, OrgSpan
 from .nlp import Words
 from .places import is_place_word
 from .titles import posted
@@ -152,7 +152,7 @@ def _from_group(items: list[Item], w: Words) -> None:
 _CONTRAST = {"while", "whereas", "but"}
 
 
-def _bare_unit(org) -> bool:
+def _bare_unit(org: OrgSpan) -> bool:
     """Whether an organisation is a unit named with no owner ("Information Management Department")."""
     units = lexicon.org_heads()[1]
     words = org.name.lower().split()

@@ -26,6 +26,7 @@ def infer_affiliations(facts: DocFacts) -> None:
     text = facts.doc.text
     visitors = {r[0] for ev in facts.events for r in ev.roles if r[0] and (
         r[3] == "visitor" or r[3] != "host" and _in_delegation(text[r[4]:r[5]]))}
+    side = _visiting_side(facts) if visitors else None
     for lp in facts.people.values():
         if lp.org:
             continue
@@ -41,7 +42,7 @@ def infer_affiliations(facts: DocFacts) -> None:
         if delegation and lp.key in visitors:
             lp.org, lp.flag = delegation, "inferred-from-delegation"  # "A delegation from X ... led by A"
             continue
-        if lp.key in visitors and (side := _visiting_side(facts)) is not None:
+        if lp.key in visitors and side is not None:
             lp.org, lp.flag = side, "inferred-from-visit"  # a visitor is of the one body that is not host
             continue
         if (head_org := _the_head_of(facts, lp.title, publisher)) is not None:
