@@ -9,14 +9,13 @@ from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .places import holds_place, is_place_word
 
+# Words that break an organisation's name: it never runs over them.
 NAME_BREAKS = {
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from",
-    "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also", "representing",
-    "including", "welcoming", "joining", "signing",
+    "with", "before", "after", "during", "both", "its", "their", "his", "her", "our", "also",
     "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
+    "representing", "including", "welcoming", "joining", "signing",
 }
-
-
 TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
 
 
@@ -103,11 +102,13 @@ def portfolio_at(w: Words, k: int, e: int) -> bool:
 
 
 LEGAL_FORMS = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
-          "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
+               "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
+
 
 def is_legal_form(word: str) -> bool:
     """A company's legal form written after its name ("Ltd.", "B.S.C.")."""
     return word.lower() in LEGAL_FORMS
+
 
 def legal_suffix(w: Words, b: int, e: int) -> int:
     """Extend past ", Ltd." style legal forms that follow a company name."""
@@ -116,6 +117,7 @@ def legal_suffix(w: Words, b: int, e: int) -> int:
     while b < e and w.lower[b] in LEGAL_FORMS:
         b += 1
     return b
+
 
 def new_name_after_and(w: Words, k: int, e: int) -> bool:
     """Whether the capitalised run after "and" at k is a name of its own ("... of Sydney and Thales
@@ -129,6 +131,7 @@ def new_name_after_and(w: Words, k: int, e: int) -> bool:
             break  # "... and Bioengineering Sang Yup Lee": the person is no part of the run
         q += 1
     return q - k >= 2
+
 
 def person_next(w: Words, k: int, e: int) -> bool:
     """Whether words k.. are a two- or three-word personal name ("... of Torrin and Xu Fang, Director",
