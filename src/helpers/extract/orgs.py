@@ -28,7 +28,7 @@ from .org_shapes import named_after, national_bodies, with_quoted_names
 from .places import is_place_word, place_dateline
 
 _DIGIT = re.compile(r"\d")
-_NAMED_AFTER = {"prince", "princess", "sheikh", "sheikha", "king", "queen", "sultan", "emir"}  # royal honorifics
+_NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal honorifics a body is named after
 
 
 _POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
