@@ -472,6 +472,10 @@ def test_a_signing_told_beside_hopes_is_a_signing(sentence):
      "signed a research agreement.", {"Quill Robotics Inc.", "Tarn University"}),
     ("An agreement on joint research was signed on May 4, 2023 by Tarn University and Brindle Institute.",
      {"Tarn University", "Brindle Institute"}),
+    ("On May 4, 2023, Tarn Academy (TA) and Brindle Agency (BA), under the Ministry of Natural Resources, signed "
+     "an MoU.", {"Tarn Academy", "Brindle Agency"}),
+    ("Tarn Academy and Brindle Agency, part of the Ministry of Natural Resources, signed an MoU on May 4, 2023.",
+     {"Tarn Academy", "Brindle Agency"}),
 ])
 def test_each_shape_of_a_signing_sentence_gives_its_parties_and_no_other(text, parties):
     assert _party_names("Campus news\n\n" + text) == parties

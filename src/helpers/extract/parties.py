@@ -61,8 +61,8 @@ def apposition_start(w: Words, s: int, k: int) -> int | None:
 
 def _opens_apposition(w: Words, a: int, k: int) -> bool:
     low = w.lower[a]
-    if low in ("a", "an", "which", "who") or low == "one" and a + 1 < k and w.lower[a + 1] == "of":
-        return True  # ", a leading provider,", ", which signed an MoU with Y in 2019,"
+    if low in ("a", "an", "which", "who", "under") or low in ("one", "part") and a + 1 < k and w.lower[a + 1] == "of":
+        return True  # ", a leading provider,", ", which signed an MoU with Y in 2019,", ", under the Ministry of X,"
     if low == "the":
         return a + 1 < k and (w.text[a + 1][:1].islower() or w.lower[a + 1:a + 3] in (["world", "'s"], ["world", "’s"]))
     return a + 2 < k and is_cap(w.text[a]) and w.text[a + 1] in ("'s", "’s") and w.text[a + 2][:1].islower()
