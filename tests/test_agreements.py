@@ -476,6 +476,12 @@ def test_a_signing_told_beside_hopes_is_a_signing(sentence):
      "an MoU.", {"Tarn Academy", "Brindle Agency"}),
     ("Tarn Academy and Brindle Agency, part of the Ministry of Natural Resources, signed an MoU on May 4, 2023.",
      {"Tarn Academy", "Brindle Agency"}),
+    ("Tarn University signed a memorandum of understanding with two partners on May 4, 2023: Brindle Institute "
+     "and Osk University.", {"Tarn University", "Brindle Institute", "Osk University"}),
+    ("Tarn University and its long-time partner Brindle Institute signed an MoU on May 4, 2023.",
+     {"Tarn University", "Brindle Institute"}),
+    ("Tarn University, Finland, and Brindle Institute, Norway, signed an MoU on May 4, 2023.",
+     {"Tarn University", "Brindle Institute"}),
 ])
 def test_each_shape_of_a_signing_sentence_gives_its_parties_and_no_other(text, parties):
     assert _party_names("Campus news\n\n" + text) == parties

@@ -17,7 +17,8 @@ _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
 SUBJECT_GAP = {"have", "has", "had", "jointly", "officially", "formally", "will", "today", "also",
                 "recently", "successfully", "finally", "would", "to", "both", "sides", "parties",
                 "respectively", "yesterday", "on", "the", "and", ",", "&", "are", "is", "pleased", "proud",
-                "happy", "delighted", "excited", "they", "it", "announced", "announce", "announces"}
+                "happy", "delighted", "excited", "they", "it", "announced", "announce", "announces",
+                "its", "their", "partner", "long-time", "longtime"}  # "X and its long-time partner Y signed"
 
 
 def _place_before(w: Words, s: int, k: int, ends: dict, people: frozenset[int]) -> int | None:
@@ -68,6 +69,7 @@ def _opens_apposition(w: Words, a: int, k: int) -> bool:
     return a + 2 < k and is_cap(w.text[a]) and w.text[a + 1] in ("'s", "’s") and w.text[a + 2][:1].islower()
 
 
+_MEMBERS = {"representatives", "officials", "heads", "leaders", "delegations", "presidents", "rectors"}
 _FRONTING = {"following", "after", "under", "like", "unlike", "since", "besides"}
 
 
@@ -98,6 +100,8 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
             # not "X, which signed an MoU with Y in 2019, signed ..." nor "Building on the agreement between
             # Y and Z, X signed ...": Y and Z are no parties
             found += org_list(w, k + 1, e, starts)
+        elif sign is not None and k > sign and (w.text[k] == ":" or low == "of" and w.lower[k - 1] in _MEMBERS):
+            found += org_list(w, k + 1, e, starts)  # "with two partners: Y and Z", "by representatives of Y and Z"
     if sign is not None:
         k = sign - 1
         subject_found = len(found)
