@@ -431,6 +431,11 @@ def test_a_news_agency_that_tells_the_story_is_no_party():
     "The MoU, to be signed later this year, will cover joint research.",
     "The parties are expected to sign a framework agreement at the next summit.",
     "Tarn University and Brindle Institute are set to sign an agreement next month.",
+    "The visit follows the signing of a memorandum of understanding between the two institutions last year.",
+    "Tarn University received a delegation from Brindle Institute, which signed a cooperation agreement with Osk "
+    "University last month.",
+    "The two sides agreed that an agreement would be drafted and signed at a later stage.",
+    "The delegation was briefed on the agreements Tarn University has signed with more than 50 institutions.",
 ])
 def test_a_readiness_or_a_prospect_of_signing_is_no_signing(sentence):
     facts = _facts(f"Campus news\n\nMay 5, 2023\n\n{sentence} The two sides also discussed exchanges.")
@@ -443,6 +448,9 @@ def test_a_readiness_or_a_prospect_of_signing_is_no_signing(sentence):
     "Building on their willingness to cooperate, the two institutions inked an MoU.",
     "The agreement, which paves the way for joint degrees, was signed on May 4.",
     "The pending agreement was finally signed on May 4 in Tarnby.",
+    "The memorandum of understanding has been signed by both institutions on May 4.",
+    "Tarn University, which signed an MoU with Osk University in 2019, signed an agreement with Brindle Institute "
+    "on May 4.",
 ])
 def test_a_signing_told_beside_hopes_is_a_signing(sentence):
     facts = _facts(f"Campus news\n\nMay 5, 2023\n\n{sentence} The two sides also discussed exchanges.")

@@ -97,6 +97,7 @@ def _entered_into(w: Words, s: int, e: int) -> bool:
 
 
 _RELATIVE = {"which", "who", "whom", "whose"}
+_PLURAL_HEADS = {"agreements", "memoranda", "mous", "memorandums", "partnerships", "accords"}
 
 
 def in_relative_clause(w: Words, s: int, k: int) -> bool:
@@ -104,9 +105,23 @@ def in_relative_clause(w: Words, s: int, k: int) -> bool:
     X in 2019,"): what it tells is background, not the sentence's own event."""
     for q in range(k - 1, max(s, k - 16) - 1, -1):
         if w.text[q] == ",":
-            return q + 1 < k and w.lower[q + 1] in _RELATIVE \
-                and any(w.text[x] == "," for x in range(k + 1, min(len(w), k + 16)))
+            return q + 1 < k and w.lower[q + 1] in _RELATIVE
     return False
+
+
+def in_background(w: Words, s: int, e: int) -> bool:
+    """Whether every signing word of words s..e stands in a relative clause ("X received a delegation
+    from Y, which signed an agreement with Z last month"): the sentence tells of no signing."""
+    signs = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    return bool(signs) and "," in w.text[s:signs[0]] and all(in_relative_clause(w, s, k) for k in signs)
+
+
+def tallies(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e count the agreements a body has signed ("the agreements X has signed with
+    more than 50 institutions"): a record, no signing."""
+    return any(w.lower[k] == "more" and w.lower[k + 1] == "than" and (w.lower[k + 2].isdigit() or w.lower[k + 2]
+                                                                      in _COUNTS)
+               for k in range(s, e - 2)) and not _PLURAL_HEADS.isdisjoint(w.lower[s:e])
 
 
 def main_sign(w: Words, s: int, e: int, words) -> int | None:
@@ -235,7 +250,8 @@ def intended(w: Words, s: int, e: int) -> bool:
         low = w.lower[k]
         if low not in SIGN_WORDS:
             continue
-        past = low in _PAST_SIGN and not (k > s and w.lower[k - 1] in ("be", "been", "being"))
+        past = low in _PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
+        # "would be drafted and signed": not a signing that happened
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
             found = True  # "an agreement to be signed by DOST": not signed yet
             continue
@@ -290,6 +306,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
+        if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in ("year", "month")
+                                            for q in range(k + 1, min(e - 1, k + 14))):
+            return True  # "the signing of an MoU between the two last year"
         if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
             return True
         if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:

@@ -182,7 +182,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
         intent = ag.intended(w, s, e)
-        is_signing = ag.is_signing(w, s, e) and not intent
+        is_signing = ag.is_signing(w, s, e) and not intent and not ag.in_background(w, s, e) \
+            and not ag.tallies(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
         # A later signing sentence with a date, after an undated first one (often the headline), is
         # the same signing told in full: it fills the first one instead of starting another.
