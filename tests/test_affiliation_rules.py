@@ -465,3 +465,30 @@ def test_each_way_of_stating_an_affiliation_gives_the_top_level_body(clause, org
     facts = _facts(_SIGNED + clause)
     key = facts.people[person_key("Ada Vos")].org
     assert (facts.orgs[key].parent or key) == org
+
+
+@pytest.mark.parametrize("clause, orgs", [
+    ("Tarn University was represented by Vice Rectors Ada Vos and Ian Cole, and General Secretary Tom Reed.",
+     {"Ada Vos": "tarn university", "Ian Cole": "tarn university", "Tom Reed": "tarn university"}),
+    ("The Tarn University delegation included Ada Vos, Dean of Engineering; Ian Cole, Director of Research; and "
+     "Tom Reed.", {"Ada Vos": "tarn university", "Ian Cole": "tarn university", "Tom Reed": "tarn university"}),
+    ("Attending from Brindle Institute were Ada Vos and Ian Cole.",
+     {"Ada Vos": "brindle institute", "Ian Cole": "brindle institute"}),
+    ("Brindle Institute's Ada Vos and Ian Cole also attended.",
+     {"Ada Vos": "brindle institute", "Ian Cole": "brindle institute"}),
+    ("Also present were Tarn University Vice Presidents Ada Vos and Ian Cole.",
+     {"Ada Vos": "tarn university", "Ian Cole": "tarn university"}),
+    ("Ada Vos and Ian Cole of Brindle Institute attended the ceremony.",
+     {"Ada Vos": "brindle institute", "Ian Cole": "brindle institute"}),
+    ("The ceremony was attended by Ada Vos, Dean, and Ian Cole, Director, both of Brindle Institute.",
+     {"Ada Vos": "brindle institute", "Ian Cole": "brindle institute"}),
+    ("A delegation from Brindle Institute, led by Ada Vos and including Ian Cole, attended.",
+     {"Ada Vos": "brindle institute", "Ian Cole": "brindle institute"}),
+])
+def test_each_way_of_listing_a_bodys_people_gives_each_the_body(clause, orgs):
+    facts = _facts(_SIGNED + clause)
+    found = {}
+    for name in orgs:
+        key = facts.people[person_key(name)].org
+        found[name] = facts.orgs[key].parent or key if key in facts.orgs else key
+    assert found == orgs

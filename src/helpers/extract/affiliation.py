@@ -84,6 +84,7 @@ def appositions(items: list[Item], w: Words) -> None:
     _representing(items, w)
     _from_group(items, w)
     _shared_owner(items)
+    _pair_owner(items, w)
     for x, item in enumerate(items):
         if item.kind == "person" and item.value.org is None:
             item.value.org = _nearby_org(items, x, w)
@@ -230,6 +231,26 @@ def _org_in_apposition(items: list[Item], y: int, w: Words):
         if it.kind == "sep" and it.value in (",", ";", ")", ":"):
             return None
     return None
+
+
+def _pair_owner(items: list[Item], w: Words) -> None:
+    """"X's A and B attended", "A and B of X attended": two untitled names joined by "and" share the
+    organisation the pair is written with; "A, Dean, and B, Director, both of X": the list is X's."""
+    for x in range(len(items) - 2):
+        a, sep, b = items[x], items[x + 1], items[x + 2]
+        if a.kind != "person" or b.kind != "person" or sep.kind != "sep" or sep.value != "and" \
+                or a.value.title is not None or b.value.title is not None:
+            continue
+        if a.value.org is not None and b.value.org is None and a.i > 0 and w.text[a.i - 1] in ("'s", "’s"):
+            b.value.org = a.value.org
+        elif b.value.org is not None and a.value.org is None and b.j < len(w) and w.lower[b.j] == "of":
+            a.value.org = b.value.org
+    for x, it in enumerate(items):
+        if it.kind == "org" and it.i >= 2 and w.lower[it.i - 1] == "of" and w.lower[it.i - 2] in ("both", "all"):
+            start = max((y for y in range(x) if items[y].kind == "trigger"), default=-1) + 1
+            for p in items[start:x]:
+                if p.kind == "person" and p.value.org is None:
+                    p.value.org = it.value  # "A, Dean, and B, Director, both of X"
 
 
 def _shared_owner(items: list[Item]) -> None:
