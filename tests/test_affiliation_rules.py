@@ -9,6 +9,13 @@ from support import release_facts as _facts
 from helpers.extract.facts import person_key
 
 
+def _top_orgs(text: str, names: list[str]) -> dict[str, str | None]:
+    """name -> key of the top-level organisation the release gives that person."""
+    facts = _facts(text)
+    keys = {n: facts.people[person_key(n)].org for n in names}
+    return {n: (facts.orgs[k].parent or k) if k in facts.orgs else k for n, k in keys.items()}
+
+
 def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
     """person key -> (org key, title) of the release's people."""
     return {p.key: (p.org, p.title) for p in _facts(text).people.values()}
@@ -462,9 +469,7 @@ def test_each_shape_of_a_signing_clause_gives_each_signatory_their_party(clause)
     ("Ada Vos, Director of the Brindle Institute Centre for Optics, spoke at the ceremony.", "brindle institute"),
 ])
 def test_each_way_of_stating_an_affiliation_gives_the_top_level_body(clause, org):
-    facts = _facts(_SIGNED + clause)
-    key = facts.people[person_key("Ada Vos")].org
-    assert (facts.orgs[key].parent or key) == org
+    assert _top_orgs(_SIGNED + clause, ["Ada Vos"]) == {"Ada Vos": org}
 
 
 @pytest.mark.parametrize("clause, orgs", [
@@ -486,9 +491,4 @@ def test_each_way_of_stating_an_affiliation_gives_the_top_level_body(clause, org
      {"Ada Vos": "brindle institute", "Ian Cole": "brindle institute"}),
 ])
 def test_each_way_of_listing_a_bodys_people_gives_each_the_body(clause, orgs):
-    facts = _facts(_SIGNED + clause)
-    found = {}
-    for name in orgs:
-        key = facts.people[person_key(name)].org
-        found[name] = facts.orgs[key].parent or key if key in facts.orgs else key
-    assert found == orgs
+    assert _top_orgs(_SIGNED + clause, list(orgs)) == orgs

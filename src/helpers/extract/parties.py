@@ -83,6 +83,15 @@ def fronted_end(w: Words, s: int, sign: int | None) -> int:
     return comma if comma is not None else s
 
 
+def opens_partners(w: Words, s: int, k: int, sign: int | None, fronted: int) -> bool:
+    """Whether word k opens a signing's list of partners: "between", "among", or "with" after the
+    signing verb; not in a relative clause (", which signed an MoU with Y in 2019,") nor in a phrase
+    fronted before the subject ("Building on the agreement between Y and Z, ...")."""
+    low = w.lower[k]
+    return (low in ("between", "among", "amongst") or low == "with" and sign is not None and k > sign) \
+        and k >= fronted and not ag.in_relative_clause(w, s, k)
+
+
 def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int] = frozenset()) -> list[OrgSpan]:
     """The organisations a signing sentence names as its parties ("between X and Y", "X and Y signed",
     "X signed ... with Y", "signed among X, Y", "on behalf of X")."""
@@ -94,11 +103,8 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     fronted = fronted_end(w, s, sign)
     for k in range(s, e):
         low = w.lower[k]
-        if (low in ("between", "among", "amongst") or (low == "with" and sign is not None and k > sign)
-                or (low == "of" and k - 2 >= s and w.lower[k - 2:k] == ["on", "behalf"])) \
-                and k >= fronted and not ag.in_relative_clause(w, s, k):
-            # not "X, which signed an MoU with Y in 2019, signed ..." nor "Building on the agreement between
-            # Y and Z, X signed ...": Y and Z are no parties
+        if opens_partners(w, s, k, sign, fronted) or low == "of" and k - 2 >= s \
+                and w.lower[k - 2:k] == ["on", "behalf"] and k >= fronted and not ag.in_relative_clause(w, s, k):
             found += org_list(w, k + 1, e, starts)
         elif sign is not None and k > sign and (w.text[k] == ":" or low == "of" and w.lower[k - 1] in _MEMBERS):
             found += org_list(w, k + 1, e, starts)  # "with two partners: Y and Z", "by representatives of Y and Z"

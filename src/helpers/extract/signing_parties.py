@@ -13,7 +13,16 @@ from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
 from .org_bounds import is_legal_form
 from .orgs import find_orgs, kind_of
-from .parties import REPORTS, SUBJECT_GAP, after_dateline, apposition_start, fronted_end, org_list, parties
+from .parties import (
+    REPORTS,
+    SUBJECT_GAP,
+    after_dateline,
+    apposition_start,
+    fronted_end,
+    opens_partners,
+    org_list,
+    parties,
+)
 from .release_orgs import holder_of, merge_into, top_org
 from .theme_scope import is_country
 
@@ -53,8 +62,7 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
         break
     fronted = fronted_end(w, s, sign)
     for q in range(fronted, e):
-        if (w.lower[q] in ("between", "among", "amongst") or (w.lower[q] == "with" and q > sign)) \
-                and not ag.in_relative_clause(w, s, q):
+        if opens_partners(w, s, q, sign, fronted):
             a = q + 1 + (1 if q + 1 < e and w.lower[q + 1] == "the" else 0)
             b = a
             while b < e and (_slot_word(w, b) or w.lower[b] in ("and", ",", "the") or (
