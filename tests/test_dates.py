@@ -125,6 +125,7 @@ def test_parse_date_bad_values(value):
     ("Mexico City, August 18, 2021.– Enrique Graue", "August 18, 2021"),
     ("HONG KONG SAR – Media OutReach – 13 June 2022 – Lakeside University and Orbitek signed", "13 June 2022"),
     ("Tarnby, March 20, 2025 (TARN NEWSWIRE) -- Lakeside University and Orbitek signed", "March 20, 2025"),
+    ("Kestrel City, 12 May 2023. Lakeside University and Orbitek signed", "12 May 2023"),
 ])
 def test_wire_datelines_are_found(text, date):
     assert dateline(text).group("date") == date
@@ -132,6 +133,8 @@ def test_wire_datelines_are_found(text, date):
 
 def test_a_sentence_opening_with_on_date_is_no_dateline():
     assert dateline("On May 4, 2023, the two universities signed an agreement.") is None
+    assert dateline("Kestrel City, 12 May 2023.") is None  # a line of its own: no text follows it
+    assert dateline("In Tarnby, 12 May 2023 was the day the two sides signed.") is None
 
 
 def test_a_dateline_with_its_source_in_brackets_dates_the_report():

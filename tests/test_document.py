@@ -167,6 +167,32 @@ def test_a_body_whose_unnamed_representatives_attend_takes_part():
     assert "tarnby municipal science and technology bureau" not in {r[1] for ev in named.events for r in ev.roles}
 
 
+def test_bodies_listed_after_representatives_of_each_take_part():
+    f = _facts("Brindle University and Tarn Institute signed an agreement on May 4, 2023. The ceremony was "
+               "attended by representatives of Kestrel Polytechnic, the Tarnby Science Bureau and Helix Corporation.")
+    roles = {(r[1], r[3]) for ev in f.events for r in ev.roles}
+    assert {("kestrel polytechnic", "attendee"), ("tarnby science bureau", "attendee"),
+            ("helix", "attendee")} <= roles
+
+
+@pytest.mark.parametrize("text", [
+    "A memorandum of understanding was signed today by representatives of Brindle University and Tarn Institute.",
+    "The agreement was signed by representatives of the two bodies, Brindle University and Tarn Institute.",
+])
+def test_a_signing_by_unnamed_representatives_of_bodies_has_those_bodies_as_parties(text):
+    assert _parties(_facts(text)) == {"brindle university", "tarn institute"}
+
+
+def test_a_unit_named_with_a_bodys_short_name_is_that_bodys():
+    f = _facts("Brindle University and Helix Biomedical Group signed an agreement on May 4, 2023. Helix will "
+               "bring its screening lab. Also present were researchers of the Helix Drug Discovery Centre.")
+    assert f.orgs["helix drug discovery center"].parent == "helix biomedical"
+    assert _parties(f) == {"brindle university", "helix biomedical"}
+    alone = _facts("Brindle University and Helix Biomedical Group signed an agreement on May 4, 2023. Also "
+                   "present were researchers of the Helix Drug Discovery Centre.")
+    assert alone.orgs["helix drug discovery center"].parent is None  # never "Helix" alone: no short name
+
+
 def test_people_named_in_full_with_a_title_and_no_role_word_are_present():
     f = _facts("Brindle University and Tarn Institute signed an agreement on May 4, 2023. Among the researchers "
                "in the project are Dr. Ana Ruiz (ocean chemistry) and Professor Li Wei (robotics).")

@@ -36,7 +36,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(
 _WIRE_DATELINE = re.compile(
     r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"
-    r"\s*(?:/[^/\n]{2,40}/)?\s*\.?\s*(?:--|[-–—])")
+    r"\s*(?:/[^/\n]{2,40}/)?\s*(?:\.?\s*(?:--|[-–—])|\.(?=\s+[A-Z\"“]))")  # "Almaty, 12 May 2023. The"
 # "HONG KONG SAR – Media OutReach – 13 June 2022 –": place, wire and date between dashes
 _DASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s*[A-Z][\w .'’&-]{1,40}?\s[-–—]\s*"

@@ -349,12 +349,16 @@ def _represented_bodies(facts: DocFacts, items: list[Item], w: Words, span: tupl
     if t is None:
         return
     members = lexicon.member_nouns()
+    listed = -1  # end of the last body named after "representatives of", to take "X and Y" both
     for o in items:
         if o.kind != "org" or o.i <= t.j or o.i < 2:
             continue
         k = o.i - 1 - (w.lower[o.i - 1] == "the")
-        if w.lower[k] not in ("of", "from") or w.lower[k - 1] not in members:
+        if not (w.lower[k] in ("of", "from") and w.lower[k - 1] in members
+                or listed >= 0 and all(w.lower[q] in (",", "and", "&", "the") for q in range(listed, o.i))):
+            listed = -1
             continue
+        listed = o.j
         okey = top_org(facts, o.value)
         event = signing if signing is not None and t.value[2] == "signing" else \
             _sentence_event(facts, "meeting", span, dated)

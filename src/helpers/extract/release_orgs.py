@@ -160,6 +160,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   for f in fs if lo.name.startswith(f + " ") and _names_a_part(lo.name[len(f) + 1:])]
         if owners:
             lo.parent = max(owners)[1]
+        elif is_unit(lo) and (owner := _short_owner(facts, key, lo.name.split()[0])) is not None:
+            lo.parent = owner  # "Helix Drug Discovery Centre" of "Helix Biomedical Group", which the text calls "Helix"
     for key, lo in list(facts.orgs.items()):
         # "Diplomatic Academy of Chile" in the headline, "... of Chile Andrés Bello" in the text: one body
         # "Khalifa University" for "Khalifa University of Science and Technology": the name without its "of" phrase,
@@ -310,6 +312,18 @@ def _personal_name(rest: str) -> bool:
     words = rest.split()
     return 2 <= len(words) <= 3 and not _names_a_part(rest) and all(
         NAME_WORD.match(x) and x.lower() not in lexicon.bare_stop_words() for x in words)
+
+
+def _short_owner(facts: DocFacts, key: str, first: str) -> str | None:
+    """The one other top-level body whose name opens with `first` too, when the release also writes
+    that word alone for it ("Helix would bring ..."): a distinctive word, not a place or a field."""
+    if not NAME_WORD.match(first) or is_place_word(first) or first.lower() in lexicon.field_words() \
+            or first.lower() in lexicon.bare_stop_words():
+        return None
+    owners = [k for k, o in facts.orgs.items() if k != key and o.parent is None and o.name != o.acronym
+              and len(o.name.split()) >= 2 and o.name.split()[0] == first]
+    alone = re.search(rf"\b{re.escape(first)}\b(?!['’]?s?\s+[A-Z])(?!-)", facts.doc.text)
+    return owners[0] if len(owners) == 1 and alone else None
 
 
 def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:

@@ -161,6 +161,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     items.append(Item("person", k, end, Person(split, end, join_name(w, split, end), "title",
                                                                title, kind, org)))
                     k = end
+                elif plural and word[:1].islower() and low in lexicon.member_nouns():
+                    k += 1  # "signed by representatives of X and Y": the bodies take part, no title
                 else:
                     items.append(Item("title", k, end, (title, kind, org), plural))
                     k = end
