@@ -60,6 +60,14 @@ def _plain_skip() -> frozenset[str]:
                      | _LIST_SEP | {"two", "three", "four", "five", "both", "by", "between", "led", "headed"})
 
 
+@lru_cache(maxsize=1)
+def _plain_sep() -> frozenset[str]:
+    """Separators no other rule of the scanner looks at (",", "and", "the"): taken at once."""
+    return frozenset(_LIST_SEP - lexicon.roles()[0].first - lexicon.titles()[0].first - lexicon.people()[0].first
+                     - {"two", "three", "four", "five", "both", "by", "between", "led", "headed", "gave",
+                        "delivered", "made", "give", "deliver"})
+
+
 def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) -> list[Item]:
     """The persons, organisations, titles, role triggers and separators of words s..e, in order.
 
@@ -75,6 +83,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
     orgs_at = {o.i: o for o in orgs}
     items: list[Item] = []
     plain = _plain_skip()
+    seps = _plain_sep()
     k = s
     while k < e:
         if k in orgs_at:
@@ -85,6 +94,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         word, low = w.text[k], w.lower[k]
         if k != s and low not in plain and word[:1].islower():
             k += 1  # most words: lower case and in no lexicon
+            continue
+        if k != s and low in seps and word == low:
+            items.append(Item("sep", k, k + 1, low))
+            k += 1
             continue
         n = honor.match(w.lower, k, e)[0] if low in honor.first else 0
         if n and is_cap(word):

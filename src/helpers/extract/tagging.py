@@ -134,13 +134,14 @@ def tag(doc: Doc, taxonomy: Path | None = None, names: frozenset[int] = frozense
     where: dict[str, set[int]] = {}
     starts = [a for a, _ in sentences or []]
     matches = [(vocab[mid], a, b) for mid, a, b in m(doc)]
-    matches += pattern_matches(lower if lower is not None else [t.lower_ for t in doc], taxonomy)
+    lower = lower if lower is not None else [t.lower_ for t in doc]
+    matches += pattern_matches(lower, taxonomy)
     vetoed = {(slug[4:], k) for slug, a, b in matches if slug.startswith("not:") for k in range(a, b)}
     for slug, start, end in matches:
         if slug.startswith("not:") or any((slug, k) in vetoed or k in names or k in outside
                                           for k in range(start, end)):
             continue
-        found.setdefault(slug, set()).add(" ".join(t.lower_ for t in doc[start:end]))
+        found.setdefault(slug, set()).add(" ".join(lower[start:end]))
         hits[slug] = hits.get(slug, 0) + 1
         where.setdefault(slug, set()).add(bisect_right(starts, start) - 1)
     for slug, need in main_topics(taxonomy).items():
