@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers.extract.nlp import sentence_spans, words_of
 
 
@@ -38,6 +40,16 @@ def test_word_spans_point_into_the_text():
 def test_sentence_keeps_honorific_with_name():
     text = "Mr. Lee of Quillon Co., Ltd. spoke first. Then Dr. Ann Dale replied."
     assert _sentences(text) == ["Mr. Lee of Quillon Co., Ltd. spoke first.", "Then Dr. Ann Dale replied."]
+
+
+@pytest.mark.parametrize("name", [
+    "Dr. (Mrs.) Ngozi Okonkwo-Ibe", "Prof. (Dr.) Ravi Menon", "Prof. Dr.-Ing. Katharina Wendler-Ross",
+    "Mgr. Ondrej Havlicek", "doc. RNDr. Katerina Novakova", "Profa. Dra. Mariana Bezerra",
+    "M. en C. Rodrigo Villasenor Ruiz", "Ing. Tomas Kriz",
+])
+def test_an_honorific_chain_of_any_tradition_ends_no_sentence(name):
+    text = f"The MoU was witnessed by {name}. The two sides then toured the lab."
+    assert _sentences(text) == [f"The MoU was witnessed by {name}.", "The two sides then toured the lab."]
 
 
 def test_sentence_breaks_at_paragraph_end_without_full_stop():

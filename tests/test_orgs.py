@@ -41,6 +41,13 @@ def test_two_organisations_joined_by_and_are_two():
     assert [(o.name, o.kind) for o in orgs] == [("Velora Institute", "research"), ("Brindle University", "university")]
 
 
+def test_a_field_after_of_is_no_parent_even_when_it_holds_a_company_word():
+    (org,) = _orgs("Tarn Corp. signed an MoU with the Brno Institute of Semiconductor Physics.")[1:]
+    assert (org.name, org.parent) == ("Brno Institute of Semiconductor Physics", None)
+    (unit,) = _orgs("The Research Department of Kestrel Semiconductor hosted the visit.")
+    assert unit.parent == "Kestrel Semiconductor"
+
+
 def test_unit_of_an_acronym_has_that_parent():
     (org,) = _orgs("The Research Department of ACR hosted the visit.")
     assert org.name == "Research Department of ACR"

@@ -123,9 +123,12 @@ def _wrapped(text: str, k: int) -> bool:
 
 def _ends_with_abbrev(chunk: str) -> bool:
     stripped = chunk.rstrip()
+    if stripped.endswith(".)") and "(" in stripped[-8:]:
+        stripped = stripped[:-1]  # "Dr. (Mrs.) A", "Prof. (Dr.) A": an honorific in brackets
     if not stripped.endswith("."):
         return False
     last = _LAST_WORD.split(stripped[:-1])[-1]
+    last = last.rsplit("-", 1)[-1] if "." in last else last  # "Prof. Dr.-Ing. A"
     return last.lower() in _abbreviations() or (len(last) == 1 and last.isalpha()) \
         or bool(INITIALS.fullmatch(last + ".")) or last in lexicon.initial_digraphs()
 
