@@ -45,7 +45,7 @@ test: install ## Run the test suite
 	$(BIN)/python -m pytest
 
 SPLIT ?= tuning
-eval: install ## Score extraction on the sample gold and, when its texts are here, the dev set's SPLIT (tuning)
+eval: install ## Score extraction on the sample gold, the invented set's SPLIT (tuning) and, when its texts are here, the dev set's
 	$(BIN)/accords extract data/raw --out $(TABLES)/eval-sample -q
 	$(BIN)/accords evaluate eval/sample-gold.jsonl $(TABLES)/eval-sample --out $(TABLES)/eval-sample/evaluation.json
 	@if ls eval/dev/texts/*.txt >/dev/null 2>&1; then \
@@ -53,6 +53,10 @@ eval: install ## Score extraction on the sample gold and, when its texts are her
 	  $(BIN)/accords evaluate eval/dev/gold.jsonl $(TABLES)/eval-dev --split $(SPLIT) --present-only \
 	    --out $(TABLES)/eval-dev/evaluation.json; \
 	else echo "eval/dev/texts/ is empty: see eval/dev/README.md to pull the development texts"; fi
+	$(BIN)/accords extract eval/invented --out $(TABLES)/eval-invented -q
+	cat eval/invented/*/gold.jsonl > $(TABLES)/eval-invented/gold.jsonl
+	$(BIN)/accords evaluate $(TABLES)/eval-invented/gold.jsonl $(TABLES)/eval-invented --split $(SPLIT) \
+	  --out $(TABLES)/eval-invented/evaluation.json
 
 test-oldest: ## Run the tests on the oldest pandas, pyarrow, numpy and dask allowed (in .venv-oldest)
 	$(PY) -m venv .venv-oldest

@@ -39,3 +39,19 @@ def test_merge_parts_adds_the_split_and_refuses_repeats(tmp_path):
     _part(tmp_path / "parts", "B.jsonl", [{"id": "C01"}])
     with pytest.raises(CorpusError, match="no text file C01.txt"):
         merge_parts(tmp_path / "parts", texts)
+
+
+INVENTED = GOLD.parents[1] / "invented"
+
+
+@pytest.mark.parametrize("batch", ["i1", "i2", "i3"])
+def test_each_invented_release_has_its_text_and_consistent_gold(batch):
+    from helpers.evaluate import load_gold
+
+    records = load_gold(INVENTED / batch / "gold.jsonl")
+    assert len(records) == 20 and all(r["split"] == split_of(r["id"]) for r in records)
+    for r in records:
+        text = (INVENTED / batch / "texts" / f"{r['id']}.txt").read_text(encoding="utf-8")
+        names = {o["name"] for o in r["organizations"]}
+        assert set((r["signing"] or {}).get("parties") or []) <= names, r["id"]
+        assert all(p["name"] in text for p in r["people"]), r["id"]

@@ -341,17 +341,18 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         break
     for at in reversed(parent_at):  # the nearest "of" that is followed by a name of its own
         if at < b and ((b - at == 1 and is_acronym(w.text[at])) or any(
-                _closes_name(w, k, heads.match(w.lower, k, b)[0], b) for k in range(at, b))):
+                _closes_name(w, k, *heads.match(w.lower, k, b), b) for k in range(at, b))):
             return b, " ".join(w.text[at:b])
     return b, None
 
 
-def _closes_name(w: Words, k: int, n: int, b: int) -> bool:
-    """Whether a head word of n words at k closes a name ending at b: it ends the name, comes before its
-    "of" ("the University of X"), or leads it ("Universidad X"); not a field word inside a unit's name
-    ("Institute of Semiconductor Physics" is no unit of a company "Semiconductor Physics")."""
-    return n > 0 and (k + n == b or w.lower[k + n] in TAIL_OF or is_legal_form(w.text[k + n])
-                      or w.lower[k] in lexicon.leading_heads())
+def _closes_name(w: Words, k: int, n: int, kind: str | None, b: int) -> bool:
+    """Whether a head word of n words at k makes the words up to b a body's name. A company's head
+    ("Semiconductor", "Systems", "Energy") doubles as a field, so it must end the name, come before
+    its "of" or a legal form: "Institute of Semiconductor Physics" is no unit of a company
+    "Semiconductor Physics", while "Committee of X University Board" is X University's."""
+    return n > 0 and (kind != "company" or k + n == b or w.lower[k + n] in TAIL_OF
+                      or is_legal_form(w.text[k + n]))
 
 
 _AND = {"and", "&", "y", "e", "et"}  # "Ciencia, Tecnología e Innovación"
