@@ -183,6 +183,24 @@ def test_a_signing_by_unnamed_representatives_of_bodies_has_those_bodies_as_part
     assert _parties(_facts(text)) == {"brindle university", "tarn institute"}
 
 
+@pytest.mark.parametrize("text, signers", [
+    ("Brindle University and Tarn Institute signed an MoU. The MoU was signed on Tuesday, 5 March 2024, at the "
+     "Tarn Innovation Hall, Kestrel City, by Dr. Ana Ruiz, President of Brindle University, and Dr. Omar Haddad, "
+     "Director of Tarn Institute.",
+     {("ana ruiz", "brindle university"), ("haddad omar", "tarn institute")}),
+    ("Volga Photonics, TUAO and TIRE signed an agreement on 4 May 2024. Signing for Volga Photonics was its "
+     "General Director, Ivan Petrovich Orlov; for TUAO, Rector Prof. Bakhtiyor Tursunov; and for TIRE, "
+     "Director Rustam Galiullin.",
+     {("ivan orlov petrovich", "volga photonics"), ("bakhtiyor tursunov", "tuao"), ("galiullin rustam", "tire")}),
+    ("Helix Corporation signed MoUs with two universities on 4 May 2024. Signing for the universities were "
+     "Dr. Linda Reyes, president of Brindle University; and Dr. Samuel Hargrove, provost of Tarn University.",
+     {("linda reyes", "brindle university"), ("hargrove samuel", "tarn university")}),
+])
+def test_signatories_told_after_a_date_and_place_or_listed_after_signing_for(text, signers):
+    f = _facts(text)
+    assert {(r[0], r[1]) for r in f.events[0].roles if r[3] == "signatory"} == signers
+
+
 def test_a_unit_named_with_a_bodys_short_name_is_that_bodys():
     f = _facts("Brindle University and Helix Biomedical Group signed an agreement on May 4, 2023. Helix will "
                "bring its screening lab. Also present were researchers of the Helix Drug Discovery Centre.")

@@ -139,7 +139,7 @@ def _from_group(items: list[Item], w: Words) -> None:
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
                 w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
-                    "speaking", "signing")))) else None  # "Signing for X was A", "Speaking for X, A said"
+                    "speaking", "signing", ";", "and")))) else None  # "Signing for X was A; for Y, B"
             listed = group is not None and nxt != ","
             since = it.j
         elif it.kind == "person" and group is not None and not _CONTRAST.isdisjoint(w.lower[since:it.i]):

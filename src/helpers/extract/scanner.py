@@ -244,7 +244,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
-            if m - k >= 2 and (_described_as_body(w, m, e) or _beside_a_body(w, k, m, e, items, orgs_at)):
+            if m - k >= 2 and (_described_as_body(w, m, e) or _beside_a_body(w, k, m, e, items, orgs_at)
+                               or _signed_for(w, s, k, m, e)):
                 body = OrgSpan(k, m, " ".join(w.text[k:m]), None, "company")  # "Virgin Hyperloop, the ... leader"
                 orgs.append(body)
                 items.append(Item("org", k, m, body))
@@ -264,6 +265,13 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         k += 1
     appositions(items, w)
     return items
+
+
+def _signed_for(w: Words, s: int, k: int, m: int, e: int) -> bool:
+    """Whether a bare name is the body someone signs for: "Signing for Volga Photonics was A", "...; for
+    TUAO, B" after a sentence that opens "Signing for"."""
+    return k > s and w.lower[k - 1] == "for" and m < e and w.lower[m] in ("was", "were", ",") \
+        and w.lower[s] == "signing" and (k - 1 == s + 1 or w.lower[k - 2] in (";", "and"))
 
 
 def _described_as_body(w: Words, m: int, e: int) -> bool:
@@ -359,9 +367,14 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
         return True
     # "was signed today by", "was signed on October 23, 2017 by": a passive signing's agents
-    trig = next((it for it in reversed(items) if it.kind in ("trigger", "person")), None)
-    return trig is not None and trig.kind == "trigger" and trig.value[0] == "signatory" \
-        and (trig.i == s or w.lower[trig.i - 1] in _PASSIVE) and k - trig.j <= 12  # "Signed at X by"
+    at = next((n for n in range(len(items) - 1, -1, -1) if items[n].kind in ("trigger", "person")), None)
+    trig = items[at] if at is not None else None
+    # "Signed at X by"; "signed on Tuesday, 5 March 2024, at the X Hall, Bangkok, by": only a date and
+    # places between the verb and its agents
+    near = trig is not None and (k - trig.j <= 12 or k - trig.j <= 24 and all(
+        it.kind in ("sep", "org") for it in items[at + 1:]) and w.text[k - 1] == ",")
+    return near and trig.kind == "trigger" and trig.value[0] == "signatory" \
+        and (trig.i == s or w.lower[trig.i - 1] in _PASSIVE)
 
 
 def _owned(items: list[Item], w: Words, k: int) -> bool:
