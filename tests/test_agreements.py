@@ -166,6 +166,15 @@ def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     assert [ev for ev in facts.events if ev.kind == "signing"] == []
 
 
+def test_an_agreement_signed_in_an_earlier_year_told_at_the_clause_end_is_no_signing():
+    facts = _facts("A delegation from the Tarn Agency visited the Brindle Council. The two bodies signed a letter "
+                   "of intent on the exchange of tide-gauge data in 2016.", published=dt.date(2024, 4, 22))
+    assert [ev for ev in facts.events if ev.kind == "signing"] == []
+    now = _facts("The Tarn Agency and the Brindle Council signed a letter of intent on the exchange of tide-gauge "
+                 "data on 19 April, renewing the one first signed in 2016.", published=dt.date(2024, 4, 22))
+    assert [ev.date for ev in now.events if ev.kind == "signing"] == [dt.date(2024, 4, 19)]
+
+
 def test_a_signing_after_an_intention_is_a_signing():
     ev = _signing(f"{PARTIES} agreed to sign an MoU and signed a letter of intent on May 4, 2023.")
     assert ev.date == dt.date(2023, 5, 4)

@@ -211,6 +211,16 @@ def test_a_stored_page_metadata_date_and_a_wire_dateline_give_the_publication_da
     assert c.published == dt.date(2026, 1, 18)
 
 
+@pytest.mark.parametrize("raw", [
+    "NEWS RELEASE | March 1, 2024\n\nTarn and Brindle academies met in Washington to discuss cooperation.",
+    "Tarn Institute - Public Relations\n\nA delegation from the Brindle Institute visits Tarn to expand its "
+    "cooperation on water\n\nTehran, 24 Mehr 1402 (1 March 2024) - A delegation from the Brindle Institute "
+    "visited the Tarn Institute.",
+])
+def test_a_date_in_a_header_segment_or_a_bracketed_dateline_is_the_publication_date(raw):
+    assert clean_text(raw).published == dt.date(2024, 3, 1)
+
+
 def test_a_leading_date_glued_to_the_text_is_the_publication_date():
     c = clean_text("12th October 2017…In an effort to drive digital transformation, Orbitek renewed its long "
                    "partnership with the Tarn government to improve skills.")

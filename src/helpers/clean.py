@@ -112,9 +112,9 @@ _WEEKDAY_WORD = r"\b(?:" + "|".join(WEEKDAYS) + r")\b"
 def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
     """The date of a line that is only a date (optionally after "Published:" etc.)."""
     body = line
-    head = _SEGMENTS.split(line, maxsplit=1)
-    if len(head) > 1 and head[0] != line:
-        body = head[0]  # "06/18/2024 | Press release | ..."
+    segments = _SEGMENTS.split(line)
+    if len(segments) > 1:  # "06/18/2024 | Press release | ...", "NEWS RELEASE | March 1, 2024"
+        body = next((x for x in segments if any(m.year for m in find_dates(x))), segments[0])
     prefix = _starts(lower, bp["date_prefixes"])
     if prefix:
         body = line[len(prefix):].strip()
@@ -197,6 +197,9 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             if date is not None:
                 out.published = date
                 continue
+        if out.published is None and nonblank <= top_lines and (wire := dateline(line)) is not None:
+            dates = [m for m in find_dates(wire.group("date")) if m.year and m.day]
+            out.published = to_date(dates[0]) if dates else None  # a dateline under a masthead line
         if out.published is None and top:
             out.published, cut = _inline_date(line, lower, bp)
             line, lower = line[:cut].rstrip(), lower[:cut].rstrip()

@@ -43,6 +43,8 @@ _DASHED_DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))\s*[-–—]")
 _SOURCE_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}\s*,\s*\((?=[^()\n]*[A-Za-z]{2})[^()\n]{2,80}?\s[-–—]\s*"
                               r"(?P<date>[^()\n]{3,25}?)\s*\)")
+# "Tehran, 24 Mehr 1402 (16 October 2023) - ...": another calendar's date, then the Gregorian one in brackets
+_BRACKETED_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40},\s*[^()\n]{3,30}?\s*\((?P<date>[^()\n]{6,25})\)\s*[-–—]")
 _TODAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
 _YESTERDAY = re.compile(r"\b(yesterday)\b", re.I)
 
@@ -115,7 +117,8 @@ def dateline(text: str) -> re.Match | None:
     "Mexico City, August 18, 2021.–", "HONG KONG SAR – Media OutReach – 13 June 2022 –"): its date is the
     report's, not the event's."""
     m = (_DATELINE.match(text) or _SOURCE_DATELINE.match(text)) if "(" in text[:80] else None
-    m = m or _WIRE_DATELINE.match(text) or _DASHED_DATELINE.match(text)  # "ABU DHABI, (Agency / WAM - ...)" is 2nd
+    # "ABU DHABI, (Agency / WAM - ...)" is the second pattern's
+    m = m or _WIRE_DATELINE.match(text) or _DASHED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)
     return m if m and find_dates(m.group("date")) else None
 
 

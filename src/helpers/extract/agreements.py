@@ -313,9 +313,13 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
             return True  # "the MoU was signed when Prof. A was then the Director of ..."
+        # the clause of the sentence's own signing verb, up to a comma or the next one: not "renewed on May 4, first
+        # signed in 2015"; "signed a letter of intent on the exchange of tide-gauge data in 2016"
+        stop = next((q for q in range(k + 1, e) if w.lower[q] in SIGN_WORDS
+                     or w.text[q] == "," and not (q + 1 < e and _year(w.lower[q + 1]))), e)  # not "May 4, 2016"
         if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
-                _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(e, k + 10))):
-            return True  # the sentence's own signing verb, not "renewed on May 4, first signed in 2015"
+                _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 18))):
+            return True
     return False
 
 
