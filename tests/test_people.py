@@ -622,3 +622,11 @@ def test_a_bare_name_joined_by_and_to_a_body_is_a_company_but_a_titled_one_a_per
 def test_each_way_of_writing_a_title_and_an_honorific_gives_the_name_and_its_title(clause, titles):
     f = _facts("Campus news\n\nTarn University and Brindle Institute signed an MoU on May 4, 2023. " + clause)
     assert {p.name: p.title for p in f.people.values()} == titles
+
+
+@pytest.mark.parametrize("text", [
+    "SAN JOSE, Calif., April 9, 2024 /TechWire Daily/ -- Veridian signed an MOU with the Brno Institute of Physics.",
+    "Nordavax A/S (Nasdaq Copenhagen: NRDX), a biotechnology company, signed an agreement with Tarn University.",
+])
+def test_a_wire_between_slashes_or_an_exchange_before_a_ticker_is_no_person(text):
+    assert _facts(text).people == {}

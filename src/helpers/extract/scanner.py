@@ -240,7 +240,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
                 k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
                 continue
-            if m - k >= 2 and (any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
+            if m - k >= 2 and (_wire_or_listing(w, s, k, m, e)
+                               or any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
@@ -265,6 +266,15 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         k += 1
     appositions(items, w)
     return items
+
+
+def _wire_or_listing(w: Words, s: int, k: int, m: int, e: int) -> bool:
+    """Whether a bare name is a wire between slashes ("/TechWire Daily/") or a stock exchange before a
+    ticker ("(Nasdaq Copenhagen: NRDX)"): no person."""
+    if k <= s or m >= e:
+        return False
+    return w.text[k - 1] == "/" and w.text[m] == "/" \
+        or w.text[k - 1] == "(" and w.text[m] == ":" and m + 1 < e and is_acronym(w.text[m + 1])
 
 
 def _signed_for(w: Words, s: int, k: int, m: int, e: int) -> bool:
