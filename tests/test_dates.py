@@ -126,6 +126,7 @@ def test_parse_date_bad_values(value):
     ("HONG KONG SAR – Media OutReach – 13 June 2022 – Lakeside University and Orbitek signed", "13 June 2022"),
     ("Tarnby, March 20, 2025 (TARN NEWSWIRE) -- Lakeside University and Orbitek signed", "March 20, 2025"),
     ("Kestrel City, 12 May 2023. Lakeside University and Orbitek signed", "12 May 2023"),
+    ("EINDHOVEN, the Netherlands, 22 February 2024 – Lakeside University and Orbitek signed", "22 February 2024"),
 ])
 def test_wire_datelines_are_found(text, date):
     assert dateline(text).group("date") == date

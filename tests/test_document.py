@@ -201,6 +201,14 @@ def test_signatories_told_after_a_date_and_place_or_listed_after_signing_for(tex
     assert {(r[0], r[1]) for r in f.events[0].roles if r[3] == "signatory"} == signers
 
 
+@pytest.mark.parametrize("text", [
+    "Tarn University and Johannesburg-based Bophelo Robotics signed an agreement.",
+    "Tarn University signed an agreement with Johannesburg-based Bophelo Robotics.",
+])
+def test_where_a_company_is_based_is_no_part_of_its_name(text):
+    assert _parties(_facts(text)) == {"tarn university", "bophelo robotics"}
+
+
 def test_a_unit_named_with_a_bodys_short_name_is_that_bodys():
     f = _facts("Brindle University and Helix Biomedical Group signed an agreement on May 4, 2023. Helix will "
                "bring its screening lab. Also present were researchers of the Helix Drug Discovery Centre.")

@@ -440,3 +440,15 @@ def test_countries_joined_by_a_hyphen_are_no_organisation():
 def test_one_organisation_per_real_body_in_a_release_and_never_one_for_two(text, names):
     f = _facts("Campus news\n\n" + text)
     assert {o.name for o in f.orgs.values() if o.parent is None} == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Korea Institute of Hydrogen and Energy Storage Research signed an agreement with Tarn University.",
+     ["Korea Institute of Hydrogen and Energy Storage Research", "Tarn University"]),
+    ("Lumetrix and the Institute for Photonic Microsystems Dresden have signed an agreement.",
+     ["Institute for Photonic Microsystems Dresden"]),
+    ("Tarn University signed an agreement with the Berlin-based Kestrel Institute.",
+     ["Tarn University", "Kestrel Institute"]),
+])
+def test_a_name_runs_through_field_words_and_stops_at_where_it_is_based(text, names):
+    assert [o.name for o in _orgs(text)] == names

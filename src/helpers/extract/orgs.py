@@ -26,7 +26,7 @@ from .org_bounds import (
     portfolio_at,
 )
 from .org_shapes import named_after, national_bodies, with_quoted_names
-from .places import is_place_word, place_dateline
+from .places import is_place_word, not_a_name_word, place_dateline
 
 _DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal honorifics a body is named after
@@ -259,7 +259,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 k -= 1
                 continue
             break
-        if is_cap(word) and low not in NAME_BREAKS and low not in title_words and word != "'s":
+        if is_cap(word) and low not in NAME_BREAKS and low not in title_words and word != "'s" \
+                and not low.endswith("-based"):  # "Johannesburg-based Tarn Institute"
             a = k
             k -= 1
             continue
@@ -286,11 +287,11 @@ def _trim_name(w: Words, a: int, h: int, b: int) -> int:
     k = a - 1
     while k > 0 and w.lower[k] in ("of", "the"):
         k -= 1
-    if w.lower[k] not in lexicon.titles()[1]:
+    if w.lower[k] not in lexicon.titles()[1] or w.lower[k] in ("and", "&", "for", "of"):
         return b
     stop = lexicon.bare_stop_words()
     tail = w.text[b - 2:b]
-    if w.lower[b - 3] not in ("of", "and", "for", "&") and all(
+    if w.lower[b - 3] not in ("of", "and", "for", "&") and not not_a_name_word(tail[0]) and all(
             t[:1].isupper() and t[1:].islower() and t.lower() not in stop for t in tail):
         return b - 2
     return b
@@ -327,7 +328,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and not person_next(w, k + 1, e) and not new_name_after_and(w, k + 1, e):
             k += 1
             continue
-        if saw_of and (name_run_at(w, k, e) or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
+        if saw_of and (name_run_at(w, k, e) and not not_a_name_word(w.text[k])
+                       or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee", "... Republic K. E. A": a person
         if is_cap(w.text[k]) and low not in title_words and low not in NAME_BREAKS \
                 and (saw_of or leading or heads.match(w.lower, k, e)[0]
@@ -380,8 +382,9 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
 def _starts_org(w: Words, k: int, e: int, heads) -> bool:
     """Whether the capitalised run at k ends in a head word (a second organisation)."""
     while k < e and is_cap(w.text[k]):
-        if heads.match(w.lower, k, e)[0]:
-            return True
+        n, kind = heads.match(w.lower, k, e)
+        if n and (kind != "company" or k + n >= e or not is_cap(w.text[k + n]) or is_legal_form(w.text[k + n])):
+            return True  # not "... Hydrogen and Energy Storage Research": a company's head closes its name
         k += 1
     return False
 

@@ -71,7 +71,7 @@ def holds_place(words: list[str]) -> bool:
 
 
 # English noun endings no given name has ("Activities", "Genetics", "Cooperation", "Biology").
-_NOUN_ENDS = ("ies", "ics", "ical", "tion", "tions", "ology", "ologies", "ness", "ship", "ships")
+_NOUN_ENDS = ("ies", "ics", "ical", "tion", "tions", "ology", "ologies", "ness", "ship", "ships", "systems")
 
 
 def not_a_name_word(word: str) -> bool:

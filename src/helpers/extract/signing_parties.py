@@ -122,6 +122,8 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     person_words = {p.name.lower().split()[-1] for p in facts.people.values() if " " in p.name}  # "Bolden signed"
     for a, b in slot_names(w, s, e, taken):
+        if b - a >= 2 and w.lower[a].endswith("-based"):
+            a += 1  # "Johannesburg-based Bophelo Robotics": where the body is, no part of its name
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
         if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)) or name.lower() in person_words \
                 or b < e and w.lower[b] in REPORTS or a > s and w.lower[a - 1] in REPORTS:
