@@ -492,3 +492,13 @@ def test_each_way_of_stating_an_affiliation_gives_the_top_level_body(clause, org
 ])
 def test_each_way_of_listing_a_bodys_people_gives_each_the_body(clause, orgs):
     assert _top_orgs(_SIGNED + clause, list(orgs)) == orgs
+
+
+@pytest.mark.parametrize("text, key, org", [
+    ("Hanbit National University (President Park Jin-ho) signed an MOU with Tarn Institute.", "jin-ho park",
+     "hanbit national university"),
+    ("The Korea Institute of Marine Research (KIMR, President Jang Eun-sook) signed an MOU with Tarn University.",
+     "eun-sook jang", "korea institute of marine research"),
+])
+def test_a_head_named_in_the_bodys_bracket_belongs_to_it(text, key, org):
+    assert _facts(text).people[key].org == org

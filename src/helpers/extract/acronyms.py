@@ -69,6 +69,8 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
     if end < e and w.text[end] == ")" and (
             is_acronym(word) or (is_cap(word) and word.lower() in name.lower().split())):
         return word, end + 1
+    if end < e and w.text[end] == "," and is_acronym(word) and ")" in w.text[end:min(e, end + 10)]:
+        return word, b  # "(KIHES, President A)": the acronym, then who heads the body
     n = k
     while n < e and n - k < 3 and is_cap(w.text[n]):
         n += 1

@@ -149,7 +149,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                         orgs[:] = [cut if o is org else o for o in orgs]
                         org = cut
                 prev = items[-1] if items else None
-                if org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
+                if org is None and (body := _bracket_owner(items, w, k)) is not None:
+                    org = body  # "Hanbit National University (President Park Jin-ho)", "X (KIHES, President A)"
+                elif org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
                         and not is_country(prev.value.name):
                     org = prev.value  # not "UAE Minister of Economy": a country before a title is a nationality
                 elif org is None and k > s and w.lower[k - 1] == "its" \
@@ -266,6 +268,17 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         k += 1
     appositions(items, w)
     return items
+
+
+def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:
+    """The body whose bracket a title at k opens, after its acronym or alone: "X (President A)",
+    "X (XI, President A)"."""
+    body = next((it for it in reversed(items) if it.kind == "org"), None)
+    if body is None or body.j >= k or w.text[body.j] != "(" or is_country(body.value.name):
+        return None
+    between = w.text[body.j + 1:k]
+    return body.value if not between or len(between) == 2 and between[1] == "," \
+        and between[0] == body.value.acronym else None
 
 
 def _wire_or_listing(w: Words, s: int, k: int, m: int, e: int) -> bool:
