@@ -502,3 +502,19 @@ def test_each_way_of_listing_a_bodys_people_gives_each_the_body(clause, orgs):
 ])
 def test_a_head_named_in_the_bodys_bracket_belongs_to_it(text, key, org):
     assert _facts(text).people[key].org == org
+
+
+@pytest.mark.parametrize("text, key, title, org", [
+    ("Signing on behalf of VUST was the Vice-Chancellor, Prof. (Mrs.) Efua Mensah-Bonsu.", "efua mensah-bonsu",
+     "Vice-Chancellor", "vust"),
+    ("The MoU was witnessed by the Director-General of the Tarn Energy Agency (TEA), Dr. (Mrs.) Ngozi Okafor.",
+     "ngozi okafor", "Director-General", "tarn energy agency"),
+    ("The Deputy Vice-Chancellor: Research and Innovation, Prof. Lerato Mokoena, welcomed the agreement.",
+     "lerato mokoena", "Deputy Vice-Chancellor: Research and Innovation", None),
+    ("Helix signed MoUs with Tarn University (TU) and Brindle University (BU). They were signed by the "
+     "Vice-Chancellors of the two institutions: Prof. Aisha Bello (TU) and Prof. Ibrahim Yakubu (BU).",
+     "ibrahim yakubu", "Vice-Chancellor", "brindle university"),
+])
+def test_titles_before_an_honorific_chain_a_colon_portfolio_or_a_colon_list(text, key, title, org):
+    person = _facts(text).people[key]
+    assert (person.title, person.org) == (title, org)

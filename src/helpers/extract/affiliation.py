@@ -138,6 +138,7 @@ def _from_group(items: list[Item], w: Words) -> None:
             a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
+                a > 1 and w.lower[a - 2:a] == ["behalf", "of"] and nxt in ("was", "were")) or (
                 w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
                     "speaking", "signing", ";", "and")))) else None  # "Signing for X was A; for Y, B"
             listed = group is not None and nxt != ","

@@ -135,6 +135,20 @@ def upper_family(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
                                                  or w.lower[k + 2] in not_name)
 
 
+def honorific_len(w: Words, k: int, e: int, honor) -> int:
+    """Words of the honorific chain at k ("Prof. Dr. Eng.", "Dr. (Mrs.)", "Prof. (Dr.)"), 0 if none."""
+    n = 0
+    while k + n < e:
+        more = honor.match(w.lower, k + n, e)[0]
+        if not more and n and w.text[k + n] == "(" and (more := honor.match(w.lower, k + n + 1, e)[0]) \
+                and k + n + 1 + more < e and w.text[k + n + 1 + more] == ")":
+            more += 2
+        if not more:
+            break
+        n += more
+    return n
+
+
 def after_title(w, k, e, not_name, honor, never_first, comma=True):
     """Span of the name that follows a title ("Chairman Yansheng Wu", "Director, Ms Luo Hui", "Deputy
     Minister – Ms. Irina Abuladze")."""
@@ -144,9 +158,7 @@ def after_title(w, k, e, not_name, honor, never_first, comma=True):
         k += 1
     dash = k + 1 < e and w.text[k] in ("–", "—") and honor.match(w.lower, k + 1, e)[0]
     k += 1 if dash else 0  # a dash before an honorific and a name
-    n, _ = honor.match(w.lower, k, e) if k < e else (0, None)
-    while n and (more := honor.match(w.lower, k + n, e)[0]):
-        n += more
+    n = honorific_len(w, k, e, honor)
     loose = bool(n) or (k + 1 < e and NAME_WORD.match(w.text[k + 1]) is not None
                         and w.lower[k + 1] not in not_name)
     m = name_words(w, k + n, e, not_name, loose=loose)
@@ -169,8 +181,7 @@ def list_name(w: Words, k: int, e: int, not_name: frozenset[str]) -> tuple[int, 
     if x == k or x >= e:
         return None
     honor = lexicon.people()[0]
-    while x < e and (h := honor.match(w.lower, x, e)[0]):
-        x += h  # "Vice Rectors Prof. Dr. A and Prof. Dr. B"
+    x += honorific_len(w, x, e, honor)  # "Vice Rectors Prof. Dr. A and Prof. Dr. B"
     m = name_words(w, x, e, not_name, loose=False)
     return (x, m) if m - x >= 2 else None
 

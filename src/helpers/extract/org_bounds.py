@@ -85,7 +85,8 @@ def affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
     a = k - 1
     while a - 1 >= s and k - 1 - a < 3 and nameish(w.text[a - 1]) and w.lower[a - 1] not in stop:
         a -= 1
-    if not 2 <= k - 1 - a <= 3 or a > s and (is_cap(w.text[a - 1]) or w.lower[a - 1] in TAIL_OF):
+    honorific = a > s and lexicon.people()[0].match(w.lower, a - 1, a)[0] == 1  # "Prof. A B (FUTI)"
+    if not 2 <= k - 1 - a <= 3 or a > s and not honorific and (is_cap(w.text[a - 1]) or w.lower[a - 1] in TAIL_OF):
         return False
     acronym = w.text[k]
     return initials(" ".join(w.text[a:k - 1])) != acronym and text.count(acronym) >= 2

@@ -10,7 +10,7 @@ from .acronyms import is_acronym
 from .affiliation import appositions
 from .agreements import SIGN_WORDS
 from .facts import Item, OrgSpan, Person
-from .names import NAME_WORD, after_title, join_name, list_name, name_words, tail_name, upper_family
+from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .org_bounds import is_legal_form
 from .places import holds_place, not_a_name_word, noun_in
@@ -101,8 +101,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             continue
         n = honor.match(w.lower, k, e)[0] if low in honor.first else 0
         if n and is_cap(word):
-            while (more := honor.match(w.lower, k + n, e)[0]) and is_cap(w.text[k + n]):
-                n += more
+            n = max(n, honorific_len(w, k, e, honor))
             m = name_words(w, k + n, e, not_name, loose=True)
             if m > k + n and w.lower[k + n] not in never_first:
                 items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific")))
@@ -266,8 +265,26 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if low in _LIST_SEP or word in ("(", ")", ";", ":"):
             items.append(Item("sep", k, k + 1, low))
         k += 1
+    _colon_list_titles(items, w)
     appositions(items, w)
     return items
+
+
+def _colon_list_titles(items: list[Item], w: Words) -> None:
+    """Give a plural title's singular to the people a colon lists after it ("the Vice-Chancellors of
+    the three institutions: Prof. A (X), Prof. B (Y) and Prof. C (Z)")."""
+    for n, it in enumerate(items):
+        if it.kind != "title" or not it.plural:
+            continue
+        colon = next((q for q in range(it.j, min(len(w), it.j + 6)) if w.text[q] == ":"), None)
+        if colon is None or any(x.kind != "sep" for x in items[n + 1:] if x.i < colon):
+            continue
+        title, kind, _org = it.value
+        for x in items[n + 1:]:
+            if x.kind == "person" and x.i > colon and x.value.title is None:
+                x.value.title, x.value.title_kind = title, kind
+            elif x.kind not in ("person", "sep", "org") or x.kind == "sep" and x.value == ";":
+                break
 
 
 def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:
@@ -362,11 +379,11 @@ def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> O
 def _portfolio_end(w: Words, k: int, e: int) -> int:
     """End of a portfolio written after a title with no "of"/"for" ("Deputy Vice-Chancellor Research",
     "Pro Vice-Chancellor Regional Campuses and Global Engagements"), up to its comma; else k."""
-    q = k
+    start = q = k + (k < e and w.text[k] == ":")  # "Deputy Vice-Chancellor: Research and Innovation, Prof. A"
     portfolio = lexicon.word_set("titles", "portfolios") | {"and", "&"}
-    while q < e and q - k < 6 and w.lower[q] in portfolio and (is_cap(w.text[q]) or w.text[q] in ("and", "&")):
+    while q < e and q - start < 6 and w.lower[q] in portfolio and (is_cap(w.text[q]) or w.text[q] in ("and", "&")):
         q += 1
-    return q if q > k and q < e and w.text[q] == "," and w.lower[q - 1] not in ("and", "&") else k
+    return q if q > start and q < e and w.text[q] == "," and w.lower[q - 1] not in ("and", "&") else k
 
 
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",
