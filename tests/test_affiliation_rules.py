@@ -518,3 +518,13 @@ def test_a_head_named_in_the_bodys_bracket_belongs_to_it(text, key, org):
 def test_titles_before_an_honorific_chain_a_colon_portfolio_or_a_colon_list(text, key, title, org):
     person = _facts(text).people[key]
     assert (person.title, person.org) == (title, org)
+
+
+def test_a_party_committee_short_form_and_a_welcome_on_behalf_of_a_body():
+    f = _facts("On March 19, Zhongyuan University of Aeronautics (ZUA) and China Northern Rail Transit Equipment "
+               "Group Co., Ltd. (CNRT Group) signed a strategic cooperation agreement. Liang Wenbo, Secretary of "
+               "the CPC ZUA Committee, and Xu Guoqiang, Chairman of CNRT Group, attended. On behalf of the "
+               "university, Liang Wenbo extended a warm welcome to the guests.")
+    assert f.people["liang wenbo"].org == "zhongyuan university of aeronautics"
+    assert f.people["guoqiang xu"].org == "china northern rail transit equipment"
+    assert "signatory" not in {r[3] for ev in f.events for r in ev.roles if r[0] == "liang wenbo"}

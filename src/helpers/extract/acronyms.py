@@ -71,6 +71,10 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
         return word, end + 1
     if end < e and w.text[end] == "," and is_acronym(word) and ")" in w.text[end:min(e, end + 10)]:
         return word, b  # "(KIHES, President A)": the acronym, then who heads the body
+    words = name.lower().split()
+    if end + 1 < e and w.text[end + 1] == ")" and is_acronym(word) and w.lower[end] in words[1:] \
+            and initials(name[:name.lower().rfind(" " + w.lower[end])]).startswith(word):
+        return f"{word} {w.text[end]}", end + 2  # "China Northern Rail Transit Equipment Group (CNRT Group)"
     n = k
     while n < e and n - k < 3 and is_cap(w.text[n]):
         n += 1

@@ -92,6 +92,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if a + 1 < i and is_acronym(w.text[a]) and head in units and parent is None and all(
                 w.lower[q] in lexicon.generic_unit_words() for q in range(a + 1, i)):
             parent = w.text[a]  # "SAU Party Committee" belongs to SAU
+        elif a + 2 == i and w.text[a] in ("CPC", "CCP") and is_acronym(w.text[a + 1]) and head in units \
+                and parent is None:
+            parent = w.text[a + 1]  # "CPC ZUA Committee": the Party committee of ZUA
         if "\n" in text[w.start[a]:w.end[b - 1]]:
             a = w.index_at(text.rfind("\n", w.start[a], w.start[i]) + 1) if "\n" in text[w.start[a]:w.start[i]] else a
             if "\n" in text[w.end[i + n - 1]:w.end[b - 1]]:

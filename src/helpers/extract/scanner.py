@@ -19,6 +19,7 @@ from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
+_SIGNING_NOUNS = {"signing", "signature", "signatures", "signatory", "signatories"}
 _QUOTE_END = {'"', "”", "’", "'"}
 _PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
 _BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their",
@@ -190,6 +191,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n and n == 1 and low in ("signed", "inked") and k > s and w.lower[k - 1] in _ADJECTIVAL:
                 n = 0  # "present the newly signed MOU": an adjective, not the signing
+            if n and w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
+                    and not _SIGNING_NOUNS.intersection(w.lower[s:e]):
+                n = 0  # "On behalf of the university, A extended a warm welcome": no signing in the sentence
             if n:
                 if trig[0] == "speaker" and trig[1] == "before" and k > s and (w.text[k - 1] in _QUOTE_END or (
                         w.text[k - 1] == "," and k - 1 > s and w.text[k - 2] in _QUOTE_END)):
