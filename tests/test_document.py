@@ -437,3 +437,12 @@ def test_a_visit_told_in_one_sentence_is_one_visit_with_its_visitor_and_host(tex
     found = {r[0]: r[3] for ev in facts.events for r in ev.roles if r[0] and r[3] in ("visitor", "host")}
     assert found == {person_key(n): role for n, role in roles.items()}
     assert facts.people[person_key("Ada Vos")].org == "tarn university"
+
+
+@pytest.mark.parametrize("text", [
+    "Tarn University and Brindle Institute signed an MoU on 4 May 2024. Photo: (From left) Prof. Ann Lee, "
+    "Ms Ada Lin and Dr Omar Haddad after the signing.",
+    "The Honourable Ann Lee, Minister of Ocean Technology, today concluded a five-day mission to Norway.",
+])
+def test_a_photo_caption_or_a_concluded_mission_names_no_signatory(text):
+    assert not [r for ev in _facts(text).events for r in ev.roles if r[3] == "signatory"]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from .acronyms import is_acronym
 from .affiliation import appositions
-from .agreements import SIGN_WORDS
+from .agreements import HEAD_WORDS, SIGN_WORDS
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
@@ -19,6 +19,7 @@ from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
+_CAPTIONS = {"photo", "photos", "pictured", "caption", "photograph"}
 _SIGNING_NOUNS = {"signing", "signature", "signatures", "signatory", "signatories"}
 _QUOTE_END = {'"', "”", "’", "'"}
 _PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
@@ -191,6 +192,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n and n == 1 and low in ("signed", "inked") and k > s and w.lower[k - 1] in _ADJECTIVAL:
                 n = 0  # "present the newly signed MOU": an adjective, not the signing
+            if n and trig[0] == "signatory" and (
+                    w.lower[s] in _CAPTIONS or low == "concluded" and HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 6])):
+                n = 0  # "Photo: (From left) A, B ... after the signing"; "concluded a five-day mission"
             if n and w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
                     and not _SIGNING_NOUNS.intersection(w.lower[s:e]):
                 n = 0  # "On behalf of the university, A extended a warm welcome": no signing in the sentence
