@@ -66,12 +66,11 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
         return None
     end = k + 1 + (1 if k + 1 < e and w.text[k + 1] in _QUOTES else 0)
     word = w.text[k]
-    if end < e and w.text[end] == ")" and (
-            is_acronym(word) or (is_cap(word) and word.lower() in name.lower().split())):
+    words = name.lower().split()
+    if end < e and w.text[end] == ")" and (is_acronym(word) or (is_cap(word) and word.lower() in words)):
         return word, end + 1
     if end < e and w.text[end] == "," and is_acronym(word) and ")" in w.text[end:min(e, end + 10)]:
         return word, b  # "(KIHES, President A)": the acronym, then who heads the body
-    words = name.lower().split()
     if end + 1 < e and w.text[end + 1] == ")" and is_acronym(word) and w.lower[end] in words[1:] \
             and initials(name[:name.lower().rfind(" " + w.lower[end])]).startswith(word):
         return f"{word} {w.text[end]}", end + 2  # "China Northern Rail Transit Equipment Group (CNRT Group)"
@@ -79,7 +78,6 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
     while n < e and n - k < 3 and is_cap(w.text[n]):
         n += 1
     close = n + (1 if n < e and w.text[n] in _QUOTES else 0)
-    words = name.lower().split()
     if n - k >= 2 and close < e and w.text[close] == ")" and all(
             any(x.startswith(t.lower()) for x in words) for t in w.text[k:n]):
         return " ".join(w.text[k:n]), close + 1  # "(Weston Tech)"

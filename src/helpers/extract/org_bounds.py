@@ -106,6 +106,11 @@ LEGAL_FORMS = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "a
                "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
 
 
+def based_word(low: str) -> bool:
+    """Whether a lower-case word says where a body is ("johannesburg-based"): no part of its name."""
+    return low.endswith(("-based", "\u2011based", "-headquartered"))
+
+
 def is_legal_form(word: str) -> bool:
     """A company's legal form written after its name ("Ltd.", "B.S.C.")."""
     return word.lower() in LEGAL_FORMS

@@ -15,6 +15,7 @@ from .org_bounds import (
     NAME_BREAKS,
     TAIL_OF,
     affiliation_in_brackets,
+    based_word,
     is_legal_form,
     legal_suffix,
     named_with_acronym,
@@ -263,7 +264,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 continue
             break
         if is_cap(word) and low not in NAME_BREAKS and low not in title_words and word != "'s" \
-                and not low.endswith("-based"):  # "Johannesburg-based Tarn Institute"
+                and not based_word(low):  # "Johannesburg-based Tarn Institute"
             a = k
             k -= 1
             continue

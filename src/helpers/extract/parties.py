@@ -8,7 +8,7 @@ from .. import lexicon
 from . import agreements as ag
 from .facts import OrgSpan
 from .nlp import Words, is_cap
-from .org_bounds import is_legal_form
+from .org_bounds import based_word, is_legal_form
 from .orgs import kind_of
 from .places import holds_place, place_dateline
 from .theme_scope import is_country
@@ -112,7 +112,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
         k = sign - 1
         subject_found = len(found)
         while k >= max(s, fronted) and (w.lower[k] in SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends
-                          or w.lower[k].endswith("-based") and k + 1 in starts
+                          or based_word(w.lower[k]) and k + 1 in starts
                           or w.lower[k] == "that" and k > s and w.lower[k - 1] in ag.ANNOUNCE or w.text[k] == ")"
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:
@@ -179,7 +179,7 @@ def org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgSp
         if k in starts:
             found.append(starts[k])
             k = starts[k].j
-        elif w.lower[k] in _LIST_WORDS or w.lower[k].endswith("-based") and k + 1 in starts:
+        elif w.lower[k] in _LIST_WORDS or based_word(w.lower[k]) and k + 1 in starts:
             k += 1  # "with the Berlin-based Kestrel Institute": where it is, before its name
         elif k + 2 < e and is_cap(w.text[k]) and w.text[k + 1] in ("'s", "’s") and k + 2 in starts:
             k += 2  # "with Hungary's University of Debrecen": the owner's possessive goes before the name

@@ -9,6 +9,7 @@ from .. import lexicon
 from .acronyms import is_acronym
 from .affiliation import appositions
 from .agreements import HEAD_WORDS, SIGN_WORDS
+from .bare_names import beside_a_body, described_as_body, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
@@ -55,19 +56,23 @@ def _object(w: Words, s: int, k: int) -> bool:
     return k >= s and w.lower[k] in _OBJECT_OF
 
 
+_OWN_CUES = {"two", "three", "four", "five", "both", "by", "between", "led", "headed"}  # words the scanner reads itself
+
+
+def _lexicon_firsts() -> frozenset[str]:
+    return lexicon.roles()[0].first | lexicon.titles()[0].first | lexicon.people()[0].first
+
+
 @lru_cache(maxsize=1)
 def _plain_skip() -> frozenset[str]:
     """Lower-case words the scanner must look at (triggers, titles, separators, "two", "by", "between")."""
-    return frozenset(lexicon.roles()[0].first | lexicon.titles()[0].first | lexicon.people()[0].first
-                     | _LIST_SEP | {"two", "three", "four", "five", "both", "by", "between", "led", "headed"})
+    return frozenset(_lexicon_firsts() | _LIST_SEP | _OWN_CUES)
 
 
 @lru_cache(maxsize=1)
 def _plain_sep() -> frozenset[str]:
-    """Separators no other rule of the scanner looks at (",", "and", "the"): taken at once."""
-    return frozenset(_LIST_SEP - lexicon.roles()[0].first - lexicon.titles()[0].first - lexicon.people()[0].first
-                     - {"two", "three", "four", "five", "both", "by", "between", "led", "headed", "gave",
-                        "delivered", "made", "give", "deliver"})
+    """Separators no other rule of the scanner looks at (",", "and", "&"): taken at once."""
+    return frozenset(_LIST_SEP - _lexicon_firsts() - _OWN_CUES - _TALK_VERBS)
 
 
 def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) -> list[Item]:
@@ -192,12 +197,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n and n == 1 and low in ("signed", "inked") and k > s and w.lower[k - 1] in _ADJECTIVAL:
                 n = 0  # "present the newly signed MOU": an adjective, not the signing
-            if n and trig[0] == "signatory" and (
-                    w.lower[s] in _CAPTIONS or low == "concluded" and HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 6])):
-                n = 0  # "Photo: (From left) A, B ... after the signing"; "concluded a five-day mission"
-            if n and w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
-                    and not _SIGNING_NOUNS.intersection(w.lower[s:e]):
-                n = 0  # "On behalf of the university, A extended a warm welcome": no signing in the sentence
+            if n and trig[0] == "signatory" and _no_signing_cue(w, s, e, k, n):
+                n = 0
             if n:
                 if trig[0] == "speaker" and trig[1] == "before" and k > s and (w.text[k - 1] in _QUOTE_END or (
                         w.text[k - 1] == "," and k - 1 > s and w.text[k - 2] in _QUOTE_END)):
@@ -215,7 +216,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 items.append(Item("trigger", k, k + 2, ("visitor", "after", "visit")))
                 k += 2
                 continue
-            if low in ("gave", "delivered", "made", "give", "deliver") and (m := _talk_end(w, k, e)):
+            if low in _TALK_VERBS and (m := _talk_end(w, k, e)):
                 items.append(Item("trigger", k, m, ("speaker", "before", "speech")))  # "gave a popular science lecture"
                 k = m
                 continue
@@ -249,13 +250,13 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     m < e and is_cap(w.text[m]) and w.lower[m] in not_name and w.lower[m] not in honor.first)):
                 k = m  # the model reads it otherwise, or it runs on into a longer name ("MTU Aero Engines")
                 continue
-            if m - k >= 2 and (_wire_or_listing(w, s, k, m, e)
+            if m - k >= 2 and (wire_or_listing(w, s, k, m, e)
                                or any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
                                or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
-            if m - k >= 2 and (_described_as_body(w, m, e) or _beside_a_body(w, k, m, e, items, orgs_at)
-                               or _signed_for(w, s, k, m, e)):
+            if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
+                               or signed_for(w, s, k, m, e)):
                 body = OrgSpan(k, m, " ".join(w.text[k:m]), None, "company")  # "Virgin Hyperloop, the ... leader"
                 orgs.append(body)
                 items.append(Item("org", k, m, body))
@@ -276,6 +277,16 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
     _colon_list_titles(items, w)
     appositions(items, w)
     return items
+
+
+def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
+    """Whether a signatory cue at k signs nothing: in a photo caption ("Photo: (From left) A, B ... after
+    the signing"), "concluded" with no agreement ("concluded a five-day mission"), "on behalf of" in a
+    sentence with no signing ("On behalf of the university, A extended a warm welcome")."""
+    if w.lower[s] in _CAPTIONS or w.lower[k] == "concluded" and HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 6]):
+        return True
+    return w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
+        and not _SIGNING_NOUNS.intersection(w.lower[s:e])
 
 
 def _colon_list_titles(items: list[Item], w: Words) -> None:
@@ -304,54 +315,6 @@ def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:
     between = w.text[body.j + 1:k]
     return body.value if not between or len(between) == 2 and between[1] == "," \
         and between[0] == body.value.acronym else None
-
-
-def _wire_or_listing(w: Words, s: int, k: int, m: int, e: int) -> bool:
-    """Whether a bare name is a wire between slashes ("/TechWire Daily/") or a stock exchange before a
-    ticker ("(Nasdaq Copenhagen: NRDX)"): no person."""
-    if k <= s or m >= e:
-        return False
-    return w.text[k - 1] == "/" and w.text[m] == "/" \
-        or w.text[k - 1] == "(" and w.text[m] == ":" and m + 1 < e and is_acronym(w.text[m + 1])
-
-
-def _signed_for(w: Words, s: int, k: int, m: int, e: int) -> bool:
-    """Whether a bare name is the body someone signs for: "Signing for Volga Photonics was A", "...; for
-    TUAO, B" after a sentence that opens "Signing for"."""
-    return k > s and w.lower[k - 1] == "for" and m < e and w.lower[m] in ("was", "were", ",") \
-        and w.lower[s] == "signing" and (k - 1 == s + 1 or w.lower[k - 2] in (";", "and"))
-
-
-def _described_as_body(w: Words, m: int, e: int) -> bool:
-    """Whether the apposition after a bare name at m describes a company ("Virgin Hyperloop, the
-    California-based category leader in ...", "Qubex Labs, a leading quantum computing company,")."""
-    if m + 1 >= e or w.text[m] != "," or w.lower[m + 1] not in ("a", "an", "the"):
-        return False
-    for q in range(m + 2, min(e, m + 9)):
-        if w.text[q] in (",", ";", ".") or is_cap(w.text[q]) and not w.text[q].endswith("-based"):
-            return False
-        if w.lower[q] in lexicon.word_set("organizations", "company_descriptors") or w.lower[q].endswith("-based"):
-            return True
-    return False
-
-
-def _beside_a_body(w: Words, k: int, m: int, e: int, items: list[Item], orgs_at: dict) -> bool:
-    """Whether a bare name of two words is joined by "and" to an organisation's name, with no title
-    and no honorific, as the subject of a signing ("Northrop Grumman and Tarn University signed",
-    "Tarn University and Quill Brandt have signed"): a company's name."""
-    if m - k != 2:
-        return False
-    after = m + 1 + (m + 1 < e and w.lower[m + 1] == "the")
-    if m + 1 < e and w.lower[m] in ("and", "&") and after in orgs_at and not orgs_at[after].is_acronym:
-        end = orgs_at[after].j
-    else:
-        prev = items[-1] if items else None
-        if not (prev is not None and prev.kind == "sep" and prev.value in ("and", "&") and prev.j == k
-                and len(items) >= 2 and items[-2].kind == "org" and items[-2].j == k - 1
-                and not items[-2].value.is_acronym):
-            return False
-        end = m
-    return not SIGN_WORDS.isdisjoint(w.lower[end:min(e, end + 3)])
 
 
 def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
@@ -394,6 +357,7 @@ def _portfolio_end(w: Words, k: int, e: int) -> int:
     return q if q > start and q < e and w.text[q] == "," and w.lower[q - 1] not in ("and", "&") else k
 
 
+_TALK_VERBS = {"gave", "delivered", "made", "give", "deliver"}
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",
           "address", "keynote", "remarks", "briefing"}
 

@@ -11,7 +11,7 @@ from .. import lexicon
 from . import agreements as ag
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .nlp import Words, is_cap, words_of
-from .org_bounds import is_legal_form
+from .org_bounds import based_word, is_legal_form
 from .orgs import find_orgs, kind_of
 from .parties import (
     REPORTS,
@@ -122,7 +122,7 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
     taken = {k for it in items if it.kind in ("org", "person", "title", "used-title") for k in range(it.i, it.j)}
     person_words = {p.name.lower().split()[-1] for p in facts.people.values() if " " in p.name}  # "Bolden signed"
     for a, b in slot_names(w, s, e, taken):
-        if b - a >= 2 and w.lower[a].endswith("-based"):
+        if b - a >= 2 and based_word(w.lower[a]):
             a += 1  # "Johannesburg-based Bophelo Robotics": where the body is, no part of its name
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
         if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)) or name.lower() in person_words \

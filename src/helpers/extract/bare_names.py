@@ -1,0 +1,59 @@
+"""What a bare capitalised name is, from what stands around it: a wire, a stock exchange, or a
+body (the one someone signs for, one an apposition describes, one beside another body)."""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .acronyms import is_acronym
+from .agreements import SIGN_WORDS
+from .facts import Item
+from .nlp import Words, is_cap
+from .org_bounds import based_word
+
+
+def wire_or_listing(w: Words, s: int, k: int, m: int, e: int) -> bool:
+    """Whether a bare name is a wire between slashes ("/TechWire Daily/") or a stock exchange before a
+    ticker ("(Nasdaq Copenhagen: NRDX)"): no person."""
+    if k <= s or m >= e:
+        return False
+    return w.text[k - 1] == "/" and w.text[m] == "/" \
+        or w.text[k - 1] == "(" and w.text[m] == ":" and m + 1 < e and is_acronym(w.text[m + 1])
+
+
+def signed_for(w: Words, s: int, k: int, m: int, e: int) -> bool:
+    """Whether a bare name is the body someone signs for: "Signing for Volga Photonics was A", "...; for
+    TUAO, B" after a sentence that opens "Signing for"."""
+    return k > s and w.lower[k - 1] == "for" and m < e and w.lower[m] in ("was", "were", ",") \
+        and w.lower[s] == "signing" and (k - 1 == s + 1 or w.lower[k - 2] in (";", "and"))
+
+
+def described_as_body(w: Words, m: int, e: int) -> bool:
+    """Whether the apposition after a bare name at m describes a company ("Virgin Hyperloop, the
+    California-based category leader in ...", "Qubex Labs, a leading quantum computing company,")."""
+    if m + 1 >= e or w.text[m] != "," or w.lower[m + 1] not in ("a", "an", "the"):
+        return False
+    for q in range(m + 2, min(e, m + 9)):
+        if w.text[q] in (",", ";", ".") or is_cap(w.text[q]) and not based_word(w.lower[q]):
+            return False
+        if w.lower[q] in lexicon.word_set("organizations", "company_descriptors") or based_word(w.lower[q]):
+            return True
+    return False
+
+
+def beside_a_body(w: Words, k: int, m: int, e: int, items: list[Item], orgs_at: dict) -> bool:
+    """Whether a bare name of two words is joined by "and" to an organisation's name, with no title
+    and no honorific, as the subject of a signing ("Northrop Grumman and Tarn University signed",
+    "Tarn University and Quill Brandt have signed"): a company's name."""
+    if m - k != 2:
+        return False
+    after = m + 1 + (m + 1 < e and w.lower[m + 1] == "the")
+    if m + 1 < e and w.lower[m] in ("and", "&") and after in orgs_at and not orgs_at[after].is_acronym:
+        end = orgs_at[after].j
+    else:
+        prev = items[-1] if items else None
+        if not (prev is not None and prev.kind == "sep" and prev.value in ("and", "&") and prev.j == k
+                and len(items) >= 2 and items[-2].kind == "org" and items[-2].j == k - 1
+                and not items[-2].value.is_acronym):
+            return False
+        end = m
+    return not SIGN_WORDS.isdisjoint(w.lower[end:min(e, end + 3)])
