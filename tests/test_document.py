@@ -195,6 +195,10 @@ def test_a_signing_by_unnamed_representatives_of_bodies_has_those_bodies_as_part
     ("Helix Corporation signed MoUs with two universities on 4 May 2024. Signing for the universities were "
      "Dr. Linda Reyes, president of Brindle University; and Dr. Samuel Hargrove, provost of Tarn University.",
      {("linda reyes", "brindle university"), ("hargrove samuel", "tarn university")}),
+    ("Helix Corporation signed MoUs with Tarn University (TU) and Brindle University (BU) on 4 May 2024. They "
+     "were signed by Mr. Olu Adeyemi, Chief Executive Officer of Helix Corporation, and by the Vice-Chancellors "
+     "of the two institutions: Prof. Aisha Bello (TU) and Prof. Ibrahim Yakubu (BU).",
+     {("adeyemi olu", "helix"), ("aisha bello", "tarn university"), ("ibrahim yakubu", "brindle university")}),
 ])
 def test_signatories_told_after_a_date_and_place_or_listed_after_signing_for(text, signers):
     f = _facts(text)

@@ -50,9 +50,20 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
                     else object_role
             return None
         if it.kind == "sep" and it.value in (";", ":") and not _in_list(items, y) \
-                and not (it.value == ":" and y > 0 and items[y - 1].kind == "trigger"):
+                and not (it.value == ":" and _opens_list(items, y)):
             return None  # a colon right after a trigger opens its list ("From left to right: A, B")
     return None
+
+
+def _opens_list(items: list[Item], y: int) -> bool:
+    """Whether the colon at y opens the list of a trigger, right after it or after a plural title it
+    governs ("signed by the Vice-Chancellors of the three institutions: A, B and C")."""
+    for it in reversed(items[:y]):
+        if it.kind == "trigger":
+            return True
+        if not (it.kind == "sep" or it.kind == "title" and it.plural):
+            return False
+    return False
 
 
 def _outer_role(items: list[Item], y: int) -> str | None:

@@ -374,6 +374,8 @@ def _talk_end(w: Words, k: int, e: int) -> int:
 
 def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
+    if w.lower[k - 1] == "and" and any(it.kind == "trigger" and it.value[:2] == ("signatory", "after") for it in items):
+        return True  # "signed by A, Director of X, and by B": the second agent of the same signing
     heads = lexicon.signed_by_heads()
     last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
     if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
