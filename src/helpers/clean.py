@@ -130,6 +130,12 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
     return None
 
 
+def _full_date(text: str) -> dt.date | None:
+    """The first date in `text` that gives day, month and year."""
+    dates = [m for m in find_dates(text) if m.year and m.day]
+    return to_date(dates[0]) if dates else None
+
+
 def _opens_with_date(line: str) -> bool:
     """Whether a line begins with a full date, a weekday before it allowed ("Monday, May 28, 2012
     Category: ..."): a header line even under a long subtitle."""
@@ -187,8 +193,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
         lower = line.lower()
         top = not seen_body and nonblank <= top_lines
         if _ENDS.match(line):
-            dates = [m for m in find_dates(line) if m.year and m.day]
-            out.published = out.published or (to_date(dates[0]) if dates else None)
+            out.published = out.published or _full_date(line)
             continue
         copyright_line = lower.startswith(("©", "(c)", "copyright"))
         if out.published is None and not copyright_line and (
@@ -198,8 +203,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
                 out.published = date
                 continue
         if out.published is None and nonblank <= top_lines and (wire := dateline(line)) is not None:
-            dates = [m for m in find_dates(wire.group("date")) if m.year and m.day]
-            out.published = to_date(dates[0]) if dates else None  # a dateline under a masthead line
+            out.published = _full_date(wire.group("date"))  # a dateline under a masthead line
         if out.published is None and top:
             out.published, cut = _inline_date(line, lower, bp)
             line, lower = line[:cut].rstrip(), lower[:cut].rstrip()
@@ -238,11 +242,9 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
         paragraphs[-1].append(_BULLET.sub("", line))
     out.text = "\n\n".join("\n".join(p) for p in paragraphs if p)
     if out.published is None and (lead := _LEADING_DATE.match(out.text)):
-        dates = [m for m in find_dates(lead.group(1)) if m.year and m.day]
-        out.published = to_date(dates[0]) if dates else None  # "12th October 2017…In an effort"
+        out.published = _full_date(lead.group(1))  # "12th October 2017…In an effort"
     if out.published is None and (line := dateline(out.text)) is not None:
-        dates = [m for m in find_dates(line.group("date")) if m.year and m.day]
-        out.published = to_date(dates[0]) if dates else None  # a wire dateline dates the release
+        out.published = _full_date(line.group("date"))  # a wire dateline dates the release
     out.published = out.published or meta_date
     return out
 
