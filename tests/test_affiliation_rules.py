@@ -499,6 +499,10 @@ def test_each_way_of_listing_a_bodys_people_gives_each_the_body(clause, orgs):
      "hanbit national university"),
     ("The Korea Institute of Marine Research (KIMR, President Jang Eun-sook) signed an MOU with Tarn University.",
      "eun-sook jang", "korea institute of marine research"),
+    ("Hanbit National University signed an MOU with Daesung Semicon (CEO Choi Min-seok) and the Korea Marine "
+     "Institute (President Yoon Hye-won).", "choi min-seok", "daesung semicon"),
+    ("Hanbit National University signed an MOU with Daesung Semicon (CEO Choi Min-seok) and the Korea Marine "
+     "Institute (President Yoon Hye-won).", "hye-won yoon", "korea marine institute"),
 ])
 def test_a_head_named_in_the_bodys_bracket_belongs_to_it(text, key, org):
     assert _facts(text).people[key].org == org

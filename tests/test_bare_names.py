@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.extract.bare_names import described_as_body, signed_for, wire_or_listing
+from helpers.extract.bare_names import described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from helpers.extract.nlp import words_of
 
 
@@ -30,3 +30,10 @@ def test_the_body_signed_for_and_the_body_an_apposition_describes():
     assert described_as_body(w, m, len(w))
     w, k, m = _at("Ann Lee, a professor of physics, signed.", "Ann Lee")
     assert not described_as_body(w, m, len(w))
+
+
+def test_a_bare_name_whose_bracket_names_its_head_is_a_body():
+    w, k, m = _at("Tarn University signed an MOU with Daesung Semicon (CEO Choi Min-seok).", "Daesung Semicon")
+    assert heads_a_bracket(w, m, len(w))
+    w, k, m = _at("The talk by Ann Lee (Director of Tarn Lab) was brief.", "Ann Lee")
+    assert not heads_a_bracket(w, m, len(w))  # her own title, no head's name in it

@@ -7,6 +7,7 @@ from .. import lexicon
 from .acronyms import is_acronym
 from .agreements import SIGN_WORDS
 from .facts import Item
+from .names import NAME_WORD
 from .nlp import Words, is_cap
 from .org_bounds import based_word
 
@@ -57,3 +58,14 @@ def beside_a_body(w: Words, k: int, m: int, e: int, items: list[Item], orgs_at: 
             return False
         end = m
     return not SIGN_WORDS.isdisjoint(w.lower[end:min(e, end + 3)])
+
+
+def heads_a_bracket(w: Words, m: int, e: int) -> bool:
+    """Whether a bare name ending at m opens a bracket that names its head ("Daesung Semicon (CEO
+    Choi Min-seok)", "Kovona (Chief Executive Officer A)"): a body, whose head the bracket gives."""
+    if m + 2 >= e or w.text[m] != "(":
+        return False
+    n = lexicon.titles()[0].match(w.lower, m + 1, e)[0]
+    q = m + 1 + n
+    return n > 0 and q + 1 < e and is_cap(w.text[q]) and NAME_WORD.match(w.text[q]) is not None \
+        and ")" in w.text[q + 1:min(e, q + 5)]

@@ -267,7 +267,9 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     generic = lexicon.people()[1]
     for key, lo in facts.orgs.items():
         words = [x.lower() for x in lo.name.split()]
-        named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1]))
+        # "Korea Marine Institute", "Kenya Forestry Institute": a country's own body, no unit
+        named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1])
+                                                  and not country_table().match(lo.name.split(), 0)[0])
         if not is_unit(lo) or not named_by_function:  # "Kestrel College" has a name of its own
             continue
         owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences))

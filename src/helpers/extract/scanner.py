@@ -9,7 +9,7 @@ from .. import lexicon
 from .acronyms import is_acronym
 from .affiliation import appositions
 from .agreements import HEAD_WORDS, SIGN_WORDS
-from .bare_names import beside_a_body, described_as_body, signed_for, wire_or_listing
+from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
@@ -256,7 +256,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
                 continue
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
-                               or signed_for(w, s, k, m, e)):
+                               or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)):
                 body = OrgSpan(k, m, " ".join(w.text[k:m]), None, "company")  # "Virgin Hyperloop, the ... leader"
                 orgs.append(body)
                 items.append(Item("org", k, m, body))
