@@ -150,6 +150,15 @@ def test_a_ministry_made_from_a_cut_title_is_the_ministry_the_release_names():
     assert facts.people["ngo tam van"].org == "ministry of science and technology"
 
 
+def test_a_minister_of_state_and_a_minister_for_a_portfolio_belong_to_its_ministry():
+    facts = _facts("The Ministry of Science and Enterprise (MSE) of Tarnia signed an MOU with Brindle University. "
+                   "It was signed by Senior Minister of State for Science and Enterprise Dr Tan Wei Ming and "
+                   "witnessed by Minister for Science and Enterprise Mr Ong Boon Hwee.")
+    assert facts.people["ming tan wei"].org == "ministry of science and enterprise"
+    assert facts.people["boon hwee ong"].org == "ministry of science and enterprise"
+    assert "ministry for science and enterprise" not in facts.orgs
+
+
 def test_a_dash_after_a_name_opens_its_apposition():
     roles = _roles("The agreement was signed by Mr. Lino Baran – Minister of Science and Production, and "
                    "Ms. Agueda Menvi – Director of International Relations of Tarn University.")

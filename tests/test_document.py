@@ -256,6 +256,12 @@ def test_an_announced_agreement_is_a_signing_dated_only_by_its_signing_sentence(
     assert not any(ev.kind == "signing" for ev in plans.events)
 
 
+def test_a_country_after_a_bodys_of_is_whose_body_it_is_not_a_party():
+    f = _facts("The Ministry of Science and Enterprise (MSE) of Tarnia and the Ministry of Advanced Research "
+               "(MoAR) of the United Arab Emirates signed a memorandum of understanding.")
+    assert _parties(f) == {"ministry of science and enterprise", "ministry of advanced research"}
+
+
 def test_titles_that_sign_unnamed_are_signed_for_by_their_holders():
     f = _facts("The Presidents of Brindle University and the Tarn Institute signed a cooperation agreement "
                "on May 4, 2023. \"We are proud,\" said Ana Ruiz, President of Brindle University. "

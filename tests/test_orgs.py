@@ -8,7 +8,7 @@ from support import release_facts as _facts
 from helpers.extract.acronyms import initials, is_acronym
 from helpers.extract.facts import org_key
 from helpers.extract.nlp import words_of
-from helpers.extract.orgs import find_orgs
+from helpers.extract.orgs import find_orgs, kind_of
 
 
 def _orgs(sentence: str):
@@ -452,3 +452,11 @@ def test_one_organisation_per_real_body_in_a_release_and_never_one_for_two(text,
 ])
 def test_a_name_runs_through_field_words_and_stops_at_where_it_is_based(text, names):
     assert [o.name for o in _orgs(text)] == names
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Ministry of Energy", "government"), ("Institute of Semiconductor Physics", "research"),
+    ("Tarn Energy", "company"), ("Bank of Tarn", "company"), ("Tarn Institute of Energy Research", "research"),
+])
+def test_a_company_head_after_of_is_the_field_of_the_head_before_it(name, kind):
+    assert kind_of(name) == kind

@@ -219,12 +219,17 @@ def kind_of(name: str) -> str:
     """The kind of organisation a name says it is, from its last head word."""
     heads, _ = lexicon.org_heads()
     lowers = name.lower().replace(",", " ").split()
+    of = lowers.index("of") if "of" in lowers else len(lowers)
+    found = "other"
     for k in range(len(lowers) - 1, -1, -1):
         for n in range(min(3, len(lowers) - k), 0, -1):
             kind = heads.entries.get(tuple(lowers[k:k + n]))
             if kind is not None and kind != "other":
-                return str(kind)
-    return "other"
+                if kind != "company" or k < of:
+                    return str(kind)
+                found = "company" if found == "other" else found
+                break  # "Ministry of Energy", "Institute of Semiconductor Physics": a field after "of"
+    return found
 
 
 def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> int:
@@ -385,8 +390,11 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
 
 def _starts_org(w: Words, k: int, e: int, heads) -> bool:
     """Whether the capitalised run at k ends in a head word (a second organisation)."""
+    start = k
     while k < e and is_cap(w.text[k]):
         n, kind = heads.match(w.lower, k, e)
+        if n and kind == "company" and k == start and (k + n >= e or not is_cap(w.text[k + n])):
+            return False  # "Ministry of Science and Enterprise (MSE)": a company's head alone is a field
         if n and (kind != "company" or k + n >= e or not is_cap(w.text[k + n]) or is_legal_form(w.text[k + n])):
             return True  # not "... Hydrogen and Energy Storage Research": a company's head closes its name
         k += 1

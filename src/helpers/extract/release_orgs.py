@@ -105,11 +105,12 @@ def _ministries(facts: DocFacts, acronyms: dict[str, str]) -> None:
     """"Ministry of Science", made from a title ("Minister of Science and Technology Ms A", cut by the
     name), is the release's one longer ministry holding all its words: "Ministry of Science and
     Technology (MOST)"."""
-    words = {k: set(k.split()) for k, o in facts.orgs.items() if k.startswith("ministry ")}
+    # "Ministry for Science" from "Minister for Science" is the "Ministry of Science"
+    words = {k: set(k.split()) - {"of", "for", "the"} for k, o in facts.orgs.items() if k.startswith("ministry ")}
     for key in words:
         if facts.orgs[key].name in facts.doc.text:
             continue  # a ministry the text names is a body of its own, never merged into another
-        holders = [k for k, ws in words.items() if k != key and words[key] < ws]
+        holders = [k for k, ws in words.items() if k != key and words[key] <= ws and facts.orgs[k].name in facts.doc.text]
         if len(holders) == 1:
             acronyms.setdefault(facts.orgs[key].name, holders[0])
 

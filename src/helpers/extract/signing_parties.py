@@ -126,7 +126,7 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
             a += 1  # "Johannesburg-based Bophelo Robotics": where the body is, no part of its name
         name = facts.doc.text[w.start[a]:w.end[b - 1]]
         if not (_plausible_party(name) or _country_subject(w, a, b, s, e, name)) or name.lower() in person_words \
-                or b < e and w.lower[b] in REPORTS or a > s and w.lower[a - 1] in REPORTS:
+                or b < e and w.lower[b] in REPORTS or a > s and w.lower[a - 1] in REPORTS or _of_country(w, s, a, name):
             continue  # "..., Info-Prim reports": the source that tells it, no party
         owner = holder_of(facts, name)
         if owner is not None:
@@ -228,6 +228,13 @@ def _group_office(items: list[Item], w: Words, s: int, e: int) -> str | None:
         return None
     single = lexicon.singular_title(w.text[first.j - 1])  # "The two presidents signed"
     return single.lower() if single else None
+
+
+def _of_country(w: Words, s: int, a: int, name: str) -> bool:
+    """Whether a country at a follows "of (the)": whose body it is ("the Ministry of X (MoX) of the United
+    Arab Emirates"), no party of its own."""
+    q = a - 1 - (a - 1 > s and w.lower[a - 1] == "the")
+    return q >= s and w.lower[q] == "of" and is_country(name)
 
 
 def _country_subject(w: Words, a: int, b: int, s: int, e: int, name: str) -> bool:

@@ -135,9 +135,13 @@ def _ministry(w: Words, k: int, n: int, end: int, text: str) -> OrgSpan | None:
     and "Minister of Science, Technology and Innovation" hold the Ministry of that portfolio (not
     "Prime Minister of X", nor "Minister of State")."""
     at = k + n
+    if at - 3 >= k and w.lower[at - 3:at] == ["minister", "of", "state"] and at < end and w.lower[at] == "for":
+        at -= 2  # "Senior Minister of State for Science and Enterprise": a minister of that ministry
     if w.lower[at - 1] != "minister" or at + 1 >= end or w.lower[at] not in ("of", "for") \
             or any(w.lower[q] in _NOT_A_MINISTRY for q in range(k, at)):
         return None
+    if w.lower[at:at + 3] == ["of", "state", "for"]:
+        at += 2
     q = at + 1 + (w.lower[at + 1] == "the")
     t = end
     while t > q and w.text[t - 1] in (",", "(", ")", "and", "&"):
