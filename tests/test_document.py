@@ -234,8 +234,15 @@ def test_people_named_in_full_with_a_title_and_no_role_word_are_present():
     ("The deal supports President Ana Ruiz's policy of open science.", "ana ruiz"),
     ("The school was founded in 1985 by the late Professor Li Wei.", "li wei"),
     ("The MoU was signed at the Prof. Ana Ruiz Classroom of Brindle University.", "ana ruiz"),
+    ("Its first laboratory was opened by the late marine scientist Dr. Li Wei in 1990.", "li wei"),
+    ("Tarn Motors GmbH was founded in Koblenz by the engineer Dr. Li Wei.", "li wei"),
+    ("Tarn University has a similar agreement, concluded under the previous president, Prof. LI Wei.", "li wei"),
+    ("Tarn University signed an MoU with Brindle Labs.\n\nMedia contact:\nAna Ruiz, Head of Corporate "
+     "Communications, Brindle Labs Ltd.", "ana ruiz"),
+    ("Tarn University signed an MoU with Brindle Labs.\n\nMedia contact: Ms. Ana Ruiz, Public Affairs Office, "
+     "Brindle Labs", "ana ruiz"),
 ])
-def test_owners_late_founders_and_rooms_named_after_people_are_not_present(text, key):
+def test_owners_people_of_the_past_contacts_and_rooms_named_after_people_are_not_present(text, key):
     f = _facts(text)
     assert key not in {r[0] for ev in f.events for r in ev.roles}
 

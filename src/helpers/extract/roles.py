@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
 from .facts import Item
 from .nlp import Words, is_cap
@@ -128,12 +130,24 @@ def statement_source(w: Words, k: int, s: int) -> bool:
         for q in range(by + 1, k))  # "by the university's Director, Office of Public Affairs, A"
 
 
-def present(it: Item, w: Words) -> bool:
+_CONTACT = re.compile(r"\b(?:contacts?|enquiries|inquiries)\b\s*:", re.IGNORECASE)
+# "the late Dr A", "founded by the engineer A", "under the previous president, Prof. A": the past
+_BACKGROUND = frozenset({"late", "former", "previous", "founded", "founder", "predecessor"})
+
+
+def in_contact_block(text: str, start: int) -> bool:
+    """Whether a name at character `start` is in a "Media contact:" block: whom to call, no role."""
+    para = max(text.rfind("\n\n", 0, start), 0)
+    return _CONTACT.search(text, para, start) is not None
+
+
+def present(it: Item, w: Words, s: int = 0) -> bool:
     """A person the release names in full with a title or an honorific and no role word is one of
     those present ("Among the researchers are Dr A (...)", "From left: A, B"), unless named as an
-    owner ("President A's policy") or as the late founder of something."""
+    owner ("President A's policy") or in the past ("the late founder", "the previous president")."""
     p = it.value
     after = w.text[it.j] if it.j < len(w) else ""
+    first = min(it.i, p.i)
     return p.cue != "bare" and len(p.name.split()) >= 2 and after not in ("'s", "’s") \
         and not (after[:1].isupper() and after.lower() in lexicon.people()[1]) \
-        and "late" not in w.lower[max(0, min(it.i, p.i) - 2):min(it.i, p.i)]
+        and _BACKGROUND.isdisjoint(w.lower[max(s, first - 6):first])

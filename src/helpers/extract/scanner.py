@@ -167,6 +167,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                       or (owner := _name_before_title(w, s, k, items, person)) is not None):
                     org = owner  # "Strathclyde's Principal, Prof. Sir Jim McDonald", "Argencon President A"
                     orgs.append(owner)
+                    items[:] = [it for it in items if not (it.kind == "person" and it.value.cue == "bare"
+                                                           and owner.i <= it.i < owner.j)]  # "Hydrotech Boréal's CTO"
                     items.append(Item("org", owner.i, owner.j, owner))
                 if person is not None:
                     a, b = person
