@@ -10,9 +10,9 @@ from . import agreements as ag
 from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations, list_companions
+from .legal_forms import is_legal_form
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
-from .org_bounds import is_legal_form
 from .orgs import find_orgs
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role, in_contact_block, present, statement_source

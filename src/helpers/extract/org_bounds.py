@@ -102,27 +102,9 @@ def portfolio_at(w: Words, k: int, e: int) -> bool:
     return q > k and w.lower[q - 1] in portfolio and (q >= e or not is_cap(w.text[q]))
 
 
-LEGAL_FORMS = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
-               "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
-
-
 def based_word(low: str) -> bool:
     """Whether a lower-case word says where a body is ("johannesburg-based"): no part of its name."""
     return low.endswith(("-based", "\u2011based", "-headquartered"))
-
-
-def is_legal_form(word: str) -> bool:
-    """A company's legal form written after its name ("Ltd.", "B.S.C.")."""
-    return word.lower() in LEGAL_FORMS
-
-
-def legal_suffix(w: Words, b: int, e: int) -> int:
-    """Extend past ", Ltd." style legal forms that follow a company name."""
-    while b + 1 < e and w.text[b] == "," and w.lower[b + 1] in LEGAL_FORMS:
-        b += 2
-    while b < e and w.lower[b] in LEGAL_FORMS:
-        b += 1
-    return b
 
 
 def new_name_after_and(w: Words, k: int, e: int) -> bool:

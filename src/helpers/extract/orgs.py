@@ -9,6 +9,7 @@ from .. import lexicon
 from ..dates import dateline
 from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
+from .legal_forms import is_legal_form, legal_suffix
 from .names import name_run_at
 from .nlp import Words, is_cap
 from .org_bounds import (
@@ -16,8 +17,6 @@ from .org_bounds import (
     TAIL_OF,
     affiliation_in_brackets,
     based_word,
-    is_legal_form,
-    legal_suffix,
     named_with_acronym,
     nameish,
     new_name_after_and,

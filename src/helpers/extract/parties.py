@@ -7,8 +7,9 @@ from __future__ import annotations
 from .. import lexicon
 from . import agreements as ag
 from .facts import OrgSpan
+from .legal_forms import is_legal_form
 from .nlp import Words, is_cap
-from .org_bounds import based_word, is_legal_form
+from .org_bounds import based_word
 from .orgs import kind_of
 from .places import holds_place, place_dateline
 from .theme_scope import is_country

@@ -110,7 +110,8 @@ def _ministries(facts: DocFacts, acronyms: dict[str, str]) -> None:
     for key in words:
         if facts.orgs[key].name in facts.doc.text:
             continue  # a ministry the text names is a body of its own, never merged into another
-        holders = [k for k, ws in words.items() if k != key and words[key] <= ws and facts.orgs[k].name in facts.doc.text]
+        holders = [k for k, ws in words.items()
+                   if k != key and words[key] <= ws and facts.orgs[k].name in facts.doc.text]
         if len(holders) == 1:
             acronyms.setdefault(facts.orgs[key].name, holders[0])
 

@@ -11,9 +11,9 @@ from .affiliation import appositions
 from .agreements import HEAD_WORDS, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
+from .legal_forms import is_legal_form, legal_suffix
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
-from .org_bounds import is_legal_form
 from .places import holds_place, not_a_name_word, noun_in
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
@@ -254,12 +254,15 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 continue
             if m - k >= 2 and (wire_or_listing(w, s, k, m, e)
                                or any(is_country(x) and x not in lexicon.country_given_names() for x in w.text[k:m])
-                               or m < e and is_legal_form(w.text[m]) or _quoted(w, s, k)):
-                k = m  # "Aluminium Bahrain has signed", "Tarnfield Aluminium B.S.C.": a body's name
+                               or _quoted(w, s, k)):
+                k = m  # "Aluminium Bahrain has signed": a body's name
                 continue
+            legal = False
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
-                               or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)):
-                body = OrgSpan(k, m, " ".join(w.text[k:m]), None, "company")  # "Virgin Hyperloop, the ... leader"
+                               or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
+                               or (legal := m < e and is_legal_form(w.text[m]))):
+                m = legal_suffix(w, m, e) if legal else m  # "Bohemia Cryotech a.s.": a company
+                body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "company")  # "Virgin Hyperloop, the leader"
                 orgs.append(body)
                 items.append(Item("org", k, m, body))
                 k = m

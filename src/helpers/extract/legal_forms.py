@@ -1,0 +1,87 @@
+"""Companies' legal forms written after their names ("Ltd.", "S.A.E.", "Sdn Bhd", "a.s.", "A/S"):
+cleanco's forms of companies across countries, with a few of ours, matched over the words of a text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .nlp import Words, words_of
+
+# Forms written in any case ("Tarnby Ltd", "Tarnby LTD."): ours before cleanco, kept as they were.
+_ANY_CASE = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
+             "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
+# Forms cleanco lacks that releases use: Egypt's S.A.E., Indonesia's Tbk, Italy's SpA, Ireland's DAC,
+# Russia's and the Gulf's (P)JSC, Turkey's A.Ş.
+_OURS = {"s.a.e.", "tbk", "tbk.", "spa", "dac", "pjsc", "jsc", "ojsc", "cjsc", "pao", "a.ş.", "saoc", "saog"}
+# cleanco's forms that are also words or common abbreviations of a release ("at", "as", "UK", "e.g.")
+_NOT_FORMS = {"company", "corporation", "incorporated", "private", "unlimited", "and company", "& company",
+              "& co", "& co.", "uk", "at", "as", "ad", "da", "et", "ok", "ee", "ei", "ep", "ps", "sd", "vat", "ba",
+              "kt", "sp", "ent.", "e.g.", "p.p.", "ec", "ev", "pp", "fa", "ij", "ik", "mb", "bl", "bm", "ud", "xt",
+              "xk", "nl", "gp", "lp", "pt", "cic", "cio", "teo", "sem", "sep", "fie", "ses."}
+
+
+def _key(word: str) -> str:
+    return word.lower().replace(".", "")
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[tuple[str, ...], bool], frozenset[str]]:
+    """Each form as its words without dots, mapped to whether it may be written in any case; and the
+    first words of all forms."""
+    from cleanco.termdata import terms_by_country, terms_by_type
+
+    terms = {t for v in terms_by_type.values() for t in v} | {t for v in terms_by_country.values() for t in v}
+    table: dict[tuple[str, ...], bool] = {}
+    for term in (terms - _NOT_FORMS) | _OURS | _ANY_CASE:
+        key = tuple(k for k in (_key(x) for x in words_of(term).text) if k)
+        if key:
+            table[key] = table.get(key, False) or term in _ANY_CASE and "." not in term
+    return table, frozenset(k[0] for k in table)
+
+
+def _written_as_form(word: str, any_case: bool) -> bool:
+    """A form of cleanco's is written with its dots or slash, or capitalised ("a.s.", "Oy", not "as")."""
+    return any_case or "." in word or "/" in word or word[:1].isupper()
+
+
+def legal_form_at(w: Words, k: int, e: int) -> int:
+    """The number of words of the legal form starting at word k (0 when none), a split-off dot included."""
+    table, firsts = _table()
+    if k >= e or _key(w.text[k]) not in firsts:
+        return 0
+    keys: list[str] = []
+    ends: list[int] = []
+    q = k
+    while q < e and len(keys) < 5:
+        if w.text[q] != ".":
+            keys.append(_key(w.text[q]))
+            ends.append(q + 1)
+        q += 1
+    for n in range(len(keys), 0, -1):
+        any_case = table.get(tuple(keys[:n]))
+        if any_case is not None and _written_as_form(w.text[k] + ("." if k + 1 < e and w.text[k + 1] == "." else ""),
+                                                     any_case):
+            end = ends[n - 1]
+            return end + (end < e and w.text[end] == ".") - k
+    return 0
+
+
+def is_legal_form(word: str) -> bool:
+    """A company's legal form, or the first word of one, written after its name ("Ltd.", "Sdn")."""
+    table, firsts = _table()
+    key = _key(word)
+    if key not in firsts:
+        return False
+    any_case = table.get((key,))
+    return _written_as_form(word, bool(any_case)) if any_case is not None else word[:1].isupper()
+
+
+def legal_suffix(w: Words, b: int, e: int) -> int:
+    """Extend a company's name ending at b past the legal forms after it (", Ltd.", "Sdn Bhd")."""
+    while True:
+        if b + 1 < e and w.text[b] == "," and (n := legal_form_at(w, b + 1, e)):
+            b += 1 + n
+        elif n := legal_form_at(w, b, e):
+            b += n
+        else:
+            return b

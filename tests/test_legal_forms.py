@@ -1,0 +1,31 @@
+"""Companies' legal forms after their names (helpers.extract.legal_forms), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+from support import release_facts as _facts
+
+from helpers.extract.legal_forms import is_legal_form, legal_suffix
+from helpers.extract.nlp import words_of
+
+
+@pytest.mark.parametrize("name, form", [
+    ("Tarnby BioPharma", "S.A.E."), ("Tarnby Semillas", "S.A.S."), ("Tarnby Cryotech", "a.s."), ("Tarnby", "Kft."),
+    ("Tarnby", "d.o.o."), ("Tarnby", "Ltda."), ("Tarnby", "Tbk"), ("Tarnby", "Sdn Bhd"), ("Tarnby", "SpA"),
+    ("Tarnby", "Pty Ltd"), ("Tarnby", "A/S"), ("Tarnby", "Oy"), ("Tarnby", "Co., Ltd."), ("Tarnby", "Pte. Ltd."),
+    ("Tarnby", "S.A. de C.V."), ("Tarnby Energy", "PJSC"),
+])
+def test_a_legal_form_of_any_country_closes_the_companys_name(name, form):
+    w = words_of(f"{name} {form} signed.")
+    assert w.text[legal_suffix(w, len(words_of(name)), len(w))] == "signed"
+
+
+@pytest.mark.parametrize("text", ["Tarnby as well", "Tarnby at", "Tarnby sa", "Tarnby se", "Tarnby UK"])
+def test_words_that_cleanco_also_lists_are_no_legal_form_when_written_as_words(text):
+    w = words_of(text)
+    assert legal_suffix(w, 1, len(w)) == 1 and not is_legal_form(w.text[1])
+
+
+def test_a_bare_name_before_a_legal_form_is_a_company_not_a_person():
+    f = _facts("In 2023, Tarn University signed an agreement with Bohemia Cryotech a.s. on cryogenic pumps.")
+    assert "bohemia cryotech" not in f.people and "Bohemia Cryotech a.s." in {o.name for o in f.orgs.values()}
