@@ -460,3 +460,37 @@ def test_a_name_runs_through_field_words_and_stops_at_where_it_is_based(text, na
 ])
 def test_a_company_head_after_of_is_the_field_of_the_head_before_it(name, kind):
     assert kind_of(name) == kind
+
+
+def test_a_name_whose_bracket_defines_a_short_form_is_the_organisation_it_opens():
+    f = _facts('Nordvind Marine Robotics A/S ("Nordvind"), a maker of vehicles, and Tarn University signed an MoU. '
+               "Nordvind's CEO, Ann Dale, signed it.")
+    assert f.orgs["nordvind marine robotics a s"].acronym == "Nordvind"
+    assert f.people["ann dale"].org == "nordvind marine robotics a s"
+
+
+def test_a_name_never_runs_back_over_a_companys_legal_form():
+    w = words_of("Tarnby Robotics A/S and Tarn University signed an MoU.")
+    assert [o.name for o in find_orgs(w, 0, len(w), "Tarnby Robotics A/S and Tarn University signed an MoU.")] \
+        == ["Tarn University"]
+
+
+def test_a_multi_word_short_form_in_quotes_opens_the_full_name_it_defines():
+    f = _facts('DUBLIN, 3 June 2025 - Tarnby Genomics DAC ("Tarnby Genomics") and Tarn University signed an MoU. '
+               "Tarnby Genomics' Chief Executive Officer, Dr. Ann Dale, spoke.")
+    assert f.orgs["tarnby genomics dac"].acronym == "Tarnby Genomics"
+    assert f.people["ann dale"].org == "tarnby genomics dac"
+
+
+def test_a_legal_form_acronym_closes_the_company_before_it_not_an_organisation_of_its_own():
+    f = _facts("The MoU was signed by Mr. Tran Duc Khai, Director of Tarnsoft Solutions JSC, and Tarn University.")
+    assert f.people["duc khai tran"].org == "tarnsoft solutions jsc" and "jsc" not in f.orgs
+
+
+def test_a_name_and_the_same_name_with_its_legal_form_or_country_are_one_body():
+    f = _facts("Tarnby Bioenergia Ltda. and Tarn University signed an MoU. Tarnby Bioenergia's CEO, Dr. Ann Dale, "
+               "spoke.")
+    assert f.people["ann dale"].org == "tarnby bioenergia ltda"
+    g = _facts("The State Committee for Science of the Republic of Tarnia signed an MoU with Tarn University. "
+               "Ann Dale, Chair of the State Committee for Science, spoke.")
+    assert g.people["ann dale"].org == "state committee for science of the republic of tarnia"

@@ -364,6 +364,15 @@ def test_roles_in_captions_and_continued_lists():
     assert ("lars rasmussen", "attendee") in _roles(f) and ("lars rasmussen", "presider") not in _roles(f)
 
 
+def test_agents_after_a_witness_clause_of_a_passive_signing_sign():
+    f = _facts("The memorandum was signed in the presence of Dr. PHAM Minh Tuan, Chairman of Tarn Soft, by Ms. "
+               "NGUYEN Thi Ha, Vice Chairwoman of Tarn Soft, and Mr. TRAN Duc Khai, Director of Brindle Institute.")
+    roles = _roles(f)
+    assert {("ha nguyen thi", "signatory"), ("duc khai tran", "signatory"), ("minh pham tuan", "witness")} <= roles
+    assert ("ha nguyen thi", "witness") not in roles
+    assert f.people["ha nguyen thi"].title == "Vice Chairwoman"
+
+
 def test_names_with_runs_of_particles():
     f = _facts("The agreement was signed by the Undersecretary of Foreign Affairs, Gloria de la Fuente, and "
                "Ursula von der Leyen.")
@@ -482,6 +491,13 @@ def test_bare_names_after_signed_between_are_bodies_not_signatories():
      "signatory"),
     ("Signing the agreement on behalf of Brindle was its President Ann Dale while Tarn was represented by "
      "its Rector Li Wei.", "signatory"),
+    (SIGNED + "Photo caption: Brindle President Dr. Ann Dale and Tarn Director Dr. Li Wei sign the agreement.",
+     "signatory"),
+    (SIGNED + "Caption: Prof. Ann Dale, Rector of Brindle University (left), and Ing. Li Wei, Chairman of Tarn "
+     "Institute, sign the agreement.", "signatory"),
+    (SIGNED + "Photo: Dr Ann Dale and Dr Li Wei after the signing.", "attendee"),
+    ("Brindle University, Tarn Institute and Kestrel Labs signed an agreement. Signing were Kestrel's Chief "
+     "Executive Officer, Ann Dale; Prof. Li Wei, Rector of Tarn Institute; and Prof. Ada Vos.", "signatory"),
 ])
 def test_captions_and_represented_by_give_a_role_only_when_nothing_before_them_does(text, role):
     f = _facts(text)

@@ -25,18 +25,21 @@ def _key(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[tuple[str, ...], bool], frozenset[str]]:
-    """Each form as its words without dots, mapped to whether it may be written in any case; and the
-    first words of all forms."""
+def _table() -> tuple[dict[tuple[str, ...], bool], frozenset[str], frozenset[tuple[str, ...]]]:
+    """Each form as its words without dots, mapped to whether it may be written in any case; the
+    first words of all forms; and the forms written with a closing dot ("Kft.", not "JSC")."""
     from cleanco.termdata import terms_by_country, terms_by_type
 
     terms = {t for v in terms_by_type.values() for t in v} | {t for v in terms_by_country.values() for t in v}
     table: dict[tuple[str, ...], bool] = {}
+    dotted = set()
     for term in (terms - _NOT_FORMS) | _OURS | _ANY_CASE:
         key = tuple(k for k in (_key(x) for x in words_of(term).text) if k)
         if key:
             table[key] = table.get(key, False) or term in _ANY_CASE and "." not in term
-    return table, frozenset(k[0] for k in table)
+            if term.endswith("."):
+                dotted.add(key)
+    return table, frozenset(k[0] for k in table), frozenset(dotted)
 
 
 def _written_as_form(word: str, any_case: bool) -> bool:
@@ -46,7 +49,7 @@ def _written_as_form(word: str, any_case: bool) -> bool:
 
 def legal_form_at(w: Words, k: int, e: int) -> int:
     """The number of words of the legal form starting at word k (0 when none), a split-off dot included."""
-    table, firsts = _table()
+    table, firsts, dotted = _table()
     if k >= e or _key(w.text[k]) not in firsts:
         return 0
     keys: list[str] = []
@@ -62,13 +65,13 @@ def legal_form_at(w: Words, k: int, e: int) -> int:
         if any_case is not None and _written_as_form(w.text[k] + ("." if k + 1 < e and w.text[k + 1] == "." else ""),
                                                      any_case):
             end = ends[n - 1]
-            return end + (end < e and w.text[end] == ".") - k
+            return end + (end < e and w.text[end] == "." and tuple(keys[:n]) in dotted) - k
     return 0
 
 
 def is_legal_form(word: str) -> bool:
     """A company's legal form, or the first word of one, written after its name ("Ltd.", "Sdn")."""
-    table, firsts = _table()
+    table, firsts, _dotted = _table()
     key = _key(word)
     if key not in firsts:
         return False
@@ -85,3 +88,8 @@ def legal_suffix(w: Words, b: int, e: int) -> int:
             b += n
         else:
             return b
+
+
+def ends_legal_form(w: Words, k: int) -> bool:
+    """Whether word k is the last of a legal form ("... A/S and X University": the company's name ends there)."""
+    return any(legal_form_at(w, q, k + 1) == k + 1 - q for q in range(max(0, k - 4), k + 1))

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..dates import dateline
 from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
-from .legal_forms import is_legal_form, legal_suffix
+from .legal_forms import ends_legal_form, is_legal_form, legal_suffix
 from .names import name_run_at
 from .nlp import Words, is_cap
 from .org_bounds import (
@@ -124,8 +124,11 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         n = len(form.split())
         for k in range(s, e - n + 1):
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
-                spans.append(OrgSpan(k, k + n, form, form, "other", is_acronym=True))
-                covered.update(range(k, k + n))
+                end = _defined_by(w, k, e, form, text) or k + n
+                name = text[w.start[k]:w.end[end - 1]]  # 'Corrib Genomics DAC ("Corrib Genomics")': the full name
+                spans.append(OrgSpan(k, end, name, form, kind_of(name)) if end > k + n
+                             else OrgSpan(k, k + n, form, form, "other", is_acronym=True))
+                covered.update(range(k, end))
     line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and is_cap(w.text[s]) \
         and _DIGIT.search(text, w.start[s], w.start[s] + 60) else None  # a dateline holds a date
     wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
@@ -154,6 +157,17 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             name = f"{word} {w.text[k + 1]}"  # "USB Certification" again and again: the company's name
             spans.append(OrgSpan(k, k + 2, name, None, "company"))
             covered.update((k, k + 1))
+            continue
+        if is_legal_form(word) and word not in short and (a := _company_before(w, s, k, title_words)) < k:
+            end = legal_suffix(w, k, e)  # "Director of Tarn Soft JSC": the company the legal form closes
+            spans[:] = [o for o in spans if not a <= o.i < end]
+            spans.append(OrgSpan(a, end, text[w.start[a]:w.end[end - 1]], None, "company"))
+            covered.update(range(a, end))
+            continue
+        if word in short and (end := _defined_by(w, k, e, word, text)):
+            name = text[w.start[k]:w.end[end - 1]]  # 'Nordvind Marine Robotics A/S ("Nordvind")': the full name
+            spans.append(OrgSpan(k, end, name, word, kind_of(name) if kind_of(name) != "other" else "company"))
+            covered.update(range(k, end))
             continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
@@ -261,7 +275,7 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             if run - 1 >= s and w.lower[run - 1] in lexicon.name_particles():
                 break  # "Jean-Luc van der Berg and Brindle Institute": a person's family name before "and"
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in NAME_BREAKS and a != i \
-                    and not left.endswith(".") and not glued_head(left):
+                    and not left.endswith(".") and not glued_head(left) and not ends_legal_form(w, k - 1):
                 before_and = a if not crossed_and else before_and
                 crossed_and = crossed_and or low != ","
                 k -= 1
@@ -385,6 +399,27 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
             continue
         return None
     return k if saw_and else None
+
+
+def _company_before(w: Words, s: int, k: int, title_words: frozenset[str]) -> int:
+    """The first word of the capitalised name before a legal form at k (k when there is none)."""
+    a = k
+    while a - 1 >= s and is_cap(w.text[a - 1]) and w.lower[a - 1] not in NAME_BREAKS \
+            and w.lower[a - 1] not in title_words and not lexicon.people()[0].match(w.lower, a - 1)[0]:
+        a -= 1
+    return a
+
+
+def _defined_by(w: Words, k: int, e: int, form: str, text: str) -> int | None:
+    """The end of the capitalised name at k that the bracket after it defines `form` for, itself
+    beginning with `form` ('Nordvind Marine Robotics A/S ("Nordvind")'), or None."""
+    q = k + len(form.split())
+    while q < e and q - k < 8 and (is_cap(w.text[q]) or w.text[q] in ("/", "&", ".")):
+        q += 1
+    if q - k <= len(form.split()) or q + 1 >= e or w.text[q] != "(" \
+            or not text.startswith(form, w.start[q + 1 + (w.text[q + 1] in ('"', "“", "‘", "'"))]):
+        return None
+    return q
 
 
 def _starts_org(w: Words, k: int, e: int, heads) -> bool:

@@ -7,8 +7,9 @@ import re
 from .. import lexicon
 from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
+from .legal_forms import legal_suffix
 from .names import NAME_WORD
-from .nlp import Words
+from .nlp import Words, words_of
 from .orgs import kind_of
 from .places import holds_place, is_place_word
 from .theme_scope import country_table, is_country
@@ -172,7 +173,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and o.name.startswith(lo.name + " ") and (_personal_name(o.name[len(lo.name) + 1:])
                                                              and " of " in lo.name
                                                              or o.name.startswith(lo.name + " of ")
-                                                             and len(lo.name.split()) >= 2 and not is_unit(lo))]
+                                                             and len(lo.name.split()) >= 2 and not is_unit(lo)
+                                                             or _formal_tail(o.name[len(lo.name) + 1:]))]
         if len(longer) == 1 and key not in facts.alias.values() \
                 and not _named_together(facts, sentences, key, longer[0]):
             rest = facts.orgs[longer[0]].name[len(lo.name):]
@@ -309,6 +311,17 @@ def _names_a_part(rest: str) -> bool:
     return bool(words) and words[0] not in ("of", "for", "and", "&") and (  # "... of Science and Technology" goes on
         any(heads.match(words, k, len(words))[0] for k in range(len(words)))
                             or all(x in fields for x in words))
+
+
+def _formal_tail(rest: str) -> bool:
+    """Whether the words after a body's name only say its legal form or its country ("Corrib Genomics
+    DAC", "State Committee for Science of the Republic of Kazakhstan"): the same body written in full."""
+    w = words_of(rest)
+    if legal_suffix(w, 0, len(w)) == len(w):
+        return True
+    country = rest.removeprefix("of ").removeprefix("the ")
+    return rest.startswith("of ") and (is_country(country) or country.startswith("Republic of ")
+                                       and len(country.split()) == 3)
 
 
 def _personal_name(rest: str) -> bool:

@@ -258,6 +258,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 k = m  # "Aluminium Bahrain has signed": a body's name
                 continue
             legal = False
+            if (q := next((q for q in range(k + 2, m) if len(w.lower[q].replace(".", "")) >= 3
+                           and is_legal_form(w.text[q]) and legal_suffix(w, q, e) > q), None)) is not None:
+                m = q  # "Tarnby Bioenergia Ltda. and ...": the name ends at its legal form
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
                                or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
                                or (legal := m < e and is_legal_form(w.text[m]))):
@@ -285,11 +288,12 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
 
 
 def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
-    """Whether a signatory cue at k signs nothing: in a photo caption ("Photo: (From left) A, B ... after
-    the signing"), "concluded" with no agreement ("concluded a five-day mission"), "on behalf of" in a
-    sentence with no signing ("On behalf of the university, A extended a warm welcome")."""
-    if w.lower[s] in _CAPTIONS or w.lower[k] == "concluded" and HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 6]):
-        return True
+    """Whether a signatory cue at k signs nothing: "after the signing" in a photo caption ("Photo: (From
+    left) A, B ... after the signing"), "concluded" with no agreement ("concluded a five-day mission"),
+    "on behalf of" in a sentence with no signing ("On behalf of the university, A extended a warm welcome")."""
+    if w.lower[s] in _CAPTIONS and w.lower[k] in ("after", "following", "while") \
+            or w.lower[k] == "concluded" and HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 6]):
+        return True  # a caption's "A and B sign the agreement" is the signing, its "after the signing" is not
     return w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
         and not _SIGNING_NOUNS.intersection(w.lower[s:e])
 
@@ -381,6 +385,10 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
     if w.lower[k - 1] == "and" and any(it.kind == "trigger" and it.value[:2] == ("signatory", "after") for it in items):
         return True  # "signed by A, Director of X, and by B": the second agent of the same signing
+    sig = next((it for it in items if it.kind == "trigger" and it.value[0] == "signatory"), None)
+    if w.text[k - 1] == "," and sig is not None and sig.i > s and w.lower[sig.i - 1] in _PASSIVE \
+            and any(it.kind == "trigger" and it.value[0] == "witness" and it.i > sig.i for it in items):
+        return True  # "was signed in the presence of A, Chairman of X, by B and C": the signing's agents
     heads = lexicon.signed_by_heads()
     last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
     if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
