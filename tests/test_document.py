@@ -237,6 +237,8 @@ def test_people_named_in_full_with_a_title_and_no_role_word_are_present():
     ("Its first laboratory was opened by the late marine scientist Dr. Li Wei in 1990.", "li wei"),
     ("Tarn Motors GmbH was founded in Koblenz by the engineer Dr. Li Wei.", "li wei"),
     ("Tarn University has a similar agreement, concluded under the previous president, Prof. LI Wei.", "li wei"),
+    ("Its faculty signed a protocol with Tarn Hospital in 2021, and its centre, named after the late Prof. Li Wei, "
+     "hosts the lab.", "li wei"),
     ("Tarn University signed an MoU with Brindle Labs.\n\nMedia contact:\nAna Ruiz, Head of Corporate "
      "Communications, Brindle Labs Ltd.", "ana ruiz"),
     ("Tarn University signed an MoU with Brindle Labs.\n\nMedia contact: Ms. Ana Ruiz, Public Affairs Office, "

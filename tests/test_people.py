@@ -379,6 +379,32 @@ def test_names_with_runs_of_particles():
     assert {p.name for p in f.people.values()} == {"Gloria de la Fuente", "Ursula von der Leyen"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Signing for Tarn was its Deputy Vice-Chancellor, Prof. Rajesh a/l Subramaniam.", "Rajesh a/l Subramaniam"),
+    ("It was held in the presence of the Tarn Chairman, Datuk Seri Dr. Haji Mohd Faizal bin Ismail.",
+     "Mohd Faizal bin Ismail"),
+    ("Receiving the guests was Dr. Kanokwan Sirisawat na Ayutthaya, Vice President of Tarn University.",
+     "Kanokwan Sirisawat na Ayutthaya"),
+    ("Brindle's Chief Technology Officer, dr inż. Agnieszka Zurawska, signed the agreement.", "Agnieszka Zurawska"),
+])
+def test_malay_thai_and_polish_name_shapes_and_honorifics(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]
+
+
+def test_a_company_ending_in_a_legal_form_after_a_title_is_the_persons_body_not_a_name():
+    f = _facts("The agreement was signed by Dr. Mona Ragab, Managing Director of Wadi Tarnun BioPharma S.A.E., "
+               "and Prof. Ali Hassan, President of Tarn University.")
+    assert {p.name for p in f.people.values()} == {"Mona Ragab", "Ali Hassan"}
+    assert f.people["mona ragab"].org == "wadi tarnun biopharma s a e"
+    g = _facts("Also present was Tarn's Director of Earth Observation Programmes, Dr. Ann Dale.")
+    assert [p.name for p in g.people.values()] == ["Ann Dale"]
+
+
+def test_a_unit_in_a_title_after_a_possessive_belongs_to_the_possessor():
+    f = _facts("Tarn's Dean of the Faculty of Computing, Prof. Ann Dale, signed the agreement with Brindle Labs.")
+    assert f.people["ann dale"].org == "tarn"
+
+
 def test_a_title_tail_ends_where_a_two_word_name_begins():
     f = _facts("Minister of Education and Science of Ukraine Serhiy Shkarlet and President of the Tarn "
                "Academy Anatoliy Zagorodniy signed the memorandum.")

@@ -15,7 +15,7 @@ from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
 from .orgs import find_orgs
 from .release_orgs import collect_orgs, top_org, units_under_owners
-from .roles import assign_roles, carry_list_role, in_contact_block, present, statement_source
+from .roles import assign_roles, carry_list_role, in_contact_block, present, remembered, statement_source
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
 from .scanner import scan
 from .signing_parties import add_parties, headline_parties, listed_parties, office_holders
@@ -233,7 +233,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 continue
             key = it.value.key
             facts.mentions.append(("person", key, *it.value.span))
-            if statement_source(w, it.i, s) or in_contact_block(text, w.start[it.i]):
+            if statement_source(w, it.i, s) or in_contact_block(text, w.start[it.i]) or remembered(it, w, s):
                 continue  # "A statement issued by A, Director of Information, said": the source, no role
             for role in it.value.roles or (["attendee"] if present(it, w, s) else []):
                 kind = _EVENT_OF_ROLE.get(role, "other")

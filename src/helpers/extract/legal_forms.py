@@ -93,3 +93,14 @@ def legal_suffix(w: Words, b: int, e: int) -> int:
 def ends_legal_form(w: Words, k: int) -> bool:
     """Whether word k is the last of a legal form ("... A/S and X University": the company's name ends there)."""
     return any(legal_form_at(w, q, k + 1) == k + 1 - q for q in range(max(0, k - 4), k + 1))
+
+
+def run_ends_in_legal_form(w: Words, t: int, e: int) -> bool:
+    """Whether the capitalised run at word t goes on into a legal form ("Natrun BioPharma S.A.E."): a
+    company's name, no person's."""
+    q = t
+    while q < e and q - t < 6 and w.text[q][:1].isupper():
+        if q > t and is_legal_form(w.text[q]) and legal_form_at(w, q, e):
+            return True
+        q += 1
+    return False

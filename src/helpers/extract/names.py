@@ -58,6 +58,9 @@ def _particle_word(word: str, particles: frozenset[str]) -> bool:
     return head in particles and bool(rest) and NAME_WORD.match(rest)
 
 
+_SLASH_PARTICLES = {"a/l", "a/p", "s/o", "d/o", "b/o"}
+
+
 def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> int:
     """End of the run of name-like words at k (at most four, particles like "bin" not counted)."""
     particles = lexicon.name_particles()
@@ -79,6 +82,11 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel", "Yu.A. Mazei"
         if n > k and word in honours:
             break  # "Scott Bowman AO"
+        if n > k and n + 3 < e and w.text[n + 1] == "/" and f"{low}/{lower[n + 2]}" in _SLASH_PARTICLES \
+                and NAME_WORD.match(w.text[n + 3]) and w.text[n + 3][:1].isupper():
+            n += 3  # "Rajesh a/l Subramaniam", "Priya d/o Kumar": "son of", "daughter of"
+            limit += 3
+            continue
         if n > k and "-" in word and _particle_word(word, particles):
             n += 1  # "Omar al-Ansari"
             continue
@@ -210,7 +218,7 @@ def join_name(w: Words, a: int, b: int) -> str:
     """A name as written, all-capitals family names in title case ("ZHU Jiaojun" -> "Zhu Jiaojun")."""
     words = [t.title() if t.isupper() and len(t) > 1 and t not in lexicon.name_suffixes() else t
              for t in w.text[a:b]]
-    out = " ".join(words).replace(" , ", ", ")
+    out = " ".join(words).replace(" , ", ", ").replace(" / ", "/")
     return _NICK_SPACED.sub(r"\1\2\3", out) if any(t in _NICK_OPEN for t in w.text[a:b]) else out
 
 

@@ -141,6 +141,14 @@ def in_contact_block(text: str, start: int) -> bool:
     return _CONTACT.search(text, para, start) is not None
 
 
+def remembered(it: Item, w: Words, s: int) -> bool:
+    """Whether a person is named in memory ("the late Prof. A", "a centre named after A"): no part in the event."""
+    first = min(it.i, it.value.i)
+    before = w.lower[max(s, first - 6):first]
+    return "late" in before[-4:] and "the" in before[-5:] \
+        or any(before[q:q + 2] in (["named", "after"], ["memory", "of"]) for q in range(len(before) - 1))
+
+
 def present(it: Item, w: Words, s: int = 0) -> bool:
     """A person the release names in full with a title or an honorific and no role word is one of
     those present ("Among the researchers are Dr A (...)", "From left: A, B"), unless named as an

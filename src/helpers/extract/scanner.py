@@ -11,7 +11,7 @@ from .affiliation import appositions
 from .agreements import HEAD_WORDS, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
-from .legal_forms import is_legal_form, legal_suffix
+from .legal_forms import is_legal_form, legal_form_at, legal_suffix
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .places import holds_place, not_a_name_word, noun_in
@@ -155,6 +155,12 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                         orgs[:] = [cut if o is org else o for o in orgs]
                         org = cut
                 prev = items[-1] if items else None
+                if org is not None and org.parent is None and not org.is_acronym \
+                        and not lexicon.org_heads()[1].isdisjoint(org.name.lower().split()) \
+                        and (owner := possessive_owner(w, s, k, text)) is not None:
+                    org.parent = owner.name  # "WVUT's Dean of the Faculty of Computing": the faculty is WVUT's
+                    orgs.append(owner)
+                    items.append(Item("org", owner.i, owner.j, owner))
                 if org is None and (body := _bracket_owner(items, w, k)) is not None:
                     org = body  # "Hanbit National University (President Park Jin-ho)", "X (KIHES, President A)"
                 elif org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
@@ -263,7 +269,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 m = q  # "Tarnby Bioenergia Ltda. and ...": the name ends at its legal form
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
                                or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
-                               or (legal := m < e and is_legal_form(w.text[m]))):
+                               or (legal := legal_form_at(w, m, e) > 0)):
                 m = legal_suffix(w, m, e) if legal else m  # "Bohemia Cryotech a.s.": a company
                 body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "company")  # "Virgin Hyperloop, the leader"
                 orgs.append(body)

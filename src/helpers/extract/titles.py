@@ -7,6 +7,7 @@ import re
 from .. import lexicon
 from .acronyms import is_acronym
 from .facts import OrgSpan
+from .legal_forms import run_ends_in_legal_form
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .orgs import kind_of
@@ -115,7 +116,7 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | Non
     if t <= q or not all(is_cap(w.text[x]) or w.lower[x] in ("&", "of", "and", "de") for x in range(q, t)):
         return None
     not_name = lexicon.people()[1]
-    if w.lower[at] == "of" and not _named_body(w, q, t, text, kind, not_name):
+    if w.lower[at] == "of" and not run_ends_in_legal_form(w, q, t) and not _named_body(w, q, t, text, kind, not_name):
         return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
     if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
         return None
@@ -193,7 +194,7 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if low in ("and", "&") and t + 1 < e and (n := lexicon.titles()[0].match(w.lower, t + 1, e)[0]) \
                 and t + 1 + n < e and is_cap(w.text[t + 1 + n]) and t + 1 + n not in orgs_at:
             break  # "Members of the Council and Vice Presidents A, B" (not "and Secretary of CAST")
-        if t > q and name_run_at(w, t, e):
+        if t > q and name_run_at(w, t, e) and not run_ends_in_legal_form(w, t, e):
             break  # "Minister of Education and Science of Ukraine Serhiy Shkarlet and ...": the name
         if is_cap(word) and low not in lexicon.people()[0].first:
             t += 1
