@@ -494,3 +494,16 @@ def test_a_name_and_the_same_name_with_its_legal_form_or_country_are_one_body():
     g = _facts("The State Committee for Science of the Republic of Tarnia signed an MoU with Tarn University. "
                "Ann Dale, Chair of the State Committee for Science, spoke.")
     assert g.people["ann dale"].org == "state committee for science of the republic of tarnia"
+
+
+def test_a_blended_short_form_in_brackets_is_the_name_it_joins():
+    f = _facts("The University of the Tarnland (UniTarn) signed an MoU with Brindle Labs. The ceremony was attended "
+               "by Dr Ann Dale, Deputy Vice-Chancellor of UniTarn.")
+    assert f.orgs["university of the tarnland"].acronym == "UniTarn"
+    assert f.people["ann dale"].org == "university of the tarnland"
+
+
+def test_a_body_the_text_calls_the_university_owns_what_it_has():
+    f = _facts("The delegation met the Rector of Khangai University of Science (KUS), Prof. Ann Dale, and the Head "
+               "of the University's Geoinformatics Center, Dr. Li Wei.")
+    assert f.people["li wei"].org == "khangai university of science"

@@ -50,9 +50,26 @@ def short_forms(text: str) -> frozenset[str]:
         form = m.group(1)
         before = text[max(0, m.start() - 120):m.start()].lower().split()
         # every word of the short form begins a word of the name before it ("Weston Tech")
-        if not is_acronym(form) and all(any(b.startswith(x.lower()) for b in before) for x in form.split()):
+        if not is_acronym(form) and (all(any(b.startswith(x.lower()) for b in before) for x in form.split())
+                                     or _blended(form, before)):
             found.add(form)
     return frozenset(found)
+
+
+def _blended(form: str, before: list[str]) -> bool:
+    """Whether a CamelCase short form joins the beginnings of the name's words in order ("UniKaroo"
+    for "University of the Karoo", "NeriTech" for "Neris Institute of Technology")."""
+    parts = re.findall(r"[A-Z][a-z]+", form)
+    if len(parts) < 2 or "".join(parts) != form:
+        return False
+    q = 0
+    for part in parts:
+        while q < len(before) and not before[q].startswith(part.lower()):
+            q += 1
+        if q == len(before):
+            return False
+        q += 1
+    return True
 
 
 def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
@@ -67,7 +84,8 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
     end = k + 1 + (1 if k + 1 < e and w.text[k + 1] in _QUOTES else 0)
     word = w.text[k]
     words = name.lower().split()
-    if end < e and w.text[end] == ")" and (is_acronym(word) or (is_cap(word) and word.lower() in words)):
+    if end < e and w.text[end] == ")" and (is_acronym(word) or (is_cap(word) and (word.lower() in words
+                                                                                  or _blended(word, words)))):
         return word, end + 1
     if end < e and w.text[end] == "," and is_acronym(word) and ")" in w.text[end:min(e, end + 10)]:
         return word, b  # "(KIHES, President A)": the acronym, then who heads the body

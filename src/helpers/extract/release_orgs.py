@@ -9,7 +9,7 @@ from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .legal_forms import legal_suffix
 from .names import NAME_WORD
-from .nlp import Words, words_of
+from .nlp import Words, is_cap, words_of
 from .orgs import kind_of
 from .places import holds_place, is_place_word
 from .theme_scope import country_table, is_country
@@ -206,6 +206,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                     and lo.name.startswith(g.name[: -len(" Government")] + " ")]
             if len(govs) == 1:
                 lo.parent = govs[0]
+    _generic_possessor(facts, sentences, w)
     _ownerless_units(facts, is_unit, sentences)
     _national_branches(facts, country_table())
     for *_, orgs, _items in sentences:
@@ -258,6 +259,27 @@ def _national_branches(facts: DocFacts, countries) -> None:
             lo.parent = owners[0]
 
 
+def _generic_possessor(facts: DocFacts, sentences: list, w: Words) -> None:
+    """"the University's Geoinformatics Center": a body owned by the one the text calls "the University"
+    (the last such body its sentence names before it, else the release's one)."""
+    heads = lexicon.org_heads()[0]
+    for *_, orgs, _items in sentences:
+        for n, o in enumerate(orgs):
+            lo = facts.orgs.get(facts.org(o.name))
+            if lo is None or lo.parent is not None or o.i < 3 or w.text[o.i - 1] not in ("'s", "’s") \
+                    or w.lower[o.i - 3] != "the" or not heads.match(w.lower, o.i - 2, o.i - 1)[0] \
+                    or not is_cap(w.text[o.i - 2]):  # "the University's", the text's own name for it
+                continue
+            head = w.lower[o.i - 2]
+            named = [k for x in orgs[:n] if (k := facts.org(x.name)) in facts.orgs and k != lo.key
+                     and facts.orgs[k].parent is None and head in facts.orgs[k].name.lower().split()]
+            every = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None
+                     and head in x.name.lower().split()]
+            owner = named[-1] if named else every[0] if len(every) == 1 else None
+            if owner is not None:
+                lo.parent = owner
+
+
 def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
     to the release's publisher when that is one of its organisations, else to its one university,
@@ -290,7 +312,7 @@ def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None
             if k != key:
                 continue
             before = [facts.orgs[x] for x in keys[:n] if x in facts.orgs and facts.orgs[x].parent is None]
-            if not before or before[-1].kind != "university" or before[-1].key == key:
+            if not before or before[-1].kind not in ("university", "research") or before[-1].key == key:
                 return None
             owners.add(before[-1].key)
     return owners.pop() if len(owners) == 1 else None
