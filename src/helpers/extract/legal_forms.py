@@ -100,7 +100,7 @@ def run_ends_in_legal_form(w: Words, t: int, e: int) -> bool:
     company's name, no person's."""
     q = t
     while q < e and q - t < 6 and w.text[q][:1].isupper():
-        if q > t and is_legal_form(w.text[q]) and legal_form_at(w, q, e):
+        if q > t and legal_form_at(w, q, e):
             return True
         q += 1
     return False

@@ -11,7 +11,7 @@ from .affiliation import appositions
 from .agreements import HEAD_WORDS, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
-from .legal_forms import is_legal_form, legal_form_at, legal_suffix
+from .legal_forms import legal_form_at, legal_suffix
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .places import holds_place, not_a_name_word, noun_in
@@ -265,7 +265,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 continue
             legal = False
             if (q := next((q for q in range(k + 2, m) if len(w.lower[q].replace(".", "")) >= 3
-                           and is_legal_form(w.text[q]) and legal_suffix(w, q, e) > q), None)) is not None:
+                           and legal_form_at(w, q, e)), None)) is not None:
                 m = q  # "Tarnby Bioenergia Ltda. and ...": the name ends at its legal form
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
                                or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
