@@ -160,6 +160,9 @@ def test_parties_of_a_sentence_without_organisations(text):
     "In 2006 Tarnland and Brindleland signed a Treaty on Cooperation in Science and Technology.",
     "The talks will be formalized through an agreement to be signed by the Tarn Agency with these institutions.",
     "The Tarn Academy has signed similar agreements with other foreign institutions.",
+    "No agreement was signed during the visit.",
+    "The two sides did not sign a memorandum at the meeting.",
+    "He said that since the two governments signed an agreement on science, joint laboratories have grown.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")
@@ -173,6 +176,11 @@ def test_an_agreement_signed_in_an_earlier_year_told_at_the_clause_end_is_no_sig
     now = _facts("The Tarn Agency and the Brindle Council signed a letter of intent on the exchange of tide-gauge "
                  "data on 19 April, renewing the one first signed in 2016.", published=dt.date(2024, 4, 22))
     assert [ev.date for ev in now.events if ev.kind == "signing"] == [dt.date(2024, 4, 19)]
+
+
+def test_a_signing_not_only_signed_is_a_signing():
+    ev = _signing(f"{PARTIES} not only signed an agreement on May 4, 2023 but also opened a laboratory.")
+    assert ev.date == dt.date(2023, 5, 4)
 
 
 def test_a_signing_after_an_intention_is_a_signing():

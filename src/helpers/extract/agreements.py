@@ -21,7 +21,8 @@ HEADS = {
 _HEAD_WORDS = {h[0] for h in HEADS}
 HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})
 _BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
-_EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar"}  # "has signed similar agreements"
+_EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar", "since"}
+# "has signed similar agreements"; "since the two governments signed an agreement"
 _COSIGNED = {"cosigned", "co-signed", "countersigned"}
 SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"} | _COSIGNED
 _SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized"} | _COSIGNED
@@ -260,6 +261,18 @@ def intended(w: Words, s: int, e: int) -> bool:
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
     return found
+
+
+_NEGATIONS = {"not", "never", "n't", "no", "without", "nor", "neither"}
+
+
+def negated(w: Words, s: int, e: int) -> bool:
+    """Whether every signing word of words s..e is denied ("No agreement was signed", "did not sign",
+    "without signing"): the sentence tells of no signing."""
+    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    return bool(signs_at) and all(
+        any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
+        for k in signs_at)
 
 
 def signs(w: Words, s: int, e: int) -> bool:

@@ -181,7 +181,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
-        intent = ag.intended(w, s, e)
+        intent = ag.intended(w, s, e) or ag.negated(w, s, e)
         is_signing = ag.is_signing(w, s, e) and not intent and not ag.in_background(w, s, e) \
             and not ag.tallies(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
