@@ -507,3 +507,40 @@ def test_a_body_the_text_calls_the_university_owns_what_it_has():
     f = _facts("The delegation met the Rector of Khangai University of Science (KUS), Prof. Ann Dale, and the Head "
                "of the University's Geoinformatics Center, Dr. Li Wei.")
     assert f.people["li wei"].org == "khangai university of science"
+
+
+def test_a_body_written_short_before_its_full_name_is_that_body_not_its_owner():
+    f = _facts("Tarn University, Brindle Quantum Labs S.A. and the Emil Tarn Institute for Snow Research signed "
+               "an agreement. Ann Dale, CEO of Brindle Quantum Labs, spoke. Dr. Ivo Ruiz, Director of the Emil "
+               "Tarn Institute, attended. Ada Lind, also of the Emil Tarn Institute, attended.")
+    assert _org_of(f, "ann dale") == "Brindle Quantum Labs S.A."
+    assert _org_of(f, "ivo ruiz") == "Emil Tarn Institute for Snow Research"
+    assert all(lo.parent is None for lo in f.orgs.values())
+
+
+def test_a_unit_signing_for_its_university_makes_the_university_the_party():
+    f = _facts("The dean of the Faculty of Maritime Engineering at Tarn University of Technology (TUT), Prof. "
+               "Ivo Baric, and Brindle Robotics Ltd's chief technology officer, Ada Lind, signed an agreement.")
+    ev = next(ev for ev in f.events if ev.kind == "signing")
+    assert sorted(f.orgs[r[1]].name for r in ev.roles if r[3] == "party") == [
+        "Brindle Robotics Ltd", "Tarn University of Technology"]
+    assert _org_of(f, "baric ivo") == "Tarn University of Technology"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Tarn University, Brindle Ltd and the Department of Science and Technology of Lakemoor Province signed an "
+     "agreement. Ann Dale, Director of the Department of Science and Technology, spoke.",
+     "Department of Science and Technology of Lakemoor Province"),
+    ("Tarn University, Brindle Ltd and the Centre for Applied Electrochemistry Research (CAER) signed an "
+     "agreement. Ann Dale, Director of CAER, spoke.", "Centre for Applied Electrochemistry Research"),
+    ("Brindle Ltd signed an MoU with Kansai Institute of Optical Engineering, Tarn University and Lakemoor "
+     "University. Ann Dale, President of Kansai Institute of Optical Engineering, spoke.",
+     "Kansai Institute of Optical Engineering"),
+])
+def test_a_place_s_department_a_centre_with_its_own_acronym_or_a_listed_institute_is_no_unit(text, body):
+    f = _facts(text)
+    assert _org_of(f, "ann dale") == body and f.orgs[f.people["ann dale"].org].parent is None
+
+
+def _org_of(f, person: str) -> str:
+    return f.orgs[f.people[person].org].name

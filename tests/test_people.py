@@ -672,3 +672,11 @@ def test_each_way_of_writing_a_title_and_an_honorific_gives_the_name_and_its_tit
 ])
 def test_a_wire_between_slashes_or_an_exchange_before_a_ticker_is_no_person(text):
     assert _facts(text).people == {}
+
+
+def test_a_portfolio_title_goes_on_after_and_to_the_organisation_and_the_name_after_it():
+    f = _facts("Tarn University of Technology (TUT) and Brindle Ltd signed an MoU. It was signed by the Vice-Rector "
+               "for Research and International Affairs of TUT, Iryna BONDARCHUK, and Vasyl Melnyk of Brindle Ltd.")
+    p = f.people[person_key("Iryna BONDARCHUK")]
+    assert p.title == "Vice-Rector for Research and International Affairs"
+    assert f.orgs[p.org].name == "Tarn University of Technology"

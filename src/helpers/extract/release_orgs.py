@@ -151,7 +151,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     def is_unit(lo: LocalOrg) -> bool:
         # "National Power Training Institute of Nigeria" is a national body, no unit of what follows it
         return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym \
-            and not (" of " in lo.name and is_country(lo.name.rsplit(" of ", 1)[1].removeprefix("the ")))
+            and not (" of " in lo.name and _of_a_place(lo.name.rsplit(" of ", 1)[1].removeprefix("the ")))
 
     forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
              if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
@@ -160,10 +160,13 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             continue
         # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
         owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
-                  for f in fs if lo.name.startswith(f + " ") and _names_a_part(lo.name[len(f) + 1:])]
+                  for f in fs if lo.name.startswith(f + " ") and _names_a_part(rest := lo.name[len(f) + 1:])
+                  and not _formal_tail(rest) and not rest.lower().startswith("university ")]
+        # not "Sarandí Quantum Labs S.A." of "Sarandí Quantum Labs", nor "Hochschule Ostweser University of ..."
         if owners:
             lo.parent = max(owners)[1]
-        elif is_unit(lo) and (owner := _short_owner(facts, key, lo.name.split()[0])) is not None:
+        elif is_unit(lo) and len(lo.name.split()) >= 3 \
+                and (owner := _short_owner(facts, key, lo.name.split()[0])) is not None:  # not "Tarn Institute"
             lo.parent = owner  # "Helix Drug Discovery Centre" of "Helix Biomedical Group", which the text calls "Helix"
     for key, lo in list(facts.orgs.items()):
         # "Diplomatic Academy of Chile" in the headline, "... of Chile Andrés Bello" in the text: one body
@@ -174,7 +177,10 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                                                              and " of " in lo.name
                                                              or o.name.startswith(lo.name + " of ")
                                                              and len(lo.name.split()) >= 2 and not is_unit(lo)
-                                                             or _formal_tail(o.name[len(lo.name) + 1:]))]
+                                                             or _formal_tail(o.name[len(lo.name) + 1:])
+                                                             or _full_name(lo.name, o.name[len(lo.name) + 1:])
+                                                             or o.name.startswith(lo.name + " of ")
+                                                             and _of_a_place(o.name[len(lo.name) + 4:]))]
         if len(longer) == 1 and key not in facts.alias.values() \
                 and not _named_together(facts, sentences, key, longer[0]):
             rest = facts.orgs[longer[0]].name[len(lo.name):]
@@ -224,6 +230,9 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                 continue
             if not is_unit(lo1) or is_unit(lo2):
                 continue
+            if o2.i == o1.j + 1 and w.lower[o1.j] == "," and not units & {lo1.name.split()[0].lower(),
+                                                                           lo1.name.split()[-1].lower()}:
+                continue  # "with Kansai Institute of Optical Engineering, Taichung University": two bodies
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
                 lo1.parent = k2
@@ -285,22 +294,37 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     to the release's publisher when that is one of its organisations, else to its one university,
     else to the university its sentence names last before it ("the Rector of the University of La
     Serena ... and the Dean of the Faculty of Engineering")."""
-    units = lexicon.org_heads()[1]
     source = facts.org(facts.doc.source) if facts.doc.source else None
     source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
     universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
                     and not is_unit(lo)]
-    generic = lexicon.people()[1]
     for key, lo in facts.orgs.items():
-        words = [x.lower() for x in lo.name.split()]
-        # "Korea Marine Institute", "Kenya Forestry Institute": a country's own body, no unit
-        named_by_function = words[0] in units or (words[-1] in units and all(x in generic for x in words[:-1])
-                                                  and not country_table().match(lo.name.split(), 0)[0])
-        if not is_unit(lo) or not named_by_function:  # "Kestrel College" has a name of its own
+        # "Kestrel College" has a name of its own; "Centre for Applied Electrochemistry Research (CREA)",
+        # with an acronym of its own, is a body in its own right
+        if not is_unit(lo) or not _by_function(lo) or lo.acronym and lo.acronym != lo.name:
             continue
         owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences))
         if owner and owner != key:
             lo.parent = owner
+
+
+def _by_function(lo: LocalOrg) -> bool:
+    """Whether a unit is named by its function alone ("School of Life Sciences", "International
+    Office"), not by a name of its own ("Kestrel College"; "Korea Marine Institute", a country's own)."""
+    units = lexicon.org_heads()[1]
+    words = [x.lower() for x in lo.name.split()]
+    return words[0] in units or (words[-1] in units and all(x in lexicon.people()[1] for x in words[:-1])
+                                 and not country_table().match(lo.name.split(), 0)[0])
+
+
+_ADMINISTRATIVE = {"province", "prefecture", "state", "city", "county", "region", "municipality", "oblast",
+                   "governorate", "district", "emirate", "republic"}
+
+
+def _of_a_place(tail: str) -> bool:
+    """Whether the words after a unit's last "of" name a country or a province, city or region
+    ("Department of Science and Technology of Thua Thien Hue Province"): the place's own body."""
+    return is_country(tail) or tail.split()[-1].lower() in _ADMINISTRATIVE if tail else False
 
 
 def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None:
@@ -344,6 +368,19 @@ def _formal_tail(rest: str) -> bool:
     country = rest.removeprefix("of ").removeprefix("the ")
     return rest.startswith("of ") and (is_country(country) or country.startswith("Republic of ")
                                        and len(country.split()) == 3)
+
+
+def _full_name(short: str, rest: str) -> bool:
+    """Whether a body written short ("the Muscat Institute", "Hochschule Ostweser") and the words
+    that follow it in a longer name ("for Renewable Energy Research", "University of Applied
+    Sciences") are one body: a name of its own ending in its head, then what it is for."""
+    heads = lexicon.org_heads()[0]
+    words = short.lower().split()
+    own = _own_words(short) - lexicon.field_words()
+    headed = bool(heads.match(words, len(words) - 1)[0])
+    if len(words) < 2 or not own or not headed and not rest.startswith("University "):
+        return False
+    return rest.startswith(("for ", "University ")) or rest.startswith("of ") and headed
 
 
 def _personal_name(rest: str) -> bool:

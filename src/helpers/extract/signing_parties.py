@@ -148,8 +148,8 @@ def add_parties(facts: DocFacts, signing: LocalEvent, w: Words, s: int, e: int, 
 
 
 def _key_of(facts: DocFacts, o: OrgSpan) -> str | None:
-    """The release's organisation a name in a party slot is: itself when the release has it, else its owner."""
-    return facts.org(o.name) if facts.org(o.name) in facts.orgs else top_org(facts, o)
+    """The release's organisation a name in a party slot is: its owner when it is a unit, else itself."""
+    return top_org(facts, o)
 
 
 def _add_party(facts: DocFacts, signing: LocalEvent, key: str | None, span: tuple[int, int]) -> None:

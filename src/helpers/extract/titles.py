@@ -37,6 +37,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 is_cap(w.text[q]) or w.lower[q] in (",", "and", "&", "of") for q in range(end + 1, close)):
             end = close + 1  # "Deputy Vice-Chancellor (Research, Innovation and Extension)"
             n = end - k
+    end = _portfolio_and(w, k, end, e)
+    n = end - k
     if end + 1 < e and w.lower[end] in ("and", "&") and table.match(w.lower, end + 1, e)[0]:
         sub = title_at(w, end + 1, e, orgs_at, text)  # "Vice President and Executive Secretary of CAST"
         if sub:
@@ -92,6 +94,19 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         if single:
             return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
     return end, title, kind, org, False
+
+
+def _portfolio_and(w: Words, k: int, end: int, e: int) -> int:
+    """End of a title whose portfolio goes on after "and" ("Vice-Rector for Research and International
+    Affairs"): more portfolio words, capitalised; else `end`."""
+    portfolio = lexicon.word_set("titles", "portfolios") | {"affairs", "development", "cooperation"}
+    if end + 1 >= e or w.lower[end] not in ("and", "&") or w.lower[end - 1] not in portfolio \
+            or "for" not in w.lower[k:end]:
+        return end
+    q = end + 1
+    while q < e and w.lower[q] in portfolio and is_cap(w.text[q]):
+        q += 1
+    return q if q > end + 1 and (q >= e or not is_cap(w.text[q])) else end
 
 
 def _named_before(w: Words, k: int, end: int, e: int, orgs_at: dict[int, OrgSpan]) -> OrgSpan | None:
