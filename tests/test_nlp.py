@@ -87,3 +87,9 @@ def test_a_hard_wrapped_line_goes_on_but_a_short_heading_ends():
                               "Article Posted on : - Oct 18, 2012")) == 2
     assert len(sentence_spans("The agreement was signed by Brindle University, the Tarn Institute,\n"
                               "Quillon Aerospace and the City of Tarn.\nBrindle hosts it.")) == 2
+
+
+def test_a_degree_before_a_bracket_ends_no_sentence_but_before_a_capital_it_does():
+    text = "It was signed by Ing. Ann Dale, PhD. (Tarn University) and Bo Lind. Ann Dale, PhD. The lab opened."
+    assert _sentences(text) == ["It was signed by Ing. Ann Dale, PhD. (Tarn University) and Bo Lind.",
+                                "Ann Dale, PhD.", "The lab opened."]

@@ -680,3 +680,39 @@ def test_a_portfolio_title_goes_on_after_and_to_the_organisation_and_the_name_af
     p = f.people[person_key("Iryna BONDARCHUK")]
     assert p.title == "Vice-Rector for Research and International Affairs"
     assert f.orgs[p.org].name == "Tarn University of Technology"
+
+
+def test_a_plural_title_in_a_by_clause_gives_each_listed_person_the_title_the_role_and_the_body():
+    f = _facts("The MoU was inked on Wednesday, 26 March 2025, at the company's engineering centre in Trnava by "
+               "Tarn Drives Ltd Chief Executive Officer Ing. Peter Hrusovsky, and by the rectors prof. Ing. Lubica "
+               "Simkova, PhD. (Vah Valley University), doc. Ing. Marek Durica, PhD. (Spis Technical University) "
+               "and prof. RNDr. Juraj Kollar, DrSc. (Danube Institute of Informatics).")
+    people = {p.name: (p.title, f.orgs[p.org].name) for p in f.people.values()}
+    assert people["Marek Durica"] == ("rector", "Spis Technical University")
+    assert people["Juraj Kollar"] == ("rector", "Danube Institute of Informatics")
+    assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people)
+
+
+def test_rectors_of_listed_universities_then_a_colon_list_respectively_take_each_body_in_turn():
+    f = _facts("The MoU was signed on September 12 in Latacunga by Tarn Ltd Chief Executive Officer Ana Ruiz and "
+               "the rectors of Universidad Politecnica del Andino, Universidad de las Cumbres de Imbabura and "
+               "Universidad Tecnica Fray Anselmo: Dr. Ignacio Pazmino Ortega, Dra. Gabriela Tapia Yepez and Ing. "
+               "Luis Chiriboga Salazar, PhD, respectively.")
+    people = {p.name: (p.title, f.orgs[p.org].name if p.org else None) for p in f.people.values()}
+    assert people["Gabriela Tapia Yepez"] == ("rector", "Universidad de las Cumbres de Imbabura")
+    assert people["Luis Chiriboga Salazar"] == ("rector", "Universidad Tecnica Fray Anselmo")
+    assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people)
+
+
+def test_vice_chancellors_of_three_universities_after_a_colon_in_a_by_clause_sign():
+    f = _facts("The agreement was signed at the Senate Chamber by Engr. Ade Oyelaran, Managing Director of Tarn "
+               "Agritech Ltd., and the Vice-Chancellors of the three universities: Professor Chi Okonkwo of Lagoon "
+               "University, Professor Hauwa Abdulkadir of Savannah University and Professor Ife Nwachukwu of Oguta "
+               "University.")
+    assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people) and len(f.people) == 4
+
+
+def test_people_who_put_their_signatures_to_the_document_sign():
+    f = _facts("Tarn Institute Director Prof. Nino Beridze and Dr. Klaus von Aschenbach, Managing Director of "
+               "Brindle Geosensorik GmbH, put their signatures to the document.")
+    assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people) and len(f.people) == 2

@@ -104,6 +104,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         chunk = text[begin:cut]
         if _ends_with_abbrev(chunk) and "\n" not in chunk[len(chunk.rstrip()):]:
             continue  # "Co., Ltd. and" goes on; a paragraph break after "Ltd." still ends it
+        if text[cut:cut + 3].lstrip().startswith("(") and _LAST_WORD.split(chunk.rstrip()[:-1])[-1].lower() in _DEGREES:
+            continue  # "prof. Ing. A, PhD. (Váh Valley University), doc. Ing. B": the bracket names her body
         _add(spans, text, begin, cut)
         begin = cut
     _add(spans, text, begin, len(text))
@@ -119,6 +121,9 @@ def _wrapped(text: str, k: int) -> bool:
     or it is 50 to 100 characters and ends in a comma."""
     line = text[text.rfind("\n", 0, k) + 1:k].rstrip()
     return len(line) >= 20 and line.rsplit(None, 1)[-1] in _JOINING or 50 <= len(line) <= 100 and line[-1] == ","
+
+
+_DEGREES = {"phd", "drsc", "csc", "dsc", "msc", "mba", "bsc", "jr", "sr"}
 
 
 def _ends_with_abbrev(chunk: str) -> bool:

@@ -35,6 +35,9 @@ _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal hon
 _POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
 
 
+_ARTICLES = {"the", "las", "los", "les", "el"}
+
+
 def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = frozenset()) -> list[OrgSpan]:
     """Organisation spans in words s..e, longest and leftmost first, not overlapping.
 
@@ -338,7 +341,7 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and w.lower[k + 1] in TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
             k += 1  # "Université libre de Bruxelles": an adjective written small after a leading head
             continue
-        nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] == "the" else 0)
+        nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] in _ARTICLES else 0)  # "Universidad de las Cumbres"
         if low in TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
             if low == "of":

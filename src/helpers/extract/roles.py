@@ -60,10 +60,14 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
 def _opens_list(items: list[Item], y: int) -> bool:
     """Whether the colon at y opens the list of a trigger, right after it or after a plural title it
     governs ("signed by the Vice-Chancellors of the three institutions: A, B and C")."""
-    for it in reversed(items[:y]):
+    for n in range(y - 1, -1, -1):
+        it = items[n]
         if it.kind == "trigger":
             return True
-        if not (it.kind == "sep" or it.kind == "title" and it.plural):
+        if it.kind == "title" and it.plural:
+            # "signed by A, CEO of X, and the Vice-Chancellors of the three universities: B of Y, C of Z"
+            return any(t.kind == "trigger" and t.value[1] == "after" for t in items[:n])
+        if it.kind not in ("sep", "org"):
             return False
     return False
 

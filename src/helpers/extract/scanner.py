@@ -306,19 +306,48 @@ def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
 
 def _colon_list_titles(items: list[Item], w: Words) -> None:
     """Give a plural title's singular to the people a colon lists after it ("the Vice-Chancellors of
-    the three institutions: Prof. A (X), Prof. B (Y) and Prof. C (Z)")."""
+    the three institutions: Prof. A (X), Prof. B (Y) and Prof. C (Z)"), or that follow it at once."""
     for n, it in enumerate(items):
+        if it.kind == "person" and it.value.cue == "title" and it.value.title and it.i < it.value.i \
+                and w.lower[it.i] != it.value.title.split()[0].lower() and w.lower[it.i].endswith("s"):
+            _share_title(items[n + 1:], it.value.title, it.value.title_kind)  # "the rectors prof. A (X), doc. B (Y)"
+            continue
         if it.kind != "title" or not it.plural:
             continue
-        colon = next((q for q in range(it.j, min(len(w), it.j + 6)) if w.text[q] == ":"), None)
-        if colon is None or any(x.kind != "sep" for x in items[n + 1:] if x.i < colon):
+        title, kind, org = it.value
+        # "the rectors of X, Y and Z: A, B and C, respectively": the bodies run on to the colon
+        reach = 30 if org is not None else 6
+        colon = next((q for q in range(it.j, min(len(w), it.j + reach)) if w.text[q] == ":"), None)
+        if colon is None and n + 1 < len(items) and items[n + 1].kind == "person" and items[n + 1].i <= it.j:
+            colon = it.j - 1  # "by the rectors prof. Ing. A (X), doc. B (Y) and prof. C (Z)"
+        between = [x for x in items[n + 1:] if x.i < colon] if colon is not None else []
+        if colon is None or any(x.kind != "sep" and not (org is not None and x.kind == "org") for x in between):
             continue
-        title, kind, _org = it.value
-        for x in items[n + 1:]:
-            if x.kind == "person" and x.i > colon and x.value.title is None:
-                x.value.title, x.value.title_kind = title, kind
-            elif x.kind not in ("person", "sep", "org") or x.kind == "sep" and x.value == ";":
-                break
+        listed = [x for x in items[n + 1:] if x.i > colon]
+        _share_title(listed, title, kind)
+        bodies = [org] + [x.value for x in between if x.kind == "org"] if org is not None else []
+        people = _head_people(listed)
+        if len(bodies) > 1 and len(people) == len(bodies) and "respectively" in w.lower[colon:people[-1].j + 4]:
+            for x, body in zip(people, bodies):
+                x.value.org = x.value.org or body
+
+
+def _head_people(items: list[Item]) -> list[Item]:
+    """The people listed at the head of `items`, up to the list's end."""
+    people = []
+    for x in items:
+        if x.kind == "person":
+            people.append(x)
+        elif x.kind not in ("sep", "org") or x.kind == "sep" and x.value == ";":
+            break
+    return people
+
+
+def _share_title(items: list[Item], title: str, kind: str | None) -> None:
+    """Give `title` to the people listed at the head of `items` who have none, up to the list's end."""
+    for x in _head_people(items):
+        if x.value.title is None:
+            x.value.title, x.value.title_kind = title, kind
 
 
 def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:
@@ -405,7 +434,7 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     # "Signed at X by"; "signed on Tuesday, 5 March 2024, at the X Hall, Bangkok, by": only a date and
     # places between the verb and its agents
     near = trig is not None and (k - trig.j <= 12 or k - trig.j <= 24 and all(
-        it.kind in ("sep", "org") for it in items[at + 1:]) and w.text[k - 1] == ",")
+        it.kind in ("sep", "org") for it in items[at + 1:]) and not w.lower[k - 1].endswith("ed"))  # not "hosted by"
     return near and trig.kind == "trigger" and trig.value[0] == "signatory" \
         and (trig.i == s or w.lower[trig.i - 1] in _PASSIVE)
 
