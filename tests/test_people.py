@@ -716,3 +716,10 @@ def test_people_who_put_their_signatures_to_the_document_sign():
     f = _facts("Tarn Institute Director Prof. Nino Beridze and Dr. Klaus von Aschenbach, Managing Director of "
                "Brindle Geosensorik GmbH, put their signatures to the document.")
     assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people) and len(f.people) == 2
+
+
+def test_a_caption_that_opens_with_signing_the_agreement_names_its_signatories():
+    f = _facts("Tarn University and Brindle Ltd signed an agreement on 3 May 2025.\n\nPhoto caption: Signing the "
+               "framework agreement in Sion (from left): Prof. Dr. Ann Dale, Director of Tarn University; and Dr. "
+               "Urs Bachmann, CEO of Brindle Ltd.")
+    assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people) and len(f.people) == 2

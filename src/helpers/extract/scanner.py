@@ -228,6 +228,11 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 items.append(Item("trigger", k, m, ("speaker", "before", "speech")))  # "gave a popular science lecture"
                 k = m
                 continue
+            if word == "Signing" and not HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 7]) and ":" in w.text[k + 1:e]:
+                # a caption "Signing the framework agreement in Sydney: A, Title of X; B, Title of Y": they sign
+                items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
+                k += 1
+                continue
             if low == "by" and _signed_by(w, s, k, items):
                 items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
                 k += 1
