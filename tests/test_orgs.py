@@ -544,3 +544,24 @@ def test_a_place_s_department_a_centre_with_its_own_acronym_or_a_listed_institut
 
 def _org_of(f, person: str) -> str:
     return f.orgs[f.people[person].org].name
+
+
+@pytest.mark.parametrize("full, text, person, org", [
+    ("Wadi Natrun BioPharma S.A.E.", "Tarn University and Wadi Natrun BioPharma S.A.E. signed an MoU. The signing was "
+     "attended by Dr. Karim Nassar, Director of Research and Development at Wadi Natrun BioPharma.", "karim nassar",
+     "Wadi Natrun BioPharma S.A.E."),
+    ("Rovuma Subsea Engenharia, S.A.", "Tarn University and Rovuma Subsea Engenharia, S.A. signed an MoU. The Chief "
+     "Executive Officer of Rovuma Subsea Engenharia, Filipa Mabunda, spoke.", "filipa mabunda",
+     "Rovuma Subsea Engenharia, S.A."),
+    ("Nordavax A/S", "Tarn University and Nordavax A/S signed an MoU. Nordavax was represented by its Chief "
+     "Executive Officer, Henrik Dahl-Sorensen.", "dahl-sorensen henrik", "Nordavax A/S"),
+])
+def test_a_company_written_with_its_legal_form_is_found_without_it_too(full, text, person, org):
+    f = _facts(text)
+    assert full in {lo.name for lo in f.orgs.values()} and _org_of(f, person) == org
+
+
+def test_a_name_that_opens_a_longer_company_name_elsewhere_is_not_taken_for_it():
+    f = _facts("Tarn Commission and Song Han Software JSC sign agreement\n\nThe Tarn Commission and Song Han Software "
+               "Joint Stock Company (Song Han Soft) signed an agreement. Tran Duc Khai, CEO of Song Han Soft, spoke.")
+    assert "Song Han Software Joint Stock Company" in {lo.name for lo in f.orgs.values()}

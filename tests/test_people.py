@@ -723,3 +723,10 @@ def test_a_caption_that_opens_with_signing_the_agreement_names_its_signatories()
                "framework agreement in Sion (from left): Prof. Dr. Ann Dale, Director of Tarn University; and Dr. "
                "Urs Bachmann, CEO of Brindle Ltd.")
     assert {k for k, role in _roles(f) if role == "signatory"} == set(f.people) and len(f.people) == 2
+
+
+@pytest.mark.parametrize("honorific", ["Dott.ssa", "Acad."])
+def test_italian_and_academy_honorifics_are_no_part_of_the_name(honorific):
+    f = _facts(f"Tarn University and AIRSA signed an MoU. The ceremony was hosted by the Director General of AIRSA, "
+               f"{honorific} Lucia Ferrante.")
+    assert [(p.name, p.title) for p in f.people.values()] == [("Lucia Ferrante", "Director General")]

@@ -10,7 +10,7 @@ from . import agreements as ag
 from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations, list_companions
-from .legal_forms import is_legal_form
+from .legal_forms import is_legal_form, names_before_forms
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
 from .orgs import find_orgs
@@ -34,7 +34,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     text = doc.text
     w = words_of(text)
     ents = entities(text, w, ner) if ner else None
-    short = short_forms(text)
+    short = short_forms(text) | names_before_forms(w, text, lexicon.org_stop_words())
     object_role = lexicon.roles()[1]
     sentences = []
     carry: str | None = None

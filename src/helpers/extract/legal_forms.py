@@ -3,6 +3,7 @@ cleanco's forms of companies across countries, with a few of ours, matched over 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .nlp import Words, words_of
@@ -104,3 +105,30 @@ def run_ends_in_legal_form(w: Words, t: int, e: int) -> bool:
             return True
         q += 1
     return False
+
+
+def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[str]:
+    """The names of companies a release writes with their legal form and also without it ("Wadi
+    Natrun BioPharma S.A.E." in the lead, "Director of R&D at Wadi Natrun BioPharma" later): found
+    alone, they are the company too. `stop` holds words no name runs back over (titles)."""
+    found = set()
+    n = len(w)
+    for k in range(1, n):
+        if _key(w.text[k]) not in _table()[1] or not legal_form_at(w, k, n):
+            continue
+        b = k - 1 if w.text[k - 1] == "," else k  # "Rovuma Subsea Engenharia, S.A."
+        a = b
+        while a > 0 and b - a < 5 and w.text[a - 1][:1].isupper() and w.text[a - 1][-1:].isalnum() \
+                and w.lower[a - 1] not in stop:
+            a -= 1
+        a += w.lower[a] == "the" if a < b else 0
+        if a == b:
+            continue
+        name = text[w.start[a]:w.end[b - 1]]
+        form = w.text[k]
+        alone = sum(1 for m in re.finditer(re.escape(name) + r"\b", text)  # not "... Software Joint Stock Company"
+                    if not text[m.end():m.end() + len(form) + 3].lstrip(", ").startswith(form)
+                    and not text[m.end():m.end() + 2].lstrip()[:1].isupper())
+        if alone and len(name) > 3:
+            found.add(name)
+    return frozenset(found)

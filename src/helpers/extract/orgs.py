@@ -127,9 +127,10 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         n = len(form.split())
         for k in range(s, e - n + 1):
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
-                end = _defined_by(w, k, e, form, text) or k + n
+                end = _defined_by(w, k, e, form, text) or legal_suffix(w, k + n, e)  # "... BioPharma S.A.E."
                 name = text[w.start[k]:w.end[end - 1]]  # 'Corrib Genomics DAC ("Corrib Genomics")': the full name
-                spans.append(OrgSpan(k, end, name, form, kind_of(name)) if end > k + n
+                spans.append(OrgSpan(k, end, name, form, kind_of(name) if kind_of(name) != "other" else "company")
+                             if end > k + n
                              else OrgSpan(k, k + n, form, form, "other", is_acronym=True))
                 covered.update(range(k, end))
     line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and is_cap(w.text[s]) \
@@ -167,7 +168,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             spans.append(OrgSpan(a, end, text[w.start[a]:w.end[end - 1]], None, "company"))
             covered.update(range(a, end))
             continue
-        if word in short and (end := _defined_by(w, k, e, word, text)):
+        if word in short and ((end := _defined_by(w, k, e, word, text)) or (end := legal_suffix(w, k + 1, e)) > k + 1):
             name = text[w.start[k]:w.end[end - 1]]  # 'Nordvind Marine Robotics A/S ("Nordvind")': the full name
             spans.append(OrgSpan(k, end, name, word, kind_of(name) if kind_of(name) != "other" else "company"))
             covered.update(range(k, end))
