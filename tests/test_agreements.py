@@ -512,6 +512,35 @@ def test_each_shape_of_a_signing_sentence_gives_its_parties_and_no_other(text, p
     assert _party_names("Campus news\n\n" + text) == parties
 
 
+@pytest.mark.parametrize("text, day", [
+    (f"{PARTIES} signed an MoU during the Tarn Forum, held September 9-11 in Tarnby. The signing took place on "
+     "September 10 at a ceremony.", 10),
+    (f"{PARTIES} signed an MoU during Tarn Week 2023, held September 9-12. On September 11, the rectors signed the "
+     "memorandum before an audience.", 11),
+    (f"{PARTIES} signed an agreement during Tarn Week, held in Tarnby from 8 to 11 September. The agreement was "
+     "signed on 10 September by the two rectors.", 10),
+    (f"The signing of the agreement between {PARTIES} took place at the Tarn workshop, held in Tarnby on September "
+     "5-6. The agreement was signed on the second day of the workshop by the two rectors.", 6),
+    (f"{PARTIES} signed an MoU during the Tarn Forum, held September 9-11 in Tarnby.", 9),
+    (f"{PARTIES} signed an MoU during the Tarn Forum, held September 9-11. The forum's report came on September 20, "
+     "and the signing was praised.", 9),
+])
+def test_a_signing_dated_by_a_range_takes_the_day_a_later_sentence_names(text, day):
+    assert _signing("Campus news\n\n" + text, dt.date(2023, 9, 25)).date == dt.date(2023, 9, day)
+
+
+def test_a_range_is_read_from_either_end():
+    assert ag.sentence_date("held September 9-11 in Tarnby", dt.date(2023, 9, 25))[::4] == (dt.date(2023, 9, 9), 3)
+    assert ag.sentence_date("held from 8 to 11 September", dt.date(2023, 9, 25))[::4] == (dt.date(2023, 9, 8), 4)
+    assert ag.sentence_date("signed on September 9 in Tarnby", dt.date(2023, 9, 25))[::4] == (dt.date(2023, 9, 9), 1)
+
+
+def test_a_dateline_of_digits_dates_the_release_and_a_weekday_the_signing():
+    ev = _signing("Tarnby, 04.07.2023 – Brindle University and Tarn Institute signed a Memorandum of Understanding "
+                  "on Monday (3/7) at the university.", dt.date(2023, 7, 4))
+    assert ev.date == dt.date(2023, 7, 3)
+
+
 def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_day():
     facts = _facts(f"A signing ceremony was held on May 3-4 in Tarnby, where {PARTIES} signed an MoU on May 4.",
                    published=dt.date(2023, 5, 10))

@@ -127,6 +127,8 @@ def test_parse_date_bad_values(value):
     ("Tarnby, March 20, 2025 (TARN NEWSWIRE) -- Lakeside University and Orbitek signed", "March 20, 2025"),
     ("Kestrel City, 12 May 2023. Lakeside University and Orbitek signed", "12 May 2023"),
     ("EINDHOVEN, the Netherlands, 22 February 2024 – Lakeside University and Orbitek signed", "22 February 2024"),
+    ("Tarnby, 04.07.2023 – Lakeside University and Orbitek signed", "04.07.2023"),
+    ("KESTREL CITY, 2023-07-04 – Lakeside University and Orbitek signed", "2023-07-04"),
 ])
 def test_wire_datelines_are_found(text, date):
     assert dateline(text).group("date") == date

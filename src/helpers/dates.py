@@ -35,7 +35,8 @@ _DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}(?:\s*\[[\w .'-]+\])?\s*,\s*(
                        r"\((?:[A-Za-z]{2,12}(?:[ /][A-Za-z]{2,12}){0,2})\)\s*[:：\-–—]")
 _WIRE_DATELINE = re.compile(
     r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*(?:the\s+)?[A-Z][\w .'’-]{1,30})?\s*,\s*"
-    r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}))"  # "Jakarta, 04.07.2023 –"
     r"\s*(?:/[^/\n]{2,40}/)?\s*(?:\.?\s*(?:--|[-–—])|\.(?=\s+[A-Z\"“]))")  # "Almaty, 12 May 2023. The"
 # "HONG KONG SAR – Media OutReach – 13 June 2022 –": place, wire and date between dashes
 _DASHED_DATELINE = re.compile(

@@ -375,10 +375,17 @@ def opens_with_date(w: Words, s: int, e: int, text: str) -> bool:
 
 
 _RANGE = re.compile(r"\s*[-–]\s*\d")
+_RANGE_END = re.compile(r"\s*(?:[-–]|to|until|till|through)\s*(\d{1,2})\b(?!\s*[-–.:/]?\s*\d)", re.I)
+_RANGE_START = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to|until|till|through)\s*$", re.I)
+_LONGEST_RANGE = 14
+_DAY_OF_RANGE = re.compile(r"\b(?:on|during)\s+the\s+(first|opening|second|third|fourth|fifth|last|final|closing)"
+                           r"\s+day\b", re.I)
+_NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
 def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int] | None = None):
-    """(date, date_text, precision, year_source) of the first date in a sentence, or None."""
+    """(date, date_text, precision, year_source, days) of the first date in a sentence, or None; `days`
+    is how many days a range there spans ("held May 5-6" gives May 5 and 2), else 1."""
     line = dateline(sentence)
     mentions = find_dates(sentence)
     for n, m in enumerate(mentions):
@@ -387,15 +394,39 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
         if n + 1 < len(mentions) and _RANGE.match(sentence, m.end):
             continue  # "held on May 3-4 ..., where they signed on May 4": the day the sentence gives later
         date, precision, source = resolve(m, published)
-        return date, m.text, precision, source
+        date, days = _range_of(sentence, m, date) if precision == "day" and date else (date, 1)
+        return date, m.text, precision, source, days
     today = find_today(sentence)
     if today:
         if published is not None:
-            return published, today.group(0), "day", "published"
+            return published, today.group(0), "day", "published", 1
     yesterday = find_yesterday(sentence)
     if yesterday and published is not None:
-        return published - dt.timedelta(days=1), yesterday.group(0), "day", "published"
+        return published - dt.timedelta(days=1), yesterday.group(0), "day", "published", 1
     weekday = find_weekday(sentence, published)
     if weekday:  # a weekday of an earlier week is a date the text does not give
-        return weekday[1], weekday[0], ("day" if weekday[1] else "unknown"), ("published" if weekday[1] else None)
+        return (weekday[1], weekday[0], ("day" if weekday[1] else "unknown"),
+                ("published" if weekday[1] else None), 1)
     return None
+
+
+def _range_of(sentence: str, m, date: dt.date) -> tuple[dt.date, int]:
+    """The first day and the length of a day range a date mention opens ("September 9-11") or closes
+    ("from 8 to 11 September"); the date itself and 1 when it is a single day."""
+    end = _RANGE_END.match(sentence, m.end)
+    if end and date.day < int(end.group(1)) <= date.day + _LONGEST_RANGE:
+        return date, int(end.group(1)) - date.day + 1
+    start = _RANGE_START.search(sentence, 0, m.start)
+    if start and date.day - _LONGEST_RANGE <= int(start.group(1)) < date.day:
+        return date.replace(day=int(start.group(1))), date.day - int(start.group(1)) + 1
+    return date, 1
+
+
+def day_of_range(sentence: str, first: dt.date, days: int) -> tuple[dt.date, str] | None:
+    """The day a sentence names by its place in a range ("signed on the second day of the workshop"),
+    with those words."""
+    m = _DAY_OF_RANGE.search(sentence)
+    if not m:
+        return None
+    k = _NTH_DAY.get(m.group(1).lower(), days - 1)
+    return (first + dt.timedelta(days=k), m.group(0)) if k < days else None

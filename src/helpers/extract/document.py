@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .. import lexicon
@@ -218,13 +219,16 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
                 add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
-            if signing.date_text is None and dated:
+            if signing.date_text is None and dated or _names_the_day(signing, dated):
                 _set_date(signing, dated)
+            elif signing.days > 1 and not dated and (day := ag.day_of_range(sentence, signing.date, signing.days)):
+                (signing.date, signing.date_text), signing.days = day, 1  # "on the second day of the workshop"
             if signing.location is None and dated:
                 loc, la, _ = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
                 if loc and any(w.lower[k] in ag.SIGN_WORDS for k in range(max(s, la - 6), la)):
                     signing.location = loc
-        elif signing is not None and signing.date_text is None and dated and ag.the_signing(w, s, e):
+        elif signing is not None and (signing.date_text is None and dated or _names_the_day(signing, dated)) \
+                and ag.the_signing(w, s, e):
             _set_date(signing, dated)  # "took part in the signing today in Limerick"
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
@@ -372,7 +376,14 @@ def _new_agreement(current: LocalEvent, name: str | None) -> bool:
 
 def _set_date(event: LocalEvent, dated) -> None:
     if dated:
-        event.date, event.date_text, event.precision, event.year_source = dated
+        event.date, event.date_text, event.precision, event.year_source, event.days = dated
+
+
+def _names_the_day(event: LocalEvent, dated) -> bool:
+    """Whether a sentence's single day falls in the range of days that dates an event ("held September
+    9-11 ... The signing took place on September 10")."""
+    return bool(event.days > 1 and dated and dated[2] == "day" and dated[4] == 1 and dated[0]
+                and event.date <= dated[0] < event.date + dt.timedelta(days=event.days))
 
 
 _VISIT_OR_MEETING = {"visit", "meeting"}

@@ -119,6 +119,7 @@ class LocalEvent:
     # Titles that sign unnamed ("The Presidents of X and Y signed"), signed for by their holders.
     offices: list[str] = field(default_factory=list)
     announced: bool = False  # told only as announced: no date of its own is a signing date
+    days: int = 1  # a date that opens a range of days ("held May 5-6"): a later sentence may name the day
 
 
 @dataclass
