@@ -541,6 +541,31 @@ def test_a_dateline_of_digits_dates_the_release_and_a_weekday_the_signing():
     assert ev.date == dt.date(2023, 7, 3)
 
 
+@pytest.mark.parametrize("sentence, date", [
+    ("Tarn University announced on the 9th that it signed an MoU with Brindle Institute on the 8th.",
+     dt.date(2024, 5, 8)),
+    ("Tarn University signed an MoU with Brindle Institute on the 28th at its campus.", dt.date(2024, 4, 28)),
+    ("Tarn University signed an MoU with Brindle Institute on the 8th floor of its tower.", None),
+])
+def test_a_day_written_by_itself_is_a_day_of_the_publication_month_or_the_one_before(sentence, date):
+    got = ag.sentence_date(sentence, dt.date(2024, 5, 9))
+    assert (got[0] if got else None) == date
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The Tarn Council held its 41st session on 26-27 November 2024 in Tarnby. On 27 November, Tarn University "
+     "and Brindle Institute signed a cooperation agreement.", dt.date(2024, 11, 27)),
+    ("Tarn University and Brindle Institute signed an MoU on 12 September. It is the University's first agreement "
+     "with a company in 2022; it follows a 2019 protocol and serves the Vision 2030 plan.", dt.date(2022, 9, 12)),
+    ("Tarn University and Brindle Institute signed an MoU on 12 September to cut emissions by 2030.", None),
+    ("Tarn University and Brindle Institute signed an MoU on 12 September.", None),
+])
+def test_a_year_less_date_with_no_publication_date_takes_the_year_the_text_states(text, date):
+    ev = _signing("Campus news\n\n" + text)
+    assert ev.date == date
+    assert ev.year_source == ("text" if date else None)
+
+
 def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_day():
     facts = _facts(f"A signing ceremony was held on May 3-4 in Tarnby, where {PARTIES} signed an MoU on May 4.",
                    published=dt.date(2023, 5, 10))

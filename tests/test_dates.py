@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from helpers.dates import dateline, find_dates, find_today, find_weekday, parse_date, resolve, to_date
+from helpers.dates import dateline, find_dates, find_today, find_weekday, parse_date, resolve, to_date, year_of_text
 
 
 def _one(text: str):
@@ -164,3 +164,14 @@ def test_a_weekday_of_the_week_before_is_no_date():
 def test_a_dotted_date_is_written_day_first():
     assert [(m.year, m.month, m.day) for m in find_dates("Published 10.05.2023, updated 2023.05.12")] == \
         [(2023, 5, 10), (2023, 5, 12)]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("held on 26-27 November 2024; a 2019 protocol", 2024),
+    ("the 2023 edition of the week, towards 2030", 2023),
+    ("the Vision 2030 plan and the 2030 Agenda, by 2035, until 2040", None),
+    ("the 2024-2029 programme", None),
+    ("no year here", None),
+])
+def test_the_year_a_text_states_leaves_out_years_it_looks_ahead_to(text, year):
+    assert year_of_text(text) == year

@@ -123,6 +123,23 @@ def dateline(text: str) -> re.Match | None:
     return m if m and find_dates(m.group("date")) else None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "by 2030", "Vision 2030", "2024-2029", "the 2030 Agenda": a year the text looks ahead to, not its own
+_AHEAD_BEFORE = re.compile(r"(?:\b(?:by|until|till|through|to|towards?|beyond|vision|agenda|horizon|before)\s+"
+                           r"|\d\s*[-–/]\s*)$", re.I)
+_AHEAD_AFTER = re.compile(r"^(?:\s+(?:agenda|vision|goals?|targets?|strategy|plan)\b|\s*[-–/]\s*(?:19|20)?\d\d\b)",
+                          re.I)
+
+
+def year_of_text(text: str) -> int | None:
+    """The year a text gives its year-less dates ("held ... on 26-27 November 2024 ... On 27 November"):
+    the latest year it states, leaving out years it looks ahead to ("by 2030", "Vision 2030")."""
+    years = [int(m.group(0)) for m in _YEAR.finditer(text)
+             if not _AHEAD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+             and not _AHEAD_AFTER.match(text[m.end():m.end() + 12])]
+    return max(years, default=None)
+
+
 def find_today(text: str) -> re.Match | None:
     """The first 'today'/'this morning' style reference to the publication day."""
     return _TODAY.search(text)

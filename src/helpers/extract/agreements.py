@@ -396,6 +396,9 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
         date, precision, source = resolve(m, published)
         date, days = _range_of(sentence, m, date) if precision == "day" and date else (date, 1)
         return date, m.text, precision, source, days
+    day = _day_of_month(sentence, published)
+    if day:
+        return day
     today = find_today(sentence)
     if today:
         if published is not None:
@@ -408,6 +411,32 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
         return (weekday[1], weekday[0], ("day" if weekday[1] else "unknown"),
                 ("published" if weekday[1] else None), 1)
     return None
+
+
+_ORDINAL_DAY = re.compile(r"\b(?:on|dated)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|floor|"
+                          r"session|edition|meeting|round|plenary|congress|time|year|grade|place)\b)", re.I)
+_REPORTED_ON = re.compile(r"\b(?:announced|said|reported|revealed|stated|noted|disclosed)\s*$", re.I)
+
+
+def _day_of_month(sentence: str, published: dt.date | None):
+    """A day written by itself ("signed ... on the 8th", in releases translated from Korean or Japanese):
+    that day of the publication's month, or of the month before when it is later than publication; never
+    the day the news was announced on ("announced on the 9th that ...")."""
+    if published is None:
+        return None
+    for m in _ORDINAL_DAY.finditer(sentence):
+        if _REPORTED_ON.search(sentence, 0, m.start()):
+            continue
+        day, month = int(m.group(1)), published.replace(day=1)
+        if day > published.day:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        if day <= _days_in(month):
+            return month.replace(day=day), m.group(0), "day", "published", 1
+    return None
+
+
+def _days_in(month: dt.date) -> int:
+    return ((month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)).day
 
 
 def _range_of(sentence: str, m, date: dt.date) -> tuple[dt.date, int]:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .. import lexicon
+from ..dates import find_dates, to_date, year_of_text
 from ..ingest import RawDocument
 from . import agreements as ag
 from .acronyms import short_forms
@@ -286,6 +287,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         parties = [r[1] for r in signing.roles if r[3] == "party"]
         for *_, items in sentences:
             _respectively(facts, items, parties)
+    _year_from_text(facts, text)
     _finish_events(facts)
 
 
@@ -401,6 +403,17 @@ def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) ->
     _set_date(ev, dated)
     facts.events.append(ev)
     return ev
+
+
+def _year_from_text(facts: DocFacts, text: str) -> None:
+    """A year-less date the publication date could not resolve takes the year the text states
+    elsewhere (`year_source = text`), as the annotation guide has it; with no such year it stays."""
+    year = None
+    for ev in facts.events:
+        if ev.precision == "no-year" and ev.date_text and (year := year or year_of_text(text)):
+            mention = find_dates(ev.date_text)
+            if mention and (date := to_date(mention[0], year)):
+                ev.date, ev.precision, ev.year_source = date, "day" if mention[0].day else "month", "text"
 
 
 def _finish_events(facts: DocFacts) -> None:
