@@ -565,3 +565,21 @@ def test_a_name_that_opens_a_longer_company_name_elsewhere_is_not_taken_for_it()
     f = _facts("Tarn Commission and Song Han Software JSC sign agreement\n\nThe Tarn Commission and Song Han Software "
                "Joint Stock Company (Song Han Soft) signed an agreement. Tran Duc Khai, CEO of Song Han Soft, spoke.")
     assert "Song Han Software Joint Stock Company" in {lo.name for lo in f.orgs.values()}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Brindle Research Centre Tarnby (BRCT) and Osk Institute signed an MoU. The delegation included Dr. Mara Lind, "
+     "Head of the Remote Sensing Group of BRCT.", "lind mara", "Brindle Research Centre Tarnby"),
+    ("The Tarn Ministry and the Kras Institute for Quantum Technologies (KIQT) signed an MoU. The signing was attended "
+     "by Dr. Nina Bizjak, head of the Quantum Optics Laboratory at KIQT.", "bizjak nina",
+     "Kras Institute for Quantum Technologies"),
+])
+def test_a_unit_named_with_its_owners_acronym_belongs_to_the_owner(text, person, org):
+    assert _org_of(_facts(text), person) == org
+
+
+def test_a_faculty_with_no_owner_named_belongs_to_the_university_the_release_is_about():
+    f = _facts("Tarn University hosts Osk University\n\nTarn University welcomed a delegation from Osk University on "
+               "May 4, 2023. Tarn University signed an MoU with Brindle Polytechnic. Tarn University will host the "
+               "students. The Dean of the Faculty of Fisheries, Dr. Anan Sirisuk, presented the programme.")
+    assert _org_of(f, "anan sirisuk") == "Tarn University"

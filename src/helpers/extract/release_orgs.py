@@ -158,6 +158,12 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     for key, lo in facts.orgs.items():
         if lo.parent is not None or lo.name == lo.acronym:
             continue
+        head, of, tail = lo.name.rpartition(" of ")
+        owner = next((k for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
+                      and tail.removeprefix("the ") in fs), None) if of and len(head.split()) >= 2 else None
+        if owner is not None:
+            lo.parent = owner  # "Remote Sensing Group of ARCI": a part of the body its name ends in
+            continue
         # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
         owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
                   for f in fs if lo.name.startswith(f + " ") and _names_a_part(rest := lo.name[len(f) + 1:])
@@ -228,8 +234,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                     and not is_country(lo1.name):
                 lo2.parent = k1  # "NASA's Goddard Space Flight Center": what an organisation owns is part of it
                 continue
-            if not is_unit(lo1) or is_unit(lo2):
-                continue
+            if not is_unit(lo1) or is_unit(lo2) and not (lo2.acronym and lo2.acronym != lo2.name):
+                continue  # a unit of a unit, unless the second has an acronym of its own ("Laboratory at KIKT")
             if o2.i == o1.j + 1 and w.lower[o1.j] == "," and not units & {lo1.name.split()[0].lower(),
                                                                            lo1.name.split()[-1].lower()}:
                 continue  # "with Kansai Institute of Optical Engineering, Taichung University": two bodies
@@ -303,9 +309,18 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
         # with an acronym of its own, is a body in its own right
         if not is_unit(lo) or not _by_function(lo) or lo.acronym and lo.acronym != lo.name:
             continue
-        owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences))
+        owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences)
+                           or _most_named(facts, universities, sentences))
         if owner and owner != key:
             lo.parent = owner
+
+
+def _most_named(facts: DocFacts, keys: list[str], sentences: list) -> str | None:
+    """Of several universities, the one the release names in at least twice as many sentences as any
+    other: the release's own, which its units' people serve ("Dean of the Faculty of Engineering")."""
+    counts = sorted(((sum(any(facts.org(o.name) == k for o in orgs) for *_, orgs, _items in sentences), k)
+                     for k in keys), reverse=True)
+    return counts[0][1] if len(counts) > 1 and counts[0][0] >= 2 * max(counts[1][0], 1) else None
 
 
 def _by_function(lo: LocalOrg) -> bool:
