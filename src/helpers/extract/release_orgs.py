@@ -7,11 +7,11 @@ import re
 from .. import lexicon
 from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
-from .legal_forms import legal_suffix
 from .names import NAME_WORD
-from .nlp import Words, is_cap, words_of
+from .nlp import Words, is_cap
+from .org_tails import formal_tail, full_name, is_city, names_a_part, of_a_place, own_words, personal_name
 from .orgs import kind_of
-from .places import holds_place, is_place_word
+from .places import is_place_word
 from .theme_scope import country_table, is_country
 
 
@@ -31,7 +31,7 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             key = org_key(o.name)
             first = acronyms.get(o.acronym) if o.acronym and len(o.acronym) >= 3 and " " not in o.acronym else None
             if first is not None and first != key and key not in facts.orgs and first in facts.orgs \
-                    and _own_words(o.name) & _own_words(facts.orgs[first].name):
+                    and own_words(o.name) & own_words(facts.orgs[first].name):
                 facts.alias[key] = first  # "USST" spelled out two ways: one organisation, named first
                 facts.orgs[first].aliases.add(o.name)
                 continue
@@ -135,13 +135,6 @@ def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list)
             acronyms.setdefault(facts.orgs[short].name, key)
 
 
-def _own_words(name: str) -> set[str]:
-    """The words of a name that are its own: not heads, fields or joining words ("Shanghai")."""
-    generic = lexicon.never_name()
-    heads = lexicon.org_heads()[0]
-    return {x for x in org_key(name).split() if x not in generic and not heads.match([x], 0)[0] and len(x) > 2}
-
-
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     """Hang a unit with no owner under the organisation that owns it by structure: its name begins
     with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
@@ -151,7 +144,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     def is_unit(lo: LocalOrg) -> bool:
         # "National Power Training Institute of Nigeria" is a national body, no unit of what follows it
         return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym \
-            and not (" of " in lo.name and _of_a_place(lo.name.rsplit(" of ", 1)[1].removeprefix("the ")))
+            and not (" of " in lo.name and of_a_place(lo.name.rsplit(" of ", 1)[1].removeprefix("the ")))
 
     forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
              if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
@@ -166,8 +159,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             continue
         # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
         owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
-                  for f in fs if lo.name.startswith(f + " ") and _names_a_part(rest := lo.name[len(f) + 1:])
-                  and not _formal_tail(rest) and not rest.lower().startswith("university ")]
+                  for f in fs if lo.name.startswith(f + " ") and names_a_part(rest := lo.name[len(f) + 1:])
+                  and not formal_tail(rest) and not rest.lower().startswith("university ")]
         # not "Sarandí Quantum Labs S.A." of "Sarandí Quantum Labs", nor "Hochschule Ostweser University of ..."
         if owners:
             lo.parent = max(owners)[1]
@@ -179,18 +172,18 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         # "Khalifa University" for "Khalifa University of Science and Technology": the name without its "of" phrase,
         # unless one sentence names both ("Tarn University and Tarn University of Technology": two bodies)
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
-                  and o.name.startswith(lo.name + " ") and (_personal_name(o.name[len(lo.name) + 1:])
+                  and o.name.startswith(lo.name + " ") and (personal_name(o.name[len(lo.name) + 1:])
                                                              and " of " in lo.name
                                                              or o.name.startswith(lo.name + " of ")
                                                              and len(lo.name.split()) >= 2 and not is_unit(lo)
-                                                             or _formal_tail(o.name[len(lo.name) + 1:])
-                                                             or _full_name(lo.name, o.name[len(lo.name) + 1:])
+                                                             or formal_tail(o.name[len(lo.name) + 1:])
+                                                             or full_name(lo.name, o.name[len(lo.name) + 1:])
                                                              or o.name.startswith(lo.name + " of ")
-                                                             and _of_a_place(o.name[len(lo.name) + 4:]))]
+                                                             and of_a_place(o.name[len(lo.name) + 4:]))]
         if len(longer) == 1 and key not in facts.alias.values() \
                 and not _named_together(facts, sentences, key, longer[0]):
             rest = facts.orgs[longer[0]].name[len(lo.name):]
-            place = rest.startswith(" of ") and _is_city(rest[4:])
+            place = rest.startswith(" of ") and is_city(rest[4:])
             merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
     for key, lo in list(facts.orgs.items()):
         # "TRX" beside "TRX Aerospace Corporation": a one-word name that opens one longer name of a body
@@ -208,7 +201,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         longer = [k for k, o in facts.orgs.items() if k != key and o.parent is None and lo.parent is None
                   and len(lo.name.split()) >= 2 and o.name.endswith(" " + lo.name)
                   and len(o.name.split()) == len(lo.name.split()) + 1 and is_place_word(o.name.split()[0])
-                  and _own_words(lo.name) - lexicon.field_words()]  # not "Ministry of Science" in "Israeli ..."
+                  and own_words(lo.name) - lexicon.field_words()]  # not "Ministry of Science" in "Israeli ..."
         if len(longer) == 1 and key not in facts.alias.values():
             merge_into(facts, key, longer[0])
     for key, lo in facts.orgs.items():
@@ -332,16 +325,6 @@ def _by_function(lo: LocalOrg) -> bool:
                                  and not country_table().match(lo.name.split(), 0)[0])
 
 
-_ADMINISTRATIVE = {"province", "prefecture", "state", "city", "county", "region", "municipality", "oblast",
-                   "governorate", "district", "emirate", "republic"}
-
-
-def _of_a_place(tail: str) -> bool:
-    """Whether the words after a unit's last "of" name a country or a province, city or region
-    ("Department of Science and Technology of Thua Thien Hue Province"): the place's own body."""
-    return is_country(tail) or tail.split()[-1].lower() in _ADMINISTRATIVE if tail else False
-
-
 def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None:
     """The one university that each sentence naming unit `key` names last before it."""
     owners = set()
@@ -355,54 +338,6 @@ def _university_before(facts: DocFacts, key: str, sentences: list) -> str | None
                 return None
             owners.add(before[-1].key)
     return owners.pop() if len(owners) == 1 else None
-
-
-def _is_city(name: str) -> bool:
-    """Whether a name is a city, not a country ("Fukuoka"; not "Kazakhstan", which official names keep)."""
-    words = name.removeprefix("the ").split()
-    return not is_country(name) and (len(words) == 1 and is_place_word(words[0]) or holds_place(words))
-
-
-def _names_a_part(rest: str) -> bool:
-    """Whether the words after an organisation's name name a part of it ("Library", "Computing",
-    "Hong Kong R&D Center"), not a person or place it is named after ("... of Chile Andrés Bello")."""
-    heads = lexicon.org_heads()[0]
-    words = rest.lower().split()
-    fields = lexicon.field_words()
-    return bool(words) and words[0] not in ("of", "for", "and", "&") and (  # "... of Science and Technology" goes on
-        any(heads.match(words, k, len(words))[0] for k in range(len(words)))
-                            or all(x in fields for x in words))
-
-
-def _formal_tail(rest: str) -> bool:
-    """Whether the words after a body's name only say its legal form or its country ("Corrib Genomics
-    DAC", "State Committee for Science of the Republic of Kazakhstan"): the same body written in full."""
-    w = words_of(rest)
-    if legal_suffix(w, 0, len(w)) == len(w):
-        return True
-    country = rest.removeprefix("of ").removeprefix("the ")
-    return rest.startswith("of ") and (is_country(country) or country.startswith("Republic of ")
-                                       and len(country.split()) == 3)
-
-
-def _full_name(short: str, rest: str) -> bool:
-    """Whether a body written short ("the Muscat Institute", "Hochschule Ostweser") and the words
-    that follow it in a longer name ("for Renewable Energy Research", "University of Applied
-    Sciences") are one body: a name of its own ending in its head, then what it is for."""
-    heads = lexicon.org_heads()[0]
-    words = short.lower().split()
-    own = _own_words(short) - lexicon.field_words()
-    headed = bool(heads.match(words, len(words) - 1)[0])
-    if len(words) < 2 or not own or not headed and not rest.startswith("University "):
-        return False
-    return rest.startswith(("for ", "University ")) or rest.startswith("of ") and headed
-
-
-def _personal_name(rest: str) -> bool:
-    """Whether the words after a body's name are a personal name it is named after ("Andrés Bello")."""
-    words = rest.split()
-    return 2 <= len(words) <= 3 and not _names_a_part(rest) and all(
-        NAME_WORD.match(x) and x.lower() not in lexicon.bare_stop_words() for x in words)
 
 
 def _short_owner(facts: DocFacts, key: str, first: str) -> str | None:
