@@ -29,3 +29,22 @@ def test_words_that_cleanco_also_lists_are_no_legal_form_when_written_as_words(t
 def test_a_bare_name_before_a_legal_form_is_a_company_not_a_person():
     f = _facts("In 2023, Tarn University signed an agreement with Bohemia Cryotech a.s. on cryogenic pumps.")
     assert "bohemia cryotech" not in f.people and "Bohemia Cryotech a.s." in {o.name for o in f.orgs.values()}
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Tarn Isotopes, Inc. ("Tarn") and Osk University signed an MoU on May 4, 2023.', "Tarn Isotopes, Inc."),
+    ("Solmar Energía Dominicana, S.R.L. (Solmar) and Osk University signed an agreement on May 4, 2023.",
+     "Solmar Energía Dominicana, S.R.L."),
+    ("Solmar Energía Dominicana S.R.L. and Osk University signed an agreement on May 4, 2023.",
+     "Solmar Energía Dominicana S.R.L."),
+    ("Serendib Crop Laboratories (Pvt) Ltd and Osk University signed an MoU on May 4, 2023.",
+     "Serendib Crop Laboratories (Pvt) Ltd"),
+    ("Osk University signed an MoU with Indus Grid Solutions (Pvt.) Ltd. on May 4, 2023.",
+     "Indus Grid Solutions (Pvt.) Ltd."),
+])
+def test_a_company_keeps_its_legal_form_after_a_comma_or_a_bracketed_pvt_and_is_a_party(text, name):
+    f = _facts(text)
+    key = next(k for k, lo in f.orgs.items() if lo.name == name)
+    signing = next(ev for ev in f.events if ev.kind == "signing")
+    assert key in {r[1] for r in signing.roles if r[3] == "party"}
+    assert signing.date is not None

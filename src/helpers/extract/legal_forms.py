@@ -87,8 +87,21 @@ def legal_suffix(w: Words, b: int, e: int) -> int:
             b += 1 + n
         elif n := legal_form_at(w, b, e):
             b += n
+        elif (n := _bracketed_private(w, b, e)) and legal_form_at(w, b + n, e):
+            b += n  # "Serendib BioCrop Laboratories (Pvt) Ltd", "Indus Grid Solutions (Pvt.) Ltd."
         else:
             return b
+
+
+_PRIVATE = {"pvt", "private"}
+
+
+def _bracketed_private(w: Words, b: int, e: int) -> int:
+    """The words of a bracketed "(Pvt)", "(Pvt.)" or "(Private)" at word b, else 0."""
+    if b + 2 >= e or w.text[b] != "(" or w.lower[b + 1].rstrip(".") not in _PRIVATE:
+        return 0
+    q = b + 2 + (w.text[b + 2] == ".")
+    return q + 1 - b if q < e and w.text[q] == ")" else 0
 
 
 def ends_legal_form(w: Words, k: int) -> bool:
@@ -99,12 +112,20 @@ def ends_legal_form(w: Words, k: int) -> bool:
 def run_ends_in_legal_form(w: Words, t: int, e: int) -> bool:
     """Whether the capitalised run at word t goes on into a legal form ("Natrun BioPharma S.A.E."): a
     company's name, no person's."""
+    return form_after_run(w, t, e) > 0
+
+
+def form_after_run(w: Words, t: int, e: int) -> int:
+    """The word where a legal form closes the capitalised run at word t ("Solmar Energía Dominicana,
+    S.R.L.": at the comma), else 0."""
     q = t
-    while q < e and q - t < 6 and w.text[q][:1].isupper():
-        if q > t and legal_form_at(w, q, e):
-            return True
+    while q < e and q - t < 6:
+        if q > t and (legal_form_at(w, q, e) or w.text[q] in (",", "(") and legal_suffix(w, q, e) > q):
+            return q
+        if not w.text[q][:1].isupper():
+            return 0
         q += 1
-    return False
+    return 0
 
 
 def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[str]:

@@ -420,6 +420,7 @@ def _defined_by(w: Words, k: int, e: int, form: str, text: str) -> int | None:
     q = k + len(form.split())
     while q < e and q - k < 8 and (is_cap(w.text[q]) or w.text[q] in ("/", "&", ".")):
         q += 1
+    q = legal_suffix(w, q, e)  # 'Halvorsen Isotopes, Inc. ("Halvorsen")'
     if q - k <= len(form.split()) or q + 1 >= e or w.text[q] != "(" \
             or not text.startswith(form, w.start[q + 1 + (w.text[q + 1] in ('"', "“", "‘", "'"))]):
         return None

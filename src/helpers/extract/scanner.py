@@ -11,7 +11,7 @@ from .affiliation import appositions
 from .agreements import HEAD_WORDS, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
-from .legal_forms import legal_form_at, legal_suffix
+from .legal_forms import form_after_run, legal_form_at, legal_suffix
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .places import holds_place, not_a_name_word, noun_in
@@ -251,6 +251,14 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             continue
         if is_cap(word) and low not in bare_stop and (not is_acronym(word) or upper_family(w, k, e, not_name)):
             m = name_words(w, k, e, bare_stop, loose=False)
+            if (q := form_after_run(w, k, e)) > m and not any(titles.match(w.lower, x, q)[0] for x in range(m, q)) \
+                    and not ({"'s", "’s"} & set(w.text[k:q])):  # "Solmar Energía Dominicana S.R.L.": a word no name has
+                m = legal_suffix(w, q, e)
+                body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "company")
+                orgs.append(body)
+                items.append(Item("org", k, m, body))
+                k = m
+                continue
             prev = items[-1] if items else None
             if m - k >= 2 and prev is not None and prev.kind == "org" and prev.j == k and " of " in prev.value.name \
                     and not prev.value.is_acronym and (m >= e or not is_cap(w.text[m])):
@@ -274,7 +282,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 m = q  # "Tarnby Bioenergia Ltda. and ...": the name ends at its legal form
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
                                or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
-                               or (legal := legal_form_at(w, m, e) > 0)):
+                               or (legal := legal_form_at(w, m, e) > 0
+                                   or m + 1 < e and w.text[m] == "," and legal_form_at(w, m + 1, e) > 0)):
                 m = legal_suffix(w, m, e) if legal else m  # "Bohemia Cryotech a.s.": a company
                 body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "company")  # "Virgin Hyperloop, the leader"
                 orgs.append(body)
