@@ -163,6 +163,10 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
 @pytest.mark.parametrize("text, name", [
     ("The Korean Ministry of Trade, Industry and Energy funds the programme.",
      "Korean Ministry of Trade, Industry and Energy"),
+    ("Today at the Ministry of Science, Technology and the Digital Economy, an agreement was signed.",
+     "Ministry of Science, Technology and the Digital Economy"),
+    ("The Ministry of Research, Innovation and Digitalization funds the programme.",
+     "Ministry of Research, Innovation and Digitalization"),
     ("The Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica (CONCYTEC) funds the programme.",
      "Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica"),
     ("The Tarn Institute and the Consortium Biopol L’Hospitalet de Llobregat signed a framework agreement.",
@@ -178,6 +182,13 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
 ])
 def test_an_organisation_name_runs_through_a_closing_list_of_fields_or_after_a_leading_head(text, name):
     assert name in {lo.name for lo in _facts(text).orgs.values()}
+
+
+def test_a_ministers_portfolio_with_the_before_its_last_field_is_the_ministrys_name():
+    f = _facts("It was signed by Maria Lenarc, Minister of Science, Technology and the Digital Economy, and by "
+               "the Rector of Tarn University and the Director General of the Tarn Space Agency, Bo Kim.")
+    assert f.people["lenarc maria"].title == "Minister of Science, Technology and the Digital Economy"
+    assert f.people["bo kim"].org == "tarn space agency"
 
 
 def test_short_forms_in_brackets_are_learned():

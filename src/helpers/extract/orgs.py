@@ -397,9 +397,10 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
             if saw_and and (k >= e or not is_cap(w.text[k])):
                 return k
             continue
-        if (w.lower[k] == "," or w.lower[k] in _AND) and k + 1 < e and is_cap(w.text[k + 1]):
+        the = w.lower[k] in _AND and k + 2 < e and w.lower[k + 1] == "the"  # "Technology and the Digital Economy"
+        if (w.lower[k] == "," or w.lower[k] in _AND) and k + 1 + the < e and is_cap(w.text[k + 1 + the]):
             saw_and = saw_and or w.lower[k] in _AND
-            k += 1
+            k += 1 + the
             continue
         return None
     return k if saw_and else None

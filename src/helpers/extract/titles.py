@@ -222,6 +222,10 @@ def _tail(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]):
         if low in ("and", "&", "of", "for") and t + 1 < e and (is_cap(w.text[t + 1]) or t + 1 in orgs_at):
             t += 1
             continue
+        if low in ("and", "&") and t + 2 < e and w.lower[t + 1] == "the" and is_cap(w.text[t + 2]) \
+                and w.lower[t + 2] in lexicon.field_words() and not lexicon.titles()[0].match(w.lower, t + 2, e)[0]:
+            t += 2  # "Minister of Science, Technology and the Digital Economy"
+            continue
         if low in ("of", "for") and t + 2 < e and w.lower[t + 1] == "the" and (
                 is_cap(w.text[t + 2]) or t + 2 in orgs_at):
             t += 2  # "Minister of Defense of the Republic of Indonesia"
