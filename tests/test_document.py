@@ -428,6 +428,12 @@ _SIGNED = "Tarn University and Brindle Institute signed a memorandum of understa
      {"Li Wei": "witness", "Omar Haddad": "witness"}),
     ("“This is a milestone,” said Li Wei, President of Tarn University.", {"Li Wei": "speaker"}),
     ("The event was hosted by Li Wei, Rector of Brindle Institute.", {"Li Wei": "presider"}),
+    ("The ceremony was compered by Engr. Li Wei, Director of Research at Tarn University.", {"Li Wei": "presider"}),
+    ("The Registrar of Tarn University, Dr. Li Wei, served as master of ceremonies.", {"Li Wei": "presider"}),
+    ("Dean Li Wei and Director Omar Haddad sign on behalf of the two institutions, with Board Chair Prof. Ada Vos "
+     "(center) looking on.", {"Li Wei": "signatory", "Omar Haddad": "signatory", "Ada Vos": "attendee"}),
+    ("Photo: Signing the MoU are Dean Li Wei (left) and Director Omar Haddad (right), as Chairman Ada Vos looks on.",
+     {"Li Wei": "signatory", "Omar Haddad": "signatory", "Ada Vos": "attendee"}),
     ("The ceremony took place at Prince Faisal Hall in Palo Alto.", {}),
     ("Li Wei, head of the Prince Faisal University, attended.", {"Li Wei": "attendee"}),
 ])

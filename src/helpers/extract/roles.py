@@ -39,6 +39,9 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
                                 and t.value[2] != _WEAK), None)
                 return earlier.value[0] if earlier is not None else _WEAK
             if direction == "after":
+                if any(i.kind == "sep" and i.value in ("with", "as") for i in items[y + 1:x]) \
+                        and _role_forward(items, x):
+                    return None  # "signed on behalf of X, with C looking on": C's own verb tells
                 if role == "attendee" and it.j - it.i == 1 and (outer := _outer_role(items, y)) is not None:
                     return outer  # "in the presence of University officials, including A and B"
                 if (role == "attendee" and it.j - it.i == 1 or it.value[2] == "between") \
@@ -92,8 +95,14 @@ def _in_list(items: list[Item], y: int) -> bool:
 def _role_forward(items: list[Item], x: int) -> list[str]:
     """Roles of the verbs after a person: "A and B delivered speeches ... and signed the agreement"."""
     roles: list[str] = []
+    aside = False  # "A and B sign, as C looks on": the verb after "as C" is C's
     for y in range(x + 1, len(items)):
         it = items[y]
+        if it.kind == "sep" and it.value in ("as", "with", ","):
+            aside = it.value != "," and y + 1 < len(items) and items[y + 1].kind in ("person", "title", "org")
+            continue
+        if it.kind == "trigger" and it.value[1] == "before" and aside and not roles:
+            break
         if it.kind == "trigger" and it.value[1] == "before":
             if roles and not (items[y - 1].kind == "sep" and items[y - 1].value == "and"):
                 break  # "A witnessed X sign": only verbs joined by "and" share a subject

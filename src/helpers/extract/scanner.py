@@ -110,7 +110,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if n and is_cap(word):
             n = max(n, honorific_len(w, k, e, honor))
             m = name_words(w, k + n, e, not_name, loose=True)
-            if m > k + n and w.lower[k + n] not in never_first:
+            if m > k + n and (w.lower[k + n] not in never_first or m - k - n >= 3
+                              and w.lower[k + n] not in titles.first and w.lower[k + n] not in not_name):
                 items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific")))
                 k = m
                 continue
