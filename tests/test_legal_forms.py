@@ -48,3 +48,10 @@ def test_a_company_keeps_its_legal_form_after_a_comma_or_a_bracketed_pvt_and_is_
     signing = next(ev for ev in f.events if ev.kind == "signing")
     assert key in {r[1] for r in signing.roles if r[3] == "party"}
     assert signing.date is not None
+
+
+def test_a_company_with_its_legal_form_closing_a_sentence_ends_the_title_before_it():
+    f = _facts("Tarnby Photonics S.A.E. and Osk University signed an MoU. It was signed by Eng. Tarek Fouad, "
+               "Managing Director of Tarnby Photonics S.A.E.\n\nThe memorandum runs for five years.")
+    person = next(p for p in f.people.values() if p.name == "Tarek Fouad")
+    assert person.title == "Managing Director" and person.org == f.org("Tarnby Photonics S.A.E.")

@@ -167,6 +167,8 @@ def test_a_unit_with_a_name_of_its_own_is_not_given_an_owner():
      "Ministry of Science, Technology and the Digital Economy"),
     ("The Ministry of Research, Innovation and Digitalization funds the programme.",
      "Ministry of Research, Innovation and Digitalization"),
+    ("It was held at the Ministry of Research, Innovation and Technology Transfer in the capital.",
+     "Ministry of Research, Innovation and Technology Transfer"),
     ("The Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica (CONCYTEC) funds the programme.",
      "Consejo Nacional de Ciencia, Tecnología e Innovación Tecnológica"),
     ("The Tarn Institute and the Consortium Biopol L’Hospitalet de Llobregat signed a framework agreement.",
@@ -594,3 +596,8 @@ def test_a_faculty_with_no_owner_named_belongs_to_the_university_the_release_is_
                "May 4, 2023. Tarn University signed an MoU with Brindle Polytechnic. Tarn University will host the "
                "students. The Dean of the Faculty of Fisheries, Dr. Anan Sirisuk, presented the programme.")
     assert _org_of(f, "anan sirisuk") == "Tarn University"
+
+
+def test_a_deputy_ministers_affairs_make_no_ministry_of_their_own():
+    f = _facts("The signing was attended by Dr. Laila Barakat, Deputy Minister for Research Affairs.")
+    assert not any("ministry" in k for k in f.orgs)

@@ -730,3 +730,11 @@ def test_italian_and_academy_honorifics_are_no_part_of_the_name(honorific):
     f = _facts(f"Tarn University and AIRSA signed an MoU. The ceremony was hosted by the Director General of AIRSA, "
                f"{honorific} Lucia Ferrante.")
     assert [(p.name, p.title) for p in f.people.values()] == [("Lucia Ferrante", "Director General")]
+
+
+def test_agents_after_a_bare_title_in_a_witness_clause_of_a_passive_signing_sign():
+    f = _facts("The memorandum was signed in the presence of the Minister by Prof. Dr. Rania El-Tarn, Chairperson "
+               "of Brindle Institute, and Dr. Karim al-Osk, President of Tarn University.")
+    roles = _roles(f)
+    assert {("el-tarn rania", "signatory"), ("al-osk karim", "signatory")} <= roles
+    assert ("el-tarn rania", "witness") not in roles

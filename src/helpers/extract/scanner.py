@@ -436,7 +436,8 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     if w.lower[k - 1] == "and" and any(it.kind == "trigger" and it.value[:2] == ("signatory", "after") for it in items):
         return True  # "signed by A, Director of X, and by B": the second agent of the same signing
     sig = next((it for it in items if it.kind == "trigger" and it.value[0] == "signatory"), None)
-    if w.text[k - 1] == "," and sig is not None and sig.i > s and w.lower[sig.i - 1] in _PASSIVE \
+    bare_title = bool(items) and items[-1].kind == "title" and items[-1].j == k  # "in the presence of the Minister by"
+    if (w.text[k - 1] == "," or bare_title) and sig is not None and sig.i > s and w.lower[sig.i - 1] in _PASSIVE \
             and any(it.kind == "trigger" and it.value[0] == "witness" and it.i > sig.i for it in items):
         return True  # "was signed in the presence of A, Chairman of X, by B and C": the signing's agents
     heads = lexicon.signed_by_heads()

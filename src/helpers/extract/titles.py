@@ -74,7 +74,7 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 org = tail_org
                 cut = text.rfind(" of ", w.start[tail_org.i], w.end[tail_org.j - 1])
                 title_end = w.index_at(cut) if cut >= 0 else t
-            elif (named := _tail_name_org(w, end, q, t, text, kind)) is not None:
+            elif (named := _tail_name_org(w, end, q, t, e, text, kind)) is not None:
                 org = named  # "Chief Executive Officer at Tabuk Pharmaceuticals", "Vice President of Intel"
                 orgs_at[named.i] = named
             else:
@@ -122,7 +122,7 @@ def _named_before(w: Words, k: int, end: int, e: int, orgs_at: dict[int, OrgSpan
     return max(before, key=lambda o: o.i) if before else None
 
 
-def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | None) -> OrgSpan | None:
+def _tail_name_org(w: Words, at: int, q: int, t: int, e: int, text: str, kind: str | None) -> OrgSpan | None:
     """The organisation a title's capitalised tail names without a head word: always after "at",
     after "of" for a company title and a proper name ("CTO of Airbus"; not "Mayor of Sanqiao", a
     place, nor "Director of Research and Development")."""
@@ -135,7 +135,7 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, text: str, kind: str | Non
         return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
     if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
         return None
-    if t < len(w) and w.text[t] not in (",", ".", ";", ")", ":", "and"):
+    if t < e and w.text[t] not in (",", ".", ";", ")", ":", "and"):
         return None  # the run goes on into a name ("SUPARCO Amer Nadeem")
     if lexicon.people()[0].match(w.lower, q, t)[0]:
         return None
@@ -154,8 +154,9 @@ def _ministry(w: Words, k: int, n: int, end: int, text: str) -> OrgSpan | None:
     if at - 3 >= k and w.lower[at - 3:at] == ["minister", "of", "state"] and at < end and w.lower[at] == "for":
         at -= 2  # "Senior Minister of State for Science and Enterprise": a minister of that ministry
     if w.lower[at - 1] != "minister" or at + 1 >= end or w.lower[at] not in ("of", "for") \
-            or any(w.lower[q] in _NOT_A_MINISTRY for q in range(k, at)):
-        return None
+            or any(w.lower[q] in _NOT_A_MINISTRY for q in range(k, at)) \
+            or w.lower[at] == "for" and w.lower[k] in ("deputy", "vice") and w.lower[end - 1] == "affairs":
+        return None  # "Deputy Minister for Research Affairs": a deputy's share of a ministry's work
     if w.lower[at:at + 3] == ["of", "state", "for"]:
         at += 2
     q = at + 1 + (w.lower[at + 1] == "the")
