@@ -555,8 +555,10 @@ def test_a_day_written_by_itself_is_a_day_of_the_publication_month_or_the_one_be
 @pytest.mark.parametrize("text, date", [
     ("The Tarn Council held its 41st session on 26-27 November 2024 in Tarnby. On 27 November, Tarn University "
      "and Brindle Institute signed a cooperation agreement.", dt.date(2024, 11, 27)),
+    ("Tarn University and Brindle Institute signed an MoU on 12 September during the University's 2022 Innovation "
+     "Week; it follows a 2019 protocol and serves the Vision 2030 plan.", dt.date(2022, 9, 12)),
     ("Tarn University and Brindle Institute signed an MoU on 12 September. It is the University's first agreement "
-     "with a company in 2022; it follows a 2019 protocol and serves the Vision 2030 plan.", dt.date(2022, 9, 12)),
+     "with a company in 2022 and follows a 2019 protocol.", None),
     ("Tarn University and Brindle Institute signed an MoU on 12 September to cut emissions by 2030.", None),
     ("Tarn University and Brindle Institute signed an MoU on 12 September.", None),
 ])

@@ -123,21 +123,24 @@ def dateline(text: str) -> re.Match | None:
     return m if m and find_dates(m.group("date")) else None
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "by 2030", "Vision 2030", "2024-2029", "the 2030 Agenda": a year the text looks ahead to, not its own
+# "by 2030", "Vision 2030", "2024-2029": a year the text looks ahead to, not its own
 _AHEAD_BEFORE = re.compile(r"(?:\b(?:by|until|till|through|to|towards?|beyond|vision|agenda|horizon|before)\s+"
                            r"|\d\s*[-–/]\s*)$", re.I)
-_AHEAD_AFTER = re.compile(r"^(?:\s+(?:agenda|vision|goals?|targets?|strategy|plan)\b|\s*[-–/]\s*(?:19|20)?\d\d\b)",
-                          re.I)
+# "the 2024 edition", "the University's 2024 Innovation Week": the year of the event the text reports
+_EDITION = re.compile(r"\b((?:19|20)\d\d)\s+(?:edition\b|(?:(?:[A-Z][\w’'&-]*|and|of|for|on)\s+){0,6}"
+                      r"(?:Week|Fair|Forum|Summit|Conference|Expo|Exhibition|Festival|Congress|Show|Days|Symposium"
+                      r"|Session|Olympiad)\b)")
 
 
-def year_of_text(text: str) -> int | None:
-    """The year a text gives its year-less dates ("held ... on 26-27 November 2024 ... On 27 November"):
-    the latest year it states, leaving out years it looks ahead to ("by 2030", "Vision 2030")."""
-    years = [int(m.group(0)) for m in _YEAR.finditer(text)
-             if not _AHEAD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-             and not _AHEAD_AFTER.match(text[m.end():m.end() + 12])]
-    return max(years, default=None)
+def year_of_text(text: str, month: int | None = None) -> int | None:
+    """The year a text gives its year-less dates in `month`: one year that a dated mention of that
+    month ("held ... on 26-27 November 2024 ... On 27 November") or an edition of the event ("the 2024
+    edition", "the 2024 Innovation Week") states; None when none or several do. A bare year ("a 2019
+    protocol", "in 2022") is no event's and is never taken, nor a year looked ahead to ("Vision 2030")."""
+    years = {m.year for m in find_dates(text) if m.year and (month is None or m.month == month)}
+    years |= {int(m.group(1)) for m in _EDITION.finditer(text)
+              if not _AHEAD_BEFORE.search(text, max(0, m.start() - 12), m.start())}
+    return years.pop() if len(years) == 1 else None
 
 
 def find_today(text: str) -> re.Match | None:

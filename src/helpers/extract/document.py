@@ -406,14 +406,13 @@ def _sentence_event(facts: DocFacts, kind: str, span: tuple[int, int], dated) ->
 
 
 def _year_from_text(facts: DocFacts, text: str) -> None:
-    """A year-less date the publication date could not resolve takes the year the text states
-    elsewhere (`year_source = text`), as the annotation guide has it; with no such year it stays."""
-    year = None
+    """A year-less date the publication date could not resolve takes the one year the text states
+    for it elsewhere (`year_source = text`), as the annotation guide has it; otherwise it stays."""
     for ev in facts.events:
-        if ev.precision == "no-year" and ev.date_text and (year := year or year_of_text(text)):
-            mention = find_dates(ev.date_text)
-            if mention and (date := to_date(mention[0], year)):
-                ev.date, ev.precision, ev.year_source = date, "day" if mention[0].day else "month", "text"
+        mention = find_dates(ev.date_text) if ev.precision == "no-year" and ev.date_text else []
+        year = year_of_text(text, mention[0].month) if mention else None
+        if year and (date := to_date(mention[0], year)):
+            ev.date, ev.precision, ev.year_source = date, "day" if mention[0].day else "month", "text"
 
 
 def _finish_events(facts: DocFacts) -> None:
