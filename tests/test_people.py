@@ -738,3 +738,19 @@ def test_agents_after_a_bare_title_in_a_witness_clause_of_a_passive_signing_sign
     roles = _roles(f)
     assert {("el-tarn rania", "signatory"), ("al-osk karim", "signatory")} <= roles
     assert ("el-tarn rania", "witness") not in roles
+
+
+@pytest.mark.parametrize("text, name, title, org", [
+    ("Tarn Rao University (TRU) signed. Signing were the Vice-Chancellors Prof. Aamir Lone (Osk University) and "
+     "Dr. Keshav G. Patil (TRU).", "Keshav G. Patil", "Vice-Chancellor", "Tarn Rao University"),
+    ("From left: Luc Wagener, CEO of Orbitalis Launch Services (centre), and Bo Kim.", "Luc Wagener", "CEO",
+     "Orbitalis Launch Services"),
+    ("Made Wirawan Santosa, President Director of PT Tarn Orbit Teknologi Tbk (right), spoke.",
+     "Made Wirawan Santosa", "President Director", "PT Tarn Orbit Teknologi Tbk"),
+    ("Henrik Mølgaard, Chief Technology Officer of the Danish drilling contractor Tarnvarme Drilling A/S, spoke.",
+     "Henrik Mølgaard", "Chief Technology Officer", "Tarnvarme Drilling A/S"),
+])
+def test_a_title_names_the_company_or_body_after_it_through_initials_asides_and_descriptions(text, name, title, org):
+    f = _facts(text)
+    person = next(p for p in f.people.values() if p.name == name)
+    assert person.org is not None and (person.title, person.org) == (title, f.org(org))

@@ -7,10 +7,11 @@ import re
 from .. import lexicon
 from .acronyms import is_acronym
 from .facts import OrgSpan
-from .legal_forms import run_ends_in_legal_form
+from .legal_forms import form_after_run, legal_suffix, run_ends_in_legal_form
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .orgs import kind_of
+from .places import is_place_word
 
 _TITLE_TAIL = {"of", "for", "at"}
 
@@ -63,6 +64,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         end = org.j
     elif (named := _named_before(w, k, end, e, orgs_at)) is not None:
         org, end = named, end + 3  # "..., Vice President of the university"
+    elif (described := _described_company(w, end, e, orgs_at, text)) is not None:
+        org, end = described, described.j  # "CTO of the Danish drilling contractor Nordvarme Drilling A/S"
     elif end < e and w.lower[end] in _TITLE_TAIL:
         q = end + 1 + (1 if end + 1 < e and w.lower[end + 1] == "the" else 0)
         t, tail_org, tail_end = _tail(w, q, e, orgs_at)
@@ -122,6 +125,25 @@ def _named_before(w: Words, k: int, end: int, e: int, orgs_at: dict[int, OrgSpan
     return max(before, key=lambda o: o.i) if before else None
 
 
+def _described_company(w: Words, end: int, e: int, orgs_at: dict[int, OrgSpan], text: str) -> OrgSpan | None:
+    """The company a title's "of the <words written small> <Name>" names: the body found there, or
+    a capitalised run into a legal form ("of the Danish drilling contractor Nordvarme Drilling A/S")."""
+    if end + 3 >= e or w.lower[end] not in ("of", "at") or w.lower[end + 1] != "the":
+        return None
+    r = end + 2
+    while r < e and r - end - 2 < 5 and (w.text[r].isalpha() and w.text[r].islower() or r == end + 2
+                                         and is_place_word(w.text[r])):
+        r += 1
+    if r == end + 2 or r >= e or not w.text[r - 1].islower():
+        return None
+    if r in orgs_at:
+        return orgs_at[r]
+    if not run_ends_in_legal_form(w, r, e):
+        return None
+    j = legal_suffix(w, form_after_run(w, r, e), e)
+    return OrgSpan(r, j, text[w.start[r]:w.end[j - 1]], None, "company")
+
+
 def _tail_name_org(w: Words, at: int, q: int, t: int, e: int, text: str, kind: str | None) -> OrgSpan | None:
     """The organisation a title's capitalised tail names without a head word: always after "at",
     after "of" for a company title and a proper name ("CTO of Airbus"; not "Mayor of Sanqiao", a
@@ -135,7 +157,7 @@ def _tail_name_org(w: Words, at: int, q: int, t: int, e: int, text: str, kind: s
         return None  # "of Research and Development", "of Pre-Competitive Research": part of the title
     if w.lower[at] not in ("at", "of") or w.lower[q] in lexicon.titles()[0].first:
         return None
-    if t < e and w.text[t] not in (",", ".", ";", ")", ":", "and"):
+    if t < e and w.text[t] not in (",", ".", ";", ")", "(", ":", "and", "–", "—"):
         return None  # the run goes on into a name ("SUPARCO Amer Nadeem")
     if lexicon.people()[0].match(w.lower, q, t)[0]:
         return None
@@ -176,8 +198,8 @@ def _named_body(w: Words, q: int, t: int, text: str, kind: str | None, not_name:
     Argentina" where "Accenture" is named again; not "Director of Human Resources")."""
     if t - q > 3 or any("-" in w.text[x] for x in range(q, t)):
         return False
-    if kind == "company":
-        return not any(w.lower[x] in not_name for x in range(q, t))
+    if kind == "company":  # "CEO of Orbitalis Launch Services", not "CFO of Operations"
+        return w.lower[q] not in not_name and w.lower[q] not in lexicon.field_words()
     first = w.lower[q]
     if kind == "government" or first in not_name or first in lexicon.field_words() \
             or first in lexicon.never_first_name() or not w.text[q][1:].islower():
