@@ -601,3 +601,11 @@ def test_a_faculty_with_no_owner_named_belongs_to_the_university_the_release_is_
 def test_a_deputy_ministers_affairs_make_no_ministry_of_their_own():
     f = _facts("The signing was attended by Dr. Laila Barakat, Deputy Minister for Research Affairs.")
     assert not any("ministry" in k for k in f.orgs)
+
+
+@pytest.mark.parametrize("heading", ["About", "SOURCE", "Contact"])
+def test_a_boilerplate_heading_opening_a_line_is_no_word_of_the_name_after_it(heading):
+    f = _facts("Tarn Semiconductors Ltd. and Osk University signed an MoU on May 4, 2023.\n\n"
+               f"{heading} Tarn Semiconductors Ltd.\nTarn Semiconductors Ltd. designs chips.\n\n"
+               f"{heading} Osk University\nOsk University teaches.")
+    assert {lo.name for lo in f.orgs.values()} == {"Tarn Semiconductors Ltd.", "Osk University"}

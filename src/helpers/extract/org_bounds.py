@@ -19,6 +19,14 @@ NAME_BREAKS = {
 TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
 
 
+_HEADINGS = {"about", "source", "contact", "contacts"}
+
+
+def heading_word(w: Words, k: int, text: str) -> bool:
+    """Whether word k is a boilerplate heading opening its line ("About Tarn Ltd.", "SOURCE Tarn Ltd.")."""
+    return w.lower[k] in _HEADINGS and text[:w.start[k]].rstrip(" \t")[-1:] in ("", "\n")
+
+
 def nameish(word: str) -> bool:
     """A capitalised word of letters in any cased script, not all capitals ("Soo-jin", "Şükrü")."""
     return NAME_WORD.match(word) and any(c.islower() for c in word) and word[1:2] != "."

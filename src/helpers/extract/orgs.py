@@ -17,6 +17,7 @@ from .org_bounds import (
     TAIL_OF,
     affiliation_in_brackets,
     based_word,
+    heading_word,
     named_with_acronym,
     nameish,
     new_name_after_and,
@@ -192,7 +193,15 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
-    return _joined_acronyms(named_after(spans, w, e, text), w, text)
+    return [_without_heading(sp, w, text) for sp in _joined_acronyms(named_after(spans, w, e, text), w, text)]
+
+
+def _without_heading(sp: OrgSpan, w: Words, text: str) -> OrgSpan:
+    """The name without a boilerplate heading that opens its line ("About Tarn Ltd.", "SOURCE Tarn Ltd.")."""
+    if sp.j - sp.i < 2 or not heading_word(w, sp.i, text):
+        return sp
+    name = text[w.start[sp.i + 1]:w.end[sp.j - 1]]
+    return OrgSpan(sp.i + 1, sp.j, name, sp.acronym, kind_of(name), sp.parent, sp.is_acronym)
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:

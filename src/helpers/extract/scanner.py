@@ -14,6 +14,7 @@ from .facts import Item, OrgSpan, Person
 from .legal_forms import form_after_run, legal_form_at, legal_suffix
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
+from .org_bounds import heading_word
 from .places import holds_place, not_a_name_word, noun_in
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
@@ -249,6 +250,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             m = ents.people[k]
             items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "model")))
             k = m
+            continue
+        if heading_word(w, k, text) and k + 1 < e and is_cap(w.text[k + 1]):
+            k += 1  # "About Tarn Ltd.", "SOURCE Tarn Ltd.": the heading is no word of the name
             continue
         if is_cap(word) and low not in bare_stop and (not is_acronym(word) or upper_family(w, k, e, not_name)):
             m = name_words(w, k, e, bare_stop, loose=False)
