@@ -749,6 +749,14 @@ def test_agents_after_a_bare_title_in_a_witness_clause_of_a_passive_signing_sign
      "Made Wirawan Santosa", "President Director", "PT Tarn Orbit Teknologi Tbk"),
     ("Henrik Mølgaard, Chief Technology Officer of the Danish drilling contractor Tarnvarme Drilling A/S, spoke.",
      "Henrik Mølgaard", "Chief Technology Officer", "Tarnvarme Drilling A/S"),
+    ("Tarn Point Institute (TPI) and Osk University signed. The ceremony was chaired by TPI's Vice-President, "
+     "Academic Affairs, Dr. Nadira Ali-Sookram.", "Nadira Ali-Sookram", "Vice-President, Academic Affairs",
+     "Tarn Point Institute"),
+    ("Tarn Metro University (UTM) and Osk signed. UTM's Vice-Rector for Research and Extension, Dr. Paola Andrea "
+     "Cifuentes Mejía, spoke.", "Paola Andrea Cifuentes Mejía", "Vice-Rector for Research and Extension",
+     "Tarn Metro University"),
+    ("Jamuna Tarn Institute (JTI) and Osk signed. Dr. Kazi Haque and JTI Chief Scientific Officer Dr. Farzana "
+     "Yeasmin Mitu spoke.", "Farzana Yeasmin Mitu", "Chief Scientific Officer", "Jamuna Tarn Institute"),
 ])
 def test_a_title_names_the_company_or_body_after_it_through_initials_asides_and_descriptions(text, name, title, org):
     f = _facts(text)

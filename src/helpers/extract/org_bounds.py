@@ -108,11 +108,17 @@ def affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
 def portfolio_at(w: Words, k: int, e: int) -> bool:
     """Whether a title's portfolio starts at k and runs to the end of the name ("Academic Affairs",
     "Research and Innovation"): portfolio words only."""
+    q = portfolio_end(w, k, e)
+    return q is not None and (q >= e or not is_cap(w.text[q]))
+
+
+def portfolio_end(w: Words, k: int, e: int) -> int | None:
+    """End of the capitalised portfolio words at k ("Academic Affairs"), else None."""
     portfolio = lexicon.word_set("titles", "portfolios") | {"affairs"}
     q = k
     while q < e and (w.lower[q] in portfolio and is_cap(w.text[q]) or w.lower[q] in ("and", "&") and q > k):
         q += 1
-    return q > k and w.lower[q - 1] in portfolio and (q >= e or not is_cap(w.text[q]))
+    return q if q > k and w.lower[q - 1] in portfolio else None
 
 
 def based_word(low: str) -> bool:

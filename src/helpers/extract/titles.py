@@ -10,6 +10,7 @@ from .facts import OrgSpan
 from .legal_forms import form_after_run, legal_suffix, run_ends_in_legal_form
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
+from .org_bounds import portfolio_end
 from .orgs import kind_of
 from .places import is_place_word
 
@@ -38,6 +39,9 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 is_cap(w.text[q]) or w.lower[q] in (",", "and", "&", "of") for q in range(end + 1, close)):
             end = close + 1  # "Deputy Vice-Chancellor (Research, Innovation and Extension)"
             n = end - k
+    if end + 2 < e and w.text[end] == "," and (q := portfolio_end(w, end + 1, e)) and q < e and w.text[q] == ",":
+        end = q  # "Vice-President, Academic Affairs, Dr. A": the portfolio after a comma is the title's
+        n = end - k
     end = _portfolio_and(w, k, end, e)
     n = end - k
     if end + 1 < e and w.lower[end] in ("and", "&") and table.match(w.lower, end + 1, e)[0]:
