@@ -300,6 +300,17 @@ def test_a_headline_acronym_names_the_publisher_and_a_mayor_holds_the_place_gove
     assert mayor.people["li wei"].org == "tarnby municipal government"
 
 
+@pytest.mark.parametrize("title, org", [
+    ("BRU, Tarn University Sign MoU on Cocoa Research", "brindle university"),
+    ("Tarn University and BRU sign MoU", "tarn university"),
+    ("Cocoa research: a new MoU", None),
+])
+def test_the_body_a_headline_of_two_signers_names_first_publishes_the_release(title, org):
+    f = _facts("Brindle University (BRU) and Tarn University signed an agreement on May 4, 2023. The Pro "
+               "Vice-Chancellor, Prof. Ana Ruiz, chaired the ceremony.", title=title)
+    assert f.people["ana ruiz"].org == org
+
+
 def test_the_universitys_title_with_no_university_named_before_is_the_releases_one_university():
     f = _facts("A delegation of Tarn Agency visited Brindle University on May 4, 2023. They were received at the "
                "University's headquarters by Dr. Ana Ruiz, the University's Rector.")

@@ -71,6 +71,7 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.flag = "unknown"
 
 
+_SIGN_VERBS = {"signs", "signed", "inks", "inked", "sign", "ink"}
 _TITLE_WORDS = re.compile(r"[\w&'’-]+")
 
 
@@ -240,7 +241,9 @@ def _publisher(facts: DocFacts) -> str | None:
         j = next((o.j for o in orgs if o.i <= 1), 1)
         if first is None and w.text and w.text[0].isupper():
             first = w.text[0]  # "SDUT Signs ..."
-        if first is not None and j < len(w) and w.lower[j] in ("signs", "signed", "inks", "inked"):
+        # "X signs ...", "X, Brazilian University Sign MoU", "X and Y sign": the body named first
+        signs = next((q for q in range(j, min(len(w), j + 6)) if w.lower[q] in _SIGN_VERBS), None)
+        if first is not None and signs is not None and (signs == j or w.lower[j] in (",", "and", "&")):
             key = facts.org(first)
             if key not in facts.orgs:  # "MKU signs ...": the organisation the acronym stands for
                 key = next((k for k, o in facts.orgs.items() if o.acronym == first and o.name != first), key)
