@@ -51,14 +51,14 @@ def _written_as_form(word: str, any_case: bool) -> bool:
 def legal_form_at(w: Words, k: int, e: int) -> int:
     """The number of words of the legal form starting at word k (0 when none), a split-off dot included."""
     table, firsts, dotted = _table()
-    if k >= e or _key(w.text[k]) not in firsts:
+    if k >= e or w.lower[k].replace(".", "") not in firsts:
         return 0
     keys: list[str] = []
     ends: list[int] = []
     q = k
     while q < e and len(keys) < 5:
         if w.text[q] != ".":
-            keys.append(_key(w.text[q]))
+            keys.append(w.lower[q].replace(".", ""))
             ends.append(q + 1)
         q += 1
     for n in range(len(keys), 0, -1):
@@ -134,8 +134,9 @@ def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[s
     alone, they are the company too. `stop` holds words no name runs back over (titles)."""
     found = set()
     n = len(w)
+    firsts = _table()[1]
     for k in range(1, n):
-        if _key(w.text[k]) not in _table()[1] or not legal_form_at(w, k, n):
+        if w.lower[k].replace(".", "") not in firsts or not legal_form_at(w, k, n):
             continue
         b = k - 1 if w.text[k - 1] == "," else k  # "Rovuma Subsea Engenharia, S.A."
         a = b
