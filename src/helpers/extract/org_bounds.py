@@ -24,7 +24,10 @@ _HEADINGS = {"about", "source", "contact", "contacts"}
 
 def heading_word(w: Words, k: int, text: str) -> bool:
     """Whether word k is a boilerplate heading opening its line ("About Tarn Ltd.", "SOURCE Tarn Ltd.")."""
-    return w.lower[k] in _HEADINGS and text[:w.start[k]].rstrip(" \t")[-1:] in ("", "\n")
+    if w.lower[k] not in _HEADINGS:
+        return False
+    line = text.rfind("\n", 0, w.start[k]) + 1
+    return not text[line:w.start[k]].strip(" \t")
 
 
 def nameish(word: str) -> bool:
