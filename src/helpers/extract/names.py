@@ -37,7 +37,9 @@ class _NameWord:
             return False
         body = [c for c in head[1:] if not unicodedata.combining(c)]
         if all(c.isupper() for c in body):
-            return 2 <= len(head) <= 12 and not rest or len(body) == 0
+            if rest:  # "TAZI-FASSI", "FAURÉ-BRIAND": a hyphenated family name in capitals
+                return len(body) == 0 or len(head) >= 2 and all(len(r) >= 2 and r.isupper() for r in rest)
+            return 2 <= len(head) <= 12
         if len(body) < 1 or not body[0].islower():
             return False
         return sum(c.isupper() for c in body) <= 1  # "McDonald", not "iPhoneX"

@@ -16,7 +16,8 @@ NAME_BREAKS = {
     "then", "today", "meanwhile", "between", "among", "and", "of", "to", "as", "under", "via",
     "representing", "including", "welcoming", "joining", "signing",
 }
-TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da"}
+TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da", "degli", "della", "delle",
+           "dei", "dello", "dos", "das"}
 
 
 _HEADINGS = {"about", "source", "contact", "contacts"}

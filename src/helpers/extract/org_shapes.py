@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from .. import lexicon
 from .facts import OrgSpan
+from .legal_forms import is_legal_form
 from .nlp import Words, is_cap
 from .theme_scope import is_country
 
@@ -66,3 +70,27 @@ def named_after(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSp
                 sp = OrgSpan(sp.i, q, text[w.start[sp.i]:w.end[q - 1]], sp.acronym, sp.kind, sp.parent)
         out.append(sp)
     return out
+
+
+def apart_from_company(spans: list[OrgSpan], w: Words, text: str, short: frozenset[str]) -> list[OrgSpan]:
+    """Split "Havbris and Bergsvik University" when the words before "and" name a company the release
+    writes with its legal form ("Havbris Subsea ASA") or defines as a short form: two bodies, not one."""
+    out: list[OrgSpan] = []
+    for sp in spans:
+        q = next((q for q in range(sp.i + 1, sp.j - 1) if w.lower[q] in ("and", "&")), None)
+        left = " ".join(w.text[sp.i:q]) if q is not None else ""
+        if q is None or not (left in short or _with_legal_form(left, text)):
+            out.append(sp)
+            continue
+        right = text[w.start[q + 1]:w.end[sp.j - 1]]
+        out.append(OrgSpan(sp.i, q, left, None, "company"))
+        out.append(replace(sp, i=q + 1, name=right))
+    return out
+
+
+def _with_legal_form(name: str, text: str) -> bool:
+    """Whether the text writes `name` somewhere followed by a company's legal form ("Havbris Subsea ASA")."""
+    for m in re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z]\w+){{0,2}}),?\s+([^\s,;()]+)", text):
+        if is_legal_form(m.group(2)):
+            return True
+    return False

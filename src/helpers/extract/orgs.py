@@ -26,7 +26,7 @@ from .org_bounds import (
     place_spelled,
     portfolio_at,
 )
-from .org_shapes import named_after, national_bodies, with_quoted_names
+from .org_shapes import apart_from_company, named_after, national_bodies, with_quoted_names
 from .places import is_place_word, not_a_name_word, place_dateline
 
 _DIGIT = re.compile(r"\d")
@@ -192,7 +192,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and w.lower[k] not in not_name and w.lower[k] not in lexicon.titles()[1] \
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
-    spans = with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text)
+    spans = apart_from_company(with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text, short)
     return [_without_heading(sp, w, text) for sp in _joined_acronyms(named_after(spans, w, e, text), w, text)]
 
 
@@ -358,7 +358,7 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 parent_at.append(nxt)
             k = nxt
             continue
-        if low in ("and", "&") and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
+        if low in _AND and saw_of and k + 1 < e and is_cap(w.text[k + 1]) \
                 and not is_acronym(w.text[k + 1]) and not _starts_org(w, k + 1, e, heads) \
                 and not person_next(w, k + 1, e) and not new_name_after_and(w, k + 1, e):
             k += 1

@@ -121,7 +121,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
                 place = None
                 continue
             if w.text[k] == ")" and k + 1 not in ends:
-                k = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.text[q] == "("), s) - 1
+                k = next((q for q in range(k - 1, max(s, k - 12) - 1, -1) if w.text[q] == "("), s) - 1
                 continue  # "X (IAE, CAS) signed"
             if w.text[k] == "," and (comma := apposition_start(w, s, k)) is not None:
                 k = comma - 1  # "X and Y, a leading provider under Z, signed": the apposition is skipped
@@ -192,11 +192,27 @@ def org_list(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> list[OrgSp
             k = w.text.index(")", k) + 1 if w.text[k] == "(" else k + 1  # "X Co, Ltd. (X Group), Y"
         elif found and w.text[k - 1] == "," and (q := _place_between_commas(w, k, e)) is not None:
             k = q  # "with Rizhao City, Shandong Province, Shandong Hi-Speed Group": the place is skipped
+        elif (q := _descriptor_before(w, k, e, starts)) is not None:
+            k = q  # "with Queensland horticulture technology company Sunreef Agritech Pty Ltd"
         elif found and (q := _described_group(w, k, e, starts)) is not None:
             k = q  # "X and the Cyber Valley research institutions A, B and C": the group's members follow
         else:
             break
     return found
+
+
+def _descriptor_before(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> int | None:
+    """The organisation a description written small introduces ("Queensland horticulture technology
+    company X", "the Danish drilling contractor X"), or None."""
+    q = k
+    while q < e and q < k + 2 and is_cap(w.text[q]) and q not in starts:
+        q += 1  # where it is from: "Queensland", "Danish"
+    a = q
+    while q < e and q < a + 5 and w.text[q].isalpha() and w.text[q].islower():
+        q += 1
+    if q > a and q in starts and w.lower[q - 1] in lexicon.word_set("organizations", "company_descriptors"):
+        return q
+    return None
 
 
 def _described_group(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> int | None:

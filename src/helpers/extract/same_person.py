@@ -3,7 +3,12 @@ initials, a shorter run of a longer full name."""
 
 from __future__ import annotations
 
+import re
+
 from .facts import Person, person_key
+
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")  # "A.V.": two initials written as one word
+_LETTER = re.compile(r"[^\W\d_]\.")
 
 
 def resolve_single(name: str, full: list[Person]) -> str | None:
@@ -18,7 +23,7 @@ def resolve_single(name: str, full: list[Person]) -> str | None:
 def resolve_initials(name: str, full: list[Person]) -> str | None:
     """Key of the one other full name that `name`, written with an initial, spells out: its words in
     order, each initial the first letter of a word there, the family names equal."""
-    words = name.split()
+    words = [x for word in name.split() for x in (_LETTER.findall(word) if _INITIALS.fullmatch(word) else [word])]
     if not any(len(x.rstrip(".")) == 1 for x in words):
         return None
     own = person_key(name)

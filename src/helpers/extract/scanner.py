@@ -309,6 +309,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         k += 1
     _colon_list_titles(items, w)
     appositions(items, w)
+    named = [(it.value.i, it.value.j) for it in items if it.kind == "person"]
+    if named:  # "Mr. Mohamed-Amine EL ALAOUI": capitals inside a person's name are no acronym
+        orgs[:] = [o for o in orgs if not ((o.is_acronym or o.name.isupper())
+                                           and any(a <= o.i and o.j <= b for a, b in named))]
     return items
 
 

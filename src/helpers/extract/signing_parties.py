@@ -74,7 +74,20 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
             spans += run if "and" in w.lower[a:b] else run[:1]
     # The last test drops "Greenbelt, Md.": a town and its state's abbreviation.
     return [(a, b) for a, b in spans if not any(q in taken for q in range(a, b))
-            and not (b + 1 < e and w.text[b] == "," and w.text[b + 1].endswith(".") and len(w.text[b + 1]) <= 5)]
+            and not (b + 1 < e and w.text[b] == "," and w.text[b + 1].endswith(".") and len(w.text[b + 1]) <= 5)
+            and not _place_of(w, a, b, e, taken)]
+
+
+def _place_of(w: Words, a: int, b: int, e: int, taken: set[int]) -> bool:
+    """Whether a slot name is a place beside a body: after it between commas ("Narmada Institute
+    (NITS), Jabalpur, entered") or before it as a modifier ("with Queensland horticulture company X")."""
+    if b - a == 1 and a >= 2 and w.text[a - 1] == "," and (w.text[a - 2] == ")" or a - 2 in taken) \
+            and b < e and w.text[b] == ",":
+        return True
+    q = b
+    while q < min(e, b + 6) and w.text[q].isalpha() and w.text[q].islower():
+        q += 1
+    return q > b and q in taken
 
 
 def _slot_word(w: Words, k: int) -> bool:
