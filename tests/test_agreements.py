@@ -201,6 +201,13 @@ def test_a_signing_after_an_intention_is_a_signing():
      "today announced that they have signed a $9 million agreement.", ["brindle university", "qubex"]),
     ("The Tarn Institute is pleased to announce it has signed a memorandum with Brindle University.",
      ["brindle university", "tarn institute"]),
+    ("The Narmada Institute (NI), Jabalpur, entered into a Memorandum of Understanding with Kesari Ltd.",
+     ["kesari", "narmada institute"]),
+    ("Brindle University has signed an agreement with Queensland horticulture technology company Sunreef "
+     "Agritech Pty Ltd.", ["brindle university", "sunreef agritech"]),
+    ('TOKYO, March 12, 2024 /JBN Newswire/ -- Tarn Denki Co., Ltd. (TSE: 6958, "Tarn Denki") today announced '
+     "that it has concluded a joint research agreement with Kitakami University.",
+     ["kitakami university", "tarn denki"]),
 ])
 def test_parties_by_their_place_in_the_signing_sentence(text, parties):
     assert sorted(_parties(_signing(text))) == parties

@@ -179,3 +179,10 @@ def test_a_dotted_date_is_written_day_first():
 ])
 def test_the_year_a_text_states_for_a_month_is_a_dated_mention_or_an_events_edition(text, month, year):
     assert year_of_text(text, month) == year
+
+
+def test_a_slashed_date_is_read_day_first_when_the_text_names_that_day():
+    day_first = find_dates("05/06/2023 03:42 PM\nKUALA LUMPUR, June 5 (Warta) -- X signed.")
+    month_first = find_dates("05/06/2023 03:42 PM\nKUALA LUMPUR, May 6 (Warta) -- X signed.")
+    assert (day_first[0].month, day_first[0].day) == (6, 5)
+    assert (month_first[0].month, month_first[0].day) == (5, 6)

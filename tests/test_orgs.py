@@ -609,3 +609,24 @@ def test_a_boilerplate_heading_opening_a_line_is_no_word_of_the_name_after_it(he
                f"{heading} Tarn Semiconductors Ltd.\nTarn Semiconductors Ltd. designs chips.\n\n"
                f"{heading} Osk University\nOsk University teaches.")
     assert {lo.name for lo in f.orgs.values()} == {"Tarn Semiconductors Ltd.", "Osk University"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tarn S.p.A. signed an agreement with the Università degli Studi di Castelverde.",
+     "Università degli Studi di Castelverde"),
+    ("Tarn and the Instituto Atlántico de Astrofísica y Telecomunicaciones (IAAT) signed a memorandum.",
+     "Instituto Atlántico de Astrofísica y Telecomunicaciones"),
+])
+def test_romance_connectors_stay_inside_a_name(text, name):
+    assert name in {lo.name for lo in _facts(text).orgs.values()}
+
+
+def test_a_company_written_with_its_legal_form_is_apart_from_the_body_after_and():
+    f = _facts("STAVANGER, 23 February 2024 -- Havbris Subsea ASA has signed an agreement. "
+               "Havbris and Bergsvik University will share a test basin.")
+    assert {lo.name for lo in f.orgs.values()} == {"Havbris Subsea ASA", "Bergsvik University"}
+
+
+def test_honours_after_a_name_and_comma_are_no_organisation():
+    f = _facts("It was signed in the presence of the Cabinet Secretary, Hon. Justus Mwangi Karanja, EGH, at Tarn.")
+    assert "EGH" not in {lo.name for lo in f.orgs.values()}

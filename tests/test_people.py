@@ -762,3 +762,53 @@ def test_a_title_names_the_company_or_body_after_it_through_initials_asides_and_
     f = _facts(text)
     person = next(p for p in f.people.values() if p.name == name)
     assert person.org is not None and (person.title, person.org) == (title, f.org(org))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was signed by the Director General of Tarn, Mrs. Leïla TAZI-FASSI.", "Leïla Tazi-Fassi"),
+    ("The signing was witnessed by Montserrat Puigdevall i Ferrer, President of the Tarn Cluster.",
+     "Montserrat Puigdevall i Ferrer"),
+    ("The President of Tarn, Academician Bakyt Toktogul uulu, signed the agreement.", "Bakyt Toktogul uulu"),
+    ("It was signed by the Chairman of ZCT, Jasur Anvar o'g'li Toshpulatov.", "Jasur Anvar o'g'li Toshpulatov"),
+])
+def test_names_of_more_shapes_are_whole(text, name):
+    assert name in {p.name for p in _facts(text).people.values()}
+
+
+def test_capitals_inside_a_persons_name_are_no_organisation():
+    f = _facts("It was signed by the Minister of Research, Mr. Omar EL ALAOUI, and the Director of TARN, "
+               "Mrs. Leïla TAZI-FASSI.")
+    assert {lo.name for lo in f.orgs.values()} == {"Ministry of Research", "TARN"}
+
+
+def test_joined_initials_resolve_to_the_full_name():
+    f = _facts("The talks were led by Andrei Vasilyevich KOVALCHUK, Chairman of Tarn Committee. "
+               "Speaking at the ceremony, A.V. Kovalchuk noted the growth of joint projects.")
+    assert len(f.people) == 1
+
+
+def test_a_later_first_and_family_name_is_the_full_name_not_the_initialled_one():
+    f = _facts("Chairman of Tarn Agency Asel Nurlanqyzy Bekmukhambetova welcomed the guests. "
+               "The Chairman of Tarn Agency, Asel Bekmukhambetova, presented the projects. "
+               "From left: Gennady P. Voronin and Asel N. Bekmukhambetova.")
+    assert {p.name for p in f.people.values()} == {"Asel Nurlanqyzy Bekmukhambetova", "Gennady P. Voronin"}
+
+
+def test_a_caption_after_a_bracketed_label_names_its_people():
+    f = _facts("[Photo 2] From left: Yerbol T. Sadvakasov, Tarn Managing Director; Gennady P. Voronin; "
+               "and Marina Olegovna Sukhanova.")
+    assert len(f.people) == 3
+
+
+def test_the_heads_listed_after_a_colon_sign():
+    f = _facts("The agreements were signed by Volga Robotics CEO Ruslan Sharafutdinov and the heads of the two "
+               "universities: Rector of KSEU Ildar R. Mingazov and Rector of VIAI Svetlana Petrovna Orekhova.")
+    roles = _roles(f)
+    assert {k for k, r in roles if r == "signatory"} == set(f.people)
+    assert {f.people[k].org for k in f.people} >= {"kseu", "viai"}
+
+
+def test_a_wire_in_brackets_after_the_dateline_is_no_person():
+    f = _facts("KUALA LUMPUR, June 5 (Warta Nasional) -- Tarn Photonics Sdn Bhd today signed a memorandum "
+               "with Brindle University.")
+    assert not f.people

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .dates import WEEKDAYS, dateline, find_dates, to_date
+from .dates import WEEKDAYS, as_text_reads, dateline, find_dates, to_date
 
 _MD_CHARS = re.compile(r"[\[\\*_`#]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -245,7 +245,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
         out.published = _full_date(lead.group(1))  # "12th October 2017…In an effort"
     if out.published is None and (line := dateline(out.text)) is not None:
         out.published = _full_date(line.group("date"))  # a wire dateline dates the release
-    out.published = out.published or meta_date
+    out.published = as_text_reads(out.published, raw[:4000]) or meta_date
     return out
 
 

@@ -97,7 +97,32 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), year, month, day))
             taken.append((m.start(), m.end()))
+    if slash:
+        found = _slashes_day_first(found)
     return sorted(found, key=lambda d: d.start)
+
+
+def as_text_reads(date: dt.date | None, text: str) -> dt.date | None:
+    """A date read from "05/06/2023" month first, read again day first when `text` names the day
+    as "June 5" (a Malaysian or British house style), else unchanged."""
+    if date is None or date.day > 12 or date.day == date.month or "/" not in text:
+        return date
+    for d in find_dates(text):
+        if d.year == date.year and (d.day, d.month) == (date.month, date.day) and _SLASHED.fullmatch(d.text):
+            return dt.date(date.year, d.month, d.day)
+    return date
+
+
+def _slashes_day_first(found: list[DateMention]) -> list[DateMention]:
+    """"05/06/2023" read day first when the text names that day as "June 5" and never as "May 6"."""
+    named = {(d.month, d.day) for d in found if d.day and not _DIGIT.match(d.text)}
+    out = []
+    for d in found:
+        if _SLASHED.fullmatch(d.text) and d.day and d.day <= 12 and d.month != d.day \
+                and (d.day, d.month) in named and (d.month, d.day) not in named:
+            d = DateMention(d.start, d.end, d.text, d.year, d.day, d.month)
+        out.append(d)
+    return out
 
 
 def find_weekday(text: str, published: dt.date | None) -> tuple[str, dt.date | None] | None:

@@ -11,14 +11,17 @@ from .names import NAME_WORD
 from .nlp import Words, is_cap
 from .org_bounds import based_word
 
+_DASHES = {"-", "–", "—", ":"}
+
 
 def wire_or_listing(w: Words, s: int, k: int, m: int, e: int) -> bool:
-    """Whether a bare name is a wire between slashes ("/TechWire Daily/") or a stock exchange before a
-    ticker ("(Nasdaq Copenhagen: NRDX)"): no person."""
+    """Whether a bare name is a wire between slashes ("/TechWire Daily/") or in brackets before a dash,
+    or a stock exchange before a ticker ("(Nasdaq Copenhagen: NRDX)"): no person."""
     if k <= s or m >= e:
         return False
     return w.text[k - 1] == "/" and w.text[m] == "/" \
-        or w.text[k - 1] == "(" and w.text[m] == ":" and m + 1 < e and is_acronym(w.text[m + 1])
+        or w.text[k - 1] == "(" and w.text[m] == ":" and m + 1 < e and is_acronym(w.text[m + 1]) \
+        or w.text[k - 1] == "(" and w.text[m] == ")" and m + 1 < e and w.text[m + 1] in _DASHES  # "(Warta) --"
 
 
 def signed_for(w: Words, s: int, k: int, m: int, e: int) -> bool:

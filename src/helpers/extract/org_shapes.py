@@ -90,7 +90,10 @@ def apart_from_company(spans: list[OrgSpan], w: Words, text: str, short: frozens
 
 def _with_legal_form(name: str, text: str) -> bool:
     """Whether the text writes `name` somewhere followed by a company's legal form ("Havbris Subsea ASA")."""
-    for m in re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z]\w+){{0,2}}),?\s+([^\s,;()]+)", text):
-        if is_legal_form(m.group(2)):
-            return True
+    for m in re.finditer(rf"\b{re.escape(name)}((?:,?\s+[^\s,;()]+){{1,3}})", text):
+        for word in m.group(1).replace(",", " ").split():
+            if is_legal_form(word):
+                return True
+            if not word[:1].isupper():
+                break
     return False

@@ -10,7 +10,7 @@ from ..dates import dateline
 from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
 from .legal_forms import ends_legal_form, is_legal_form, legal_suffix
-from .names import name_run_at
+from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .org_bounds import (
     NAME_BREAKS,
@@ -151,12 +151,13 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if k + 1 < e and w.text[k + 1] == ":" and w.text[k - 1] == "(" or k > s + 1 and w.text[k - 1] == ":" \
                 and w.text[k - 2].isupper() and w.text[k - 3] == "(":
             continue  # "IonQ (NYSE: IONQ)": a stock ticker, no organisation
-        if k > s and word in lexicon.post_nominals() and word not in short and is_cap(w.text[k - 1]) \
-                and not w.text[k - 1].isupper():
-            continue  # "Scott Bowman AO": honours after a name
+        if k > s and word in lexicon.post_nominals() and word not in short and (
+                is_cap(w.text[k - 1]) and not w.text[k - 1].isupper()
+                or w.text[k - 1] == "," and k - 1 > s and is_cap(w.text[k - 2]) and not w.text[k - 2].isupper()):
+            continue  # "Scott Bowman AO", "Hon. Justus Karanja, EGH": honours after a name
         if k + 1 < e and nameish(w.text[k + 1]) and w.lower[k + 1] not in not_name \
                 and w.lower[k + 1] not in title_words and word not in short \
-                and not lexicon.titles()[0].match(w.lower, k + 1, e)[0]:
+                and not lexicon.titles()[0].match(w.lower, k + 1, e)[0] and not _holder_after(w, k, e, not_name):
             continue
         if named_with_acronym(w, k, e, text):
             name = f"{word} {w.text[k + 1]}"  # "USB Certification" again and again: the company's name
@@ -194,6 +195,17 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = apart_from_company(with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text, short)
     return [_without_heading(sp, w, text) for sp in _joined_acronyms(named_after(spans, w, e, text), w, text)]
+
+
+def _holder_after(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
+    """Whether the acronym at k closes a title and a person's name follows ("Rector of KSEU Ildar R.
+    Mingazov,"): the acronym is a body, not the first word of a longer name."""
+    if k < 2 or w.lower[k - 1] != "of" or w.lower[k - 2] not in lexicon.titles()[1]:
+        return False
+    q = k + 1
+    while q < e and q < k + 5 and NAME_WORD.match(w.text[q]) and w.lower[q] not in not_name:
+        q += 1
+    return q - k - 1 >= 2 and (q >= e or not is_cap(w.text[q]))
 
 
 def _without_heading(sp: OrgSpan, w: Words, text: str) -> OrgSpan:
@@ -285,8 +297,9 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 run -= 1
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
-            if run - 1 >= s and w.lower[run - 1] in lexicon.name_particles():
-                break  # "Jean-Luc van der Berg and Brindle Institute": a person's family name before "and"
+            if run - 1 >= s and w.lower[run - 1] in lexicon.name_particles() \
+                    or any(is_acronym(x) for x in w.text[run:k]):
+                break  # "Jean-Luc van der Berg and Brindle Institute", "MTU Aero Engines and X University"
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in NAME_BREAKS and a != i \
                     and not left.endswith(".") and not glued_head(left) and not ends_legal_form(w, k - 1):
                 before_and = a if not crossed_and else before_and

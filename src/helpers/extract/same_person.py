@@ -54,8 +54,8 @@ def part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
         for n in range(2, len(words)):
             for i in range(len(words) - n + 1):
                 index.setdefault(words[i:i + n], set()).add(key)
-        if len(words) >= 3:
-            index.setdefault((words[0], words[-1]), set()).add(key)
+        if len(words) >= 3 and not all(len(x.rstrip(".")) == 1 for x in words[1:-1]):
+            index.setdefault((words[0], words[-1]), set()).add(key)  # not "Asel N. Bekmukhambetova": it is her key
     return index
 
 

@@ -192,7 +192,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     items.append(Item("person", k, end, Person(split, end, join_name(w, split, end), "title",
                                                                title, kind, org)))
                     k = end
-                elif plural and word[:1].islower() and low in lexicon.member_nouns():
+                elif plural and word[:1].islower() and low in lexicon.member_nouns() \
+                        and ":" not in w.text[end:min(e, end + 6)]:  # not "the heads of the three universities: A, B"
                     k += 1  # "signed by representatives of X and Y": the bodies take part, no title
                 else:
                     items.append(Item("title", k, end, (title, kind, org), plural))
@@ -203,7 +204,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             items.append(Item("sep", k, k + 2, "group"))  # "the two parties signed": not the people before
             k += 2
             continue
-        if word[:1].islower() or k == s or w.text[k - 1] in ("–", "—", ":"):  # "MILAN (ITALPRESS) – Signed by"
+        if word[:1].islower() or k == s or w.text[k - 1] in ("–", "—", ":", "]"):  # "MILAN (ITALPRESS) – Signed by"
             n, trig = triggers.match(w.lower, k, e) if low in triggers.first else (0, None)
             if n and n == 1 and low in ("signed", "inked") and k > s and w.lower[k - 1] in _ADJECTIVAL:
                 n = 0  # "present the newly signed MOU": an adjective, not the signing

@@ -87,7 +87,7 @@ def _place_of(w: Words, a: int, b: int, e: int, taken: set[int]) -> bool:
     q = b
     while q < min(e, b + 6) and w.text[q].isalpha() and w.text[q].islower():
         q += 1
-    return q > b and q in taken
+    return q > b and q in taken and w.lower[q - 1] in lexicon.word_set("organizations", "company_descriptors")
 
 
 def _slot_word(w: Words, k: int) -> bool:
