@@ -812,3 +812,32 @@ def test_a_wire_in_brackets_after_the_dateline_is_no_person():
     f = _facts("KUALA LUMPUR, June 5 (Warta Nasional) -- Tarn Photonics Sdn Bhd today signed a memorandum "
                "with Brindle University.")
     assert not f.people
+
+
+def test_a_caption_from_left_after_the_signing_names_no_signatories():
+    f = _facts("Tarn University and Brindle GmbH signed an agreement on 11 March. Prof. Dr. Ada Lind, Dean of "
+               "the Faculty of Physics, explained the plan.\n\nFrom left: Prof. Dr. Ada Lind and Dr. Omar Feld "
+               "after the signing in the Senate Hall.")
+    assert not {k for k, r in _roles(f) if r == "signatory"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was signed by the President of Tarn University, Prof. Dr.-Ing. Friederike von Ahlen.",
+     "Friederike von Ahlen"),
+    ("The university was represented by Prof. Dr. Sc. Ivan Petrov, Rector of Tarn University.", "Ivan Petrov"),
+])
+def test_german_and_slavic_doctorates_are_honorifics(text, name):
+    f = _facts(text)
+    assert [p.name for p in f.people.values()] == [name]
+    assert next(iter(f.people.values())).org == "tarn university"
+
+
+def test_the_companys_officer_belongs_to_the_releases_company():
+    f = _facts("The agreement was signed by the Rector of Tarn University, Dr. Juan Ortega, and the president of "
+               "Laboratorios Brindle S.A., Lic. Marta Sosa. The Dean of the Faculty of Exact, Physical and Natural "
+               "Sciences of Tarn University, Dra. Inés Vidal, and the company's technical director, Dr. Hugo Ruiz, "
+               "also took part.")
+    assert f.people[person_key("Hugo Ruiz")].org == "laboratorios brindle s a"
+    vidal = f.people[person_key("Inés Vidal")]
+    assert vidal.title == "Dean of the Faculty of Exact, Physical and Natural Sciences"
+    assert vidal.org == "tarn university"

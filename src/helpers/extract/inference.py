@@ -106,7 +106,7 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
             at = text.find(lp.title, a, b)
             m = _THE_HEADS.search(text[max(a, at - 30):at]) if at > a else None
             head = m.group(1).lower() if m else ""
-            if m is None or not lexicon.org_heads()[0].match([head], 0)[0]:
+            if m is None or not (head in _COMPANY or lexicon.org_heads()[0].match([head], 0)[0]):
                 continue
             named = [(start, key) for kind, key, start, _ in facts.mentions
                      if kind == "organization" and a <= start < at and key in facts.orgs
@@ -114,7 +114,7 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
             if named:
                 key = max(named)[1]
                 return facts.orgs[key].parent or key
-            if m.group(1)[:1].isupper():
+            if m.group(1)[:1].isupper() or head in _COMPANY:  # "the company's technical director"
                 one = _one_with_head(facts, head, publisher)
                 before = [(start, key) for kind, key, start, _ in facts.mentions
                           if kind == "organization" and start < a and key in facts.orgs and _has_head(facts, key, head)]
@@ -136,8 +136,13 @@ def _visiting_side(facts: DocFacts) -> str | None:
     return others.pop() if len(others) == 1 else None
 
 
+_COMPANY = {"company", "firm"}  # "the company's": a company, whatever its name
+
+
 def _has_head(facts: DocFacts, key: str, head: str) -> bool:
     lo = facts.orgs[key]
+    if head in _COMPANY:
+        return lo.kind == "company"
     names = [lo.name] + ([facts.orgs[lo.parent].name] if lo.parent in facts.orgs else [])
     return any(head in n.lower().split() for n in names)
 
@@ -153,7 +158,8 @@ def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> s
 
 def _one_with_head(facts: DocFacts, head: str, publisher: str | None) -> str | None:
     """The one top-level organisation of the release with that head word, or the publisher among several."""
-    tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()}
+    tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()
+            or head in _COMPANY and lo.kind == "company"}
     if len(tops) == 1:
         return tops.pop()
     return publisher if publisher in tops else None

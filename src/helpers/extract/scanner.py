@@ -321,11 +321,17 @@ def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
     """Whether a signatory cue at k signs nothing: "after the signing" in a photo caption ("Photo: (From
     left) A, B ... after the signing"), "concluded" with no agreement ("concluded a five-day mission"),
     "on behalf of" in a sentence with no signing ("On behalf of the university, A extended a warm welcome")."""
-    if w.lower[s] in _CAPTIONS and w.lower[k] in ("after", "following", "while") \
+    if _caption(w, s) and w.lower[k] in ("after", "following", "while") \
             or w.lower[k] == "concluded" and HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 6]):
         return True  # a caption's "A and B sign the agreement" is the signing, its "after the signing" is not
     return w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
         and not _SIGNING_NOUNS.intersection(w.lower[s:e])
+
+
+def _caption(w: Words, s: int) -> bool:
+    """Whether the sentence at s is a photo caption: "Photo: ...", "[Photo caption] ...", "From left: ..."."""
+    q = s + 1 if w.text[s] in ("[", "(") else s
+    return w.lower[q] in _CAPTIONS or w.lower[q:q + 2] == ["from", "left"]
 
 
 def _colon_list_titles(items: list[Item], w: Words) -> None:
