@@ -630,3 +630,8 @@ def test_a_company_written_with_its_legal_form_is_apart_from_the_body_after_and(
 def test_honours_after_a_name_and_comma_are_no_organisation():
     f = _facts("It was signed in the presence of the Cabinet Secretary, Hon. Justus Mwangi Karanja, EGH, at Tarn.")
     assert "EGH" not in {lo.name for lo in f.orgs.values()}
+
+
+def test_initials_leave_out_a_bracketed_legal_form():
+    assert initials("Serendib Digital Solutions (Private) Limited") == "SDS"
+    assert initials("Tarn Holdings") == "TH"

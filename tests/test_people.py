@@ -841,3 +841,13 @@ def test_the_companys_officer_belongs_to_the_releases_company():
     vidal = f.people[person_key("Inés Vidal")]
     assert vidal.title == "Dean of the Faculty of Exact, Physical and Natural Sciences"
     assert vidal.org == "tarn university"
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Tarn and Brindle signed an MoU. The Secretary of Tarn, Dr. Ada Lind, and the Foreign Secretary of "
+     "Brindle, Prof. Omar Feld, placed their signatures as witnesses.", "witness"),
+    ("Tarn and Brindle signed an MoU. The ceremony was conducted by Ms. Ada Lind, Director of the Tarn "
+     "Foreign Affairs Division, acting as master of ceremonies.", "presider"),
+])
+def test_more_shapes_of_witnesses_and_presiders(sentence, role):
+    assert {r for _, r in _roles(_facts(sentence))} == {role}

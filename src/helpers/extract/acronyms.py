@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
+from .legal_forms import is_legal_form
 from .nlp import Words, is_cap
 
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z&]*[A-Z0-9]$|^[A-Z]{2,}$|^[A-Z]{2,}(?:-[A-Z]{2,})+$")
@@ -16,7 +17,7 @@ NOT_ACRONYM = {
     "AM", "PM", "TV", "ID", "QR", "OK", "LED", "DNA", "RNA", "GPS", "UAV", "EV", "EVS", "NEV",
     "CO", "LTD", "INC", "PLC", "LLC", "GMBH", "AG", "SA", "NO", "II", "III", "IV", "HKT", "UTC",
     "GMT", "CST", "ESG", "SDG", "SDGS", "API", "AIGC", "LLM", "5G", "6G", "MOE", "MBA", "CV",
-    "SVP", "EVP", "VP", "AVP", "MD", "GM", "DG", "PRO", "HR",
+    "SVP", "EVP", "VP", "AVP", "MD", "GM", "DG", "PRO", "HR", "MOA", "MOC", "LOI", "NDA",
 }
 
 
@@ -36,7 +37,10 @@ def is_acronym(word: str) -> bool:
 def initials(name: str) -> str:
     """The acronym an organisation's name would give ("Huazhong University of Science and Technology" → HUST)."""
     skip = {"of", "and", "for", "the", "&", "on", "de", "in", "at", "'s"}
-    return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip)
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip]
+    while len(words) > 2 and (is_legal_form(words[-1].strip(",")) or words[-1][:1] == "("):
+        words.pop()  # "Serendib Digital Solutions (Private) Limited" → SDS
+    return "".join(w[0].upper() for w in words)
 
 
 _SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})[\"”’']?\s*\)")
