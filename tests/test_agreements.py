@@ -163,6 +163,9 @@ def test_parties_of_a_sentence_without_organisations(text):
     "No agreement was signed during the visit.",
     "The two sides did not sign a memorandum at the meeting.",
     "He said that since the two governments signed an agreement on science, joint laboratories have grown.",
+    "The parties agreed to prepare a memorandum on the joint laboratory and to sign it in May.",
+    "They agreed to form a joint team to draft a memorandum between the two, with a view to signing it soon.",
+    "Tarn and Brindle have cooperated since 2017, when they signed a letter of intent on student exchange.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")

@@ -93,6 +93,14 @@ def test_a_full_date_for_a_yearless_gold_date_is_a_guess_and_a_signing_where_non
     assert any("reports none" in line for line in ev.diffs["b"])
 
 
+def test_a_gold_signing_written_out_empty_is_no_signing():
+    gold = [{"id": "c", "signing": {"date": None, "location": None, "agreement": None, "parties": []},
+             "people": [], "organizations": []}]
+    sig = {"date": "2024-12-03", "parties": [], "sentence": "They signed."}
+    ev = evaluate(gold, {"c": _facts(signing=sig)})
+    assert ev.no_signing_given_one == 1 and ev.dates_guessed == 0
+
+
 def test_a_release_missing_from_the_tables_counts_every_gold_fact_as_missed():
     gold = [{"id": "gone", "signing": {"date": "2020-01-02", "parties": ["X Institute"]},
              "organizations": [{"name": "X Institute"}], "people": [{"name": "A B", "roles": ["signatory"]}]}]

@@ -332,6 +332,8 @@ def _score_release(rec: dict, found: dict, ev: Evaluation) -> list[str]:
                             f"«{f['org'].name if f['org'] else None}»")
 
     gsig, fsig = rec.get("signing"), found["signing"]
+    if gsig is not None and not any(gsig.get(k) for k in ("date", "location", "agreement", "parties")):
+        gsig = None  # {"date": null, ..., "parties": []}: written out, but no signing all the same
     gparties = [_gold_org_ref(p, gorgs) for p in (gsig or {}).get("parties") or []]
     _score_set(ev.counts["parties"], gparties, (fsig or {}).get("parties") or [], orgs_match, "party",
                lambda o: o.name + _where(text, o.name), diff)

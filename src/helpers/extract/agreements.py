@@ -256,7 +256,10 @@ def intended(w: Words, s: int, e: int) -> bool:
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
             found = True  # "an agreement to be signed by DOST": not signed yet
             continue
-        ahead = low == "signing" and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 4)))
+        ahead = low == "signing" and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 4))) \
+            or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
+                                                        for q in range(max(s, k - 12), k))
+        # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
         if past or not ahead and not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
@@ -324,6 +327,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True  # "the signing of an MoU between the two last year"
         if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
             return True
+        if "when" in w.lower[max(s, k - 3):k] and any(
+                _year(w.lower[q]) and (date is None or int(w.lower[q]) < date.year) for q in range(max(s, k - 7), k)):
+            return True  # "have cooperated since 2017, when they signed a letter of intent"
         if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
             return True  # "the MoU was signed when Prof. A was then the Director of ..."
         # the clause of the sentence's own signing verb, up to a comma or the next one: not "renewed on May 4, first
