@@ -635,3 +635,9 @@ def test_honours_after_a_name_and_comma_are_no_organisation():
 def test_initials_leave_out_a_bracketed_legal_form():
     assert initials("Serendib Digital Solutions (Private) Limited") == "SDS"
     assert initials("Tarn Holdings") == "TH"
+
+
+def test_a_city_of_a_place_is_a_body_and_a_place_named_city_is_not():
+    f = _facts("The City of Fraserhaven and Tamarack Ridge University have formalized a partnership. "
+               "Quezon City hosted the ceremony.")
+    assert {lo.name for lo in f.orgs.values()} == {"City of Fraserhaven", "Tamarack Ridge University"}

@@ -851,3 +851,15 @@ def test_the_companys_officer_belongs_to_the_releases_company():
 ])
 def test_more_shapes_of_witnesses_and_presiders(sentence, role):
     assert {r for _, r in _roles(_facts(sentence))} == {role}
+
+
+def test_a_master_of_ceremonies_presides_whatever_trigger_came_before():
+    f = _facts("Tarn and Brindle signed an MoU. The signing was witnessed by Ada Lind, President of the Tarn "
+               "Cluster, and conducted by the master of ceremonies, Jordi Casals Prat.")
+    assert _roles(f) == {(person_key("Ada Lind"), "witness"), (person_key("Jordi Casals Prat"), "presider")}
+
+
+def test_a_bare_name_with_a_title_in_apposition_is_kept():
+    f = _facts("Tarn and Brindle signed an MoU. Marcus D. Fielding III, Tarn's Vice President for Research, "
+               "will co-chair the committee.")
+    assert "Marcus D. Fielding III" in {p.name for p in f.people.values()}

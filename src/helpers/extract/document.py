@@ -90,7 +90,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
                 key = fuller  # "Riyad Y. Hamzah" after "Riyad Yousif Hamzah"
             elif (part := resolve_part(p.name, parts)) is not None:
                 key = part  # "Al Mansoori" or "Sheikh Ahmed bin Tahnoun" after "Sultan bin Saeed Al Mansoori"
-            elif p.cue == "bare" and key not in strong and not p.roles:
+            elif p.cue == "bare" and key not in strong and not p.roles and not p.title:
                 it.kind = "dropped"
                 continue
             lp = facts.people.setdefault(key, LocalPerson(key, p.name))

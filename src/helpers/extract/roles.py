@@ -20,6 +20,11 @@ def assign_roles(items: list[Item], object_role: str) -> None:
             item.value.roles.extend(_role_forward(items, x) or [_weak_role(items, x)])
             continue
         item.value.roles.extend([role] if role else _role_forward(items, x))
+        if (item.value.title or "").lower() in _PRESIDING and "speaker" not in item.value.roles:
+            item.value.roles[:] = ["presider"]  # "conducted by the master of ceremonies, A": A presides
+
+
+_PRESIDING = {"master of ceremonies", "master of ceremony", "emcee", "moderator", "mc"}
 
 
 _WEAK = "weak"
