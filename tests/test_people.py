@@ -863,3 +863,16 @@ def test_a_bare_name_with_a_title_in_apposition_is_kept():
     f = _facts("Tarn and Brindle signed an MoU. Marcus D. Fielding III, Tarn's Vice President for Research, "
                "will co-chair the committee.")
     assert "Marcus D. Fielding III" in {p.name for p in f.people.values()}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The guests were welcomed by the Director of Tarn Institute, Academician of BATR, Doctor of Physical and "
+     "Mathematical Sciences, Professor Valery Grigoryevich Sidorenko.", "Director"),
+    ("The ceremony was chaired by the Scientific Secretary of Tarn Academy, Candidate of Geological Sciences "
+     "Aisuluu Asanbek kyzy.", "Scientific Secretary"),
+    ("It was signed by the Director of Tarn Institute, Corresponding Member of SAAS Andrei N. Tikhomirov.",
+     "Director"),
+])
+def test_degrees_and_academy_ranks_between_a_title_and_a_name_leave_the_title_its_holder(text, title):
+    (p,) = _facts(text).people.values()
+    assert p.title == title

@@ -149,7 +149,7 @@ def honorific_len(w: Words, k: int, e: int, honor) -> int:
     """Words of the honorific chain at k ("Prof. Dr. Eng.", "Dr. (Mrs.)", "Prof. (Dr.)"), 0 if none."""
     n = 0
     while k + n < e:
-        more = honor.match(w.lower, k + n, e)[0]
+        more = _degree_len(w, k + n, e) or honor.match(w.lower, k + n, e)[0]
         if not more and n and w.text[k + n] == "(" and (more := honor.match(w.lower, k + n + 1, e)[0]) \
                 and k + n + 1 + more < e and w.text[k + n + 1 + more] == ")":
             more += 2
@@ -157,6 +157,28 @@ def honorific_len(w: Words, k: int, e: int, honor) -> int:
             break
         n += more
     return n
+
+
+_DEGREE_HEADS = {"doctor", "candidate", "academician", "corresponding"}
+
+
+def _degree_len(w: Words, k: int, e: int) -> int:
+    """Words of a degree or academy rank before a name, with its comma: "Doctor of Physical and
+    Mathematical Sciences, Professor A", "Candidate of Technical Sciences A", "Academician of BATR, "."""
+    low = w.lower[k]
+    if low not in _DEGREE_HEADS or k + 2 >= e:
+        return 0
+    q = k + 1 + (low == "corresponding" and w.lower[k + 1] == "member")
+    if w.lower[q] != "of":
+        return 0
+    q += 1
+    start = q
+    while q < e and q < start + 7 and (is_cap(w.text[q]) or w.lower[q] == "and"):
+        if w.lower[q] == "sciences" or w.text[q].isupper() and low in ("academician", "corresponding"):
+            q += 1
+            return q - k + (q < e and w.text[q] == ",")
+        q += 1
+    return 0
 
 
 def after_title(w, k, e, not_name, honor, never_first, comma=True):
