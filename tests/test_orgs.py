@@ -6,7 +6,7 @@ import pytest
 from support import release_facts as _facts
 
 from helpers.extract.acronyms import initials, is_acronym
-from helpers.extract.facts import org_key
+from helpers.extract.facts import org_key, person_key
 from helpers.extract.nlp import words_of
 from helpers.extract.orgs import find_orgs, kind_of
 
@@ -641,3 +641,16 @@ def test_a_city_of_a_place_is_a_body_and_a_place_named_city_is_not():
     f = _facts("The City of Fraserhaven and Tamarack Ridge University have formalized a partnership. "
                "Quezon City hosted the ceremony.")
     assert {lo.name for lo in f.orgs.values()} == {"City of Fraserhaven", "Tamarack Ridge University"}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Tarn GmbH received a delegation from Hoshino Membrane Engineering. The delegation was led by Mr. Kenji "
+     "Hoshino, President of Hoshino Membrane Engineering, and included Dr. Aiko Nakamura, General Manager of the "
+     "company's Water Technology Laboratory.", "Aiko Nakamura", "hoshino membrane engineering"),
+    ("Tarn University hosted the Moroccan Institute for Desalination Research. Dr. Salma Bouzidi, Head of the "
+     "Membrane Technologies Laboratory at the Institute, presented results.", "Salma Bouzidi",
+     "moroccan institute for desalination research"),
+])
+def test_a_unit_owned_by_a_generic_name_belongs_to_the_body_it_names(text, person, org):
+    f = _facts(text)
+    assert f.people[person_key(person)].org == org

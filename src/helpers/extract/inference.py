@@ -141,8 +141,8 @@ _COMPANY = {"company", "firm"}  # "the company's": a company, whatever its name
 
 def _has_head(facts: DocFacts, key: str, head: str) -> bool:
     lo = facts.orgs[key]
-    if head in _COMPANY:
-        return lo.kind == "company"
+    if head in _COMPANY:  # a body named by a company's name ("Hoshino Membrane Engineering") counts too
+        return lo.kind in ("company", "other")
     names = [lo.name] + ([facts.orgs[lo.parent].name] if lo.parent in facts.orgs else [])
     return any(head in n.lower().split() for n in names)
 

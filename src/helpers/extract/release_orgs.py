@@ -274,11 +274,17 @@ def _generic_possessor(facts: DocFacts, sentences: list, w: Words) -> None:
     for *_, orgs, _items in sentences:
         for n, o in enumerate(orgs):
             lo = facts.orgs.get(facts.org(o.name))
-            if lo is None or lo.parent is not None or o.i < 3 or w.text[o.i - 1] not in ("'s", "’s") \
-                    or w.lower[o.i - 3] != "the" or not heads.match(w.lower, o.i - 2, o.i - 1)[0] \
-                    or not is_cap(w.text[o.i - 2]):  # "the University's", the text's own name for it
+            if lo is None or lo.parent is not None:
                 continue
-            head = w.lower[o.i - 2]
+            if (head := _generic_owner_word(w, o, heads)) is None:
+                continue
+            if head in ("company", "firm"):  # "the company's Water Technology Laboratory": the body named before
+                near = [k for x in sorted(orgs, key=lambda x: x.i) if x.i < o.i
+                        and (k := facts.org(x.name)) in facts.orgs and k != lo.key and facts.orgs[k].parent is None
+                        and facts.orgs[k].kind not in ("university", "government")]
+                firms = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None and x.kind == "company"]
+                lo.parent = near[-1] if near else firms[0] if len(firms) == 1 else None
+                continue
             named = [k for x in orgs[:n] if (k := facts.org(x.name)) in facts.orgs and k != lo.key
                      and facts.orgs[k].parent is None and head in facts.orgs[k].name.lower().split()]
             every = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None
@@ -286,6 +292,21 @@ def _generic_possessor(facts: DocFacts, sentences: list, w: Words) -> None:
             owner = named[-1] if named else every[0] if len(every) == 1 else None
             if owner is not None:
                 lo.parent = owner
+
+
+def _generic_owner_word(w: Words, o, heads) -> str | None:
+    """The head word of the generic name a unit's owner goes by beside it: "the University's X", "the
+    company's X", "X at the Institute", "X of the University" (a head word alone), else None."""
+    if o.i >= 3 and w.text[o.i - 1] in ("'s", "’s") and w.lower[o.i - 3] == "the":
+        word = w.text[o.i - 2]
+        if word.lower() in ("company", "firm") or is_cap(word) and heads.match(w.lower, o.i - 2, o.i - 1)[0]:
+            return word.lower()
+    q = o.j + 2
+    unit = not lexicon.org_heads()[1].isdisjoint(o.name.lower().split())
+    if unit and q < len(w) and w.lower[o.j] in ("at", "of") and w.lower[o.j + 1] == "the" and is_cap(w.text[q]) \
+            and heads.match(w.lower, q, q + 1)[0] and (q + 1 >= len(w) or not is_cap(w.text[q + 1])):
+        return w.lower[q]
+    return None
 
 
 def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
