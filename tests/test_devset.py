@@ -44,7 +44,8 @@ def test_merge_parts_adds_the_split_and_refuses_repeats(tmp_path):
 INVENTED = GOLD.parents[1] / "invented"
 
 
-@pytest.mark.parametrize("batch", ["i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9", "i10", "i11", "i12", "i13"])
+@pytest.mark.parametrize("batch", ["i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9", "i10", "i11", "i12", "i13",
+                                   "i14", "i15", "i16", "i17"])
 def test_each_invented_release_has_its_text_and_consistent_gold(batch):
     from helpers.evaluate import load_gold
 
