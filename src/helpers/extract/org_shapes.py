@@ -79,7 +79,8 @@ def apart_from_company(spans: list[OrgSpan], w: Words, text: str, short: frozens
     for sp in spans:
         q = next((q for q in range(sp.i + 1, sp.j - 1) if w.lower[q] in ("and", "&")), None)
         left = " ".join(w.text[sp.i:q]) if q is not None else ""
-        if q is None or not (left in short or _with_legal_form(left, text)):
+        if q is None or lexicon.field_words().issuperset(x.lower() for x in w.text[sp.i:q]) \
+                or not (left in short or _with_legal_form(left, text)):  # not "Science and Technology Council"
             out.append(sp)
             continue
         right = text[w.start[q + 1]:w.end[sp.j - 1]]
