@@ -770,6 +770,10 @@ def test_a_title_names_the_company_or_body_after_it_through_initials_asides_and_
      "Montserrat Puigdevall i Ferrer"),
     ("The President of Tarn, Academician Bakyt Toktogul uulu, signed the agreement.", "Bakyt Toktogul uulu"),
     ("It was signed by the Chairman of ZCT, Jasur Anvar o'g'li Toshpulatov.", "Jasur Anvar o'g'li Toshpulatov"),
+    ("The signing was attended by the Vice-Rector, Dra. Miguelina Cabral de los Santos.", "Miguelina Cabral de los Santos"),
+    ("It was attended by the Vice-Rector, Prof. Doutora Ilda Fernanda Nhantumbo.", "Ilda Fernanda Nhantumbo"),
+    ("Engr. Jose Mari Añonuevo dela Cruz, Jr., head of the City Office, presented the plan.",
+     "Jose Mari Añonuevo dela Cruz, Jr."),
 ])
 def test_names_of_more_shapes_are_whole(text, name):
     assert name in {p.name for p in _facts(text).people.values()}
@@ -876,3 +880,12 @@ def test_a_bare_name_with_a_title_in_apposition_is_kept():
 def test_degrees_and_academy_ranks_between_a_title_and_a_name_leave_the_title_its_holder(text, title):
     (p,) = _facts(text).people.values()
     assert p.title == title
+
+
+@pytest.mark.parametrize("text", [
+    "A memorandum on a Tier III regional data centre was signed by the two parties.",
+    "Trilateral MOU signed during the Ocean Week in Busan",
+    "Engineers met to discuss Climate-Resilient Infrastructure for coastal towns.",
+])
+def test_a_numbered_grade_an_agreement_acronym_or_a_noun_is_no_person(text):
+    assert not _facts(text).people

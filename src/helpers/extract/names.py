@@ -82,8 +82,8 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             continue
         if (len(word.rstrip(".")) == 1 and word[:1].isupper() or "." in word and is_initials(word)) and limit < k + 7:
             limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel", "Yu.A. Mazei"
-        if n > k and word in honours:
-            break  # "Scott Bowman AO"
+        if n > k and word in honours or n > k and word in lexicon.name_suffixes():
+            break  # "Scott Bowman AO"; a suffix closes a name of two words or more below, never "Tier III"
         if n > k and n + 3 < e and w.text[n + 1] == "/" and f"{low}/{lower[n + 2]}" in _SLASH_PARTICLES \
                 and NAME_WORD.match(w.text[n + 3]) and w.text[n + 3][:1].isupper():
             n += 3  # "Rajesh a/l Subramaniam", "Priya d/o Kumar": "son of", "daughter of"

@@ -71,7 +71,8 @@ def holds_place(words: list[str]) -> bool:
 
 
 # English noun endings no given name has ("Activities", "Genetics", "Cooperation", "Biology").
-_NOUN_ENDS = ("ies", "ics", "ical", "tion", "tions", "ology", "ologies", "ness", "ship", "ships", "systems")
+_NOUN_ENDS = ("ies", "ics", "ical", "tion", "tions", "ology", "ologies", "ness", "ship", "ships", "systems", "ture",
+              "tures", "icians", "ities", "ments", "isms")
 
 
 def not_a_name_word(word: str) -> bool:
