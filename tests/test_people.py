@@ -770,7 +770,7 @@ def test_a_title_names_the_company_or_body_after_it_through_initials_asides_and_
      "Montserrat Puigdevall i Ferrer"),
     ("The President of Tarn, Academician Bakyt Toktogul uulu, signed the agreement.", "Bakyt Toktogul uulu"),
     ("It was signed by the Chairman of ZCT, Jasur Anvar o'g'li Toshpulatov.", "Jasur Anvar o'g'li Toshpulatov"),
-    ("The signing was attended by the Vice-Rector, Dra. Miguelina Cabral de los Santos.", "Miguelina Cabral de los Santos"),
+    ("It was attended by the Vice-Rector, Dra. Miguelina Cabral de los Santos.", "Miguelina Cabral de los Santos"),
     ("It was attended by the Vice-Rector, Prof. Doutora Ilda Fernanda Nhantumbo.", "Ilda Fernanda Nhantumbo"),
     ("Engr. Jose Mari Añonuevo dela Cruz, Jr., head of the City Office, presented the plan.",
      "Jose Mari Añonuevo dela Cruz, Jr."),
