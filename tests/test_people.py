@@ -889,3 +889,14 @@ def test_degrees_and_academy_ranks_between_a_title_and_a_name_leave_the_title_it
 ])
 def test_a_numbered_grade_an_agreement_acronym_or_a_noun_is_no_person(text):
     assert not _facts(text).people
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tarn and Brindle signed an MoU. PARK Ji-hoon, Chair of the Tarn Council, also attended the ceremony.",
+     "Park Ji-hoon"),
+    ("Tarn and Brindle signed an MoU. Among the attendees were Mariana Ospina Gil, Brindle Datos' Chief Data "
+     "Scientist, and others.", "Mariana Ospina Gil"),
+])
+def test_attendees_of_more_shapes(text, name):
+    f = _facts(text)
+    assert (person_key(name), "attendee") in _roles(f)

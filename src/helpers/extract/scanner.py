@@ -255,8 +255,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if heading_word(w, k, text) and k + 1 < e and is_cap(w.text[k + 1]):
             k += 1  # "About Tarn Ltd.", "SOURCE Tarn Ltd.": the heading is no word of the name
             continue
-        if is_cap(word) and low not in bare_stop and (not is_acronym(word) or upper_family(w, k, e, not_name)):
-            m = name_words(w, k, e, bare_stop, loose=False)
+        family = word.isupper() and is_acronym(word) and upper_family(w, k, e, not_name)  # "PARK Ji-hoon"
+        if is_cap(word) and (low not in bare_stop or family) and (not is_acronym(word) or family):
+            m = name_words(w, k, e, bare_stop, loose=family)
             if (q := form_after_run(w, k, e)) > m and not any(titles.match(w.lower, x, q)[0] for x in range(m, q)) \
                     and not ({"'s", "’s"} & set(w.text[k:q])):  # "Solmar Energía Dominicana S.R.L.": a word no name has
                 m = legal_suffix(w, q, e)
