@@ -600,3 +600,12 @@ def test_a_range_and_a_later_day_in_one_sentence_date_the_signing_by_the_later_d
 ])
 def test_an_agreement_told_in_passing_keeps_its_parties_out_of_the_reported_signing(text, parties):
     assert _party_names("Campus news\n\n" + text) == parties
+
+
+def test_a_body_whose_campus_is_the_venue_is_no_party_and_who_watches_witnesses():
+    facts = _facts("The agreement was signed on the TU campus by the dean of Tarn University (TU), Ada Lind, and "
+                   "the president of Brindle Inc., Omar Feld. Photo: Ada Lind and Omar Feld sign the agreement, "
+                   "watched by Tom Reed.")
+    ev = _signing(facts.doc.text)
+    assert sorted(_parties(ev)) == ["brindle", "tarn university"]
+    assert {r[0]: r[3] for r in ev.roles if r[0]}["reed tom"] == "witness"

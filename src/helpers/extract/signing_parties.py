@@ -198,7 +198,12 @@ def _venue(w: Words, s: int, o: OrgSpan) -> bool:
     q = o.i - 1
     while q >= s and (w.lower[q] == "the" or w.text[q] in ("'s", "’s") or is_cap(w.text[q]) and q >= o.i - 3):
         q -= 1
+    if q >= s and w.lower[q] == "on" and o.j < len(w) and w.lower[o.j] in _GROUNDS:
+        return True  # "signed on the UBF campus": where, not who
     return q >= s and w.lower[q] in ("at", "in")
+
+
+_GROUNDS = {"campus", "premises", "grounds", "headquarters", "site", "sidelines"}
 
 
 def _plausible_party(name: str) -> bool:
