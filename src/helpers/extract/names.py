@@ -12,6 +12,7 @@ from .nlp import INITIALS, Words, is_cap
 _SEGMENT = re.compile(r"['’-]")
 _NICK_OPEN = {'"': '"', "“": "”", "(": ")", "‘": "’"}
 _NICK_SPACED = re.compile(r'(["“(‘]) (\S+) (["”)’])')  # 'William E. " Brit " Kirwan' as joined
+_WHERE_TAILS = {"based", "listed", "headquartered", "registered", "owned"}
 HARD_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "he", "she", "they"}
 
 
@@ -33,6 +34,8 @@ class _NameWord:
                 or is_initials(word):
             return True
         head, *rest = _SEGMENT.split(word)
+        if rest and rest[-1] in _WHERE_TAILS:
+            return False  # "Bursa-listed", "Greenland-based": where a body is, no name
         if not _letters(head) or not all(_letters(r) for r in rest):
             return False
         body = [c for c in head[1:] if not unicodedata.combining(c)]

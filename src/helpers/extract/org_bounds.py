@@ -127,7 +127,7 @@ def portfolio_end(w: Words, k: int, e: int) -> int | None:
 
 def based_word(low: str) -> bool:
     """Whether a lower-case word says where a body is ("johannesburg-based"): no part of its name."""
-    return low.endswith(("-based", "\u2011based", "-headquartered"))
+    return low.endswith(("-based", "\u2011based", "-headquartered", "-listed"))  # "Bursa-listed Teraju Berhad"
 
 
 def new_name_after_and(w: Words, k: int, e: int) -> bool:

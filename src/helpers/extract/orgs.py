@@ -312,6 +312,10 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             a = k
             k -= 1
             continue
+        if word in ("'", "’") and a == k + 1 and k - 1 >= s and w.end[k - 1] == w.start[k] \
+                and w.text[k - 1].endswith("s") and is_cap(w.text[k - 1]):
+            k -= 1  # "Icelandic Geothermal Technicians' Association"
+            continue
         if low in ("'s", "’s") and k - 1 >= s and w.lower[k - 1] in lexicon.possessive_in_names():
             k -= 1  # "People's Government"
             continue

@@ -36,6 +36,8 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 facts.orgs[first].aliases.add(o.name)
                 continue
             lo = facts.orgs.setdefault(key, LocalOrg(key, o.name, o.acronym, o.kind))
+            if len(o.name) > len(lo.name) and o.name.startswith(lo.name.split()[0]):
+                lo.name = o.name  # "Song Han Software JSC", then "... Joint Stock Company": the full name
             lo.aliases.add(o.name)
             if o.acronym:
                 lo.acronym = lo.acronym or o.acronym
