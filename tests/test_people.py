@@ -900,3 +900,18 @@ def test_a_numbered_grade_an_agreement_acronym_or_a_noun_is_no_person(text):
 def test_attendees_of_more_shapes(text, name):
     f = _facts(text)
     assert (person_key(name), "attendee") in _roles(f)
+
+
+def test_a_minister_without_a_portfolio_belongs_to_the_releases_one_ministry():
+    f = _facts("The Ministry of Science and Digital Innovation (MSDI) and the Tarn Earth Observation Agency (TEOA) "
+               "signed an MoU. It was witnessed by the Minister, Hon. Kwabena Owusu-Ansah, and the Deputy Minister, "
+               "Hon. Mavis Esi Arthur.")
+    assert {f.people[k].org for k in f.people} == {"ministry of science and digital innovation"}
+
+
+def test_a_signer_for_the_body_belongs_to_it_and_a_slash_particle_ends_a_name_before_and():
+    f = _facts("Pro-Rector Mette Kjaer signed for the Technical University of Oresund. The signing was witnessed by "
+               "NTIA chief executive officer Dr. Kavitha a/p Subramaniam and Teraju Mikro Berhad group managing "
+               "director Tan Sri Ong Boon Keat.")
+    assert f.people[person_key("Mette Kjaer")].org == "technical university of oresund"
+    assert f.people[person_key("Ong Boon Keat")].org == "teraju mikro"

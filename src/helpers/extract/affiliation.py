@@ -74,7 +74,8 @@ def appositions(items: list[Item], w: Words) -> None:
             p.org = items[x - 1].value  # "Tarn University's Ada Vos"
         if p.org is None and item.j + 2 < len(w) and w.lower[item.j] in ("signed", "signs") \
                 and w.lower[item.j + 1] == "for":  # "B signed for Y"
-            p.org = next((o.value for o in items[x + 1:] if o.kind == "org" and o.i == item.j + 2), None)
+            at = item.j + 2 + (w.lower[item.j + 2] == "the")  # "signed for the Technical University of X"
+            p.org = next((o.value for o in items[x + 1:] if o.kind == "org" and o.i == at), None)
         if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i - 1 \
                 and w.text[item.i - 1] == ",":
             _take_title(p, items[x - 1])  # "the Chief Secretary, Mr Chan" when no one before owns it

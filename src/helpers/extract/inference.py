@@ -59,6 +59,14 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.org, lp.flag = named[0], "inferred-from-title"  # "Secretary of Haigang District"
             continue
         kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"]
+        if len(kinds) > 1 and "minister" in (lp.title or "").lower():
+            kinds = [k for k in kinds if "ministry" in facts.orgs[k].name.lower().split()]  # a minister's ministry
+        if not kinds and lp.title_kind == "government":
+            # "the Deputy Minister, Hon. A" where the release's one government body is a witness, no party
+            minister = "minister" in (lp.title or "").lower()  # a minister's body is a ministry
+            kinds = [k for k, o in facts.orgs.items() if o.parent is None and o.kind == "government"
+                     and not is_country(o.name) and (not minister or "ministry" in o.name.lower().split())]
+            kinds = kinds if len(kinds) == 1 else []
         if not kinds and lp.title_kind not in (None, "other"):
             # No party of the title's kind: the one party whose kind the text never says (an acronym).
             kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"
@@ -86,7 +94,7 @@ def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> st
     return max(named)[1] if named else None
 
 
-_THE_HEAD = re.compile(r"\bof the ([A-Z][a-z]+)$")
+_THE_HEAD = re.compile(r"\b(?:of|at) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"
 _THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+$")
 
 

@@ -297,8 +297,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 run -= 1
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
-            if run - 1 >= s and w.lower[run - 1] in lexicon.name_particles() \
-                    or any(is_acronym(x) for x in w.text[run:k]):
+            if run - 1 >= s and (w.lower[run - 1] in lexicon.name_particles() or "/" in w.text[max(s, run - 2):run]) \
+                    or any(is_acronym(x) for x in w.text[run:k]):  # "Kavitha a/p Subramaniam and X Berhad"
                 break  # "Jean-Luc van der Berg and Brindle Institute", "MTU Aero Engines and X University"
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in NAME_BREAKS and a != i \
                     and not left.endswith(".") and not glued_head(left) and not ends_legal_form(w, k - 1):
