@@ -30,6 +30,9 @@ def _roles(facts) -> set[tuple[str, str]]:
     ("Dr. Omar Feld attended the ceremony.", "feld omar", "Omar Feld"),
     ("Prof. Dr. Hanna Voss attended the ceremony.", "hanna voss", "Hanna Voss"),
     ("Prof. Dr. Eng. Şükrü Öztan attended the ceremony.", "öztan şükrü", "Şükrü Öztan"),
+    ("Pol. Lt. Gen. Dr. Anucha Srisawat attended the ceremony.", "anucha srisawat", "Anucha Srisawat"),
+    ("The signing was witnessed by the company's Head of Legal Services, Barr. Ifeoma Chukwu.", "chukwu ifeoma",
+     "Ifeoma Chukwu"),
     ("The talks were opened by Eng. Ali Hassan of Brindle University.", "ali hassan", "Ali Hassan"),
 ])
 def test_honorific_is_stripped_from_the_name(text, key, name):
