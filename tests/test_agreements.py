@@ -609,3 +609,17 @@ def test_a_body_whose_campus_is_the_venue_is_no_party_and_who_watches_witnesses(
     ev = _signing(facts.doc.text)
     assert sorted(_parties(ev)) == ["brindle", "tarn university"]
     assert {r[0]: r[3] for r in ev.roles if r[0]}["reed tom"] == "witness"
+
+
+def test_a_range_with_ordinal_days_is_resolved_by_the_later_signing_day():
+    ev = _signing("The agreement was concluded during Tarn Week, held from 3rd to 5th October 2023. It was signed "
+                  "on 4th October 2023 by Tarn University and Brindle Institute.")
+    assert ev.date == dt.date(2023, 10, 4)
+
+
+def test_a_headline_mou_and_the_memorandum_of_understanding_of_the_text_are_one_signing():
+    facts = _facts("Trilateral MOU signed during Ocean Week (October 23–25, Busan)\n\nThe Tarn Ministry announced that "
+                   "it signed a trilateral memorandum of understanding with Brindle University and Osk Institute. The MOU "
+                   "was signed on October 24.", published=dt.date(2023, 10, 25))
+    signings = [ev for ev in facts.events if ev.kind == "signing"]
+    assert len(signings) == 1 and signings[0].date == dt.date(2023, 10, 24)

@@ -381,8 +381,10 @@ def opens_with_date(w: Words, s: int, e: int, text: str) -> bool:
 
 
 _RANGE = re.compile(r"\s*[-–]\s*\d")
-_RANGE_END = re.compile(r"\s*(?:[-–]|to|until|till|through)\s*(\d{1,2})\b(?!\s*[-–.:/]?\s*\d)", re.I)
-_RANGE_START = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to|until|till|through)\s*$", re.I)
+_RANGE_END = re.compile(r"\s*(?:[-–]|to|until|till|through)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b"
+                        r"(?!\s*[-–.:/]?\s*\d)", re.I)
+# "from 3rd to 5th October", "from the 23rd to the 25th"
+_RANGE_START = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to|until|till|through)\s*(?:the\s+)?$", re.I)
 _LONGEST_RANGE = 14
 _DAY_OF_RANGE = re.compile(r"\b(?:on|during)\s+the\s+(first|opening|second|third|fourth|fifth|last|final|closing)"
                            r"\s+day\b", re.I)

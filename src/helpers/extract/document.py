@@ -373,7 +373,17 @@ def _represented_bodies(facts: DocFacts, items: list[Item], w: Words, span: tupl
 
 
 def _new_agreement(current: LocalEvent, name: str | None) -> bool:
-    return bool(name and current.agreement and len(name.split()) >= 2 and name != current.agreement)
+    return bool(name and current.agreement and len(name.split()) >= 2
+                and _spelled_out(name) != _spelled_out(current.agreement))
+
+
+_SPELLED = {"mou": "memorandum of understanding", "moa": "memorandum of agreement", "loi": "letter of intent",
+            "moc": "memorandum of cooperation", "mous": "memoranda of understanding"}
+
+
+def _spelled_out(name: str) -> str:
+    """"trilateral MOU" as "trilateral memorandum of understanding": one agreement however written."""
+    return " ".join(_SPELLED.get(x, x) for x in name.split())
 
 
 def _set_date(event: LocalEvent, dated) -> None:
