@@ -619,7 +619,7 @@ def test_a_range_with_ordinal_days_is_resolved_by_the_later_signing_day():
 
 def test_a_headline_mou_and_the_memorandum_of_understanding_of_the_text_are_one_signing():
     facts = _facts("Trilateral MOU signed during Ocean Week (October 23–25, Busan)\n\nThe Tarn Ministry announced "
-                   "that it signed a trilateral memorandum of understanding with Brindle University and Osk Institute. The MOU "
-                   "was signed on October 24.", published=dt.date(2023, 10, 25))
+                   "that it signed a trilateral memorandum of understanding with Brindle University and Osk "
+                   "Institute. The MOU was signed on October 24.", published=dt.date(2023, 10, 25))
     signings = [ev for ev in facts.events if ev.kind == "signing"]
     assert len(signings) == 1 and signings[0].date == dt.date(2023, 10, 24)
