@@ -670,3 +670,9 @@ def test_legal_forms_written_out_plural_possessives_and_where_words_bound_a_name
     f = _facts(text)
     assert name in {lo.name for lo in f.orgs.values()}
     assert not any(name.split()[0] in p.name for p in f.people.values())
+
+
+def test_a_described_company_before_and_is_apart_from_the_university_after_it():
+    f = _facts("PRAGUE, 21 November 2023 -- Czech engineering group Kovona and Moravian Polytechnic University (MPU) "
+               "have signed a memorandum. Kovona will fund two laboratories.")
+    assert "Kovona and Moravian Polytechnic University" not in {lo.name for lo in f.orgs.values()}

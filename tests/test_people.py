@@ -918,3 +918,9 @@ def test_a_signer_for_the_body_belongs_to_it_and_a_slash_particle_ends_a_name_be
                "director Tan Sri Ong Boon Keat.")
     assert f.people[person_key("Mette Kjaer")].org == "technical university of oresund"
     assert f.people[person_key("Ong Boon Keat")].org == "teraju mikro"
+
+
+def test_a_second_agent_of_an_attendance_is_an_attendee_not_a_signatory():
+    f = _facts("Tarn and Brindle signed an MoU. The signing was attended by Ingrid Solheim, Chair of the Tarn Council, "
+               "and by Dr Tobias WENZL, Tarn Director of Operations.")
+    assert {r for _, r in _roles(f)} == {"attendee"}

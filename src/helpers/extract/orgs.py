@@ -36,6 +36,7 @@ _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal hon
 _POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
 
 
+_DESCRIBED = {"group", "maker", "firm", "company", "startup", "consortium"}
 _ARTICLES = {"the", "las", "los", "les", "el"}
 
 
@@ -300,6 +301,9 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             if run - 1 >= s and (w.lower[run - 1] in lexicon.name_particles() or "/" in w.text[max(s, run - 2):run]) \
                     or any(is_acronym(x) for x in w.text[run:k]):  # "Kavitha a/p Subramaniam and X Berhad"
                 break  # "Jean-Luc van der Berg and Brindle Institute", "MTU Aero Engines and X University"
+            if run - 1 >= s and (w.lower[run - 1] in _DESCRIBED or w.lower[run - 1] in lexicon.word_set(
+                    "organizations", "company_descriptors")) and w.text[run - 1].islower():
+                break  # "Czech engineering group Kovona and Moravian Polytechnic University": two bodies
             if is_cap(left) and not is_acronym(left) and w.lower[k - 1] not in NAME_BREAKS and a != i \
                     and not left.endswith(".") and not glued_head(left) and not ends_legal_form(w, k - 1):
                 before_and = a if not crossed_and else before_and

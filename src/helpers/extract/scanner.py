@@ -457,7 +457,7 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
             and any(it.kind == "trigger" and it.value[0] == "witness" and it.i > sig.i for it in items):
         return True  # "was signed in the presence of A, Chairman of X, by B and C": the signing's agents
     heads = lexicon.signed_by_heads()
-    last = items[-1].j if items and items[-1].kind in ("trigger", "person") else s
+    last = next((it.j for it in reversed(items) if it.kind in ("trigger", "person")), s)  # not "attended by A, and by"
     if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
         return True
     # "was signed today by", "was signed on October 23, 2017 by": a passive signing's agents
