@@ -924,3 +924,12 @@ def test_a_second_agent_of_an_attendance_is_an_attendee_not_a_signatory():
     f = _facts("Tarn and Brindle signed an MoU. The signing was attended by Ingrid Solheim, Chair of the Tarn Council, "
                "and by Dr Tobias WENZL, Tarn Director of Operations.")
     assert {r for _, r in _roles(f)} == {"attendee"}
+
+
+def test_a_relative_clause_after_a_name_keeps_its_verb_to_that_name():
+    f = _facts("In the second signing, Tarn Vice President SATO Emi and Dr. Yohanes Matulessy, Rector of Brindle "
+               "University, who joined the ceremony online, signed an exchange agreement.")
+    assert {k for k, r in _roles(f) if r == "signatory"} == set(f.people)
+    g = _facts("Tarn and Brindle signed an MoU. Konstantin I. Belousov, Dean of the Faculty of Chemistry of Tarn, "
+               "who signed the document on behalf of the rector, spoke first.")
+    assert (person_key("Konstantin I. Belousov"), "signatory") in _roles(g)

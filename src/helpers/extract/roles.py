@@ -101,16 +101,26 @@ def _role_forward(items: list[Item], x: int) -> list[str]:
     """Roles of the verbs after a person: "A and B delivered speeches ... and signed the agreement"."""
     roles: list[str] = []
     aside = False  # "A and B sign, as C looks on": the verb after "as C" is C's
+    clause = None  # "A and B, who joined online, signed": the relative clause's verb is B's alone
     for y in range(x + 1, len(items)):
         it = items[y]
+        if it.kind == "sep" and it.value == "who":
+            clause = not any(i.kind == "person" for i in items[x + 1:y])  # "A, Dean of X, who signed"
+            continue
+        if clause is not None:
+            if it.kind == "sep" and it.value == ",":
+                clause = None
+            elif it.kind == "trigger" and it.value[1] == "before" and clause and it.value[0] not in roles:
+                roles.append(it.value[0])
+            continue
         if it.kind == "sep" and it.value in ("as", "with", ","):
             aside = it.value != "," and y + 1 < len(items) and items[y + 1].kind in ("person", "title", "org")
             continue
         if it.kind == "trigger" and it.value[1] == "before" and aside and not roles:
             break
         if it.kind == "trigger" and it.value[1] == "before":
-            if roles and not (items[y - 1].kind == "sep" and items[y - 1].value == "and"):
-                break  # "A witnessed X sign": only verbs joined by "and" share a subject
+            if roles and not (items[y - 1].kind == "sep" and items[y - 1].value in ("and", ",")):
+                break  # "A witnessed X sign": only verbs joined by "and" (or a closed clause) share a subject
             if it.value[0] == "host" and "visitor" in roles:
                 continue  # "A visited X and met B": the visitor meets the hosts
             if it.value[0] not in roles:

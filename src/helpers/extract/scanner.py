@@ -20,7 +20,7 @@ from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
-_LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with"}
+_LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with", "who"}
 _CAPTIONS = {"photo", "photos", "pictured", "caption", "photograph"}
 _SIGNING_NOUNS = {"signing", "signature", "signatures", "signatory", "signatories"}
 _QUOTE_END = {'"', "”", "’", "'"}
