@@ -933,3 +933,12 @@ def test_a_relative_clause_after_a_name_keeps_its_verb_to_that_name():
     g = _facts("Tarn and Brindle signed an MoU. Konstantin I. Belousov, Dean of the Faculty of Chemistry of Tarn, "
                "who signed the document on behalf of the rector, spoke first.")
     assert (person_key("Konstantin I. Belousov"), "signatory") in _roles(g)
+
+
+def test_heads_named_in_brackets_after_their_bodies_do_not_sign_for_them():
+    f = _facts("Hanbit National University (President Park Jin-ho) announced on the 9th that it signed an MOU with "
+               "Daesung Semicon (CEO Choi Min-seok) and the Tarn Robotics Institute (TRI, Director Yoon Hye-won).")
+    assert not {k for k, r in _roles(f) if r == "signatory"}
+    (ev,) = [ev for ev in f.events if ev.kind == "signing"]
+    assert {r[1] for r in ev.roles if r[3] == "party"} == {"hanbit national university", "daesung semicon",
+                                                           "tarn robotics institute"}

@@ -46,7 +46,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
         if ents is not None:
             orgs = with_model_orgs(orgs, ents, w, s, e, text)
         items = scan(w, s, e, text, orgs, ents)
-        assign_roles(items, object_role)
+        assign_roles(items, object_role, w)
         carry = carry_list_role(items, carry, text[a:b])
         sentences.append((a, b, s, e, orgs, items))
     facts = DocFacts(doc, {}, {}, [], [], len(w))

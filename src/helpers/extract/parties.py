@@ -114,7 +114,8 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
         subject_found = len(found)
         while k >= max(s, fronted) and (w.lower[k] in SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends
                           or based_word(w.lower[k]) and k + 1 in starts
-                          or w.lower[k] == "that" and k > s and w.lower[k - 1] in ag.ANNOUNCE or w.text[k] == ")"
+                          or w.lower[k] == "that" and any(w.lower[q] in ag.ANNOUNCE for q in range(max(s, k - 5), k))
+                          or w.text[k] == ")"
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:
                 k = place - 1  # "X in Greenbelt, Md., and Y signed": the place is skipped
@@ -157,7 +158,8 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
 
 def _date_word(low: str) -> bool:
     """A word of a date between a subject and its verb ("X on 2 September 2024 signed")."""
-    return low in ag.TAIL_STOP or low.isdigit() and len(low) <= 4
+    return low in ag.TAIL_STOP or low.isdigit() and len(low) <= 4 \
+        or low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th")  # "announced on the 9th that it signed"
 
 
 def _after_fronted(w: Words, s: int, e: int, sign: int, starts: dict[int, OrgSpan]) -> list[OrgSpan]:

@@ -9,7 +9,7 @@ from .facts import Item
 from .nlp import Words, is_cap
 
 
-def assign_roles(items: list[Item], object_role: str) -> None:
+def assign_roles(items: list[Item], object_role: str, w: Words | None = None) -> None:
     """Give each person the role of the trigger that governs it in the sentence."""
     for x, item in enumerate(items):
         if item.kind != "person":
@@ -20,8 +20,21 @@ def assign_roles(items: list[Item], object_role: str) -> None:
             item.value.roles.extend(_role_forward(items, x) or [_weak_role(items, x)])
             continue
         item.value.roles.extend([role] if role else _role_forward(items, x))
+        if _bracketed_head(item, w):  # "Hanbit University (President A) signed ... with B (CEO C)": the bodies sign
+            item.value.roles[:] = [r for r in item.value.roles if r != "signatory"]
         if (item.value.title or "").lower() in _PRESIDING and "speaker" not in item.value.roles:
             item.value.roles[:] = ["presider"]  # "conducted by the master of ceremonies, A": A presides
+
+
+def _bracketed_head(item: Item, w: Words | None) -> bool:
+    """Whether a titled person is named in brackets as the head of the body before them ("X (President
+    A)", "the Y Institute (KMRI, Director B)")."""
+    if w is None or item.value.cue != "title" or item.j >= len(w) or w.text[item.j] != ")":
+        return False
+    k = item.i - 1
+    if k >= 1 and w.text[k] == ",":
+        k -= 2  # "(KMRI, Director B)"
+    return k >= 1 and w.text[k] == "(" and is_cap(w.text[k - 1])
 
 
 _PRESIDING = {"master of ceremonies", "master of ceremony", "emcee", "moderator", "mc"}
