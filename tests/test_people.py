@@ -942,3 +942,11 @@ def test_heads_named_in_brackets_after_their_bodies_do_not_sign_for_them():
     (ev,) = [ev for ev in f.events if ev.kind == "signing"]
     assert {r[1] for r in ev.roles if r[3] == "party"} == {"hanbit national university", "daesung semicon",
                                                            "tarn robotics institute"}
+
+
+def test_a_caption_of_people_signing_the_memorandum_gives_signatories_and_a_province_is_no_person():
+    f = _facts("Tarn University and Brindle S.A. signed a memorandum. It is part of Tarn's plan in Cabo Delgado "
+               "province.\n\nPhoto: The Rector of Tarn, Prof. Doutor Alberto Mussa (right), and the CEO of Brindle, "
+               "Eng. Filipa Mabunda, signing the memorandum.")
+    assert {k for k, r in _roles(f) if r == "signatory"} == {person_key("Alberto Mussa"), person_key("Filipa Mabunda")}
+    assert len(f.people) == 2

@@ -21,6 +21,8 @@ from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with", "who"}
+_REGION_NOUNS = {"province", "region", "state", "district", "county", "prefecture", "governorate", "oblast",
+                 "municipality", "city"}
 _CAPTIONS = {"photo", "photos", "pictured", "caption", "photograph"}
 _SIGNING_NOUNS = {"signing", "signature", "signatures", "signatory", "signatories"}
 _QUOTE_END = {'"', "”", "’", "'"}
@@ -236,6 +238,12 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
                 k += 1
                 continue
+            if low == "signing" and k > s and w.text[k - 1] == "," and len(items) >= 2 and items[-2].kind == "person" \
+                    and not HEAD_WORDS.isdisjoint(w.lower[k + 1:k + 4]):
+                # a caption "A (right), and B, signing the memorandum": they sign
+                items.append(Item("trigger", k, k + 1, ("signatory", "before", "signing")))
+                k += 1
+                continue
             if low == "by" and _signed_by(w, s, k, items):
                 items.append(Item("trigger", k, k + 1, ("signatory", "after", "signing")))
                 k += 1
@@ -297,7 +305,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 items.append(Item("org", k, m, body))
                 k = m
                 continue
-            if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"):
+            if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"
+                               or m < e and w.lower[m] in _REGION_NOUNS):  # "in Cabo Delgado province"
                 # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology", "the Design
                 # Kitchen": a thing (a bare person is never "the A B")
                 k = m
