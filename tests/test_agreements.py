@@ -206,6 +206,8 @@ def test_a_signing_after_an_intention_is_a_signing():
      ["brindle university", "tarn institute"]),
     ("The Narmada Institute (NI), Jabalpur, entered into a Memorandum of Understanding with Kesari Ltd.",
      ["kesari", "narmada institute"]),
+    ("Tarn University (TU) Lahore and Brindle Institute (BI) Peshawar have signed a memorandum of understanding.",
+     ["brindle institute", "tarn university"]),
     ("Brindle University has signed an agreement with Queensland horticulture technology company Sunreef "
      "Agritech Pty Ltd.", ["brindle university", "sunreef agritech"]),
     ('TOKYO, March 12, 2024 /JBN Newswire/ -- Tarn Denki Co., Ltd. (TSE: 6958, "Tarn Denki") today announced '

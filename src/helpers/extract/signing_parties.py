@@ -84,6 +84,8 @@ def _place_of(w: Words, a: int, b: int, e: int, taken: set[int]) -> bool:
     if b - a == 1 and a >= 2 and w.text[a - 1] == "," and (w.text[a - 2] == ")" or a - 2 in taken) \
             and b < e and w.text[b] == ",":
         return True
+    if b - a == 1 and a >= 3 and w.text[a - 1] == ")" and w.text[a - 3] == "(" and a - 4 in taken:
+        return True  # "Khyber Pass Polytechnic University (KPPU) Peshawar": the city it is in
     q = b
     while q < min(e, b + 6) and w.text[q].isalpha() and w.text[q].islower():
         q += 1
