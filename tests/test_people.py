@@ -950,3 +950,15 @@ def test_a_caption_of_people_signing_the_memorandum_gives_signatories_and_a_prov
                "Eng. Filipa Mabunda, signing the memorandum.")
     assert {k for k, r in _roles(f) if r == "signatory"} == {person_key("Alberto Mussa"), person_key("Filipa Mabunda")}
     assert len(f.people) == 2
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("It was witnessed by Ambassador Ryu Seong-hoon of the Embassy of Korea.", "Ryu Seong-hoon", "Ambassador"),
+    ("It was signed by the President of the Association of Black Sea Coastal Municipalities, Mr. Constantin "
+     "PÎRVULESCU.", "Constantin Pîrvulescu", "President"),
+    ("Tarn Vice-Chancellor Prof. Dato' Ir. Dr. Mohd Hafiz bin Ramli signed the MoU.", "Mohd Hafiz bin Ramli",
+     "Vice-Chancellor"),
+])
+def test_titles_kept_through_honorifics_and_plural_nouns_in_body_names(text, name, title):
+    p = next(p for p in _facts(text).people.values() if p.name == name)
+    assert p.title == title

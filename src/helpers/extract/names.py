@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from .nlp import INITIALS, Words, is_cap
+from .places import noun_in
 
 _SEGMENT = re.compile(r"['’-]")
 _NICK_OPEN = {'"': '"', "“": "”", "(": ")", "‘": "’"}
@@ -233,8 +234,8 @@ def tail_name(w: Words, k: int, end: int, stop: frozenset[str]) -> int | None:
                 NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and not w.text[q].isupper() for q in (a, a + 2)):
         return a
     a = end - 2
-    if a - k < 3 or w.lower[a - 1] in _TITLE_TAIL_LINKS:
-        return None
+    if a - k < 3 or w.lower[a - 1] in _TITLE_TAIL_LINKS or noun_in(w.text[a:end]):
+        return None  # not "... of Black Sea Coastal Municipalities"
     if all(NAME_WORD.match(w.text[q]) and w.lower[q] not in stop and (not w.text[q].isupper() or is_initials(w.text[q]))
            for q in (a, a + 1)) and (end >= len(w) or not is_cap(w.text[end])):
         return a
@@ -271,6 +272,7 @@ def name_run_at(w: Words, t: int, e: int) -> int:
         if t + n > e or (w.lower[t], w.lower[t + 1]) in lexicon.not_name_pairs():
             continue
         if all(NAME_WORD.match(w.text[x]) and _run_word(w.text, t, x, n) and w.lower[x] not in stop
-               for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])):
+               for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])) \
+                and not noun_in(w.text[t:t + n]):
             return n
     return 0

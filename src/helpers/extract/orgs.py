@@ -27,7 +27,7 @@ from .org_bounds import (
     portfolio_at,
 )
 from .org_shapes import apart_from_company, named_after, national_bodies, with_quoted_names
-from .places import is_place_word, not_a_name_word, place_dateline
+from .places import is_place_word, not_a_name_word, noun_in, place_dateline
 
 _DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal honorifics a body is named after
@@ -347,7 +347,7 @@ def _trim_name(w: Words, a: int, h: int, b: int) -> int:
         return b
     stop = lexicon.bare_stop_words()
     tail = w.text[b - 2:b]
-    if w.lower[b - 3] not in ("of", "and", "for", "&") and not not_a_name_word(tail[0]) and all(
+    if w.lower[b - 3] not in ("of", "and", "for", "&") and not not_a_name_word(tail[0]) and not noun_in(tail) and all(
             t[:1].isupper() and t[1:].islower() and t.lower() not in stop for t in tail):
         return b - 2
     return b

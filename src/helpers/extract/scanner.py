@@ -21,6 +21,7 @@ from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with", "who"}
+_TITLED_HONOURS = {"ambassador", "senator"}
 _REGION_NOUNS = {"province", "region", "state", "district", "county", "prefecture", "governorate", "oblast",
                  "municipality", "city"}
 _CAPTIONS = {"photo", "photos", "pictured", "caption", "photograph"}
@@ -115,8 +116,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             m = name_words(w, k + n, e, not_name, loose=True)
             if m > k + n and (w.lower[k + n] not in never_first or m - k - n >= 3
                               and w.lower[k + n] not in titles.first and w.lower[k + n] not in not_name):
-                items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific")))
-                k = m
+                office = next((w.text[q] for q in range(k, k + n) if w.lower[q] in _TITLED_HONOURS), None)
+                items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific",
+                                                         office, "government" if office else None)))
+                k = m  # "Ambassador Ryu Seong-hoon": an honorific that is the office too
                 continue
         licensed = is_cap(word) or (low in titles.first and k > s and (
             w.lower[k - 1] in _BEFORE_TITLE or (items and items[-1].j == k and items[-1].kind == "org")))
