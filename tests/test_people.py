@@ -958,6 +958,11 @@ def test_a_caption_of_people_signing_the_memorandum_gives_signatories_and_a_prov
      "PÎRVULESCU.", "Constantin Pîrvulescu", "President"),
     ("Tarn Vice-Chancellor Prof. Dato' Ir. Dr. Mohd Hafiz bin Ramli signed the MoU.", "Mohd Hafiz bin Ramli",
      "Vice-Chancellor"),
+    ("Also present were the Chairperson of the NGRI Board, Dr. Hellen Jepkosgei Kirui, and senior officials.",
+     "Hellen Jepkosgei Kirui", "Chairperson of the NGRI Board"),
+    ("The Vice-President of the CCIM, Ms Ho Mei Kuan, and the Head of the Department of International Cooperation "
+     "of the CCIM, Mr Lao Ka Chon, also attended.", "Lao Ka Chon",
+     "Head of the Department of International Cooperation"),
 ])
 def test_titles_kept_through_honorifics_and_plural_nouns_in_body_names(text, name, title):
     p = next(p for p in _facts(text).people.values() if p.name == name)

@@ -198,8 +198,8 @@ def after_title(w, k, e, not_name, honor, never_first, comma=True):
     loose = bool(n) or (k + 1 < e and NAME_WORD.match(w.text[k + 1]) is not None
                         and w.lower[k + 1] not in not_name)
     m = name_words(w, k + n, e, not_name, loose=loose)
-    if k + n < e and w.lower[k + n] in never_first:
-        return None
+    if k + n < e and w.lower[k + n] in never_first and not (n and m - k - n >= 3 and w.lower[k + n] not in not_name):
+        return None  # not "Director, Chinese ..."; but "Head of X, Mr Lao Ka Chon": a demonym opening a long name
     if not n and m < e and is_cap(w.text[m]) and w.lower[m] in lexicon.name_stop_words() \
             and not lexicon.people()[0].match(w.lower, m, e)[0]:
         return None  # "President, Caribbean Maritime University": the words begin a body's name

@@ -26,6 +26,9 @@ def posted(title: str | None) -> bool:
         words[-1] in posts or any(x in posts and y in ("to", "in") for x, y in zip(words, words[1:])))
 
 
+_BOARDS = {"Board", "Council", "Senate", "Presidium", "Board of Trustees"}
+
+
 def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     """(end, title text, kind, org) of a title phrase at k, or None."""
     table, _ = lexicon.titles()
@@ -87,6 +90,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             else:
                 title_end = t
             end = t
+    if org is not None and org.is_acronym and end == org.j and end < e and w.text[end] in _BOARDS:
+        end = title_end = end + 1  # "Chairperson of the NGRI Board": the body's board, the body's person
     title = text[w.start[k]:w.end[title_end - 1]]
     if (org is None or not org.is_acronym and org.i == k + n + 1 + (w.lower[k + n + 1] == "the")
             and (not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]
