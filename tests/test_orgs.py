@@ -676,3 +676,9 @@ def test_a_described_company_before_and_is_apart_from_the_university_after_it():
     f = _facts("PRAGUE, 21 November 2023 -- Czech engineering group Kovona and Moravian Polytechnic University (MPU) "
                "have signed a memorandum. Kovona will fund two laboratories.")
     assert "Kovona and Moravian Polytechnic University" not in {lo.name for lo in f.orgs.values()}
+
+
+def test_a_vice_ministers_portfolio_after_for_is_not_the_ministrys_name():
+    f = _facts("The MoU was signed by Vice Minister of Industry and Mining for Industrial Affairs Eng. Fahad Al-Mutairi "
+               "and Tarn University.")
+    assert "Ministry of Industry and Mining" in {lo.name for lo in f.orgs.values()}

@@ -192,6 +192,8 @@ def _ministry(w: Words, k: int, n: int, end: int, text: str) -> OrgSpan | None:
         at += 2
     q = at + 1 + (w.lower[at + 1] == "the")
     t = end
+    if w.lower[k] in ("deputy", "vice", "assistant") and w.lower[at] == "of" and w.lower[end - 1] == "affairs":
+        t = next((x for x in range(q + 1, end) if w.lower[x] == "for"), end)  # "Vice Minister of X for Y Affairs"
     while t > q and w.text[t - 1] in (",", "(", ")", "and", "&"):
         t -= 1
     if t <= q or w.lower[q] == "state" or not is_cap(w.text[q]):
