@@ -679,6 +679,6 @@ def test_a_described_company_before_and_is_apart_from_the_university_after_it():
 
 
 def test_a_vice_ministers_portfolio_after_for_is_not_the_ministrys_name():
-    f = _facts("The MoU was signed by Vice Minister of Industry and Mining for Industrial Affairs Eng. Fahad Al-Mutairi "
-               "and Tarn University.")
+    f = _facts("The MoU was signed by Vice Minister of Industry and Mining for Industrial Affairs Eng. Fahad "
+               "Al-Mutairi and Tarn University.")
     assert "Ministry of Industry and Mining" in {lo.name for lo in f.orgs.values()}
