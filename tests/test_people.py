@@ -967,3 +967,9 @@ def test_a_caption_of_people_signing_the_memorandum_gives_signatories_and_a_prov
 def test_titles_kept_through_honorifics_and_plural_nouns_in_body_names(text, name, title):
     p = next(p for p in _facts(text).people.values() if p.name == name)
     assert p.title == title
+
+
+def test_a_title_then_a_unit_of_a_body_then_a_name_gives_the_body():
+    f = _facts("Tarn University and Brindle signed an MoU. It was attended by the Director, Centre for Cluster "
+               "Development of Tarn University, Dr. Ada Lind.")
+    assert f.people[person_key("Ada Lind")].org == "tarn university"

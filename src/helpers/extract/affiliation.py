@@ -328,11 +328,11 @@ def _take_lead_title(p, it: Item, unit: Item | None, w: Words) -> None:
     part of the title and the title's organisation (else the unit) as the person's."""
     title, kind, org = it.value
     if unit is not None and w.text[unit.i - 1] == ",":
-        org = org or unit.value.parent or unit.value  # "Title, Org, Name": the title stays as written
+        org = org or unit.value  # "Title, Org, Name": the title stays as written (the unit's owner comes later)
     elif unit is not None:
         end = next((q for q in range(unit.i, unit.j) if w.text[q] == "("), unit.j)
         title = _joined(w, it.i, end)
-        org = org or unit.value.parent or unit.value
+        org = org or unit.value
     p.title, p.title_kind = title, kind
     p.org = p.org or org
     it.kind = "used-title"
