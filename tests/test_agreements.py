@@ -166,6 +166,7 @@ def test_parties_of_a_sentence_without_organisations(text):
     "The parties agreed to prepare a memorandum on the joint laboratory and to sign it in May.",
     "They agreed to form a joint team to draft a memorandum between the two, with a view to signing it soon.",
     "Tarn and Brindle have cooperated since 2017, when they signed a letter of intent on student exchange.",
+    "The signing of the agreement is scheduled for September.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")

@@ -256,7 +256,7 @@ def intended(w: Words, s: int, e: int) -> bool:
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
             found = True  # "an agreement to be signed by DOST": not signed yet
             continue
-        ahead = low == "signing" and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 4))) \
+        ahead = low == "signing" and any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) \
             or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
                                                         for q in range(max(s, k - 12), k))
         # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
@@ -266,6 +266,7 @@ def intended(w: Words, s: int, e: int) -> bool:
     return found
 
 
+_AHEAD = {"will", "shall", "scheduled", "planned", "expected", "slated", "set"}  # "the signing ... is scheduled for"
 _NEGATIONS = {"not", "never", "n't", "no", "without", "nor", "neither"}
 
 
