@@ -682,3 +682,14 @@ def test_a_vice_ministers_portfolio_after_for_is_not_the_ministrys_name():
     f = _facts("The MoU was signed by Vice Minister of Industry and Mining for Industrial Affairs Eng. Fahad "
                "Al-Mutairi and Tarn University.")
     assert "Ministry of Industry and Mining" in {lo.name for lo in f.orgs.values()}
+
+
+def test_an_ownerless_office_belongs_to_the_body_the_release_is_about_unless_a_delegation_brought_it():
+    f = _facts("The People's Committee of Tarn Province signed an MoU with Brindle Agency. The People's Committee "
+               "of Tarn Province will fund the lab. The Provincial People's Committee hosted the ceremony, as the "
+               "People's Committee of Tarn Province had planned.")
+    assert f.orgs[f.org("Provincial People's Committee")].parent == f.org("People's Committee of Tarn Province")
+    g = _facts("The Tarn Institute signed an MoU with Brindle University. The Tarn Institute will fund it and the Tarn "
+               "Institute will host students. The delegation included Dr. Ada Lind, Head of the Laboratory of Thin "
+               "Films.")
+    assert g.orgs[g.org("Laboratory of Thin Films")].parent is None

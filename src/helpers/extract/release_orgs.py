@@ -327,8 +327,24 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
             continue
         owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences)
                            or _most_named(facts, universities, sentences))
+        if owner is None and lo.name.split()[0].lower() not in _ACADEMIC_UNITS \
+                and not _with_delegation(facts, key, sentences):  # a visiting delegation's unit is not the host's
+            # "Department of Asian Cooperation", "Media Unit": the body the release is about, when one is named
+            # in twice as many sentences as any other
+            owner = _most_named(facts, [k for k, o in facts.orgs.items() if o.parent is None and not is_unit(o)
+                                        and k != key and not is_country(o.name)], sentences)
         if owner and owner != key:
             lo.parent = owner
+
+
+_ACADEMIC_UNITS = {"faculty", "school", "college"}
+
+
+def _with_delegation(facts: DocFacts, key: str, sentences: list) -> bool:
+    """Whether a sentence naming organisation `key` speaks of a delegation or a visit."""
+    text = facts.doc.text
+    return any(any(facts.org(o.name) == key for o in orgs) and re.search(r"\b(?:delegation|visit)", text[a:b], re.I)
+               for a, b, _s, _e, orgs, _items in sentences)
 
 
 def _most_named(facts: DocFacts, keys: list[str], sentences: list) -> str | None:
