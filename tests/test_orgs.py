@@ -689,7 +689,7 @@ def test_an_ownerless_office_belongs_to_the_body_the_release_is_about_unless_a_d
                "of Tarn Province will fund the lab. The Provincial People's Committee hosted the ceremony, as the "
                "People's Committee of Tarn Province had planned.")
     assert f.orgs[f.org("Provincial People's Committee")].parent == f.org("People's Committee of Tarn Province")
-    g = _facts("The Tarn Institute signed an MoU with Brindle University. The Tarn Institute will fund it and the Tarn "
+    g = _facts("The Tarn Institute signed an MoU with Brindle Agency. The Tarn Institute will fund it and the Tarn "
                "Institute will host students. The delegation included Dr. Ada Lind, Head of the Laboratory of Thin "
                "Films.")
     assert g.orgs[g.org("Laboratory of Thin Films")].parent is None
