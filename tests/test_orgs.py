@@ -693,3 +693,9 @@ def test_an_ownerless_office_belongs_to_the_body_the_release_is_about_unless_a_d
                "Institute will host students. The delegation included Dr. Ada Lind, Head of the Laboratory of Thin "
                "Films.")
     assert g.orgs[g.org("Laboratory of Thin Films")].parent is None
+
+
+def test_an_issuing_unit_with_its_ministry_after_a_comma_is_a_unit_of_that_ministry():
+    f = _facts("The Minister for Digital Research received a courtesy call.",
+               source="Media Unit, Ministry of Digital Research")
+    assert f.orgs[org_key("Media Unit, Ministry of Digital Research")].parent == org_key("Ministry of Digital Research")

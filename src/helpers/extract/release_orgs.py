@@ -49,6 +49,10 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
         key = org_key(source)
         if key not in facts.orgs:
             facts.orgs[key] = LocalOrg(key, source, None, kind_of(source))
+        if ", " in source and kind_of(top := source.rsplit(", ", 1)[1]) != "other" and org_key(top) != key:
+            # "Issued by: Media Unit, Ministry of X": a unit of the ministry
+            facts.orgs.setdefault(org_key(top), LocalOrg(org_key(top), top, None, kind_of(top)))
+            facts.orgs[key].parent = facts.orgs[key].parent or org_key(top)
         acronyms.setdefault(initials(source), key)
     by_initials = {initials(o.name): k for k, o in facts.orgs.items()}
     for *_, orgs, _items in sentences:
