@@ -9,7 +9,7 @@ from .. import lexicon
 from .facts import DocFacts
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
-from .release_orgs import top_org
+from .release_orgs import GENERIC_COMPANY, top_org
 from .theme_scope import is_country
 from .titles import posted
 
@@ -114,7 +114,7 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
             at = text.find(lp.title, a, b)
             m = _THE_HEADS.search(text[max(a, at - 30):at]) if at > a else None
             head = m.group(1).lower() if m else ""
-            if m is None or not (head in _COMPANY or lexicon.org_heads()[0].match([head], 0)[0]):
+            if m is None or not (head in GENERIC_COMPANY or lexicon.org_heads()[0].match([head], 0)[0]):
                 continue
             named = [(start, key) for kind, key, start, _ in facts.mentions
                      if kind == "organization" and a <= start < at and key in facts.orgs
@@ -122,7 +122,7 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
             if named:
                 key = max(named)[1]
                 return facts.orgs[key].parent or key
-            if m.group(1)[:1].isupper() or head in _COMPANY:  # "the company's technical director"
+            if m.group(1)[:1].isupper() or head in GENERIC_COMPANY:  # "the company's technical director"
                 one = _one_with_head(facts, head, publisher)
                 before = [(start, key) for kind, key, start, _ in facts.mentions
                           if kind == "organization" and start < a and key in facts.orgs and _has_head(facts, key, head)]
@@ -144,12 +144,9 @@ def _visiting_side(facts: DocFacts) -> str | None:
     return others.pop() if len(others) == 1 else None
 
 
-_COMPANY = {"company", "firm"}  # "the company's": a company, whatever its name
-
-
 def _has_head(facts: DocFacts, key: str, head: str) -> bool:
     lo = facts.orgs[key]
-    if head in _COMPANY:  # a body named by a company's name ("Hoshino Membrane Engineering") counts too
+    if head in GENERIC_COMPANY:  # a body named by a company's name ("Hoshino Membrane Engineering") counts too
         return lo.kind in ("company", "other")
     names = [lo.name] + ([facts.orgs[lo.parent].name] if lo.parent in facts.orgs else [])
     return any(head in n.lower().split() for n in names)
@@ -167,7 +164,7 @@ def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> s
 def _one_with_head(facts: DocFacts, head: str, publisher: str | None) -> str | None:
     """The one top-level organisation of the release with that head word, or the publisher among several."""
     tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()
-            or head in _COMPANY and lo.kind == "company"}
+            or head in GENERIC_COMPANY and lo.kind == "company"}
     if len(tops) == 1:
         return tops.pop()
     return publisher if publisher in tops else None

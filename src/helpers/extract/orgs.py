@@ -36,7 +36,7 @@ _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal hon
 _POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
 
 
-_DESCRIBED = {"group", "maker", "firm", "company", "startup", "consortium"}
+_DESCRIBED = {"group", "consortium"}  # with the lexicon's company descriptors ("maker", "firm")
 _ARTICLES = {"the", "las", "los", "les", "el"}
 
 

@@ -11,7 +11,7 @@ from .legal_forms import is_legal_form
 from .nlp import Words, is_cap
 from .org_bounds import based_word
 from .orgs import kind_of
-from .places import holds_place, place_dateline
+from .places import REGION_WORDS, holds_place, place_dateline
 from .theme_scope import is_country
 
 _LIST_WORDS = {"and", ",", "&", "the", "both", "as", "well"}
@@ -229,7 +229,6 @@ def _described_group(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> in
 
 
 REPORTS = {"reports", "reported", "writes", "wrote", "informs", "informed", "says", "said", "quoted"}
-_REGION_WORDS = {"province", "state", "region", "county", "prefecture", "district", "oblast", "governorate"}
 
 
 def _place_between_commas(w: Words, k: int, e: int) -> int | None:
@@ -241,5 +240,5 @@ def _place_between_commas(w: Words, k: int, e: int) -> int | None:
     if q == k or q >= e or w.text[q] != ",":
         return None
     words = w.text[k:q]
-    place = w.lower[q - 1] in _REGION_WORDS and q - k >= 2 or is_country(" ".join(words)) or holds_place(words)
+    place = w.lower[q - 1] in REGION_WORDS and q - k >= 2 or is_country(" ".join(words)) or holds_place(words)
     return q if place else None

@@ -87,6 +87,8 @@ def noun_in(words: list[str]) -> bool:
     return any(x.lower().endswith(_NOUN_ENDS) for x in words)
 
 
+# Words after a place that say what kind of place it is ("Shandong Province", "Cabo Delgado province")
+REGION_WORDS = frozenset({"province", "state", "region", "county", "prefecture", "district", "oblast", "governorate"})
 _DASHES = ("-", "--", "–", "—")
 
 

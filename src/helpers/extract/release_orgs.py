@@ -15,6 +15,9 @@ from .places import is_place_word
 from .theme_scope import country_table, is_country
 
 
+GENERIC_COMPANY = frozenset({"company", "firm"})  # "the company's X": a company, whatever its name
+
+
 def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
     acronyms: dict[str, str] = {}
     units = lexicon.org_heads()[1]
@@ -284,7 +287,7 @@ def _generic_possessor(facts: DocFacts, sentences: list, w: Words) -> None:
                 continue
             if (head := _generic_owner_word(w, o, heads)) is None:
                 continue
-            if head in ("company", "firm"):  # "the company's Water Technology Laboratory": the body named before
+            if head in GENERIC_COMPANY:  # "the company's Water Technology Laboratory": the body named before
                 near = [k for x in sorted(orgs, key=lambda x: x.i) if x.i < o.i
                         and (k := facts.org(x.name)) in facts.orgs and k != lo.key and facts.orgs[k].parent is None
                         and facts.orgs[k].kind not in ("university", "government")]
@@ -305,7 +308,7 @@ def _generic_owner_word(w: Words, o, heads) -> str | None:
     company's X", "X at the Institute", "X of the University" (a head word alone), else None."""
     if o.i >= 3 and w.text[o.i - 1] in ("'s", "’s") and w.lower[o.i - 3] == "the":
         word = w.text[o.i - 2]
-        if word.lower() in ("company", "firm") or is_cap(word) and heads.match(w.lower, o.i - 2, o.i - 1)[0]:
+        if word.lower() in GENERIC_COMPANY or is_cap(word) and heads.match(w.lower, o.i - 2, o.i - 1)[0]:
             return word.lower()
     q = o.j + 2
     unit = not lexicon.org_heads()[1].isdisjoint(o.name.lower().split())

@@ -15,15 +15,14 @@ from .legal_forms import form_after_run, legal_form_at, legal_suffix
 from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
 from .nlp import Words, is_cap
 from .org_bounds import heading_word
-from .places import holds_place, not_a_name_word, noun_in
+from .places import REGION_WORDS, holds_place, not_a_name_word, noun_in
 from .theme_scope import is_country
 from .titles import possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with", "who"}
 _TITLED_HONOURS = {"ambassador", "senator"}
-_REGION_NOUNS = {"province", "region", "state", "district", "county", "prefecture", "governorate", "oblast",
-                 "municipality", "city"}
+_REGION_NOUNS = REGION_WORDS | {"municipality", "city"}
 _CAPTIONS = {"photo", "photos", "pictured", "caption", "photograph"}
 _SIGNING_NOUNS = {"signing", "signature", "signatures", "signatory", "signatories"}
 _QUOTE_END = {'"', "”", "’", "'"}
