@@ -167,6 +167,10 @@ def test_parties_of_a_sentence_without_organisations(text):
     "They agreed to form a joint team to draft a memorandum between the two, with a view to signing it soon.",
     "Tarn and Brindle have cooperated since 2017, when they signed a letter of intent on student exchange.",
     "The signing of the agreement is scheduled for September.",
+    "The sides agreed to prepare a memorandum of understanding on a joint technician training centre and to sign "
+    "it during the company's next visit.",
+    "She recalled the memorandum Tarn signed with Brindle in 2021, which supported eight projects.",
+    "The visit follows the MoU Tarn signed with the Federal Polytechnic of Osk, Nnewi in 2021 on training.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):
     facts = _facts(f"{PARTIES} met in Tarn. {text}")
@@ -180,6 +184,14 @@ def test_an_agreement_signed_in_an_earlier_year_told_at_the_clause_end_is_no_sig
     now = _facts("The Tarn Agency and the Brindle Council signed a letter of intent on the exchange of tide-gauge "
                  "data on 19 April, renewing the one first signed in 2016.", published=dt.date(2024, 4, 22))
     assert [ev.date for ev in now.events if ev.kind == "signing"] == [dt.date(2024, 4, 19)]
+
+
+def test_an_agreement_dated_by_an_earlier_year_in_its_name_is_no_signing():
+    facts = _facts(f"{PARTIES} met in Tarn. Their researchers took part in projects under the 2021 research "
+                   "exchange protocol signed between the two.", published=dt.date(2024, 6, 18))
+    assert [ev for ev in facts.events if ev.kind == "signing"] == []
+    now = _facts(f"Building on the 2019 agreement between them, {PARTIES} signed an MoU on May 4, 2023.")
+    assert [ev.date for ev in now.events if ev.kind == "signing"] == [dt.date(2023, 5, 4)]
 
 
 def test_a_signing_not_only_signed_is_a_signing():

@@ -186,6 +186,24 @@ def test_an_organisation_name_runs_through_a_closing_list_of_fields_or_after_a_l
     assert name in {lo.name for lo in _facts(text).orgs.values()}
 
 
+@pytest.mark.parametrize("text, unit, parent", [
+    ("The Faculty of Engineering of Universitas Bukit Raya and PT Tarn Energi Tbk signed an agreement.",
+     "Faculty of Engineering of Universitas Bukit Raya", "Universitas Bukit Raya"),
+    ("The Faculty of Law of Universidad Nacional Jorge Basadre Grohmann hosted the meeting.",
+     "Faculty of Law of Universidad Nacional Jorge Basadre Grohmann", "Universidad Nacional Jorge Basadre Grohmann"),
+])
+def test_a_parent_named_by_a_leading_head_keeps_its_capitalised_name(text, unit, parent):
+    w = words_of(text)
+    spans = {o.name: o.parent for o in find_orgs(w, 0, len(w), text)}
+    assert spans[unit] == parent
+
+
+def test_a_technopark_is_an_organisation_not_a_person():
+    f = _facts("The agreement was signed by Mme Rym JLASSI, Director General of the Kairouan Agri-Food Technopark.")
+    assert [p.name for p in f.people.values()] == ["Rym Jlassi"]
+    assert "Kairouan Agri-Food Technopark" in {o.name for o in f.orgs.values()}
+
+
 def test_a_ministers_portfolio_with_the_before_its_last_field_is_the_ministrys_name():
     f = _facts("It was signed by Maria Lenarc, Minister of Science, Technology and the Digital Economy, and by "
                "the Rector of Tarn University and the Director General of the Tarn Space Agency, Bo Kim.")

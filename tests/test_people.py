@@ -394,6 +394,15 @@ def test_malay_thai_and_polish_name_shapes_and_honorifics(text, name):
     assert [p.name for p in _facts(text).people.values()] == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The agreement was signed by M. Karim EL ALAOUI, Secretary General of the Ministry.", "Karim El Alaoui"),
+    ("It was moderated by Mme Salma IDRISSI, Director of Cooperation of the Ministry.", "Salma Idrissi"),
+    ("The agreement was signed by Dr. M. Lakshmi Narayanan, Director of Tarn University.", "M. Lakshmi Narayanan"),
+])
+def test_french_honorifics_before_an_upper_case_family_name_are_stripped(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]
+
+
 def test_a_company_ending_in_a_legal_form_after_a_title_is_the_persons_body_not_a_name():
     f = _facts("The agreement was signed by Dr. Mona Ragab, Managing Director of Wadi Tarnun BioPharma S.A.E., "
                "and Prof. Ali Hassan, President of Tarn University.")

@@ -258,12 +258,18 @@ def intended(w: Words, s: int, e: int) -> bool:
             continue
         ahead = low == "signing" and any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) \
             or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
-                                                        for q in range(max(s, k - 12), k))
+                                                        for q in range(max(s, k - _reach(w, s, k)), k))
         # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
         if past or not ahead and not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
     return found
+
+
+def _reach(w: Words, s: int, k: int) -> int:
+    """How far back from an infinitive "to sign" at k an intention cue may stand: 12 words, or 24 for a
+    second infinitive ("agreed to prepare a memorandum on ... and to sign it during the next visit")."""
+    return 24 if k - 2 >= s and w.lower[k - 2] == "and" else 12
 
 
 _AHEAD = {"will", "shall", "scheduled", "planned", "expected", "slated", "set"}  # "the signing ... is scheduled for"
@@ -315,6 +321,11 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         return True  # "This followed a meeting in Khartoum where an agreement was signed"
     if signs_at and date is None and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]):
         return True  # "In 2006 Australia and the US signed a Treaty ...": a year alone, in an undated release
+    if signs_at and any(w.lower[q] in _RECALL for q in range(s, signs_at[0])) and "today" not in w.lower[s:e]:
+        return True  # "She recalled the memorandum ABCA signed with TAASE in 2021"
+    if signs_at and any(w.lower[q] in _MEETINGS and w.lower[q + 1] in ("follows", "followed")
+                        and w.lower[q + 2] in ("the", "a", "an") for q in range(s, signs_at[0] - 2)):
+        return True  # "The visit follows the MoU ISS signed with X in 2021"
     had = "had" in w.lower[s:e]
     if len(signs_at) > 1:
         # "X, which signed an MoU with Y in 2019, signed ... today": the clause's signing is background
@@ -323,6 +334,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
+        if date is not None and w.lower[k] in _HEAD_WORDS and _dated_before(w, s, k, date.year) \
+                and any(w.lower[q] in _SIGN_PAST for q in range(k + 1, min(e, k + 3))):
+            return True  # "joint projects under the 2021 research exchange protocol signed between A and B"
         if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in ("year", "month")
                                             for q in range(k + 1, min(e - 1, k + 14))):
             return True  # "the signing of an MoU between the two last year"
@@ -340,6 +354,21 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
                 _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 18))):
             return True
+    return False
+
+
+_RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded", "reminding"}
+_MEETINGS = {"visit", "meeting", "talks", "trip", "mission", "forum", "tour"}
+
+
+def _dated_before(w: Words, s: int, k: int, year: int) -> bool:
+    """Whether the noun phrase of the agreement word at k carries an earlier year ("the 2021 research
+    exchange protocol"), not a year of the words before it ("in 2019, signed an agreement")."""
+    for q in range(k - 1, max(s, k - 5), -1):
+        if not w.text[q].isalnum() or w.lower[q] in SIGN_WORDS:
+            return False
+        if _year(w.lower[q]):
+            return int(w.lower[q]) < year and q > s and w.lower[q - 1] in ("the", "a", "an", "its", "their", "this")
     return False
 
 

@@ -153,7 +153,7 @@ def honorific_len(w: Words, k: int, e: int, honor) -> int:
     """Words of the honorific chain at k ("Prof. Dr. Eng.", "Dr. (Mrs.)", "Prof. (Dr.)"), 0 if none."""
     n = 0
     while k + n < e:
-        more = _degree_len(w, k + n, e) or honor.match(w.lower, k + n, e)[0]
+        more = _degree_len(w, k + n, e) or honor.match(w.lower, k + n, e)[0] or monsieur(w, k + n, e)
         if not more and n and w.text[k + n] == "(" and (more := honor.match(w.lower, k + n + 1, e)[0]) \
                 and k + n + 1 + more < e and w.text[k + n + 1 + more] == ")":
             more += 2
@@ -161,6 +161,13 @@ def honorific_len(w: Words, k: int, e: int, honor) -> int:
             break
         n += more
     return n
+
+
+def monsieur(w: Words, k: int, e: int) -> int:
+    """French "M." before a name with an upper-case family name ("M. Karim EL ALAOUI"), not an initial
+    ("M. Lakshmi Narayanan")."""
+    return int(w.text[k] == "M." and any(
+        len(word) > 1 and word.isupper() and word.isalpha() for word in w.text[k + 2:min(e, k + 5)]))
 
 
 _DEGREE_HEADS = {"doctor", "candidate", "academician", "corresponding"}

@@ -384,7 +384,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and not person_next(w, k + 1, e) and not new_name_after_and(w, k + 1, e):
             k += 1
             continue
-        if saw_of and (name_run_at(w, k, e) and not not_a_name_word(w.text[k])
+        leading = leading or low in lexicon.leading_heads()  # "Faculty of Engineering of Universitas Bukit Raya"
+        if saw_of and not leading and (name_run_at(w, k, e) and not not_a_name_word(w.text[k])
                        or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee", "... Republic K. E. A": a person
         if is_cap(w.text[k]) and low not in title_words and low not in NAME_BREAKS \

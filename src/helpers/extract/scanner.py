@@ -12,7 +12,8 @@ from .agreements import HEAD_WORDS, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
 from .legal_forms import form_after_run, legal_form_at, legal_suffix
-from .names import NAME_WORD, after_title, honorific_len, join_name, list_name, name_words, tail_name, upper_family
+from .names import (NAME_WORD, after_title, honorific_len, join_name, list_name, monsieur, name_words, tail_name,
+                    upper_family)
 from .nlp import Words, is_cap
 from .org_bounds import heading_word
 from .places import REGION_WORDS, holds_place, not_a_name_word, noun_in
@@ -109,7 +110,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             items.append(Item("sep", k, k + 1, low))
             k += 1
             continue
-        n = honor.match(w.lower, k, e)[0] if low in honor.first else 0
+        n = (honor.match(w.lower, k, e)[0] if low in honor.first else 0) or (monsieur(w, k, e) if word == "M." else 0)
         if n and is_cap(word):
             n = max(n, honorific_len(w, k, e, honor))
             m = name_words(w, k + n, e, not_name, loose=True)
