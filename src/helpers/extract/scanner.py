@@ -12,8 +12,17 @@ from .agreements import HEAD_WORDS, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
 from .legal_forms import form_after_run, legal_form_at, legal_suffix
-from .names import (NAME_WORD, after_title, honorific_len, join_name, list_name, monsieur, name_words, tail_name,
-                    upper_family)
+from .names import (
+    NAME_WORD,
+    after_title,
+    honorific_len,
+    join_name,
+    list_name,
+    monsieur,
+    name_words,
+    tail_name,
+    upper_family,
+)
 from .nlp import Words, is_cap
 from .org_bounds import heading_word
 from .places import REGION_WORDS, holds_place, not_a_name_word, noun_in
