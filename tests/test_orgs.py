@@ -717,3 +717,26 @@ def test_an_issuing_unit_with_its_ministry_after_a_comma_is_a_unit_of_that_minis
     f = _facts("The Minister for Digital Research received a courtesy call.",
                source="Media Unit, Ministry of Digital Research")
     assert f.orgs[org_key("Media Unit, Ministry of Digital Research")].parent == org_key("Ministry of Digital Research")
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("The Federal University of Technology, Okeluse (FUTOK) has signed an MoU with Tarn Ltd.",
+     "Federal University of Technology, Okeluse", None),
+    ("The Bohemian Institute of Plasma Technologies (BIPT) hosted a delegation.",
+     "Bohemian Institute of Plasma Technologies", None),
+    ("Grupo Industrial Tarnsílice, S.A.B. de C.V. signed an agreement with Osk University.",
+     "Grupo Industrial Tarnsílice, S.A.B. de C.V.", None),
+])
+def test_an_acronym_or_a_legal_form_spells_the_whole_name(text, name, parent):
+    f = _facts(text)
+    assert {o.name: o.parent for o in f.orgs.values()}.get(name, "missing") == parent
+
+
+def test_a_unit_of_the_university_or_of_the_academy_belongs_to_the_release_s_one():
+    f = _facts("The Universidad Tecnológica de Urabá signed an agreement with Tarn S.A.S. The Faculty of "
+               "Agricultural Sciences of the University will host it. It was witnessed by Dr. Ramón Alcocer, "
+               "member of the Academy's Honour Council, and the Academia de Ciencias del Sureste.")
+    parents = {o.name: o.parent for o in f.orgs.values()}
+    assert parents["Faculty of Agricultural Sciences"] == "universidad tecnológica de urabá"
+    assert parents["Honour Council"] == "academia de ciencias del sureste"
+    assert "University" not in parents

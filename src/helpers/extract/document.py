@@ -318,8 +318,8 @@ def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:
     line = text[a:b].strip()
     if ag.caption(line):
         return True  # "A (center) and B (second left) at the signing ceremony": a photo's caption sums it up too
-    if doc.title:
-        return line == doc.title.strip()
+    if doc.title and line == doc.title.strip():
+        return True  # else a headline below a site's name that was taken for the title
     return not line.endswith((".", "!", "?")) and text[b:b + 1] in ("\n", "") and not any(
         x.strip().endswith((".", "!", "?", ":")) for x in text[:a].splitlines())
 

@@ -12,9 +12,11 @@ from .nlp import Words, words_of
 _ANY_CASE = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
              "b.s.c.", "q.s.c.", "p.j.s.c.", "s.a.", "s.p.a.", "n.v.", "b.v.", "p.l.c.", "l.l.c."}
 # Forms cleanco lacks that releases use: Egypt's S.A.E., Indonesia's Tbk, Italy's SpA, Ireland's DAC,
-# Russia's and the Gulf's (P)JSC, Turkey's A.Ş., Vietnam's and Central Asia's "Joint Stock Company" written out
+# Russia's and the Gulf's (P)JSC, Turkey's A.Ş., Vietnam's and Central Asia's "Joint Stock Company" written out,
+# Mexico's "S.A.B. de C.V."
 _OURS = {"s.a.e.", "tbk", "tbk.", "spa", "dac", "pjsc", "jsc", "ojsc", "cjsc", "pao", "a.ş.", "saoc", "saog",
-         "joint stock company", "joint-stock company", "public joint stock company", "limited liability company"}
+         "joint stock company", "joint-stock company", "public joint stock company", "limited liability company",
+         "s.a.b. de c.v.", "s.a. de c.v.", "s. de r.l. de c.v.", "s.a.p.i. de c.v."}  # Mexico's
 # cleanco's forms that are also words or common abbreviations of a release ("at", "as", "UK", "e.g.")
 _NOT_FORMS = {"company", "corporation", "incorporated", "private", "unlimited", "and company", "& company",
               "& co", "& co.", "uk", "at", "as", "ad", "da", "et", "ok", "ee", "ei", "ep", "ps", "sd", "vat", "ba",

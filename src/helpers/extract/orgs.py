@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..dates import dateline
-from .acronyms import bracketed, glued_head, glued_starts, is_acronym, spelled_by_acronym
+from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
 from .legal_forms import ends_legal_form, is_legal_form, legal_suffix
 from .names import NAME_WORD, name_run_at
@@ -84,6 +84,10 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if b + 1 < e and w.text[b] == "," and is_cap(w.text[b + 1]) and (b + 2 >= e or not is_cap(w.text[b + 2])) \
                 and _generic_name(w, a, b) and is_place_word(w.text[b + 1]):
             b += 2  # "Federal University of Technology, Akure", "University of Technology, Jamaica"
+        elif b + 4 < e and w.text[b] == "," and is_cap(w.text[b + 1]) and w.text[b + 2] == "(" \
+                and w.text[b + 4] == ")" and _generic_name(w, a, b) \
+                and w.text[b + 3].upper().startswith(initials(text[w.start[a]:w.end[b + 1]])):
+            b += 2  # "Federal University of Technology, Okeluse (FUTOK)": the acronym spells the place too
         b = place_spelled(w, a, b, e)
         head = w.lower[i + n - 1]
         if head in _POSTED and b + 1 < e and w.lower[b] == "in":
@@ -110,6 +114,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if (br := bracketed(w, b + possessive, e, name)) is not None:
             acronym = acronym or br[0]  # "NUS School of Computing's (NUS Computing)" too
             b = br[1]
+        if parent is not None and acronym and acronym == initials(name) != initials(parent):
+            parent = None  # "Bohemian Institute of Plasma Technologies (BIPT)": the acronym spells one body
         if parent is not None and head in units:
             kind = "other"
         spans.append(OrgSpan(a, b, name, acronym, kind, parent if head in units else None))
@@ -398,6 +404,9 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
             k = b = end  # "Ministry of Trade, Industry and Energy"
             continue
         break
+    if parent_at and parent_at[-1] == b - 1 and w.lower[b - 2] == "the" and w.lower[b - 3] == "of" \
+            and heads.match(w.lower, b - 1, b)[0]:
+        return b - 3, None  # "Faculty of Agricultural Sciences of the University": the owner is named apart
     for at in reversed(parent_at):  # the nearest "of" that is followed by a name of its own
         if at < b and ((b - at == 1 and is_acronym(w.text[at])) or any(
                 _closes_name(w, k, *heads.match(w.lower, k, b), b) for k in range(at, b))):

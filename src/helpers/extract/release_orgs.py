@@ -294,12 +294,18 @@ def _generic_possessor(facts: DocFacts, sentences: list, w: Words) -> None:
                 lo.parent = near[-1] if near else firms[0] if len(firms) == 1 else None
                 continue
             named = [k for x in orgs[:n] if (k := facts.org(x.name)) in facts.orgs and k != lo.key
-                     and facts.orgs[k].parent is None and head in facts.orgs[k].name.lower().split()]
-            every = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None
-                     and head in x.name.lower().split()]
+                     and facts.orgs[k].parent is None and _headed(facts.orgs[k].name, head)]
+            every = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None and _headed(x.name, head)]
             owner = named[-1] if named else every[0] if len(every) == 1 else None
             if owner is not None:
                 lo.parent = owner
+
+
+def _headed(name: str, head: str) -> bool:
+    """Whether a body's name has the head word a generic name uses, in any language ("the Academy" for
+    "Academia de Ciencias del Sureste", "the University" for "Universidad de X"): the same word or stem."""
+    words = name.lower().split()
+    return head in words or len(head) >= 6 and any(x[:6] == head[:6] for x in words)
 
 
 def _generic_owner_word(w: Words, o, heads) -> str | None:
