@@ -740,3 +740,13 @@ def test_a_unit_of_the_university_or_of_the_academy_belongs_to_the_release_s_one
     assert parents["Faculty of Agricultural Sciences"] == "universidad tecnológica de urabá"
     assert parents["Honour Council"] == "academia de ciencias del sureste"
     assert "University" not in parents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The deal was signed between Tarn University and Anadolu Batarya Sistemleri A.Ş. on Monday.",
+     "Anadolu Batarya Sistemleri A.Ş."),
+    ("The Centro de Investigación en Manufactura Aditiva del Bajío (CIMAB) and Tarn University signed.",
+     "Centro de Investigación en Manufactura Aditiva del Bajío"),
+])
+def test_a_dotted_legal_form_or_a_romance_in_stays_inside_the_name(text, name):
+    assert name in {o.name for o in _facts(text).orgs.values()}

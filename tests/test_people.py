@@ -982,3 +982,23 @@ def test_a_title_then_a_unit_of_a_body_then_a_name_gives_the_body():
     f = _facts("Tarn University and Brindle signed an MoU. It was attended by the Director, Centre for Cluster "
                "Development of Tarn University, Dr. Ada Lind.")
     assert f.people[person_key("Ada Lind")].org == "tarn university"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The agreement was signed by Prof. univ. dr. ing. Mihai-Andrei CONSTANTINESCU, Rector of SVTU.",
+     "Mihai-Andrei Constantinescu"),
+    ("Tarn Chief Technology Officer Dr. Samuel Kiprono arap Rotich said the prototypes would come.",
+     "Samuel Kiprono arap Rotich"),
+    ("Also in attendance was Tarn's Chief Technology Officer, Mr. Devon St. Hill.", "Devon St. Hill"),
+    ("The Dean of the School of Engineering at UCCA, M.Sc. Héctor Julio Tavárez Liranzo, will coordinate it.",
+     "Héctor Julio Tavárez Liranzo"),
+])
+def test_long_capitals_particles_saints_and_degree_prefixes_keep_the_whole_name(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]
+
+
+def test_a_rank_before_a_body_s_head_word_and_a_body_signed_for_are_no_people():
+    assert _facts("CPOC General Assembly agrees a roadmap towards an open data charter.").people == {}
+    f = _facts("Signing for Anadolu Batarya was the Chairman of its Board, Kemal Özbilgin.")
+    assert [p.name for p in f.people.values()] == ["Kemal Özbilgin"]
+    assert "Anadolu Batarya" in {o.name for o in f.orgs.values()}

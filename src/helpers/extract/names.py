@@ -43,7 +43,7 @@ class _NameWord:
         if all(c.isupper() for c in body):
             if rest:  # "TAZI-FASSI", "FAURÉ-BRIAND": a hyphenated family name in capitals
                 return len(body) == 0 or len(head) >= 2 and all(len(r) >= 2 and r.isupper() for r in rest)
-            return 2 <= len(head) <= 12
+            return 2 <= len(head) <= 16  # "CONSTANTINESCU"
         if len(body) < 1 or not body[0].islower():
             return False
         return sum(c.isupper() for c in body) <= 1  # "McDonald", not "iPhoneX"
@@ -86,6 +86,11 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
             continue
         if (len(word.rstrip(".")) == 1 and word[:1].isupper() or "." in word and is_initials(word)) and limit < k + 7:
             limit += 1  # initials do not count: "A S M Maksud Kamal", "R. J. Patel", "Yu.A. Mazei"
+        if n > k and word in ("St.", "Ste.") and n + 1 < e and NAME_WORD.match(w.text[n + 1]) \
+                and w.text[n + 1][1:2].islower():
+            n += 1  # "Devon St. Hill", "Marie Ste. Croix": a saint's name inside a family name
+            limit += 1
+            continue
         if n > k and word in honours or n > k and word in lexicon.name_suffixes():
             break  # "Scott Bowman AO"; a suffix closes a name of two words or more below, never "Tier III"
         if n > k and n + 3 < e and w.text[n + 1] == "/" and f"{low}/{lower[n + 2]}" in _SLASH_PARTICLES \

@@ -17,7 +17,7 @@ NAME_BREAKS = {
     "representing", "including", "welcoming", "joining", "signing",
 }
 TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da", "degli", "della", "delle",
-           "dei", "dello", "dos", "das"}
+           "dei", "dello", "dos", "das", "en", "em", "para", "pour"}  # "Centro de Investigación en Manufactura"
 
 
 _HEADINGS = {"about", "source", "contact", "contacts"}

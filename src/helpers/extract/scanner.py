@@ -123,7 +123,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if n and is_cap(word):
             n = max(n, honorific_len(w, k, e, honor))
             m = name_words(w, k + n, e, not_name, loose=True)
-            if m > k + n and (w.lower[k + n] not in never_first or m - k - n >= 3
+            if m > k + n and not _rank_of_body(w, k, n, m) and (w.lower[k + n] not in never_first or m - k - n >= 3
                               and w.lower[k + n] not in titles.first and w.lower[k + n] not in not_name):
                 office = next((w.text[q] for q in range(k, k + n) if w.lower[q] in _TITLED_HONOURS), None)
                 items.append(Item("person", k, m, Person(k + n, m, join_name(w, k + n, m), "honorific",
@@ -304,8 +304,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 k = m  # "Aluminium Bahrain has signed": a body's name
                 continue
             legal = False
-            if (q := next((q for q in range(k + 2, m) if len(w.lower[q].replace(".", "")) >= 3
-                           and legal_form_at(w, q, e)), None)) is not None:
+            if (q := next((q for q in range(k + 2, m) if (f := legal_form_at(w, q, e))
+                           and (len(w.lower[q].replace(".", "")) >= 3 or f >= 2 and q + f >= m)), None)) is not None:
                 m = q  # "Tarnby Bioenergia Ltda. and ...": the name ends at its legal form
             if m - k >= 2 and (described_as_body(w, m, e) or beside_a_body(w, k, m, e, items, orgs_at)
                                or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
@@ -323,6 +323,13 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 # Kitchen": a thing (a bare person is never "the A B")
                 k = m
                 continue
+            if m - k >= 2 and k >= s + 2 and w.lower[k - 1] == "for" and w.lower[k - 2] in ("signing", "signed") \
+                    and m < e and w.lower[m] in ("was", "were", "is", "are", ","):
+                body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "other")
+                orgs.append(body)  # "signing for Anadolu Batarya was its Chairman, A": the body signed for
+                items.append(Item("org", k, m, body))
+                k = m
+                continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
                 k = m
@@ -337,6 +344,16 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         orgs[:] = [o for o in orgs if not ((o.is_acronym or o.name.isupper())
                                            and any(a <= o.i and o.j <= b for a, b in named))]
     return items
+
+
+_RANKS = {"general", "major", "captain", "commander", "admiral", "marshal", "colonel", "brigadier"}
+
+
+def _rank_of_body(w: Words, k: int, n: int, m: int) -> bool:
+    """Whether a rank and one word are a body's name ("General Assembly", "Major Projects"), not a
+    person: the word is an organisation's head word (a family name "Park" aside)."""
+    return m == k + n + 1 and w.lower[k] in _RANKS and w.lower[k + n] != "park" \
+        and lexicon.org_heads()[0].match(w.lower, k + n, m)[0] > 0
 
 
 def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
