@@ -552,3 +552,20 @@ def test_a_party_committee_short_form_and_a_welcome_on_behalf_of_a_body():
     assert f.people["liang wenbo"].org == "zhongyuan university of aeronautics"
     assert f.people["guoqiang xu"].org == "china northern rail transit equipment"
     assert "signatory" not in {r[3] for ev in f.events for r in ev.roles if r[0] == "liang wenbo"}
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("The Ministry of Higher Education and Applied Research signed an agreement with Tarn University. It was "
+     "attended by Mr. Jean-Baptiste OUAKRIM, Director of Research and Innovation at the Ministry.",
+     "Jean-Baptiste Ouakrim", "ministry of higher education and applied research"),
+    ("The Centro de Oceanografia Aplicada do Atlântico (COAA) signed with Tarn University. It was attended by "
+     "COAA's head of operations, Capt. Renato Amorim.", "Renato Amorim", "centro de oceanografia aplicada do atlântico"),
+    ("Bophelo Robotics (Pty) Ltd signed with Tarn University. Bophelo Robotics' chief technology officer, "
+     "Ms Nomvula Dlamini-Khumalo, signed the agreement.", "Nomvula Dlamini-Khumalo", "bophelo robotics"),
+    ("The Osk Corporation for Mining Research (CORCIM) met Tarn University. The delegation included the director "
+     "of technological development of CORCIM, Ing. Andrés Felipe GALLEGO ROJAS.", "Andrés Felipe Gallego Rojas",
+     "osk corporation for mining research"),
+])
+def test_a_title_at_the_generic_body_or_after_a_possessive_or_with_a_small_portfolio_gives_the_body(text, name, org):
+    people = {p.name: p for p in _facts(text).people.values()}
+    assert people[name].org == org

@@ -94,7 +94,7 @@ def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> st
     return max(named)[1] if named else None
 
 
-_THE_HEAD = re.compile(r"\b(?:of|at) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"
+_THE_HEAD = re.compile(r"\b(?:of|at|in) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"
 _THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+$")
 
 

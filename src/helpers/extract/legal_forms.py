@@ -96,11 +96,11 @@ def legal_suffix(w: Words, b: int, e: int) -> int:
             return b
 
 
-_PRIVATE = {"pvt", "private"}
+_PRIVATE = {"pvt", "private", "pty", "proprietary"}  # "(Pvt) Ltd" in South Asia, "(Pty) Ltd" in southern Africa
 
 
 def _bracketed_private(w: Words, b: int, e: int) -> int:
-    """The words of a bracketed "(Pvt)", "(Pvt.)" or "(Private)" at word b, else 0."""
+    """The words of a bracketed "(Pvt)", "(Pvt.)", "(Private)" or "(Pty)" at word b, else 0."""
     if b + 2 >= e or w.text[b] != "(" or w.lower[b + 1].rstrip(".") not in _PRIVATE:
         return 0
     q = b + 2 + (w.text[b + 2] == ".")
@@ -142,6 +142,10 @@ def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[s
         if w.lower[k].replace(".", "") not in firsts or not legal_form_at(w, k, n):
             continue
         b = k - 1 if w.text[k - 1] == "," else k  # "Rovuma Subsea Engenharia, S.A."
+        if b >= 3 and w.text[b - 1] == ")" and _bracketed_private(w, b - 3, n) == 3:
+            b -= 3  # "Bophelo Robotics (Pty) Ltd"
+        elif b >= 4 and w.text[b - 1] == ")" and _bracketed_private(w, b - 4, n) == 4:
+            b -= 4  # "Indus Grid Solutions (Pvt.) Ltd."
         a = b
         while a > 0 and b - a < 5 and w.text[a - 1][:1].isupper() and w.text[a - 1][-1:].isalnum() \
                 and w.lower[a - 1] not in stop:

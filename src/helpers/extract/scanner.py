@@ -131,7 +131,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 k = m  # "Ambassador Ryu Seong-hoon": an honorific that is the office too
                 continue
         licensed = is_cap(word) or (low in titles.first and k > s and (
-            w.lower[k - 1] in _BEFORE_TITLE or (items and items[-1].j == k and items[-1].kind == "org")))
+            w.lower[k - 1] in _BEFORE_TITLE or (items and items[-1].j == k and items[-1].kind == "org")
+            or w.text[k - 1] in ("'s", "’s", "'", "’") and k - 2 >= s and is_cap(w.text[k - 2])))
+        # "COAA's head of operations, Capt. A", "Bophelo Robotics' chief technology officer, Ms A"
         # "finance director Adam Jaufurally", "by technical manager A": a lower-case title after a
         # lower-case word of its own counts when a name follows it
         modified = not licensed and low in titles.first and k > s and w.text[k - 1].isalpha() \
@@ -153,6 +155,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 if person is None and (q := _portfolio_end(w, end, e)) > end \
                         and (person := after_title(w, q, e, not_name, honor, never_first, comma=not owned)):
                     end, title = q, text[w.start[k]:w.end[q - 1]]  # "Deputy Vice-Chancellor Research, Professor A"
+                if person is None and (q := _small_portfolio_end(w, end, e, orgs_at))[0] > end \
+                        and (person := after_title(w, q[0], e, not_name, honor, never_first, comma=True)):
+                    end, title, org = q[0], text[w.start[k]:w.end[q[0] - 1]], org or q[1]  # "COAA's head of operations, A"
                 if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]):
                     person = (person[0] + 1, person[1])  # "... Innovative Activities Zhamila Aitzhanova"
                 if person is None and end < e and w.lower[end] in lexicon.name_particles() \
@@ -473,6 +478,23 @@ def _portfolio_end(w: Words, k: int, e: int) -> int:
 _TALK_VERBS = {"gave", "delivered", "made", "give", "deliver"}
 _TALKS = {"lecture", "lectures", "talk", "talks", "speech", "speeches", "presentation", "presentations",
           "address", "keynote", "remarks", "briefing"}
+
+
+def _small_portfolio_end(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan]) -> tuple[int, OrgSpan | None]:
+    """End of a portfolio written small after a title, before a comma, with the body it may end in
+    ("head of operations, Capt. A", "director of technology transfer of SENIA, Dr. A"), else (k, None)."""
+    if k >= e or w.lower[k] not in ("of", "for"):
+        return k, None
+    q = k + 1
+    while q < e and q - k <= 5 and (w.text[q].isalpha() and w.text[q].islower() or w.text[q] == "and") \
+            and w.lower[q] not in ("of", "at"):
+        q += 1
+    if q == k + 1 or w.lower[q - 1] == "and":
+        return k, None
+    body = None
+    if q + 1 < e and w.lower[q] in ("of", "at") and (body := orgs_at.get(q + 1 + (w.lower[q + 1] == "the"))):
+        q = body.j
+    return (q, body) if q < e and w.text[q] == "," else (k, None)
 
 
 def _talk_end(w: Words, k: int, e: int) -> int:

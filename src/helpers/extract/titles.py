@@ -90,6 +90,10 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             else:
                 title_end = t
             end = t
+    if org is None and end + 2 < e and w.lower[end] in ("at", "in") and w.lower[end + 1] == "the" \
+            and is_cap(w.text[end + 2]) and lexicon.org_heads()[0].match(w.lower, end + 2, end + 3)[0] \
+            and (end + 3 >= e or not is_cap(w.text[end + 3])):
+        end = title_end = end + 3  # "Director of Research and Innovation at the Ministry": the release's one
     if org is not None and org.is_acronym and end == org.j and end < e and w.text[end] in _BOARDS:
         end = title_end = end + 1  # "Chairperson of the NGRI Board": the body's board, the body's person
     title = text[w.start[k]:w.end[title_end - 1]]
