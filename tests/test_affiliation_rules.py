@@ -559,7 +559,8 @@ def test_a_party_committee_short_form_and_a_welcome_on_behalf_of_a_body():
      "attended by Mr. Jean-Baptiste OUAKRIM, Director of Research and Innovation at the Ministry.",
      "Jean-Baptiste Ouakrim", "ministry of higher education and applied research"),
     ("The Centro de Oceanografia Aplicada do Atlântico (COAA) signed with Tarn University. It was attended by "
-     "COAA's head of operations, Capt. Renato Amorim.", "Renato Amorim", "centro de oceanografia aplicada do atlântico"),
+     "COAA's head of operations, Capt. Renato Amorim.", "Renato Amorim",
+     "centro de oceanografia aplicada do atlântico"),
     ("Bophelo Robotics (Pty) Ltd signed with Tarn University. Bophelo Robotics' chief technology officer, "
      "Ms Nomvula Dlamini-Khumalo, signed the agreement.", "Nomvula Dlamini-Khumalo", "bophelo robotics"),
     ("The Osk Corporation for Mining Research (CORCIM) met Tarn University. The delegation included the director "

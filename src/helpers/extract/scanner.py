@@ -157,7 +157,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                     end, title = q, text[w.start[k]:w.end[q - 1]]  # "Deputy Vice-Chancellor Research, Professor A"
                 if person is None and (q := _small_portfolio_end(w, end, e, orgs_at))[0] > end \
                         and (person := after_title(w, q[0], e, not_name, honor, never_first, comma=True)):
-                    end, title, org = q[0], text[w.start[k]:w.end[q[0] - 1]], org or q[1]  # "COAA's head of operations, A"
+                    # "COAA's head of operations, A"
+                    end, title, org = q[0], text[w.start[k]:w.end[q[0] - 1]], org or q[1]
                 if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]):
                     person = (person[0] + 1, person[1])  # "... Innovative Activities Zhamila Aitzhanova"
                 if person is None and end < e and w.lower[end] in lexicon.name_particles() \
