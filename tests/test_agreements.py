@@ -194,6 +194,12 @@ def test_an_agreement_dated_by_an_earlier_year_in_its_name_is_no_signing():
     assert [ev.date for ev in now.events if ev.kind == "signing"] == [dt.date(2023, 5, 4)]
 
 
+def test_an_agreement_signed_in_an_earlier_year_told_before_the_verb_is_no_new_signing():
+    facts = _facts(f"{PARTIES} signed an MoU on 14 March. Tarn already has such partners: in 2019 the University "
+                   "signed a framework agreement with the Osk Institute.", published=dt.date(2023, 3, 15))
+    assert [ev.date for ev in facts.events if ev.kind == "signing"] == [dt.date(2023, 3, 14)]
+
+
 def test_a_signing_not_only_signed_is_a_signing():
     ev = _signing(f"{PARTIES} not only signed an agreement on May 4, 2023 but also opened a laboratory.")
     assert ev.date == dt.date(2023, 5, 4)

@@ -1002,3 +1002,16 @@ def test_a_rank_before_a_body_s_head_word_and_a_body_signed_for_are_no_people():
     f = _facts("Signing for Anadolu Batarya was the Chairman of its Board, Kemal Özbilgin.")
     assert [p.name for p in f.people.values()] == ["Kemal Özbilgin"]
     assert "Anadolu Batarya" in {o.name for o in f.orgs.values()}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Tarn University and Osk Ltd signed an MoU on Monday. Master of ceremonies was Ms. Keisha Alleyne-Forde, "
+     "the University's Director of Communications.", "alleyne-forde keisha", "presider"),
+    ("Tarn University and Osk Ltd signed an MoU on Monday. The signing took place under the chairmanship of "
+     "M. Taoufik EL MEKKI, Minister of Research.", "el mekki taoufik", "presider"),
+    ("The Verde City Government and NLSUST signed a Memorandum of Agreement on Monday. City Mayor Eduardo "
+     "Magbanua signed for the city government, while NLSUST was represented by its President, Dr. Maria Reyes.",
+     "maria reyes", "signatory"),
+])
+def test_presiders_told_by_was_or_chairmanship_and_a_side_represented_beside_a_signatory(text, name, role):
+    assert (name, role) in _roles(_facts(text))

@@ -22,8 +22,9 @@ def assign_roles(items: list[Item], object_role: str, w: Words | None = None) ->
         item.value.roles.extend([role] if role else _role_forward(items, x))
         if _bracketed_head(item, w):  # "Hanbit University (President A) signed ... with B (CEO C)": the bodies sign
             item.value.roles[:] = [r for r in item.value.roles if r != "signatory"]
-        if (item.value.title or "").lower() in _PRESIDING and "speaker" not in item.value.roles:
-            item.value.roles[:] = ["presider"]  # "conducted by the master of ceremonies, A": A presides
+        if (item.value.title or "").lower() in _PRESIDING and "speaker" not in item.value.roles \
+                or x and items[x - 1].kind == "title" and str(items[x - 1].value[0]).lower() in _PRESIDING:
+            item.value.roles[:] = ["presider"]  # "by the master of ceremonies, A", "Master of ceremonies was A"
 
 
 def _bracketed_head(item: Item, w: Words | None) -> bool:
@@ -54,7 +55,9 @@ def _role_back(items: list[Item], x: int, object_role: str) -> str | None:
             role, direction, event = it.value
             if event == _WEAK:
                 earlier = next((t for t in reversed(items[:y]) if t.kind == "trigger" and t.value[1] == "after"
-                                and t.value[2] != _WEAK), None)
+                                and t.value[2] != _WEAK), None) or next(
+                    (t for t in reversed(items[:y]) if t.kind == "trigger" and t.value[0] == "signatory"), None)
+                # "A signed for the city, while X was represented by its President, B": B signs too
                 return earlier.value[0] if earlier is not None else _WEAK
             if direction == "after":
                 if any(i.kind == "sep" and i.value in ("with", "as") for i in items[y + 1:x]) \
