@@ -1015,3 +1015,19 @@ def test_a_rank_before_a_body_s_head_word_and_a_body_signed_for_are_no_people():
 ])
 def test_presiders_told_by_was_or_chairmanship_and_a_side_represented_beside_a_signatory(text, name, role):
     assert (name, role) in _roles(_facts(text))
+
+
+def test_a_name_ending_in_an_apostrophe_is_one_name():
+    f = _facts("It was signed by the Director General of KIRDI, Eng. Grace Achieng' Owino, on Monday. 'We are "
+               "going,' she said.")
+    assert [p.name for p in f.people.values()] == ["Grace Achieng' Owino"]
+
+
+def test_a_colon_list_after_signed_with_the_heads_signs_with_each_one_s_bracketed_body():
+    f = _facts("Tarn Corp. signed MoUs with Universidad Autónoma del Noreste (UANE) and Instituto Tecnológico de Osk "
+               "(ITO). Tarn's Chief Executive Officer, Ing. Rodrigo Garza, signed with the rectors of the two "
+               "institutions: Dr. José Luis Cantú Salinas (UANE), and Mtra. Ana Sofía Treviño de León (ITO).")
+    assert ("cantú josé luis salinas", "signatory") in _roles(f)
+    people = {p.name: p.org for p in f.people.values()}
+    assert people["José Luis Cantú Salinas"] == "universidad autónoma del noreste"
+    assert people["Ana Sofía Treviño de León"] == "instituto tecnológico de osk"

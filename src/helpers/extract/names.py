@@ -34,6 +34,8 @@ class _NameWord:
         if len(word) == 1 or (len(word) == 2 and word[1] == ".") or word in lexicon.abbreviated_names() \
                 or is_initials(word):
             return True
+        if word.endswith(("ng'", "ng’")):
+            word = word[:-1]  # "Achieng'"
         head, *rest = _SEGMENT.split(word)
         if rest and rest[-1] in _WHERE_TAILS:
             return False  # "Bursa-listed", "Greenland-based": where a body is, no name

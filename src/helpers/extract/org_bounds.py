@@ -95,15 +95,16 @@ def affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
     acronym elsewhere too."""
     stop = lexicon.name_stop_words()
     a, words = k - 1, 0
-    while a - 1 >= s and words < 3 and w.lower[a - 1] not in stop:
+    while a - 1 >= s and words < 4 and w.lower[a - 1] not in stop:
         word = w.text[a - 1]
         if nameish(word):
             words += 1
-        elif not (words and len(word) == 2 and word[1] == "." and word[0].isupper()):
-            break  # "Keshav G. Patil (SKRUE)": an initial is no word of its own
+        elif not (words and (len(word) == 2 and word[1] == "." and word[0].isupper()
+                             or w.lower[a - 1] in lexicon.name_particles())):
+            break  # "Keshav G. Patil (SKRUE)", "Ana Sofía Treviño de León (ITSSO)": no word of its own
         a -= 1
     honorific = a > s and lexicon.people()[0].match(w.lower, a - 1, a)[0] == 1  # "Prof. A B (FUTI)"
-    if not 2 <= words <= 3 or a > s and not honorific and (is_cap(w.text[a - 1]) or w.lower[a - 1] in TAIL_OF):
+    if not 2 <= words <= 4 or a > s and not honorific and (is_cap(w.text[a - 1]) or w.lower[a - 1] in TAIL_OF):
         return False
     acronym = w.text[k]
     return initials(" ".join(w.text[a:k - 1])) != acronym and text.count(acronym) >= 2

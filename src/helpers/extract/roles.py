@@ -90,7 +90,9 @@ def _opens_list(items: list[Item], y: int) -> bool:
             return True
         if it.kind == "title" and it.plural:
             # "signed by A, CEO of X, and the Vice-Chancellors of the three universities: B of Y, C of Z"
-            return any(t.kind == "trigger" and t.value[1] == "after" for t in items[:n])
+            return any(t.kind == "trigger" and (t.value[1] == "after" or t.value[0] == "signatory" and any(
+                i.kind == "sep" and i.value == "with" for i in items[q + 1:n])) for q, t in enumerate(items[:n]))
+            # "A signed with the rectors of the three institutions: B (X), C (Y) and D (Z)"
         if it.kind not in ("sep", "org"):
             return False
     return False
