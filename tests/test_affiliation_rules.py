@@ -570,3 +570,13 @@ def test_a_party_committee_short_form_and_a_welcome_on_behalf_of_a_body():
 def test_a_title_at_the_generic_body_or_after_a_possessive_or_with_a_small_portfolio_gives_the_body(text, name, org):
     people = {p.name: p for p in _facts(text).people.values()}
     assert people[name].org == org
+
+
+@pytest.mark.parametrize("sentence, name, org", [
+    ("John Okafor, the company's chief technology officer, spoke.", "John Okafor", "osk technologies"),
+    ("Dr. Mary Lee, Director of the Osk Technologies Research Centre, spoke.", "Mary Lee", "osk technologies"),
+])
+def test_the_companys_officer_and_a_centre_named_after_its_company_belong_to_the_company(sentence, name, org):
+    f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
+    people = {p.name: p for p in f.people.values()}
+    assert people[name].org == org

@@ -1031,3 +1031,14 @@ def test_a_colon_list_after_signed_with_the_heads_signs_with_each_one_s_brackete
     people = {p.name: p.org for p in f.people.values()}
     assert people["José Luis Cantú Salinas"] == "universidad autónoma del noreste"
     assert people["Ana Sofía Treviño de León"] == "instituto tecnológico de osk"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dr. Anna Berg served as programme director.",
+    "Chairing the ceremony, Prof. Anna Berg said the partnership was historic.",
+    "The programme was anchored by Ms. Anna Berg of the Public Relations Office.",
+    "Ms. Anna Berg, Director of Communications, acted as moderator.",
+])
+def test_programme_directors_anchors_and_chairs_preside(sentence):
+    f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
+    assert ("anna berg", "presider") in _roles(f)

@@ -39,8 +39,10 @@ def described_as_body(w: Words, m: int, e: int) -> bool:
     for q in range(m + 2, min(e, m + 9)):
         if w.text[q] in (",", ";", ".") or is_cap(w.text[q]) and not based_word(w.lower[q]):
             return False
+        if w.text[q] in ("'s", "’s", "'", "’"):
+            return False  # "John Okafor, the company's chief technology officer": a person of the company
         if w.lower[q] in lexicon.word_set("organizations", "company_descriptors") or based_word(w.lower[q]):
-            return True
+            return q + 1 >= e or w.text[q + 1] not in ("'s", "’s", "'", "’")
     return False
 
 

@@ -219,9 +219,6 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                     and lo.name.startswith(g.name[: -len(" Government")] + " ")]
             if len(govs) == 1:
                 lo.parent = govs[0]
-    _generic_possessor(facts, sentences, w)
-    _ownerless_units(facts, is_unit, sentences)
-    _national_branches(facts, country_table())
     for *_, orgs, _items in sentences:
         for o1, o2 in zip(orgs, orgs[1:]):
             k1, k2 = facts.org(o1.name), facts.org(o2.name)
@@ -243,6 +240,9 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
                 lo1.parent = k2
+    _generic_possessor(facts, sentences, w)
+    _ownerless_units(facts, is_unit, sentences)  # after the units whose owner stands beside them
+    _national_branches(facts, country_table())
 
 
 def _named_together(facts: DocFacts, sentences: list, a: str, b: str) -> bool:
