@@ -1042,3 +1042,33 @@ def test_a_colon_list_after_signed_with_the_heads_signs_with_each_one_s_brackete
 def test_programme_directors_anchors_and_chairs_preside(sentence):
     f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
     assert ("anna berg", "presider") in _roles(f)
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Also present was the Director, Innovation and Technology Transfer, Dr. Otieno Wekesa.", "Otieno Wekesa",
+     "Director, Innovation and Technology Transfer"),
+    ("Among those present was the Director, Research Management Cell, Asst. Prof. Rupa Baral.", "Rupa Baral",
+     "Director, Research Management Cell"),
+    ("The ceremony was attended by Manager Industrial Liaison Engr. Usman Ghani.", "Usman Ghani",
+     "Manager Industrial Liaison"),
+])
+def test_a_unit_or_portfolio_between_a_title_and_its_holder_is_the_titles(sentence, name, title):
+    f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
+    assert {p.name: p.title for p in f.people.values()}[name] == title
+
+
+def test_a_body_between_a_title_and_its_holder_stays_the_body():
+    f = _facts("Tarn University and the Bangladesh Institute of Ocean Studies (BIOCS) signed an MoU on 4 May 2024. "
+               "Present was the Director (Administration and Finance), BIOCS, Mr. Moinul Ahsan.")
+    p = {p.name: p for p in f.people.values()}["Moinul Ahsan"]
+    assert p.org == "bangladesh institute of ocean studies"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Also present was Dr. TRAORÉ Mariam épouse KONÉ, Deputy Director General of Tarn University.",
+     "Traoré Mariam épouse Koné"),
+    ("It was signed by Prof. Dr. Almudena Ruiz de Alarcón y Sanz, President of Tarn University.",
+     "Almudena Ruiz de Alarcón y Sanz"),
+])
+def test_married_names_and_the_spanish_y_join_a_name(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]

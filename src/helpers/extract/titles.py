@@ -46,6 +46,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         end = q  # "Vice-President, Academic Affairs, Dr. A": the portfolio after a comma is the title's
         n = end - k
     end = _portfolio_and(w, k, end, e)
+    if (q := _unit_before_holder(w, end, e, orgs_at)) > end:
+        end = q  # "Director, Innovation and Technology Transfer, Dr. A", "Manager Industrial Liaison Engr. A"
     n = end - k
     if end + 1 < e and w.lower[end] in ("and", "&") and table.match(w.lower, end + 1, e)[0]:
         sub = title_at(w, end + 1, e, orgs_at, text)  # "Vice President and Executive Secretary of CAST"
@@ -110,6 +112,30 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         if single:
             return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
     return end, title, kind, org, False
+
+
+def _unit_before_holder(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:
+    """End of the unit or portfolio a title names after it, up to the comma before its holder or the
+    holder's honorific: "Director, Research Management Cell, Dr. A", "Head, Corporate Social
+    Responsibility, Ms. A", "Manager Industrial Liaison Engr. A"; else k. A body's name is left to it."""
+    comma = k < e and w.text[k] == ","
+    q = a = k + comma
+    honor = lexicon.people()[0]
+    while q < e and q - a < 8 and (is_cap(w.text[q]) and not honor.match(w.lower, q, e)[0]
+                                   or q > a and w.lower[q] in ("and", "&", "of", "the")):
+        if q in orgs_at:
+            return k  # "Director, Tarn Institute of Physics, A", "Director, BIOCS, Mr. A": the title's own rules
+        q += 1
+    if q == a or w.lower[q - 1] in ("and", "&", "of", "the") or q >= e:
+        return k
+    if comma and w.text[q] == ",":
+        return q if q + 1 < e and honor.match(w.lower, q + 1, e)[0] else k
+    plain = lexicon.name_stop_words() | lexicon.field_words()  # "Industrial Liaison", not "Md. Aftab Ali"
+    return q if not comma and q - a <= 3 and w.text[q].rstrip(".") in _SHORT_HONORIFICS \
+        and any(w.lower[x] in plain for x in range(a, q)) else k
+
+
+_SHORT_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Engr", "Eng", "Er"}
 
 
 def _portfolio_and(w: Words, k: int, end: int, e: int) -> int:
