@@ -1072,3 +1072,15 @@ def test_a_body_between_a_title_and_its_holder_stays_the_body():
 ])
 def test_married_names_and_the_spanish_y_join_a_name(text, name):
     assert [p.name for p in _facts(text).people.values()] == [name]
+
+
+@pytest.mark.parametrize("sentence, name, title, org", [
+    ("Also present was the Vice-Rector in charge of Research and Cooperation of Tarn University, Prof. Awa Coll.",
+     "Awa Coll", "Vice-Rector in charge of Research and Cooperation", "tarn university"),
+    ("Secretary, Ministry of Environment and Climate Adaptation Dr. Farhana Chowdhury was present as the chief guest.",
+     "Farhana Chowdhury", "Secretary", "ministry of environment and climate adaptation"),
+])
+def test_in_charge_of_portfolios_and_a_body_after_the_titles_comma(sentence, name, title, org):
+    f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
+    p = {p.name: p for p in f.people.values()}[name]
+    assert (p.title, p.org) == (title, org)

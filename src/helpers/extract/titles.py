@@ -46,6 +46,12 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         end = q  # "Vice-President, Academic Affairs, Dr. A": the portfolio after a comma is the title's
         n = end - k
     end = _portfolio_and(w, k, end, e)
+    if w.lower[end:end + 3] == ["in", "charge", "of"]:
+        q = end + 3  # "Vice-Rector in charge of Research and Cooperation", "Technical Adviser in charge of research"
+        while q < e and q - end < 9 and w.text[q].isalpha() and w.lower[q] not in ("of", "at") \
+                and (is_cap(w.text[q]) or w.text[q].islower()) and q not in orgs_at:
+            q += 1
+        end = q if q > end + 3 and w.lower[q - 1] not in ("and", "the") else end
     if (q := _unit_before_holder(w, end, e, orgs_at)) > end:
         end = q  # "Director, Innovation and Technology Transfer, Dr. A", "Manager Industrial Liaison Engr. A"
     n = end - k
@@ -71,6 +77,9 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     elif end in orgs_at and not orgs_at[end].is_acronym or end in orgs_at and orgs_at[end].j - end == 1:
         org = orgs_at[end]  # "President ECOSF", "Director General CYSC"
         end = org.j
+    elif end + 1 < e and w.text[end] == "," and (body := orgs_at.get(end + 1)) is not None and body.j < e \
+            and lexicon.people()[0].match(w.lower, body.j, e)[0]:
+        org, end = body, body.j  # "Secretary, Ministry of Environment Dr. A": the body, then its officer
     elif (named := _named_before(w, k, end, e, orgs_at)) is not None:
         org, end = named, end + 3  # "..., Vice President of the university"
     elif (described := _described_company(w, end, e, orgs_at, text)) is not None:
