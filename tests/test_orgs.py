@@ -750,3 +750,13 @@ def test_a_unit_of_the_university_or_of_the_academy_belongs_to_the_release_s_one
 ])
 def test_a_dotted_legal_form_or_a_romance_in_stays_inside_the_name(text, name):
     assert name in {o.name for o in _facts(text).orgs.values()}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("It announced a protocol between the University and Shenzhou Greenpower Energy Technology Co., Ltd. on Monday.",
+     {"Shenzhou Greenpower Energy Technology Co., Ltd."}),
+    ("The Ministry of Research, Enterprise and Innovation and Tarn University signed an MoU.",
+     {"Ministry of Research, Enterprise and Innovation", "Tarn University"}),
+])
+def test_a_company_name_runs_to_its_legal_form_and_a_ministry_through_its_portfolios(text, names):
+    assert names <= {o.name for o in _facts(text).orgs.values()}

@@ -1084,3 +1084,16 @@ def test_in_charge_of_portfolios_and_a_body_after_the_titles_comma(sentence, nam
     f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
     p = {p.name: p for p in f.people.values()}[name]
     assert (p.title, p.org) == (title, org)
+
+
+def test_two_people_of_one_family_name_stay_two_and_a_glued_honorific_chain_ends_no_sentence():
+    f = _facts("The agreement was signed by the Rector of RUT, prof.dr.ir. Pieter de Vries, and Veerhaven's chief "
+               "technology officer, ir. Annelies de Vries.")
+    assert sorted(p.name for p in f.people.values()) == ["Annelies de Vries", "Pieter de Vries"]
+
+
+def test_royal_styles_are_honorifics_hijri_months_no_names_and_a_patron_witnesses():
+    f = _facts("Riyadh, Jumada Al-Awwal 22, 1446, November 24, 2024, SPA -- Under the patronage of His Royal Highness "
+               "Prince Saud bin Mishaal, Chairman of the Board of Tarn City, three agreements were signed. Tarn "
+               "University and Osk Institute signed an MoU.")
+    assert [p.name for p in f.people.values()] == ["Saud bin Mishaal"]

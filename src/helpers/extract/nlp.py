@@ -138,6 +138,8 @@ def _ends_with_abbrev(chunk: str) -> bool:
         return False
     last = _LAST_WORD.split(stripped[:-1])[-1]
     last = last.rsplit("-", 1)[-1] if "." in last else last  # "Prof. Dr.-Ing. A"
+    if "." in last and all(x.lower() in _abbreviations() for x in last.split(".")):
+        last = last.rsplit(".", 1)[-1]  # "prof.dr.ir. A": an honorific chain written without spaces
     return last.lower() in _abbreviations() or (len(last) == 1 and last.isalpha()) \
         or bool(INITIALS.fullmatch(last + ".")) or last in lexicon.initial_digraphs()
 

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..dates import dateline
 from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
-from .legal_forms import ends_legal_form, is_legal_form, legal_suffix
+from .legal_forms import ends_legal_form, form_after_run, is_legal_form, legal_suffix
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .org_bounds import (
@@ -304,6 +304,9 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
                 run -= 1
             if run == floor and floor > s:
                 break  # "the Academy of Tarn Andres Bello and Brindle University": the name ends the body before
+            if run == k - 1 and run - 1 >= s and w.lower[run - 1] == "the" and (h := lexicon.org_heads()[0].match(
+                    w.lower, run, k))[0] and h[1] != "company":
+                break  # "between the University and Shenzhou Greenpower Energy Technology Co., Ltd.": two bodies
             if run - 1 >= s and (w.lower[run - 1] in lexicon.name_particles() or "/" in w.text[max(s, run - 2):run]) \
                     or any(is_acronym(x) for x in w.text[run:k]):  # "Kavitha a/p Subramaniam and X Berhad"
                 break  # "Jean-Luc van der Berg and Brindle Institute", "MTU Aero Engines and X University"
@@ -394,6 +397,11 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if saw_of and not leading and (name_run_at(w, k, e) and not not_a_name_word(w.text[k])
                        or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee", "... Republic K. E. A": a person
+        if is_cap(w.text[k]) and low not in title_words and low not in NAME_BREAKS and k == b \
+                and b > 0 and lexicon.org_heads()[0].match(w.lower, b - 1, b)[1] == "company" \
+                and (q := form_after_run(w, k, e)) > k:
+            k = b = q  # "Shenzhou Greenpower Energy Technology Co., Ltd.": the legal form closes the name
+            continue
         if is_cap(w.text[k]) and low not in title_words and low not in NAME_BREAKS \
                 and (saw_of or leading or heads.match(w.lower, k, e)[0]
                      or k == b and low in lexicon.word_set("organizations", "region_suffixes")):

@@ -159,7 +159,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                         and (person := after_title(w, q[0], e, not_name, honor, never_first, comma=True)):
                     # "COAA's head of operations, A"
                     end, title, org = q[0], text[w.start[k]:w.end[q[0] - 1]], org or q[1]
-                if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]):
+                if person is not None and person[1] - person[0] >= 3 and not_a_name_word(w.text[person[0]]) \
+                        and w.lower[person[0] + 1] not in lexicon.name_particles():  # not "Annelies de Vries"
                     person = (person[0] + 1, person[1])  # "... Innovative Activities Zhamila Aitzhanova"
                 if person is None and end < e and w.lower[end] in lexicon.name_particles() \
                         and (rest := after_title(w, end + 1, e, not_name, honor, never_first, comma=False)):
