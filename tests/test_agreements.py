@@ -200,6 +200,24 @@ def test_an_agreement_signed_in_an_earlier_year_told_before_the_verb_is_no_new_s
     assert [ev.date for ev in facts.events if ev.kind == "signing"] == [dt.date(2023, 3, 14)]
 
 
+def test_a_signing_announced_today_under_a_dateline_takes_the_day_a_later_sentence_names():
+    facts = _facts("ABIDJAN, Côte d'Ivoire, 21 November 2024 /AfricaWire/ -- Tarn Télécom SA and the Osk Institute "
+                   "have signed a partnership agreement on a 5G academy, the two organisations announced today.\n\n"
+                   "The agreement was signed on the sidelines of the Digital Days, held from 18 to 20 November. The "
+                   "ceremony took place on 19 November, the second day of the event.", published=dt.date(2024, 11, 21))
+    assert [ev.date for ev in facts.events if ev.kind == "signing"] == [dt.date(2024, 11, 19)]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Dubai, UAE – 15 October 2024: Tarn Quantum has signed three MoUs with Osk University.", dt.date(2024, 10, 15)),
+    ("ATHENS, Greece – 21 February 2025 – Tarn Data S.A. and Osk University signed an MoU.", dt.date(2025, 2, 21)),
+])
+def test_a_dateline_with_a_dash_before_its_date_dates_the_release(text, published):
+    assert _facts("Company news\n\n" + text).doc.published in (None, published)
+    from helpers.dates import dateline
+    assert dateline(text) is not None
+
+
 def test_a_signing_not_only_signed_is_a_signing():
     ev = _signing(f"{PARTIES} not only signed an agreement on May 4, 2023 but also opened a laboratory.")
     assert ev.date == dt.date(2023, 5, 4)

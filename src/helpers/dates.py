@@ -42,6 +42,10 @@ _WIRE_DATELINE = re.compile(
 _DASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s*[A-Z][\w .'’&-]{1,40}?\s[-–—]\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))\s*[-–—]")
+# "Dubai, UAE – 15 October 2024:", "ATHENS, Greece – 21 February 2025 –": place, a dash, the date
+_DASH_DATE_DATELINE = re.compile(
+    r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s+[-–—]\s+"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))\s*[:\-–—]")
 _SOURCE_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}\s*,\s*\((?=[^()\n]*[A-Za-z]{2})[^()\n]{2,80}?\s[-–—]\s*"
                               r"(?P<date>[^()\n]{3,25}?)\s*\)")
 # "Tehran, 24 Mehr 1402 (16 October 2023) - ...": another calendar's date, then the Gregorian one in brackets
@@ -144,7 +148,8 @@ def dateline(text: str) -> re.Match | None:
     report's, not the event's."""
     m = (_DATELINE.match(text) or _SOURCE_DATELINE.match(text)) if "(" in text[:80] else None
     # "ABU DHABI, (Agency / WAM - ...)" is the second pattern's
-    m = m or _WIRE_DATELINE.match(text) or _DASHED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)
+    m = m or _WIRE_DATELINE.match(text) or _DASHED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text) \
+        or _DASH_DATE_DATELINE.match(text)
     return m if m and find_dates(m.group("date")) else None
 
 

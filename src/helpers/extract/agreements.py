@@ -193,7 +193,10 @@ def announced(w: Words, s: int, e: int, dated) -> bool:
     signed = [k for k in range(s, e) if sign_at(w, k, SIGN_WORDS) and w.lower[k] not in ANNOUNCE]
     if not signed:
         return any(w.lower[k] in ANNOUNCE and _announces(w, k) for k in range(first, e))
-    return first < signed[0] <= first + 5 and not (dated and any(c.isdigit() for c in dated[1]))
+    relative = not (dated and any(c.isdigit() for c in dated[1]))
+    if signed[0] < first and "," in w.text[signed[0]:first] and relative:
+        return True  # "X and Y have signed an agreement ..., the two organisations announced today"
+    return first < signed[0] <= first + 5 and relative
 
 
 def as_state(w: Words, s: int, e: int) -> bool:
@@ -303,8 +306,9 @@ def caption(sentence: str) -> bool:
 def the_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e speak of the signing as an event ("took part in the signing today",
     "witnessed the MOU exchange ceremony on March 13, 2025")."""
-    return any(w.lower[k] in ("the", "this") and (w.lower[k + 1] == "signing" or w.lower[k + 1] in _BACK_REF
-                                                   and "ceremony" in w.lower[k + 2:k + 4]) for k in range(s, e - 1))
+    return any(w.lower[k] in ("the", "this") and (
+        w.lower[k + 1] in ("signing", "ceremony") or w.lower[k + 1] in _BACK_REF and "ceremony" in w.lower[k + 2:k + 4])
+        for k in range(s, e - 1))
 
 
 def same_signing(w: Words, s: int, e: int) -> bool:
