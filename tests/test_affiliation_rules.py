@@ -580,3 +580,16 @@ def test_the_companys_officer_and_a_centre_named_after_its_company_belong_to_the
     f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
     people = {p.name: p for p in f.people.values()}
     assert people[name].org == org
+
+
+@pytest.mark.parametrize("sentence, name, org", [
+    ("Dr. Mary Lee, Director, signed for Osk Technologies.", "Mary Lee", "osk technologies"),
+    ("Attending were Dr. Ann Roe, Senior Scientist, and, from Osk Technologies, Dr. Ravi Rao, Head (Process "
+     "Development), and Mr. Anil Dwivedi, Plant Manager.", "Anil Dwivedi", "osk technologies"),
+    ("The visiting Osk Technologies team comprised Mr. Tahir Janjua, General Manager Operations, and Ms. Sana "
+     "Iftikhar, Head of Quality Assurance.", "Sana Iftikhar", "osk technologies"),
+])
+def test_signed_for_and_a_list_opened_by_its_body_give_the_body(sentence, name, org):
+    f = _facts("Tarn University and Osk Technologies Private Limited signed an MoU on 4 May 2024. " + sentence)
+    people = {p.name: p for p in f.people.values()}
+    assert people[name].org == org

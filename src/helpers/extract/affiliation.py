@@ -402,8 +402,10 @@ def _on_behalf(items: list[Item], x: int, w: Words):
     for it in items[x + 1:]:
         if it.kind == "person":
             return None
-        if it.kind == "org" and it.i >= 3 and w.lower[it.i - 3:it.i] in (["on", "behalf", "of"],
-                                                                         ["behalf", "of", "the"]):
+        before = w.lower[max(0, it.i - 3):it.i]
+        if it.kind == "org" and it.i >= 3 and (before in (["on", "behalf", "of"], ["behalf", "of", "the"],
+                                                          ["signed", "for", "the"]) or before[1:] == ["signed", "for"]):
+            # "A, Director, signed on behalf of X", "A, Director, signed for X"
             nxt = [o for o in items if o.kind == "org" and o.i > it.j]
             return None if nxt and w.lower[it.j:nxt[0].i] == ["and"] else it.value
     return None

@@ -262,8 +262,22 @@ def _publisher(facts: DocFacts) -> str | None:
     return None
 
 
+_TEAM = {"team", "delegation", "side"}
+_COMPRISED = {"comprised", "included", "includes", "comprises", "consisted"}
+
+
+def _opens_scope(w: Words, it) -> bool:
+    """Whether an organisation opens the list of its own people: "and, from X, A, ...", "the visiting X
+    team comprised A, ... and B"."""
+    j = it.j
+    if it.i > 0 and w.lower[it.i - 1] == "from" and j < len(w) and w.text[j] == ",":
+        return True
+    return j + 1 < len(w) and w.lower[j] in _TEAM and w.lower[j + 1] in _COMPRISED
+
+
 _LIST_GAP = {",", ";", "and", "the", "&", "who", "was", "were", "is", "are", "accompanied", "by", "as", "well",
-             "also", "including", "along", "together", "joined"}
+             "also", "including", "along", "together", "joined", "team", "delegation", "side", "comprised", "included",
+             "includes", "comprises", "consisted", "of", "besides"}
 
 
 def list_companions(facts: DocFacts, sentences: list, w: Words) -> None:
@@ -274,6 +288,7 @@ def list_companions(facts: DocFacts, sentences: list, w: Words) -> None:
     for *_, items in sentences:
         last: str | None = None  # organisation of the person just before
         chain: str | None = None  # organisation of the person being accompanied
+        scope: str | None = None  # organisation whose people the list names next ("from X, A, B and C")
         end: int | None = None
         for it in items:
             if it.kind in ("title", "used-title"):
@@ -282,6 +297,7 @@ def list_companions(facts: DocFacts, sentences: list, w: Words) -> None:
                 if top_org(facts, it.value) not in (last, chain):
                     last = chain = None
                 end = it.j
+                scope = top_org(facts, it.value) if _opens_scope(w, it) else None  # "and, from X, Dr. A, Head ..."
             elif it.kind == "person" and it.value.key in facts.people:
                 q = it.i
                 while end is not None and q > end and is_cap(w.text[q - 1]) and w.lower[q - 1] not in _LIST_GAP:
@@ -294,7 +310,7 @@ def list_companions(facts: DocFacts, sentences: list, w: Words) -> None:
                 elif ";" not in gap:
                     chain = None
                 lp = facts.people[it.value.key]
-                if not lp.org and chain and lp.title:
-                    lp.org, lp.flag = chain, "inferred-from-companion"
+                if not lp.org and (chain or scope) and lp.title:
+                    lp.org, lp.flag = chain or scope, "inferred-from-companion"
                 last = lp.org
                 end = it.j

@@ -92,6 +92,9 @@ def legal_suffix(w: Words, b: int, e: int) -> int:
             b += n
         elif (n := _bracketed_private(w, b, e)) and legal_form_at(w, b + n, e):
             b += n  # "Serendib BioCrop Laboratories (Pvt) Ltd", "Indus Grid Solutions (Pvt.) Ltd."
+        elif b + 1 < e and w.lower[b].rstrip(".") in _PRIVATE and w.text[b][:1].isupper() \
+                and legal_form_at(w, b + 1, e):
+            b += 1  # "Ganga Biologics Private Limited"
         else:
             return b
 
@@ -146,6 +149,8 @@ def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[s
             b -= 3  # "Bophelo Robotics (Pty) Ltd"
         elif b >= 4 and w.text[b - 1] == ")" and _bracketed_private(w, b - 4, n) == 4:
             b -= 4  # "Indus Grid Solutions (Pvt.) Ltd."
+        elif b >= 2 and w.lower[b - 1].rstrip(".") in _PRIVATE and w.text[b - 1][:1].isupper():
+            b -= 1  # "Ganga Biologics Private Limited", "Tarn Pvt Ltd"
         a = b
         while a > 0 and b - a < 5 and w.text[a - 1][:1].isupper() and w.text[a - 1][-1:].isalnum() \
                 and w.lower[a - 1] not in stop:
@@ -154,7 +159,7 @@ def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[s
         if a == b:
             continue
         name = text[w.start[a]:w.end[b - 1]]
-        form = w.text[k]
+        form = w.text[b] if w.text[b] != "," else w.text[k]  # "Private Limited": the words after the name
         alone = sum(1 for m in re.finditer(re.escape(name) + r"\b", text)  # not "... Software Joint Stock Company"
                     if not text[m.end():m.end() + len(form) + 3].lstrip(", ").startswith(form)
                     and not text[m.end():m.end() + 2].lstrip()[:1].isupper())
