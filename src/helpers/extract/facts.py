@@ -12,8 +12,8 @@ from ..ingest import RawDocument
 _THE = re.compile(r"^the\s+", re.I)
 _NON_WORD = re.compile(r"[^\w&]+")
 _NAME_PUNCT = re.compile(r"[^\w\s'-]")
-_LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|company|group|plc|llc|gmbh|ag|"
-                         r"holdings|sendirian|berhad|sdn|bhd|pte|pty|jsc|pjsc|ojsc|joint stock|asa|saoc|private|pvt))+$")
+_LEGAL_TAIL = re.compile(r"(?:[\s,]+(?:co|ltd|limited|inc|corp|corporation|company|group|plc|llc|gmbh|ag|holdings|"
+                         r"sendirian|berhad|sdn|bhd|pte|pty|jsc|pjsc|ojsc|joint stock|asa|saoc|private|pvt))+$")
 
 
 @lru_cache(maxsize=65536)
