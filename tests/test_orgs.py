@@ -129,7 +129,7 @@ def test_possessive_short_form_resolves_to_the_full_name():
     assert f.people["ann dale"].org == "lakemoor university"
 
 
-@pytest.mark.parametrize("word", ["AI", "R&D", "CEO", "Brindle", "A", "MOU"])
+@pytest.mark.parametrize("word", ["AI", "R&D", "CEO", "Brindle", "A", "MOU", "USD", "UAE"])
 def test_common_capitals_are_not_acronyms(word):
     assert not is_acronym(word)
 

@@ -1097,3 +1097,10 @@ def test_royal_styles_are_honorifics_hijri_months_no_names_and_a_patron_witnesse
                "Prince Saud bin Mishaal, Chairman of the Board of Tarn City, three agreements were signed. Tarn "
                "University and Osk Institute signed an MoU.")
     assert [p.name for p in f.people.values()] == ["Saud bin Mishaal"]
+
+
+def test_a_passive_signing_by_its_agents_after_a_date_and_a_place_with_a_head_office():
+    f = _facts("Tarn University and Osk Ltd signed an MoU. The MoU was signed on 2 March at the company's head office "
+               "in Tejgaon, Dhaka, by Osk's Chief Technology Officer Tanvir Chowdhury and Tarn Vice-Chancellor Prof. "
+               "Abdur Sarker.")
+    assert {("chowdhury tanvir", "signatory"), ("abdur sarker", "signatory")} <= _roles(f)

@@ -18,6 +18,10 @@ NOT_ACRONYM = {
     "CO", "LTD", "INC", "PLC", "LLC", "GMBH", "AG", "SA", "NO", "II", "III", "IV", "HKT", "UTC",
     "GMT", "CST", "ESG", "SDG", "SDGS", "API", "AIGC", "LLM", "5G", "6G", "MOE", "MBA", "CV",
     "SVP", "EVP", "VP", "AVP", "MD", "GM", "DG", "PRO", "HR", "MOA", "MOC", "LOI", "NDA",
+    # currencies ("USD 6.5 million", "EUR 12m") and country abbreviations ("Dubai, UAE –")
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "AED", "QAR", "KES", "NGN", "ZAR", "BRL", "MXN", "CHF",
+    "AUD", "CAD", "KRW", "HKD", "SGD", "MYR", "IDR", "THB", "VND", "EGP", "GHS", "TZS", "UGX", "PKR", "BDT",
+    "UAE", "KSA", "ROK", "DPRK", "RSA", "DRC",
 }
 
 

@@ -528,7 +528,8 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     # "Signed at X by"; "signed on Tuesday, 5 March 2024, at the X Hall, Bangkok, by": only a date and
     # places between the verb and its agents
     near = trig is not None and (k - trig.j <= 12 or k - trig.j <= 24 and all(
-        it.kind in ("sep", "org") for it in items[at + 1:]) and not w.lower[k - 1].endswith("ed"))  # not "hosted by"
+        it.kind in ("sep", "org") or it.kind == "title" and w.text[it.i].islower()  # "the company's head office"
+        for it in items[at + 1:]) and not w.lower[k - 1].endswith("ed"))  # not "hosted by"
     return near and trig.kind == "trigger" and trig.value[0] == "signatory" \
         and (trig.i == s or w.lower[trig.i - 1] in _PASSIVE)
 
