@@ -170,6 +170,7 @@ def test_parties_of_a_sentence_without_organisations(text):
     "The sides agreed to prepare a memorandum of understanding on a joint technician training centre and to sign "
     "it during the company's next visit.",
     "She recalled the memorandum Tarn signed with Brindle in 2021, which supported eight projects.",
+    "Referring to the memorandum signed between the two institutes, Dr. Ann Lee said that science must be joint.",
     "The visit follows the MoU Tarn signed with the Federal Polytechnic of Osk, Nnewi in 2021 on training.",
 ])
 def test_an_intention_an_earlier_signing_or_a_signed_state_is_no_signing(text):

@@ -365,7 +365,7 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     return False
 
 
-_RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded", "reminding"}
+_RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded", "reminding", "referring", "referred"}
 _MEETINGS = {"visit", "meeting", "talks", "trip", "mission", "forum", "tour"}
 
 
