@@ -14,7 +14,6 @@ from .orgs import kind_of
 from .places import is_place_word
 from .theme_scope import country_table, is_country
 
-
 GENERIC_COMPANY = frozenset({"company", "firm"})  # "the company's X": a company, whatever its name
 
 
