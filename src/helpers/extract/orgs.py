@@ -254,6 +254,7 @@ def _generic_name(w: Words, a: int, b: int) -> bool:
                or w.lower[k] in TAIL_OF or w.lower[k] in ("and", "&", "the") for k in range(a, b))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def kind_of(name: str) -> str:
     """The kind of organisation a name says it is, from its last head word."""
     heads, _ = lexicon.org_heads()

@@ -41,8 +41,8 @@ def phrase_matches(lower: list[str], taxonomy: Path | None = None) -> list[tuple
     """(rule, start, end) of every term and `not` phrase of the taxonomy in a document's lower-case words."""
     table = phrase_table(taxonomy)
     out = []
-    for k, word in enumerate(lower):
-        for rule, phrase in table.get(word, ()):
+    for k in [k for k, word in enumerate(lower) if word in table]:  # most words start no phrase
+        for rule, phrase in table[lower[k]]:
             end = k + len(phrase)
             if end <= len(lower) and (len(phrase) == 1 or tuple(lower[k + 1:end]) == phrase[1:]):
                 out.append((rule, k, end))
@@ -85,8 +85,8 @@ def pattern_matches(lower: list[str], taxonomy: Path | None = None) -> list[tupl
     """(slug, start, end) of every theme pattern in a document's lower-case words."""
     by_first = theme_patterns(taxonomy)
     out = []
-    for k, word in enumerate(lower):
-        for slug, pat in by_first.get(word, ()):
+    for k in [k for k, word in enumerate(lower) if word in by_first]:  # most words start no pattern
+        for slug, pat in by_first[lower[k]]:
             end = _match_at(lower, k, pat)
             if end is not None:
                 out.append((slug, k, end))
