@@ -25,6 +25,7 @@ NOT_ACRONYM = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def is_acronym(word: str) -> bool:
     """An all-capitals word that can stand for an organisation (not AI, R&D, CEO ...)."""
     if not (word[:1].isupper() and 1 < len(word) <= 16 and word[-1:].isupper() or word[-1:].isdigit()):

@@ -46,6 +46,8 @@ TAIL_STOP = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday
 def agreement(w: Words, s: int, e: int, text: str) -> tuple[str | None, int, int]:
     """(lower-case agreement name, first word, end word) in words s..e, or (None, 0, 0)."""
     lower = w.lower
+    if _HEAD_WORDS.isdisjoint(lower[s:e]):
+        return None, 0, 0  # most sentences name no agreement
     for k in range(s, e):
         if lower[k] not in _HEAD_WORDS:
             continue
@@ -113,6 +115,8 @@ def in_relative_clause(w: Words, s: int, k: int) -> bool:
 def in_background(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e stands in a relative clause ("X received a delegation
     from Y, which signed an agreement with Z last month"): the sentence tells of no signing."""
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
+        return False
     signs = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     return bool(signs) and "," in w.text[s:signs[0]] and all(in_relative_clause(w, s, k) for k in signs)
 
@@ -248,6 +252,8 @@ def another(w: Words, s: int, e: int) -> bool:
 
 def intended(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
+        return False  # no signing word to be an intention
     cues = lexicon.intention_cues()
     found = False
     for k in range(s, e):
@@ -282,6 +288,8 @@ _NEGATIONS = {"not", "never", "n't", "no", "without", "nor", "neither"}
 def negated(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is denied ("No agreement was signed", "did not sign",
     "without signing"): the sentence tells of no signing."""
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
+        return False
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     return bool(signs_at) and all(
         any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
@@ -320,6 +328,8 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
     (a year before `date`, or opening an undated release's sentence), near a signing word, "signed
     when A was then ...", or "This followed ..."; not a sentence that merely says "already" elsewhere."""
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]) and _HEAD_WORDS.isdisjoint(w.lower[s:e]):
+        return False  # no signing word and no agreement to be an earlier one
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
     if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
         return True  # "This followed a meeting in Khartoum where an agreement was signed"
@@ -418,6 +428,7 @@ def opens_with_date(w: Words, s: int, e: int, text: str) -> bool:
     return opener and bool(find_dates(head) or find_today(head))
 
 
+_DIGIT = re.compile(r"\d")
 _RANGE = re.compile(r"\s*[-–]\s*\d")
 _RANGE_END = re.compile(r"\s*(?:[-–]|to|until|till|through)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b"
                         r"(?!\s*[-–.:/]?\s*\d)", re.I)
@@ -432,8 +443,9 @@ _NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fif
 def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int] | None = None):
     """(date, date_text, precision, year_source, days) of the first date in a sentence, or None; `days`
     is how many days a range there spans ("held May 5-6" gives May 5 and 2), else 1."""
-    line = dateline(sentence)
-    mentions = find_dates(sentence)
+    digits = _DIGIT.search(sentence) is not None  # no date, dateline or day of the month without one
+    line = dateline(sentence) if digits else None
+    mentions = find_dates(sentence) if digits else []
     for n, m in enumerate(mentions):
         if (skip and skip[0] <= m.start < skip[1]) or (line and m.start < line.end()):
             continue
@@ -442,7 +454,7 @@ def sentence_date(sentence: str, published: dt.date | None, skip: tuple[int, int
         date, precision, source = resolve(m, published)
         date, days = _range_of(sentence, m, date) if precision == "day" and date else (date, 1)
         return date, m.text, precision, source, days
-    day = _day_of_month(sentence, published)
+    day = _day_of_month(sentence, published) if digits else None
     if day:
         return day
     today = find_today(sentence)

@@ -21,7 +21,7 @@ from .roles import assign_roles, carry_list_role, in_contact_block, present, rem
 from .same_person import part_index, resolve_initials, resolve_part, resolve_single
 from .scanner import scan
 from .signing_parties import add_parties, headline_parties, listed_parties, office_holders
-from .tagging import as_doc, tag
+from .tagging import tag
 from .theme_scope import cross_border, is_country, outside_scope
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
@@ -62,7 +62,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     names = named | {k for *_, items in sentences for it in items
                      if it.kind in ("title", "used-title") for k in range(it.i, it.j)}
     ranges = [(s, e) for _, _, s, e, *_ in sentences]
-    facts.themes = tag(as_doc(w), taxonomy, names, w.lower, outside_scope(w, text, ranges),
+    facts.themes = tag(w, taxonomy, names, w.lower, outside_scope(w, text, ranges),
                        cross_border(w, named, names), ranges)
     return facts
 

@@ -73,6 +73,7 @@ def legal_form_at(w: Words, k: int, e: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def is_legal_form(word: str) -> bool:
     """A company's legal form, or the first word of one, written after its name ("Ltd.", "Sdn")."""
     table, firsts, _dotted = _table()

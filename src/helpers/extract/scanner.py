@@ -344,9 +344,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if low in _LIST_SEP or word in ("(", ")", ";", ":"):
             items.append(Item("sep", k, k + 1, low))
         k += 1
-    _colon_list_titles(items, w)
-    appositions(items, w)
     named = [(it.value.i, it.value.j) for it in items if it.kind == "person"]
+    if named:  # the rest gives people titles and bodies: nothing to do in a sentence with no one
+        _colon_list_titles(items, w)
+        appositions(items, w)
     if named:  # "Mr. Mohamed-Amine EL ALAOUI": capitals inside a person's name are no acronym
         orgs[:] = [o for o in orgs if not ((o.is_acronym or o.name.isupper())
                                            and any(a <= o.i and o.j <= b for a, b in named))]

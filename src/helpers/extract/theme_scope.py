@@ -73,6 +73,7 @@ def _heading_lines(heads: frozenset[str]) -> re.Pattern:
     return re.compile(rf"^[ \t]*(?i:{alts})[ \t]+(?:[A-Z0-9][\w.&'’-]*[ \t]*){{1,8}}:?[ \t]*$", re.M)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its string, asked again and again
 def is_country(name: str) -> bool:
     """Whether a name is a country's as written ("Cook Islands", "UAE")."""
     words = name.split()
