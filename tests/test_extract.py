@@ -171,3 +171,19 @@ def test_short_references_join_the_full_name(tables):
     assert "Mr Wan" in wan["aliases"]
     # John Lee and Ivan Lee share a family name and stay two people.
     assert {"John Lee", "Ivan Lee"} <= set(people["name"])
+
+
+def test_a_release_s_facts_do_not_depend_on_the_hash_seed():
+    """Short forms were tried in set order, so which one claimed a name changed from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    release = Path(__file__).parents[1] / "eval" / "invented" / "i6" / "texts" / "i6-15.txt"
+    code = ("import sys; from pathlib import Path; from helpers.ingest import _from_text; "
+            "from helpers.extract.document import extract_document; p = Path(sys.argv[1]); "
+            "f = extract_document(_from_text(p.name, p.read_text(encoding='utf-8'), '.txt')); "
+            "print(sorted(f.mentions))")
+    runs = {subprocess.run([sys.executable, "-c", code, str(release)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "11")}
+    assert len(runs) == 1

@@ -130,7 +130,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     for i, j, name, acronym in spelled_by_acronym(w, s, e, text, covered):
         spans.append(OrgSpan(i, j, name, acronym, kind_of(name)))
         covered.update(range(i, j))
-    for form in (f for f in short if " " in f):
+    for form in sorted((f for f in short if " " in f), key=lambda f: (-len(f), f)):  # longest first, fixed order
         n = len(form.split())
         for k in range(s, e - n + 1):
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
