@@ -1104,3 +1104,16 @@ def test_a_passive_signing_by_its_agents_after_a_date_and_a_place_with_a_head_of
                "in Tejgaon, Dhaka, by Osk's Chief Technology Officer Tanvir Chowdhury and Tarn Vice-Chancellor Prof. "
                "Abdur Sarker.")
     assert {("chowdhury tanvir", "signatory"), ("abdur sarker", "signatory")} <= _roles(f)
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("The signing was witnessed by the Ambassador of Georgia to Austria, H.E. Nino Beridze.", "Nino Beridze",
+     "Ambassador of Georgia to Austria"),
+    ("Present was the Joint Secretary (Development) of the Ministry, Mr. Shahidul Haque.", "Shahidul Haque",
+     "Joint Secretary (Development) of the Ministry"),
+    ("Dr. Ondřej Havlíček, a glaciologist at Osk Technologies, spoke.", "Ondřej Havlíček", "glaciologist"),
+    ("Ms. Tsering Gurung, a research fellow at Tarn University, spoke.", "Tsering Gurung", "research fellow"),
+])
+def test_an_ambassadors_post_a_joint_secretary_and_an_occupation_after_a_are_titles(sentence, name, title):
+    f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
+    assert {p.name: p.title for p in f.people.values()}[name] == title

@@ -9,7 +9,7 @@ from .places import is_place_word
 from .titles import posted
 
 _OPENS = (",", "(", "–", "—", "-")  # what opens an apposition after a name
-_GAP = _OPENS + ("the",)
+_GAP = _OPENS + ("the", "a", "an")  # "A, the Dean of X", "A, a glaciologist at X"
 
 
 def appositions(items: list[Item], w: Words) -> None:

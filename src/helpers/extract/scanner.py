@@ -38,7 +38,7 @@ _SIGNING_NOUNS = {"signing", "signature", "signatures", "signatory", "signatorie
 _QUOTE_END = {'"', "”", "’", "'"}
 _PASSIVE = {"was", "were", "been", "be", "being", "is", "are"}
 _BEFORE_TITLE = {"the", ",", "as", "(", "two", "three", "four", "five", "several", "its", "their",
-                 "said", "says", "added", "noted", "explained", "by", "'s", "’s"}
+                 "said", "says", "added", "noted", "explained", "by", "'s", "’s", "a", "an"}  # "A, a glaciologist at X"
 _OBJECT_OF = {"of", "from", "with", "between", "for", "to", "by", "among", "on", "behalf"}
 _TITLE_JOIN = {"of", "for", "at", "and", "&", "the", "on", "in", "to"}
 _NOT_MODIFIER = {"a", "an", "the", "and", "or", "of", "by", "with", "to", "for", "as", "at", "in", "on", "is", "was",

@@ -101,6 +101,12 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             else:
                 title_end = t
             end = t
+    if w.lower[k] in lexicon.word_set("titles", "diplomatic_posts") and end + 1 < e and w.lower[end] in ("to", "in") \
+            and is_cap(w.text[end + 1 + (end + 2 < e and w.lower[end + 1] == "the")]):
+        q = end + 1 + (w.lower[end + 1] == "the")
+        while q < e and q - end < 6 and is_cap(w.text[q]):
+            q += 1
+        end = title_end = q  # "the Ambassador of Georgia to Austria, H.E. A": where the post is
     if org is None and end + 2 < e and w.lower[end] in ("at", "in") and w.lower[end + 1] == "the" \
             and is_cap(w.text[end + 2]) and lexicon.org_heads()[0].match(w.lower, end + 2, end + 3)[0] \
             and (end + 3 >= e or not is_cap(w.text[end + 3])):
