@@ -20,9 +20,6 @@ HEADS = {
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
 HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})
-_BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
-_EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar", "since"}
-# "has signed similar agreements"; "since the two governments signed an agreement"
 _COSIGNED = {"cosigned", "co-signed", "countersigned"}
 SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"} | _COSIGNED
 _SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized"} | _COSIGNED
@@ -203,13 +200,6 @@ def announced(w: Words, s: int, e: int, dated) -> bool:
     return first < signed[0] <= first + 5 and relative
 
 
-def as_state(w: Words, s: int, e: int) -> bool:
-    """Whether words s..e open with a signing told as a state ("With the agreement now signed, ..."):
-    it tells of a signing the release reported, or an earlier one, never a new one."""
-    return s + 2 < e and w.lower[s] == "with" and w.lower[s + 1] in ("the", "this", "that") and any(
-        w.lower[k] in SIGN_WORDS for k in range(s + 2, min(e, s + 8)))
-
-
 _PARTNERS = {"organisations", "organizations", "institutions", "universities", "companies", "partners",
              "entities", "agencies", "firms", "bodies", "institutes", "colleges", "enterprises", "parties"}
 _COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several"}
@@ -234,66 +224,6 @@ def names_partners(w: Words, s: int, e: int) -> bool:
         return False
     return (w.lower[k] in _PARTNERS or w.lower[k] in ("others", "they")) and w.lower[k + 1] in (
         "are", "include", "were", "included", "being")
-
-
-def another(w: Words, s: int, e: int) -> bool:
-    """Whether words s..e tell of another signing than the one reported ("also signed an MoU with
-    X", "a second agreement", "separately signed"), so that its parties are not the report's."""
-    for k in range(s, e):
-        low = w.lower[k]
-        if low in SIGN_WORDS and k > s and w.lower[k - 1] in ("also", "separately", "additionally"):
-            return True
-        if low in _HEAD_WORDS and k > s and w.lower[k - 1] in ("another", "second", "third", "further", "separate"):
-            return True
-        if low in _HEAD_WORDS and any(w.lower[q] in _BUILT_ON for q in range(max(s, k - 4), k)):
-            return True  # "the agreement built on the memorandum RUT signed with X": an earlier one
-    return False
-
-
-def intended(w: Words, s: int, e: int) -> bool:
-    """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
-        return False  # no signing word to be an intention
-    cues = lexicon.intention_cues()
-    found = False
-    for k in range(s, e):
-        low = w.lower[k]
-        if low not in SIGN_WORDS:
-            continue
-        past = low in _PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
-        # "would be drafted and signed": not a signing that happened
-        if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
-            found = True  # "an agreement to be signed by DOST": not signed yet
-            continue
-        ahead = low == "signing" and any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) \
-            or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
-                                                        for q in range(max(s, k - _reach(w, s, k)), k))
-        # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
-        if past or not ahead and not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
-            return False  # a signing that happened, however hopeful the rest of the sentence
-        found = True
-    return found
-
-
-def _reach(w: Words, s: int, k: int) -> int:
-    """How far back from an infinitive "to sign" at k an intention cue may stand: 12 words, or 24 for a
-    second infinitive ("agreed to prepare a memorandum on ... and to sign it during the next visit")."""
-    return 24 if k - 2 >= s and w.lower[k - 2] == "and" else 12
-
-
-_AHEAD = {"will", "shall", "scheduled", "planned", "expected", "slated", "set"}  # "the signing ... is scheduled for"
-_NEGATIONS = {"not", "never", "n't", "no", "without", "nor", "neither"}
-
-
-def negated(w: Words, s: int, e: int) -> bool:
-    """Whether every signing word of words s..e is denied ("No agreement was signed", "did not sign",
-    "without signing"): the sentence tells of no signing."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
-        return False
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
-    return bool(signs_at) and all(
-        any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
-        for k in signs_at)
 
 
 def signs(w: Words, s: int, e: int) -> bool:
@@ -322,85 +252,6 @@ def the_signing(w: Words, s: int, e: int) -> bool:
 def same_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e refer back to the signing ("the deal", "the agreement", "the MoU")."""
     return any(w.lower[k] in ("the", "this") and w.lower[k + 1] in _BACK_REF for k in range(s, e - 1))
-
-
-def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
-    """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
-    (a year before `date`, or opening an undated release's sentence), near a signing word, "signed
-    when A was then ...", or "This followed ..."; not a sentence that merely says "already" elsewhere."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]) and _HEAD_WORDS.isdisjoint(w.lower[s:e]):
-        return False  # no signing word and no agreement to be an earlier one
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
-    if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
-        return True  # "This followed a meeting in Khartoum where an agreement was signed"
-    if signs_at and date is None and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]):
-        return True  # "In 2006 Australia and the US signed a Treaty ...": a year alone, in an undated release
-    if signs_at and any(w.lower[q] in _RECALL for q in range(s, signs_at[0])) and "today" not in w.lower[s:e]:
-        return True  # "She recalled the memorandum ABCA signed with TAASE in 2021"
-    if signs_at and any(w.lower[q] in _MEETINGS and w.lower[q + 1] in ("follows", "followed")
-                        and w.lower[q + 2] in ("the", "a", "an") for q in range(s, signs_at[0] - 2)):
-        return True  # "The visit follows the MoU ISS signed with X in 2021"
-    had = "had" in w.lower[s:e]
-    if len(signs_at) > 1:
-        # "X, which signed an MoU with Y in 2019, signed ... today": the clause's signing is background
-        signs_at = [k for k in signs_at if not in_relative_clause(w, s, k)] or signs_at
-    verbs = [k for k in signs_at if w.lower[k] in SIGN_WORDS] or [-1]
-    for k in signs_at:
-        if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
-            return True
-        if date is not None and w.lower[k] in _HEAD_WORDS and _dated_before(w, s, k, date.year) \
-                and any(w.lower[q] in _SIGN_PAST for q in range(k + 1, min(e, k + 3))):
-            return True  # "joint projects under the 2021 research exchange protocol signed between A and B"
-        if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in ("year", "month")
-                                            for q in range(k + 1, min(e - 1, k + 14))):
-            return True  # "the signing of an MoU between the two last year"
-        if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
-            return True
-        if "when" in w.lower[max(s, k - 3):k] and any(
-                _year(w.lower[q]) and (date is None or int(w.lower[q]) < date.year) for q in range(max(s, k - 7), k)):
-            return True  # "have cooperated since 2017, when they signed a letter of intent"
-        if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
-            return True  # "the MoU was signed when Prof. A was then the Director of ..."
-        # the clause of the sentence's own signing verb, up to a comma or the next one: not "renewed on May 4, first
-        # signed in 2015"; "signed a letter of intent on the exchange of tide-gauge data in 2016"
-        stop = next((q for q in range(k + 1, e) if w.lower[q] in SIGN_WORDS
-                     or w.text[q] == "," and not (q + 1 < e and _year(w.lower[q + 1]))), e)  # not "May 4, 2016"
-        if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
-                _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 18))):
-            return True
-        if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
-                w.lower[q] == "in" and _year(w.lower[q + 1]) and int(w.lower[q + 1]) < date.year
-                and SIGN_WORDS.isdisjoint(w.lower[max(s, q - 8):q]) for q in range(max(s, k - 7), k - 1)):
-            return True  # "in 2019 the University signed a framework agreement with X", "Earlier, in 2019, X signed"
-    return False
-
-
-_RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded", "reminding", "referring", "referred"}
-_MEETINGS = {"visit", "meeting", "talks", "trip", "mission", "forum", "tour"}
-
-
-def _dated_before(w: Words, s: int, k: int, year: int) -> bool:
-    """Whether the noun phrase of the agreement word at k carries an earlier year ("the 2021 research
-    exchange protocol"), not a year of the words before it ("in 2019, signed an agreement")."""
-    for q in range(k - 1, max(s, k - 5), -1):
-        if not w.text[q].isalnum() or w.lower[q] in SIGN_WORDS:
-            return False
-        if _year(w.lower[q]):
-            return int(w.lower[q]) < year and q > s and w.lower[q - 1] in ("the", "a", "an", "its", "their", "this")
-    return False
-
-
-def _year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
-def _pluperfect(w: Words, s: int, k: int) -> bool:
-    """Whether the signing verb at k is told in the past of the past: "had (been) signed", or a "when"
-    clause under a pluperfect ("A consensus had been reached when X and Y signed an MoU")."""
-    if any(w.lower[q] == "had" for q in range(max(s, k - 3), k)):
-        return True
-    when = next((q for q in range(k - 1, max(s, k - 10) - 1, -1) if w.lower[q] == "when"), None)
-    return when is not None and any(w.lower[q] == "had" for q in range(max(s, when - 6), when))
 
 
 def place(w: Words, s: int, e: int, text: str, skip: tuple[int, int]) -> tuple[str | None, int, int]:

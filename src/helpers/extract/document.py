@@ -9,6 +9,7 @@ from .. import lexicon
 from ..dates import find_dates, to_date, year_of_text
 from ..ingest import RawDocument
 from . import agreements as ag
+from . import signing_tense as tense
 from .acronyms import short_forms
 from .facts import DocFacts, Item, LocalEvent, LocalPerson, Person, person_key
 from .inference import infer_affiliations, list_companions
@@ -183,15 +184,15 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
-        intent = ag.intended(w, s, e) or ag.negated(w, s, e)
+        intent = tense.intended(w, s, e) or tense.negated(w, s, e)
         is_signing = ag.is_signing(w, s, e) and not intent and not ag.in_background(w, s, e) \
             and not ag.tallies(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
         # A later signing sentence with a date, after an undated first one (often the headline), is
         # the same signing told in full: it fills the first one instead of starting another.
         fills = signing is not None and signing.date_text is None and dated is not None
-        new = is_signing and not ag.as_state(w, s, e) \
-            and not ag.earlier(w, s, e, doc.published or (lead[0] if lead else None))
+        new = is_signing and not tense.as_state(w, s, e) \
+            and not tense.earlier(w, s, e, doc.published or (lead[0] if lead else None))
         if new and signing is not None and (_in_headline(doc, text, signing) or signing.date_text is None
                                             and not any(r[3] == "party" for r in signing.roles)):
             # The body's first signing sentence tells in full the signing the headline sums up, or that
@@ -216,7 +217,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     signing.roles.append((None, key, None, "party", a, b))
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not intent:
             # A later sentence about the same signing fills what the first one left out.
-            if not ag.earlier(w, s, e, signing.date) and not ag.another(w, s, e) and (
+            if not tense.earlier(w, s, e, signing.date) and not tense.another(w, s, e) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
                 add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name

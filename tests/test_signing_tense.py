@@ -1,0 +1,42 @@
+"""Whether a signing sentence tells of the reported signing (helpers.extract.signing_tense)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers.extract import signing_tense as tense
+from helpers.extract.nlp import words_of
+
+
+def _words(sentence: str):
+    w = words_of(sentence)
+    return w, 0, len(w)
+
+
+@pytest.mark.parametrize("sentence, hoped", [
+    ("The two sides hope to sign a memorandum next year.", True),
+    ("They agreed to prepare a memorandum on a joint training centre and to sign it during the next visit.", True),
+    ("Tarn and Osk signed a memorandum on 4 May.", False),
+    ("Tarn and Osk agreed to sign an MoU and signed a letter of intent on 4 May.", False),
+])
+def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
+    assert tense.intended(*_words(sentence)) is hoped
+
+
+@pytest.mark.parametrize("sentence, past", [
+    ("She recalled the memorandum Tarn signed with Osk in 2021.", True),
+    ("The visit follows the MoU Tarn signed with Osk in 2021.", True),
+    ("In 2019 the University signed a framework agreement with the Osk Institute.", True),
+    ("Tarn and Osk signed a memorandum on 4 May 2024.", False),
+])
+def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
+    assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past
+
+
+def test_negated_and_another_and_a_signed_state():
+    assert tense.negated(*_words("No agreement was signed during the visit."))
+    assert tense.another(*_words("Tarn also signed an MoU with Osk."))
+    assert tense.as_state(*_words("With the agreement now signed, the work begins."))
+    assert not tense.negated(*_words("Tarn and Osk signed an MoU."))
