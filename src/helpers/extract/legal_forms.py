@@ -146,12 +146,12 @@ def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[s
         if w.lower[k].replace(".", "") not in firsts or not legal_form_at(w, k, n):
             continue
         b = k - 1 if w.text[k - 1] == "," else k  # "Rovuma Subsea Engenharia, S.A."
-        if b >= 3 and w.text[b - 1] == ")" and _bracketed_private(w, b - 3, n) == 3:
-            b -= 3  # "Bophelo Robotics (Pty) Ltd"
-        elif b >= 4 and w.text[b - 1] == ")" and _bracketed_private(w, b - 4, n) == 4:
-            b -= 4  # "Indus Grid Solutions (Pvt.) Ltd."
+        # "Bophelo Robotics (Pty) Ltd", "Indus Grid Solutions (Pvt.) Ltd.", "Ganga Biologics Private Limited"
+        if (size := next((z for z in (3, 4) if b >= z and w.text[b - 1] == ")"
+                          and _bracketed_private(w, b - z, n) == z), 0)):
+            b -= size
         elif b >= 2 and w.lower[b - 1].rstrip(".") in _PRIVATE and w.text[b - 1][:1].isupper():
-            b -= 1  # "Ganga Biologics Private Limited", "Tarn Pvt Ltd"
+            b -= 1
         a = b
         while a > 0 and b - a < 5 and w.text[a - 1][:1].isupper() and w.text[a - 1][-1:].isalnum() \
                 and w.lower[a - 1] not in stop:

@@ -398,7 +398,7 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                        or len(w.text[k]) == 2 and w.text[k][1] == "." and w.text[k][0].isupper()):
             break  # "College of Life Sciences and Bioengineering Sang Yup Lee", "... Republic K. E. A": a person
         if is_cap(w.text[k]) and low not in title_words and low not in NAME_BREAKS and k == b \
-                and b > 0 and lexicon.org_heads()[0].match(w.lower, b - 1, b)[1] == "company" \
+                and b > 0 and heads.match(w.lower, b - 1, b)[1] == "company" \
                 and (q := form_after_run(w, k, e)) > k:
             k = b = q  # "Shenzhou Greenpower Energy Technology Co., Ltd.": the legal form closes the name
             continue

@@ -287,11 +287,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
             m = name_words(w, k, e, bare_stop, loose=family)
             if (q := form_after_run(w, k, e)) > m and not any(titles.match(w.lower, x, q)[0] for x in range(m, q)) \
                     and not ({"'s", "’s"} & set(w.text[k:q])):  # "Solmar Energía Dominicana S.R.L.": a word no name has
-                m = legal_suffix(w, q, e)
-                body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "company")
-                orgs.append(body)
-                items.append(Item("org", k, m, body))
-                k = m
+                k = _add_body(items, orgs, w, text, k, legal_suffix(w, q, e), "company")
                 continue
             prev = items[-1] if items else None
             if m - k >= 2 and prev is not None and prev.kind == "org" and prev.j == k and " of " in prev.value.name \
@@ -318,11 +314,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                                or signed_for(w, s, k, m, e) or heads_a_bracket(w, m, e)
                                or (legal := legal_form_at(w, m, e) > 0
                                    or m + 1 < e and w.text[m] == "," and legal_form_at(w, m + 1, e) > 0)):
-                m = legal_suffix(w, m, e) if legal else m  # "Bohemia Cryotech a.s.": a company
-                body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "company")  # "Virgin Hyperloop, the leader"
-                orgs.append(body)
-                items.append(Item("org", k, m, body))
-                k = m
+                # "Bohemia Cryotech a.s.", "Virgin Hyperloop, the leader": a company
+                k = _add_body(items, orgs, w, text, k, legal_suffix(w, m, e) if legal else m, "company")
                 continue
             if m - k >= 2 and (holds_place(w.text[k:m]) or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"
                                or m < e and w.lower[m] in _REGION_NOUNS):  # "in Cabo Delgado province"
@@ -332,10 +325,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 continue
             if m - k >= 2 and k >= s + 2 and w.lower[k - 1] == "for" and w.lower[k - 2] in ("signing", "signed") \
                     and m < e and w.lower[m] in ("was", "were", "is", "are", ","):
-                body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, "other")
-                orgs.append(body)  # "signing for Anadolu Batarya was its Chairman, A": the body signed for
-                items.append(Item("org", k, m, body))
-                k = m
+                k = _add_body(items, orgs, w, text, k, m, "other")  # "signing for Anadolu Batarya was its Chairman, A"
                 continue
             if m - k >= 2:
                 items.append(Item("person", k, m, Person(k, m, join_name(w, k, m), "bare")))
@@ -348,10 +338,18 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
     if named:  # the rest gives people titles and bodies: nothing to do in a sentence with no one
         _colon_list_titles(items, w)
         appositions(items, w)
-    if named:  # "Mr. Mohamed-Amine EL ALAOUI": capitals inside a person's name are no acronym
+        # "Mr. Mohamed-Amine EL ALAOUI": capitals inside a person's name are no acronym
         orgs[:] = [o for o in orgs if not ((o.is_acronym or o.name.isupper())
                                            and any(a <= o.i and o.j <= b for a, b in named))]
     return items
+
+
+def _add_body(items: list[Item], orgs: list[OrgSpan], w: Words, text: str, k: int, m: int, kind: str) -> int:
+    """Record words k..m as an organisation the scan found by its shape; return where the scan goes on."""
+    body = OrgSpan(k, m, text[w.start[k]:w.end[m - 1]], None, kind)
+    orgs.append(body)
+    items.append(Item("org", k, m, body))
+    return m
 
 
 _RANKS = {"general", "major", "captain", "commander", "admiral", "marshal", "colonel", "brigadier"}

@@ -145,9 +145,9 @@ def _unit_before_holder(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan]) -
         return k
     if comma and w.text[q] == ",":
         return q if q + 1 < e and honor.match(w.lower, q + 1, e)[0] else k
-    plain = lexicon.name_stop_words() | lexicon.field_words()  # "Industrial Liaison", not "Md. Aftab Ali"
+    stop, fields = lexicon.name_stop_words(), lexicon.field_words()  # "Industrial Liaison", not "Md. Aftab Ali"
     return q if not comma and q - a <= 3 and w.text[q].rstrip(".") in _SHORT_HONORIFICS \
-        and any(w.lower[x] in plain for x in range(a, q)) else k
+        and any(w.lower[x] in stop or w.lower[x] in fields for x in range(a, q)) else k
 
 
 _SHORT_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Engr", "Eng", "Er"}
