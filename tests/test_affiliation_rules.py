@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from support import release_facts as _facts
 
-from helpers.extract.facts import person_key
+from helpers.extract.facts import org_key, person_key
 
 
 def _top_orgs(text: str, names: list[str]) -> dict[str, str | None]:
@@ -593,3 +593,31 @@ def test_signed_for_and_a_list_opened_by_its_body_give_the_body(sentence, name, 
     f = _facts("Tarn University and Osk Technologies Private Limited signed an MoU on 4 May 2024. " + sentence)
     people = {p.name: p for p in f.people.values()}
     assert people[name].org == org
+
+
+def test_a_ministers_comma_listed_portfolio_names_the_whole_ministry():
+    roles = _roles("The agreement was signed by Dana Mirel, Minister of Science, Technological Development and "
+                   "Innovation of the Republic of Tarnia, and Jon Vell, Director of Brindle Institute, in May 2024.")
+    assert roles["dana mirel"][0] == org_key(
+        "Ministry of Science, Technological Development and Innovation of the Republic of Tarnia")
+
+
+def test_a_ministry_made_from_a_title_is_the_longer_ministry_the_text_names():
+    facts = _facts("The memorandum was signed by Minister of Science, Technology, Knowledge and Innovation Ana "
+                   "Varela for the Ministry of Science, Technology, Knowledge and Innovation of Chile on 4 June 2024.")
+    assert [o.name for o in facts.orgs.values()] == [
+        "Ministry of Science, Technology, Knowledge and Innovation of Chile"]
+
+
+def test_agents_after_a_place_of_several_words_are_the_signatories():
+    """"in Apodaca, Nuevo León, by A": a state's name is no person, so the passive's agents sign."""
+    roles = _event_roles("The agreement was inked on Friday, 6 September 2024 at Brindle's Innovation Centre in "
+                         "Apodaca, Nuevo León, by Luis Garza, Chief Executive Officer of Cerro Alto, and Ana "
+                         "Treviño, Rector of ITNE.")
+    assert roles == {"garza luis": "signatory", "ana treviño": "signatory"}
+
+
+def test_the_signatories_of_an_agreement_were():
+    roles = _event_roles("The signatories of the MOA were PCATI Executive Director Dr. Rommel Santos and SCSU "
+                         "President Dr. Ma. Cristina L. Abellana.")
+    assert roles == {"rommel santos": "signatory", "abellana cristina ma": "signatory"}

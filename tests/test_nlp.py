@@ -93,3 +93,13 @@ def test_a_degree_before_a_bracket_ends_no_sentence_but_before_a_capital_it_does
     text = "It was signed by Ing. Ann Dale, PhD. (Tarn University) and Bo Lind. Ann Dale, PhD. The lab opened."
     assert _sentences(text) == ["It was signed by Ing. Ann Dale, PhD. (Tarn University) and Bo Lind.",
                                 "Ann Dale, PhD.", "The lab opened."]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("It was signed by Prof. Georgios Th. Anagnostopoulos, Rector. He spoke.",
+     "It was signed by Prof. Georgios Th. Anagnostopoulos, Rector."),
+    ("The signatories were Dr. Rommel Santos and Dr. Ma. Cristina L. Abellana. They spoke.",
+     "The signatories were Dr. Rommel Santos and Dr. Ma. Cristina L. Abellana."),
+])
+def test_a_two_letter_given_name_initial_ends_no_sentence(text, first):
+    assert _sentences(text)[0] == first

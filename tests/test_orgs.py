@@ -760,3 +760,39 @@ def test_a_dotted_legal_form_or_a_romance_in_stays_inside_the_name(text, name):
 ])
 def test_a_company_name_runs_to_its_legal_form_and_a_ministry_through_its_portfolios(text, names):
     assert names <= {o.name for o in _facts(text).orgs.values()}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a region's word, "of" and its name: the region's government
+    ("The memorandum was signed on behalf of the Province of Tarn Coast and the Brindle Agency.",
+     ["Province of Tarn Coast", "Brindle Agency"]),
+    ("The Region of Epirus supports the plan.", ["Region of Epirus"]),
+])
+def test_a_region_of_a_name_is_its_government(text, names):
+    orgs = _orgs(text)
+    assert [o.name for o in orgs] == names
+    assert orgs[0].kind == "government"
+
+
+def test_a_region_inside_a_longer_name_or_a_country_is_no_body_of_its_own():
+    assert [o.name for o in _orgs("The Government of the State of Tarn Coast hosted it.")] == [
+        "Government of the State of Tarn Coast"]
+    assert [o.name for o in _orgs("The Embassy of Japan to the State of Qatar attended.")] == ["Embassy of Japan"]
+
+
+def test_a_field_after_and_stays_in_a_ministry_name():
+    """"and New Technologies" is the portfolio's second field, not a company; "and Harbour Medical
+    Group" is a second body."""
+    assert [o.name for o in _orgs("It was signed by the Ministry of Industry and New Technologies of the "
+                                  "Republic of Tarnia and XIHED.")] == [
+        "Ministry of Industry and New Technologies of the Republic of Tarnia", "XIHED"]
+    assert [o.name for o in _orgs("Weston Institute of Technology and Harbour Medical Group signed it.")] == [
+        "Weston Institute of Technology", "Harbour Medical Group"]
+
+
+def test_a_region_acting_alone_is_the_government_the_release_names():
+    facts = _facts("Nova Scotia has signed a memorandum with the Brindle Energy Agency (BEA). Minister Ada "
+                   "Lind signed it on behalf of the Province of Nova Scotia on 3 March 2024.")
+    (ev,) = facts.events
+    assert sorted(r[1] for r in ev.roles if r[3] == "party") == ["brindle energy agency", "province of nova scotia"]
+    assert "nova scotia" not in facts.orgs

@@ -34,6 +34,31 @@ def national_bodies(w: Words, s: int, e: int, title_words: frozenset[str]) -> li
     return out
 
 
+REGION_HEADS = frozenset({"Province", "State", "Region", "Canton", "Prefecture", "Oblast", "Governorate",
+                          "Commonwealth"})
+
+
+def regional_governments(w: Words, s: int, e: int) -> list[OrgSpan]:
+    """"the Province of Nova Scotia", "the State of Wisconsin", "the Region of Epirus": a region's
+    word, "of" and a capitalised name of up to three words, none a field word, name the region's
+    government (not "Shandong Province", a place)."""
+    out: list[OrgSpan] = []
+    if REGION_HEADS.isdisjoint(w.text[s:e]):
+        return out
+    fields = lexicon.field_words()
+    for k in range(s, e - 2):
+        if w.text[k] not in REGION_HEADS or w.lower[k + 1] != "of" \
+                or k > s and is_cap(w.text[k - 1]) and w.lower[k - 1] != "the" \
+                or any(w.lower[q] == "of" and q > s and is_cap(w.text[q - 1]) for q in range(max(s, k - 2), k)):
+            continue  # not "Government of the State of X": a longer name's
+        q = k + 2
+        while q < e and q - k - 2 < 4 and is_cap(w.text[q]) and w.lower[q] not in fields:
+            q += 1
+        if k + 2 < q <= k + 5 and (q >= e or not is_cap(w.text[q])) and not is_country(" ".join(w.text[k + 2:q])):
+            out.append(OrgSpan(k, q, " ".join(w.text[k:q]), None, "government"))
+    return out
+
+
 def _national(name: str) -> bool:
     return is_country(name) or name in ("NSW", "Holland", "Queensland", "Victoria", "Ontario", "Quebec", "Bavaria")
 

@@ -26,7 +26,7 @@ from .org_bounds import (
     place_spelled,
     portfolio_at,
 )
-from .org_shapes import apart_from_company, named_after, national_bodies, with_quoted_names
+from .org_shapes import apart_from_company, named_after, national_bodies, regional_governments, with_quoted_names
 from .places import is_place_word, not_a_name_word, noun_in, place_dateline
 
 _DIGIT = re.compile(r"\d")
@@ -48,7 +48,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     heads, units = lexicon.org_heads()
     title_words = lexicon.org_stop_words()
     not_name = lexicon.name_stop_words()
-    spans: list[OrgSpan] = national_bodies(w, s, e, title_words)
+    spans: list[OrgSpan] = sorted(national_bodies(w, s, e, title_words) + regional_governments(w, s, e),
+                                  key=lambda sp: sp.i)
     national = {k for sp in spans for k in range(sp.i, sp.j)}
     last = s
     nxt = s  # the first word the next name may start at
@@ -481,12 +482,24 @@ def _starts_org(w: Words, k: int, e: int, heads) -> bool:
     start = k
     while k < e and is_cap(w.text[k]):
         n, kind = heads.match(w.lower, k, e)
-        if n and kind == "company" and k == start and (k + n >= e or not is_cap(w.text[k + n])):
-            return False  # "Ministry of Science and Enterprise (MSE)": a company's head alone is a field
+        if n and kind == "company" and (k + n >= e or not is_legal_form(w.text[k + n])) and (
+                k == start and (k + n >= e or not is_cap(w.text[k + n]))
+                or w.lower[k + n - 1] not in _COMPANY_NOUNS and all(_field_word(w.lower[q]) for q in range(start, k))):
+            return False  # "Ministry of Science and Enterprise (MSE)", "... and New Technologies": a field
         if n and (kind != "company" or k + n >= e or not is_cap(w.text[k + n]) or is_legal_form(w.text[k + n])):
             return True  # not "... Hydrogen and Energy Storage Research": a company's head closes its name
         k += 1
     return False
+
+
+_COMPANY_NOUNS = {"group", "holdings", "company", "corporation", "enterprises", "partners", "ventures"}
+_FIELD_ADJECTIVES = {"new", "advanced", "emerging", "modern", "high", "clean", "renewable", "future", "applied"}
+
+
+def _field_word(low: str) -> bool:
+    """A word a portfolio's field is made of ("Information", "New"), never a company's own name."""
+    return low in _FIELD_ADJECTIVES or low in lexicon.never_name() or low in lexicon.never_first_name() \
+        or low in lexicon.word_set("titles", "portfolios")
 
 
 def _name(w: Words, a: int, b: int, text: str) -> tuple[str, str | None]:

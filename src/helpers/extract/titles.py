@@ -341,7 +341,7 @@ def _comma_list(w: Words, k: int, e: int) -> bool:
     while k < e and is_cap(w.text[k]) and w.lower[k] not in lexicon.people()[0].first:
         k += 1
     # "for Culture, Sports and Tourism" lists fields; "of X, Shao Jinwen, vice president" names a person.
-    fields = lexicon.never_first_name()
+    fields = lexicon.never_first_name() | lexicon.field_words()
     return start < k < e and w.lower[k] in ("and", "&", ",") and any(
         w.lower[q] in fields for q in range(start, k))
 
