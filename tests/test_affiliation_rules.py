@@ -621,3 +621,17 @@ def test_the_signatories_of_an_agreement_were():
     roles = _event_roles("The signatories of the MOA were PCATI Executive Director Dr. Rommel Santos and SCSU "
                          "President Dr. Ma. Cristina L. Abellana.")
     assert roles == {"rommel santos": "signatory", "abellana cristina ma": "signatory"}
+
+
+@pytest.mark.parametrize("title", ["Tarn Institute of Technology", "Tarn Institute of Technology (TIT) | News"])
+def test_a_site_header_that_is_one_name_publishes_the_release_and_its_staff_are_its_people(title):
+    """An institute has deans too: the Associate Dean with no body of their own is the publisher's."""
+    f = _facts("Tarn Institute of Technology and Brindle Aerostructures signed an agreement on May 4, 2023. "
+               "Dr. Ana Ruiz, Associate Dean (Industry Relations), proposed the vote of thanks.", title=title)
+    assert f.people["ana ruiz"].org == "tarn institute of technology"
+
+
+def test_an_ambassador_of_one_country_to_another_is_never_the_publishers():
+    f = _facts("Tarn Institute of Technology and Brindle Aerostructures signed an agreement on May 4, 2023. "
+               "The Ambassador of Georgia to Austria, Ms Nino Beri, attended.", title="Tarn Institute of Technology")
+    assert f.people["beri nino"].org is None

@@ -22,6 +22,8 @@ def infer_affiliations(facts: DocFacts) -> None:
     for ev in facts.events:
         _counterpart(facts, ev)
     publisher = _publisher(facts)
+    if publisher and facts.orgs[publisher].parent in facts.orgs:
+        publisher = facts.orgs[publisher].parent  # "Media Unit, Ministry of X" speaks for X
     delegation = _delegation_org(facts)
     text = facts.doc.text
     visitors = {r[0] for ev in facts.events for r in ev.roles if r[0] and (
@@ -73,10 +75,19 @@ def infer_affiliations(facts: DocFacts) -> None:
                      and not is_country(facts.orgs[k].name)]
         if lp.title_kind and len(kinds) == 1:
             lp.org, lp.flag = kinds[0], "inferred-from-title"
-        elif lp.title_kind and publisher and facts.orgs[publisher].kind in (lp.title_kind, "other"):
+        elif lp.title_kind and publisher and _holds(facts.orgs[publisher].kind, lp.title_kind):
             lp.org, lp.flag = publisher, "inferred-from-publisher"
         else:
             lp.flag = "unknown"
+
+
+_HOLDS = {"university": {"university", "research"}, "research": {"research", "university"}}
+
+
+def _holds(kind: str, title_kind: str) -> bool:
+    """Whether a body of this kind has people with titles of that kind: any body has a Director, a
+    research institute has deans and a registrar too."""
+    return title_kind == "other" or kind in ("other", title_kind) or kind in _HOLDS.get(title_kind, ())
 
 
 _SIGN_VERBS = {"signs", "signed", "inks", "inked", "sign", "ink"}
@@ -248,6 +259,9 @@ def _publisher(facts: DocFacts) -> str | None:
     if doc.title:
         w = words_of(doc.title)
         orgs = find_orgs(w, 0, len(w), doc.title)
+        if len(orgs) == 1 and orgs[0].i == 0 and _only_furniture(w, orgs[0].j) \
+                and (key := facts.org(orgs[0].name)) in facts.orgs:
+            return key  # a site header that is the publisher's name: "Zuiderzee University of Technology"
         first = next((o.name for o in orgs if o.i <= 1), None)
         j = next((o.j for o in orgs if o.i <= 1), 1)
         if first is None and w.text and w.text[0].isupper():
@@ -260,6 +274,15 @@ def _publisher(facts: DocFacts) -> str | None:
                 key = next((k for k, o in facts.orgs.items() if o.acronym == first and o.name != first), key)
             return key if key in facts.orgs else None
     return None
+
+
+def _only_furniture(w: Words, j: int) -> bool:
+    """Whether the words after a header's name are page furniture only: an acronym in brackets, or
+    "| News", "— Newsroom" and the like."""
+    rest = w.lower[j:]
+    if len(rest) >= 3 and rest[0] == "(" and rest[2] == ")":
+        rest = rest[3:]
+    return not rest or rest[0] in ("|", "—", "–", "-", ":") and len(rest) <= 4
 
 
 _TEAM = {"team", "delegation", "side"}

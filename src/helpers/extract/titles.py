@@ -23,7 +23,8 @@ def posted(title: str | None) -> bool:
     low = (title or "").lower()
     words, posts = low.split(), lexicon.word_set("titles", "diplomatic_posts")
     return "high commissioner" in low or bool(words) and (
-        words[-1] in posts or any(x in posts and y in ("to", "in") for x, y in zip(words, words[1:])))
+        words[-1] in posts or any(x in posts and y in ("to", "in") for x, y in zip(words, words[1:]))
+        or words[0] in posts and " to " in low)  # "Ambassador of Georgia to Austria"
 
 
 _BOARDS = {"Board", "Council", "Senate", "Presidium", "Board of Trustees"}
