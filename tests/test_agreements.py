@@ -663,3 +663,13 @@ def test_a_headline_mou_and_the_memorandum_of_understanding_of_the_text_are_one_
                    "Institute. The MOU was signed on October 24.", published=dt.date(2023, 10, 25))
     signings = [ev for ev in facts.events if ev.kind == "signing"]
     assert len(signings) == 1 and signings[0].date == dt.date(2023, 10, 24)
+
+
+@pytest.mark.parametrize("sentence, signs", [
+    ("The forum concluded on 4 March with the adoption of a declaration by Tarn and Osk.", False),
+    ("The visit concluded with the signing of a memorandum of understanding by Tarn and Osk.", True),
+    ("Tarn and Osk concluded a framework agreement on 4 March.", True),
+])
+def test_an_event_that_concluded_is_no_agreement_concluded(sentence, signs):
+    w = words_of(sentence)
+    assert ag.is_signing(w, 0, len(w)) is signs

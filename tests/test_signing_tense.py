@@ -20,6 +20,13 @@ def _words(sentence: str):
     ("They agreed to prepare a memorandum on a joint training centre and to sign it during the next visit.", True),
     ("Tarn and Osk signed a memorandum on 4 May.", False),
     ("Tarn and Osk agreed to sign an MoU and signed a letter of intent on 4 May.", False),
+    ("Tarn will give an update when a definitive agreement has been concluded.", True),
+    ("Once the agreement is signed, the first students will arrive.", True),
+    ("When the agreement was signed on 4 May, the minister spoke.", False),
+    ("The signing of the agreement between Tarn University and the Osk Institute is expected in March.", True),
+    ("The signing ceremony between Tarn University and the Osk Institute has been postponed.", True),
+    ("The sides agreed that an agreement between Tarn and Osk should be signed by the end of the year.", True),
+    ("Dr. Ana Ruiz invited the Osk Institute to sign a memorandum of understanding with Tarn.", True),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -37,6 +44,8 @@ def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
 
 def test_negated_and_another_and_a_signed_state():
     assert tense.negated(*_words("No agreement was signed during the visit."))
+    assert tense.negated(*_words("No binding agreement has been signed."))
+    assert not tense.negated(*_words("No sooner had they arrived than the agreement was signed."))
     assert tense.another(*_words("Tarn also signed an MoU with Osk."))
     assert tense.as_state(*_words("With the agreement now signed, the work begins."))
     assert not tense.negated(*_words("Tarn and Osk signed an MoU."))

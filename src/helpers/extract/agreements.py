@@ -178,10 +178,20 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"
                                      for k in range(len(lowers) - 1)):
         return True
-    if SIGN_WORDS.isdisjoint(present) and not _entered_into(w, s, e):
+    if SIGN_WORDS.isdisjoint(present) and not _entered_into(w, s, e) or not any(
+            w.lower[k] in SIGN_WORDS and not _event_ended(w, s, k) for k in range(s, e)) and not _entered_into(w, s, e):
         return False
     return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
                for n in (3, 1))
+
+
+_EVENTS = {"visit", "meeting", "talks", "forum", "conference", "session", "event", "workshop", "seminar",
+           "programme", "program", "summit", "dialogue", "tour", "mission", "consultations"}
+
+
+def _event_ended(w: Words, s: int, k: int) -> bool:
+    """Whether "concluded" at k says an event ended ("The forum concluded on 4 March with ..."), no signing."""
+    return w.lower[k] == "concluded" and any(w.lower[q] in _EVENTS for q in range(max(s, k - 3), k))
 
 
 def announced(w: Words, s: int, e: int, dated) -> bool:

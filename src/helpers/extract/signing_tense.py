@@ -27,6 +27,7 @@ _AHEAD = {"will", "shall", "scheduled", "planned", "expected", "slated", "set"} 
 
 
 _NEGATIONS = {"not", "never", "n't", "no", "without", "nor", "neither"}
+_CALLED_OFF = {"postponed", "cancelled", "canceled", "delayed", "deferred"}  # "the signing ... has been postponed"
 
 
 def as_state(w: Words, s: int, e: int) -> bool:
@@ -65,7 +66,13 @@ def intended(w: Words, s: int, e: int) -> bool:
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
             found = True  # "an agreement to be signed by DOST": not signed yet
             continue
-        ahead = low == "signing" and any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) \
+        if _conditional(w, s, k):
+            found = True  # "an update when a definitive agreement has been concluded": not signed yet
+            continue
+        ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
+            w.lower[q] in ("is", "are", "has", "have") and w.lower[q + 1] in _AHEAD | _CALLED_OFF | {"been"}
+            and (w.lower[q + 1] != "been" or w.lower[q + 2] in _AHEAD | _CALLED_OFF)
+            for q in range(k + 1, min(e - 2, k + 16)))) \
             or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
                                                         for q in range(max(s, k - _reach(w, s, k)), k))
         # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
@@ -73,6 +80,17 @@ def intended(w: Words, s: int, e: int) -> bool:
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
     return found
+
+
+_CONDITIONS = {"when", "once", "if", "until", "unless"}
+_PERFECT = {"has", "have", "is", "are"}
+
+
+def _conditional(w: Words, s: int, k: int) -> bool:
+    """Whether a signing word at k is the perfect or present of a condition ("once the agreement is
+    signed", "when an agreement has been concluded"): a signing still to come, not "when it was signed"."""
+    aux = next((q for q in range(k - 1, max(s, k - 3) - 1, -1) if w.lower[q] in _PERFECT), None)
+    return aux is not None and any(w.lower[q] in _CONDITIONS for q in range(max(s, aux - 5), aux))
 
 
 def _reach(w: Words, s: int, k: int) -> int:
@@ -89,6 +107,7 @@ def negated(w: Words, s: int, e: int) -> bool:
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     return bool(signs_at) and all(
         any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
+        or k - 5 >= s and w.lower[k - 5] == "no" and w.lower[k - 2] in _PERFECT  # "No binding agreement has been signed"
         for k in signs_at)
 
 
