@@ -107,7 +107,7 @@ def negated(w: Words, s: int, e: int) -> bool:
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     return bool(signs_at) and all(
         any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
-        or k - 5 >= s and w.lower[k - 5] == "no" and w.lower[k - 2] in _PERFECT  # "No binding agreement has been signed"
+        or k - 5 >= s and w.lower[k - 5] == "no" and w.lower[k - 2] in _PERFECT  # "No binding agreement has been"
         for k in signs_at)
 
 
