@@ -796,3 +796,22 @@ def test_a_region_acting_alone_is_the_government_the_release_names():
     (ev,) = facts.events
     assert sorted(r[1] for r in ev.roles if r[3] == "party") == ["brindle energy agency", "province of nova scotia"]
     assert "nova scotia" not in facts.orgs
+
+
+@pytest.mark.parametrize("text, institute", [
+    ("The Tarn Institute of Water (TIW) and the Institute of Hydrology of the Osk Research Academy signed a "
+     "memorandum on 13 January 2025.", "institute of hydrology of the osk research academy"),
+    ("On June 12, the Northwest Institute of Arid Land Research (NWIALR) of the Osk Academy of Sciences (OAS) "
+     "and the Tarn Institute of Water signed an agreement.", "northwest institute of arid land research"),
+])
+def test_an_academys_institute_signs_as_itself(text, institute):
+    facts = _facts(text)
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert institute in {r[1] for r in ev.roles if r[3] == "party"}
+    assert facts.orgs[institute].parent is None
+
+
+def test_a_universitys_institute_stays_a_unit_of_the_university():
+    facts = _facts("The Institute of Hydrology of Tarn University and the Osk Water Agency signed a memorandum "
+                   "on 13 January 2025.")
+    assert facts.orgs["institute of hydrology of tarn university"].parent == "tarn university"

@@ -116,6 +116,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             b = br[1]
         if parent is not None and acronym and acronym == initials(name) != initials(parent):
             parent = None  # "Bohemian Institute of Plasma Technologies (BIPT)": the acronym spells one body
+        if parent is not None and is_academy_institute(" ".join(w.text[a:i + n]), parent):
+            parent = None  # "Institute of Hydrology of the Slovak Research Academy" is a body of its own
         if parent is not None and head in units:
             kind = "other"
         spans.append(OrgSpan(a, b, name, acronym, kind, parent if head in units else None))
@@ -490,6 +492,17 @@ def _starts_org(w: Words, k: int, e: int, heads) -> bool:
             return True  # not "... Hydrogen and Energy Storage Research": a company's head closes its name
         k += 1
     return False
+
+
+_ACADEMIES = {"academy", "academia", "akademie", "akademiya", "académie", "accademia"}
+_INSTITUTES = {"institute", "centre", "center", "laboratory", "observatory", "station", "instituto", "institut"}
+
+
+def is_academy_institute(head: str, owner: str) -> bool:
+    """Whether a research body's head ("Trans-Ural Institute", "Institute") under `owner` belongs to an
+    academy of sciences or its branch: an institute in its own right, which signs and employs as itself."""
+    words = head.lower().split()
+    return bool(words) and words[-1] in _INSTITUTES and not _ACADEMIES.isdisjoint(owner.lower().split())
 
 
 _COMPANY_NOUNS = {"group", "holdings", "company", "corporation", "enterprises", "partners", "ventures"}

@@ -134,6 +134,8 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
             if k + 1 in ends:
                 found.append(ends[k + 1])
                 k = ends[k + 1].i - 1
+                if k - 2 >= s and w.lower[k] == "the" and w.lower[k - 1] == "of":
+                    k -= 1  # "X (ACR) of the Y signed"
                 if k - 1 >= s and w.lower[k] == "of" and k in ends:
                     found[-1] = ends[k]  # "X (ACR) of Y signed": X, a part of Y, is the party
                     k = ends[k].i - 1

@@ -11,7 +11,7 @@ from .names import NAME_WORD
 from .nlp import Words, is_cap
 from .org_shapes import REGION_HEADS
 from .org_tails import formal_tail, full_name, is_city, names_a_part, of_a_place, own_words, personal_name
-from .orgs import kind_of
+from .orgs import is_academy_institute, kind_of
 from .places import is_place_word
 from .theme_scope import country_table, is_country
 
@@ -46,7 +46,8 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 lo.acronym = lo.acronym or o.acronym
                 acronyms[o.acronym] = key
                 acronyms[o.acronym.split()[0]] = acronyms.get(o.acronym.split()[0], key)
-            if o.parent:
+            if o.parent and not is_academy_institute(o.name.split(" of ")[0], facts.orgs[acronyms[o.parent]].name
+                                                     if o.parent in acronyms else o.parent):
                 lo.parent = o.parent
     if source and len(source.split()) >= 2:
         key = org_key(source)
@@ -99,7 +100,8 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                     and tail.lower() not in lexicon.people()[1] and not is_country(tail) \
                     and (holder := holder_of(facts, tail, key)) is not None:
                 tail, parent = facts.orgs[holder].name, holder  # "... Department of Aurelia": a short form
-            if parent != key and parent in facts.orgs and units & set(head.lower().split()):
+            if parent != key and parent in facts.orgs and units & set(head.lower().split()) \
+                    and not is_academy_institute(head, facts.orgs[parent].name):
                 lo.parent = tail
         if lo.parent:
             name = lo.parent
@@ -146,6 +148,12 @@ def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list)
             acronyms.setdefault(facts.orgs[short].name, key)
 
 
+def _academy_institute(lo: LocalOrg, owner: LocalOrg) -> bool:
+    """Whether a research body ("Institute of X", "Northwest Institute of Y") belongs to an academy of
+    sciences or its branch: an institute in its own right, which signs and employs as itself."""
+    return is_academy_institute(lo.name.split(" of ")[0], owner.name)
+
+
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     """Hang a unit with no owner under the organisation that owns it by structure: its name begins
     with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
@@ -155,7 +163,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     def is_unit(lo: LocalOrg) -> bool:
         # "National Power Training Institute of Nigeria" is a national body, no unit of what follows it
         return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym \
-            and not (" of " in lo.name and of_a_place(lo.name.rsplit(" of ", 1)[1].removeprefix("the ")))
+            and not (" of " in lo.name and of_a_place(lo.name.rsplit(" of ", 1)[1].removeprefix("the "))) \
+            and not is_academy_institute(lo.name.split(" of ")[0], lo.name)  # an academy's institute is a body
 
     forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
              if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
@@ -165,6 +174,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         head, of, tail = lo.name.rpartition(" of ")
         owner = next((k for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
                       and tail.removeprefix("the ") in fs), None) if of and len(head.split()) >= 2 else None
+        if owner is not None and _academy_institute(lo, facts.orgs[owner]):
+            continue  # "Institute of Hydrology of the Slovak Research Academy": an academy's institute is a body
         if owner is not None:
             lo.parent = owner  # "Remote Sensing Group of ARCI": a part of the body its name ends in
             continue
@@ -249,7 +260,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                 continue  # "with Kansai Institute of Optical Engineering, Taichung University": two bodies
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
-                lo1.parent = k2
+                if not is_academy_institute(lo1.name.split(" of ")[0], lo2.name):
+                    lo1.parent = k2
     _generic_possessor(facts, sentences, w)
     _ownerless_units(facts, is_unit, sentences)  # after the units whose owner stands beside them
     _national_branches(facts, country_table())
