@@ -815,3 +815,25 @@ def test_a_universitys_institute_stays_a_unit_of_the_university():
     facts = _facts("The Institute of Hydrology of Tarn University and the Osk Water Agency signed a memorandum "
                    "on 13 January 2025.")
     assert facts.orgs["institute of hydrology of tarn university"].parent == "tarn university"
+
+
+def test_the_parties_of_the_first_of_several_agreements_are_the_reports():
+    """"The first MoU, with X ...; the second MoU, with Y ...": Y signs, but not the first signing."""
+    facts = _facts("Tarn Quantum signed three memoranda of understanding on 14 October 2024. The first MoU, with "
+                   "the Osk University of Applied Sciences (OUAS), was signed by Dr. Ana Ruiz, Chief Executive "
+                   "Officer of Tarn Quantum, and Professor Lee Kim, Chancellor of OUAS. The second MoU, with the "
+                   "Gulf Institute of Technology – Dubai (GIT Dubai), was signed by Dr. Mia Holt, Chief Technology "
+                   "Officer of Tarn Quantum, and Dr. Omar Said, President of GIT Dubai.")
+    first = next(e for e in facts.events if e.kind == "signing")
+    assert {r[1] for r in first.roles if r[3] == "party"} == {"tarn quantum", "osk university of applied sciences"}
+    assert facts.people["omar said"].org == "gulf institute of technology dubai"
+    roles = {r[0]: r[3] for e in facts.events for r in e.roles if r[0]}
+    assert roles["omar said"] == "signatory"
+
+
+def test_an_agreement_followed_by_others_in_one_sentence_keeps_its_own_partner():
+    facts = _facts("Veridian signed the first MOU with Pacific Tarn University (PTU) on Feb. 4, 2025, followed by an "
+                   "agreement with the Osk Institute of Technology on Feb. 6 and a third with Brindle State University "
+                   "on Feb. 10.")
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert "osk institute of technology" not in {r[1] for r in ev.roles if r[3] == "party"}

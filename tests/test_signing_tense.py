@@ -49,3 +49,13 @@ def test_negated_and_another_and_a_signed_state():
     assert tense.another(*_words("Tarn also signed an MoU with Osk."))
     assert tense.as_state(*_words("With the agreement now signed, the work begins."))
     assert not tense.negated(*_words("Tarn and Osk signed an MoU."))
+
+
+@pytest.mark.parametrize("sentence, other", [
+    ("The second MoU, with the Osk Institute, was signed by Dr. Ana Ruiz and Dr. Lee Kim.", True),
+    ("In a second signing, Dr. Ana Ruiz and Dr. Lee Kim signed a scientific cooperation agreement.", True),
+    ("Second, Rector Ana Ruiz and Professor Lee Kim signed an agreement on academic mobility.", True),
+    ("The first MoU, with the Osk Institute, was signed by Dr. Ana Ruiz and Dr. Lee Kim.", False),
+])
+def test_another_tells_the_second_agreement_of_a_ceremony(sentence, other):
+    assert tense.another(*_words(sentence)) is other

@@ -305,10 +305,12 @@ def _date_signing(signing: LocalEvent, w: Words, words: tuple[int, int], text: s
 def _signers_bodies(facts: DocFacts, ev: LocalEvent) -> None:
     """The organisations of a signing's signatories are its parties (not a country a title names:
     "UAE Minister A")."""
+    text = facts.doc.text
     for r in list(ev.roles):
         org = facts.people[r[0]].org if r[3] == "signatory" else None
-        if org and not any(x[1] == org and x[3] == "party" for x in ev.roles) and not is_country(facts.orgs[org].name):
-            ev.roles.append((None, org, None, "party", *r[4:]))
+        if org and not any(x[1] == org and x[3] == "party" for x in ev.roles) and not is_country(facts.orgs[org].name) \
+                and not (r[4:6] != ev.sentence and tense.another(sw := words_of(text[r[4]:r[5]]), 0, len(sw))):
+            ev.roles.append((None, org, None, "party", *r[4:]))  # not the signers of "the second MoU"
 
 
 def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:

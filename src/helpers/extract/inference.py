@@ -100,9 +100,14 @@ def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> st
     if not title or len(title.split()) < 3:
         return None
     words = " " + " ".join(_TITLE_WORDS.findall(title)) + " "
-    named = [(len(name), lo.parent or key) for key in sorted(parties) if (lo := facts.orgs.get(key))
-             for name in (lo.name, lo.acronym, *lo.aliases) if name and len(name) > 2 and f" {name} " in words]
-    return max(named)[1] if named else None
+    for keys in (sorted(parties), sorted(k for k in facts.orgs if k not in parties)):  # a party first
+        # another body of the release only by a name of two words or more ("President of GIT Dubai")
+        named = [(len(name), lo.parent or key) for key in keys if (lo := facts.orgs.get(key))
+                 for name in (lo.name, lo.acronym, *lo.aliases) if name and len(name) > 2 and f" {name} " in words
+                 and (key in parties or " " in name)]
+        if named:
+            return max(named)[1]
+    return None
 
 
 _THE_HEAD = re.compile(r"\b(?:of|at|in) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"

@@ -68,6 +68,9 @@ def place_in_brackets(w: Words, s: int, k: int) -> int | None:
 def place_spelled(w: Words, a: int, b: int, e: int) -> int:
     """End of a name that goes on past a comma with its place when the acronym in brackets after it
     spells both ("Viet Nam National University, Ho Chi Minh City (VNUHCM)"), else b."""
+    if b + 5 < e and w.text[b] in ("–", "—", "-") and is_cap(w.text[b + 1]) and w.text[b + 2] == "(" \
+            and is_acronym(w.text[b + 3]) and w.text[b + 4] == w.text[b + 1] and w.text[b + 5] == ")":
+        return b + 2  # "Gulf Institute of Technology – Dubai (GIT Dubai)": the acronym holds the place too
     if b + 1 >= e or w.text[b] != ",":
         return b
     d = b + 1

@@ -104,6 +104,9 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     fronted = fronted_end(w, s, sign)
     for k in range(s, e):
         low = w.lower[k]
+        if found and (low == "followed" and w.lower[k + 1:k + 2] == ["by"]
+                      or low in ("second", "third") and w.lower[k - 1] in ("a", "the")):
+            break  # "signed the first MOU with X on Feb. 4, followed by an agreement with Y and a third with Z"
         if opens_partners(w, s, k, sign, fronted) or low == "of" and k - 2 >= s \
                 and w.lower[k - 2:k] == ["on", "behalf"] and k >= fronted and not ag.in_relative_clause(w, s, k):
             found += org_list(w, k + 1, e, starts)

@@ -44,8 +44,11 @@ def another(w: Words, s: int, e: int) -> bool:
         low = w.lower[k]
         if low in SIGN_WORDS and k > s and w.lower[k - 1] in ("also", "separately", "additionally"):
             return True
-        if low in _HEAD_WORDS and k > s and w.lower[k - 1] in ("another", "second", "third", "further", "separate"):
-            return True
+        if (low in _HEAD_WORDS or low == "signing") and k > s \
+                and w.lower[k - 1] in ("another", "second", "third", "fourth", "further", "separate"):
+            return True  # "The second MoU, with X", "In a second signing"
+        if k == s and low in ("second", "secondly", "third", "thirdly") and k + 1 < e and w.text[k + 1] == ",":
+            return True  # "Second, the Rector and Professor A signed an agreement on academic mobility"
         if low in _HEAD_WORDS and any(w.lower[q] in _BUILT_ON for q in range(max(s, k - 4), k)):
             return True  # "the agreement built on the memorandum RUT signed with X": an earlier one
     return False
