@@ -53,7 +53,9 @@ eval: install ## Score extraction on the sample gold, the invented set's SPLIT (
 	  $(BIN)/accords evaluate eval/dev/gold.jsonl $(TABLES)/eval-dev --split $(SPLIT) --present-only \
 	    --out $(TABLES)/eval-dev/evaluation.json; \
 	else echo "eval/dev/texts/ is empty: see eval/dev/README.md to pull the development texts"; fi
-	$(BIN)/accords extract eval/invented --out $(TABLES)/eval-invented -q
+	rm -rf $(TABLES)/invented-texts && mkdir -p $(TABLES)/invented-texts
+	@ln -s $(abspath $(wildcard eval/invented/*/texts/*.txt)) $(TABLES)/invented-texts/
+	$(BIN)/accords extract $(TABLES)/invented-texts --out $(TABLES)/eval-invented -q
 	cat eval/invented/*/gold.jsonl > $(TABLES)/eval-invented/gold.jsonl
 	$(BIN)/accords evaluate $(TABLES)/eval-invented/gold.jsonl $(TABLES)/eval-invented --split $(SPLIT) \
 	  --out $(TABLES)/eval-invented/evaluation.json
