@@ -635,3 +635,18 @@ def test_an_ambassador_of_one_country_to_another_is_never_the_publishers():
     f = _facts("Tarn Institute of Technology and Brindle Aerostructures signed an agreement on May 4, 2023. "
                "The Ambassador of Georgia to Austria, Ms Nino Beri, attended.", title="Tarn Institute of Technology")
     assert f.people["beri nino"].org is None
+
+
+@pytest.mark.parametrize("text, key, org_title", [
+    # a unit "at" its owner: the owner is the body, the unit stays in the title
+    ("The Dean of the School of Engineering at UCCA, Dr. Hector Tavar, will coordinate it.", "hector tavar",
+     ("ucca", "Dean of the School of Engineering")),
+    # a title written small goes on over "and" with more portfolio words written small
+    ("KUST's vice-rector for research and innovation, Assoc. Prof. Dr. Enkh Tsera, presented the research.",
+     "enkh tsera", ("kust", "vice-rector for research and innovation")),
+    # "Univ.-Prof." is an honorific, and a rectors' conference is a body
+    ("It was signed by the President of the Tarnish Conference of Rectors, Univ.-Prof. Dr. Sabine Holl.",
+     "holl sabine", ("tarnish conference of rectors", "President")),
+])
+def test_titles_before_a_comma_and_a_name(text, key, org_title):
+    assert _roles(text)[key] == org_title

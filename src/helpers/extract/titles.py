@@ -108,6 +108,13 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         while q < e and q - end < 6 and is_cap(w.text[q]):
             q += 1
         end = title_end = q  # "the Ambassador of Georgia to Austria, H.E. A": where the post is
+    units = lexicon.org_heads()[1]
+    if end + 1 < e and w.lower[end] == "at" and (org is None or org.parent is None and org.kind == "other"
+                                                and not units.isdisjoint(org.name.lower().split())) \
+            and (owner := orgs_at.get(end + 1 + (w.lower[end + 1] == "the"))) is not None:
+        if org is not None:
+            title_end = org.j  # the unit stays in the title
+        org, end = owner, owner.j  # "Dean of the School of Engineering at UCCA, Dr. A": the unit's owner
     if org is None and end + 2 < e and w.lower[end] in ("at", "in") and w.lower[end + 1] == "the" \
             and is_cap(w.text[end + 2]) and lexicon.org_heads()[0].match(w.lower, end + 2, end + 3)[0] \
             and (end + 3 >= e or not is_cap(w.text[end + 3])):
@@ -162,9 +169,10 @@ def _portfolio_and(w: Words, k: int, end: int, e: int) -> int:
             or "for" not in w.lower[k:end]:
         return end
     q = end + 1
-    while q < e and w.lower[q] in portfolio and is_cap(w.text[q]):
+    small = not is_cap(w.text[k])  # "vice-rector for research and innovation": a title written small
+    while q < e and w.lower[q] in portfolio and (is_cap(w.text[q]) or small and w.text[q].islower()):
         q += 1
-    return q if q > end + 1 and (q >= e or not is_cap(w.text[q])) else end
+    return q if q > end + 1 and (q >= e or not is_cap(w.text[q]) or small) else end
 
 
 def _named_before(w: Words, k: int, end: int, e: int, orgs_at: dict[int, OrgSpan]) -> OrgSpan | None:
