@@ -650,3 +650,10 @@ def test_an_ambassador_of_one_country_to_another_is_never_the_publishers():
 ])
 def test_titles_before_a_comma_and_a_name(text, key, org_title):
     assert _roles(text)[key] == org_title
+
+
+def test_a_unit_named_by_its_function_belongs_to_the_body_the_header_names():
+    f = _facts("Tarn University and Osk University signed an agreement on May 4, 2023. The Dean of the Faculty of "
+               "Engineering, Dr. Ana Ruiz, attended.", title="Tarn University | News")
+    assert f.orgs["faculty of engineering"].parent == "tarn university"
+    assert f.people["ana ruiz"].org == "tarn university"

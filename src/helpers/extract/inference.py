@@ -9,7 +9,7 @@ from .. import lexicon
 from .facts import DocFacts
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
-from .release_orgs import GENERIC_COMPANY, top_org
+from .release_orgs import GENERIC_COMPANY, header_body, top_org
 from .theme_scope import is_country
 from .titles import posted
 
@@ -264,8 +264,7 @@ def _publisher(facts: DocFacts) -> str | None:
     if doc.title:
         w = words_of(doc.title)
         orgs = find_orgs(w, 0, len(w), doc.title)
-        if len(orgs) == 1 and orgs[0].i == 0 and _only_furniture(w, orgs[0].j) \
-                and (key := facts.org(orgs[0].name)) in facts.orgs:
+        if (key := header_body(facts)) is not None:
             return key  # a site header that is the publisher's name: "Zuiderzee University of Technology"
         first = next((o.name for o in orgs if o.i <= 1), None)
         j = next((o.j for o in orgs if o.i <= 1), 1)
@@ -279,15 +278,6 @@ def _publisher(facts: DocFacts) -> str | None:
                 key = next((k for k, o in facts.orgs.items() if o.acronym == first and o.name != first), key)
             return key if key in facts.orgs else None
     return None
-
-
-def _only_furniture(w: Words, j: int) -> bool:
-    """Whether the words after a header's name are page furniture only: an acronym in brackets, or
-    "| News", "— Newsroom" and the like."""
-    rest = w.lower[j:]
-    if len(rest) >= 3 and rest[0] == "(" and rest[2] == ")":
-        rest = rest[3:]
-    return not rest or rest[0] in ("|", "—", "–", "-", ":") and len(rest) <= 4
 
 
 _TEAM = {"team", "delegation", "side"}

@@ -8,10 +8,10 @@ from .. import lexicon
 from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
 from .names import NAME_WORD
-from .nlp import Words, is_cap
+from .nlp import Words, is_cap, words_of
 from .org_shapes import REGION_HEADS
 from .org_tails import formal_tail, full_name, is_city, names_a_part, of_a_place, own_words, personal_name
-from .orgs import is_academy_institute, kind_of
+from .orgs import find_orgs, is_academy_institute, kind_of
 from .places import is_place_word
 from .theme_scope import country_table, is_country
 
@@ -345,12 +345,31 @@ def _generic_owner_word(w: Words, o, heads) -> str | None:
     return None
 
 
+def header_body(facts: DocFacts) -> str | None:
+    """Key of the organisation a release's site header names alone ("Zuiderzee University of
+    Technology", "X (ACR) | News"): the body that publishes it."""
+    title = facts.doc.title
+    if not title:
+        return None
+    w = words_of(title)
+    orgs = find_orgs(w, 0, len(w), title)
+    if len(orgs) != 1 or orgs[0].i != 0:
+        return None
+    rest = w.lower[orgs[0].j:]
+    if len(rest) >= 3 and rest[0] == "(" and rest[2] == ")":
+        rest = rest[3:]  # its acronym
+    if rest and (rest[0] not in ("|", "—", "–", "-", ":") or len(rest) > 4):
+        return None  # more than page furniture ("| News", "— Newsroom") after the name
+    key = facts.org(orgs[0].name)
+    return key if key in facts.orgs else None
+
+
 def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
     to the release's publisher when that is one of its organisations, else to its one university,
     else to the university its sentence names last before it ("the Rector of the University of La
     Serena ... and the Dean of the Faculty of Engineering")."""
-    source = facts.org(facts.doc.source) if facts.doc.source else None
+    source = facts.org(facts.doc.source) if facts.doc.source else header_body(facts)
     source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
     universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
                     and not is_unit(lo)]
