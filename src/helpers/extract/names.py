@@ -275,16 +275,22 @@ def _run_word(text: list[str], t: int, x: int, n: int) -> bool:
     return x == t and len(word) > 1 and word.isalpha() and not text[x + 1].isupper()
 
 
+PATRONYMICS = ("ovich", "evich", "ovna", "evna", "ichna", "uly", "kyzy", "qizi")  # "Sergeyevna", "Bolatuly"
+
+
 def name_run_at(w: Words, t: int, e: int) -> int:
     """Length (2 or 3) of a personal name that ends a capitalised run at word t ("... of Ukraine
     Serhiy Shkarlet and", "... and Technology Chu Ngoc Anh lauded"), else 0: name words, none a word
     of names of bodies or places, and no capitalised word after them."""
-    if t == 0 or not is_cap(w.text[t - 1]) or w.text[t - 1].isupper():
+    if t == 0 or not is_cap(w.text[t - 1]):
         return 0  # a name right after "of"/"the" is part of the name before it ("University of Arizona")
+    after_acronym = w.text[t - 1].isupper()
     stop = lexicon.bare_stop_words()
     for n in (3, 2):
         if t + n > e or (w.lower[t], w.lower[t + 1]) in lexicon.not_name_pairs():
             continue
+        if after_acronym and not w.lower[t + n - 2].endswith(PATRONYMICS):
+            continue  # after an acronym only a name with its patronymic ("the SCST Sergei Vladimirovich A")
         if all(NAME_WORD.match(w.text[x]) and _run_word(w.text, t, x, n) and w.lower[x] not in stop
                for x in range(t, t + n)) and (t + n >= e or not is_cap(w.text[t + n])) \
                 and not noun_in(w.text[t:t + n]):

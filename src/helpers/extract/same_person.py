@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from .facts import Person, person_key
+from .names import PATRONYMICS
 
-_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")  # "A.V.": two initials written as one word
-_LETTER = re.compile(r"[^\W\d_]\.")
+_INITIALS = re.compile(r"(?:[^\W\d_][a-z]?\.){2,}")  # "A.V.", "Ye.S.": two initials written as one word
+_LETTER = re.compile(r"[^\W\d_][a-z]?\.")
 
 
 def resolve_single(name: str, full: list[Person]) -> str | None:
@@ -24,11 +25,22 @@ def resolve_initials(name: str, full: list[Person]) -> str | None:
     """Key of the one other full name that `name`, written with an initial, spells out: its words in
     order, each initial the first letter of a word there, the family names equal."""
     words = [x for word in name.split() for x in (_LETTER.findall(word) if _INITIALS.fullmatch(word) else [word])]
-    if not any(len(x.rstrip(".")) == 1 for x in words):
-        return None
+    if not any(len(x.rstrip(".")) == 1 or x.endswith(".") and len(x) == 3 for x in words):
+        return None  # no initial ("A.", "Ye.")
     own = person_key(name)
-    hits = {person_key(p.name) for p in full if person_key(p.name) != own and _spells_out(words, p.name.split())}
+    hits = {person_key(p.name) for p in full if person_key(p.name) != own and _spells_out(words, _given_first(p.name))}
     return hits.pop() if len(hits) == 1 else None
+
+
+def _given_first(name: str) -> list[str]:
+    """The words of a name with an all-caps family name written first moved to the end ("ZHAKUPOV
+    Nurlan Serikovich" -> Nurlan Serikovich ZHAKUPOV), so initials can spell it out."""
+    words = name.split()
+    if len(words) >= 2 and words[0].isupper() and len(words[0]) > 1 and not words[1].isupper() \
+            or len(words) == 3 and words[-1].lower().endswith(PATRONYMICS):  # "Zhakupov Nurlan Serikovich"
+        return words[1:] + words[:1]
+    return words
+
 
 
 def _spells_out(short: list[str], long: list[str]) -> bool:
@@ -37,7 +49,8 @@ def _spells_out(short: list[str], long: list[str]) -> bool:
     j = 0
     for x in short:
         low = x.rstrip(".").lower()
-        while j < len(long) and long[j].lower() != low and not (len(low) == 1 and long[j][:1].lower() == low):
+        initial = x.endswith(".") and len(low) <= 2  # "S.", "Ye.": an initial or a transliterated digraph
+        while j < len(long) and long[j].lower() != low and not (initial and long[j].lower().startswith(low)):
             j += 1
         if j == len(long):
             return False

@@ -1,0 +1,38 @@
+"""Which name mentions of one release are one person (helpers.extract.same_person) on invented text."""
+
+from __future__ import annotations
+
+import pytest
+from support import release_facts as _facts
+
+from helpers.extract.facts import Person
+from helpers.extract.same_person import resolve_initials
+
+
+def _full(*names: str) -> list[Person]:
+    return [Person(0, 0, n, "title") for n in names]
+
+
+@pytest.mark.parametrize("short, full", [
+    ("Ye.S. Bortnikova", "Yelena Sergeyevna Bortnikova"),  # a transliterated digraph as an initial
+    ("N. S. Zhakupov", "ZHAKUPOV Nurlan Serikovich"),  # the family name written first, in capitals
+    ("Sh.A. Yusupov", "Yusupov Shavkat Alimovich"),  # family name first, patronymic last
+    ("R. J. Olsen", "Ruth Jane Olsen"),
+])
+def test_initials_spell_out_the_full_name_in_either_order(short, full):
+    assert resolve_initials(short, _full(full, "Anna Berg")) is not None
+
+
+def test_initials_that_spell_out_two_names_resolve_to_neither():
+    assert resolve_initials("A. Berg", _full("Anna Berg", "Arne Berg")) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The document was signed by the Chairman of the SCST Sergei Vladimirovich Hurynovich on 4 May 2024.",
+     "Sergei Vladimirovich Hurynovich"),  # after an acronym, a name with its patronymic
+    ("The Minister for Research, Pádraig Ó Brien TD, visited the Centre.", "Pádraig Ó Brien"),
+    ("It was witnessed by the Minister, YB Dato' Sri Haji Rosli bin Ahmad Tajuddin.", "Rosli bin Ahmad Tajuddin"),
+    ("The delegation included Dr. Öğr. Üyesi Zeynep Çelik Aksoy of Tarn University.", "Zeynep Çelik Aksoy"),
+])
+def test_names_after_an_acronym_and_among_honorifics(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]
