@@ -657,3 +657,19 @@ def test_a_unit_named_by_its_function_belongs_to_the_body_the_header_names():
                "Engineering, Dr. Ana Ruiz, attended.", title="Tarn University | News")
     assert f.orgs["faculty of engineering"].parent == "tarn university"
     assert f.people["ana ruiz"].org == "tarn university"
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("The guests were hosted by Dr. Kadri Tamm, Rector of EAAE.", "host"),
+    ("The ceremony was hosted by Dr. Kadri Tamm, Rector of EAAE.", "presider"),
+])
+def test_hosting_visitors_is_no_presiding(sentence, role):
+    roles = {r[0]: r[3] for e in _facts("Tarn University and EAAE signed a memorandum on 4 May 2024. " + sentence).events
+             for r in e.roles if r[0]}
+    assert roles == {"kadri tamm": role}
+
+
+def test_people_flanking_the_signers_in_a_caption_did_not_sign():
+    roles = _event_roles("Vice-Chancellor Professor Tendai Moyo and Manica Lithium Chief Executive Officer Mr. Tapiwa "
+                         "Gumbo display the signed MoU, flanked by Registrar Mr. Blessing Chikomo (left).")
+    assert roles.get("blessing chikomo") != "signatory"

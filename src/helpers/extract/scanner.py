@@ -508,6 +508,10 @@ def _talk_end(w: Words, k: int, e: int) -> int:
     return 0
 
 
+_AGENT_VERBS = SIGN_WORDS | {"sealed", "concluded", "executed", "initialled", "initialed", "formalised", "formalized",
+                             "renewed", "exchanged"}  # whose "by" names the signers
+
+
 def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
     if w.lower[k - 1] == "and" and any(it.kind == "trigger" and it.value[:2] == ("signatory", "after") for it in items):
@@ -517,6 +521,8 @@ def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     if (w.text[k - 1] == "," or bare_title) and sig is not None and sig.i > s and w.lower[sig.i - 1] in _PASSIVE \
             and any(it.kind == "trigger" and it.value[0] == "witness" and it.i > sig.i for it in items):
         return True  # "was signed in the presence of A, Chairman of X, by B and C": the signing's agents
+    if w.lower[k - 1].endswith("ed") and w.lower[k - 1] not in _AGENT_VERBS:
+        return False  # "flanked by", "accompanied by": another verb's agents
     heads = lexicon.signed_by_heads()
     last = next((it.j for it in reversed(items) if it.kind in ("trigger", "person")), s)  # not "attended by A, and by"
     if any(w.lower[q] in heads for q in range(max(last, k - 14), k)):
