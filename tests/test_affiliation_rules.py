@@ -664,8 +664,8 @@ def test_a_unit_named_by_its_function_belongs_to_the_body_the_header_names():
     ("The ceremony was hosted by Dr. Kadri Tamm, Rector of EAAE.", "presider"),
 ])
 def test_hosting_visitors_is_no_presiding(sentence, role):
-    roles = {r[0]: r[3] for e in _facts("Tarn University and EAAE signed a memorandum on 4 May 2024. " + sentence).events
-             for r in e.roles if r[0]}
+    facts = _facts("Tarn University and EAAE signed a memorandum on 4 May 2024. " + sentence)
+    roles = {r[0]: r[3] for e in facts.events for r in e.roles if r[0]}
     assert roles == {"kadri tamm": role}
 
 
