@@ -59,3 +59,14 @@ def test_negated_and_another_and_a_signed_state():
 ])
 def test_another_tells_the_second_agreement_of_a_ceremony(sentence, other):
     assert tense.another(*_words(sentence)) is other
+
+
+@pytest.mark.parametrize("sentence, in_force", [
+    ("The two sides reviewed the implementation of the agreement signed between Tarn and Osk in Astana.", True),
+    ("The delegation visited the laboratories set up under the agreement signed by Tarn and Osk.", True),
+    ("Tarn and Osk agreed to renew the agreement signed between them.", True),
+    ("Under the MoU signed today, Tarn will host twenty students from Osk.", False),
+    ("The agreement signed by Tarn and Osk on 4 May covers joint research.", False),
+])
+def test_framed_tells_an_agreement_in_force_from_one_signed_now(sentence, in_force):
+    assert tense.framed(*_words(sentence)) is in_force

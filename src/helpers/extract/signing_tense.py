@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lexicon
+from ..dates import MONTHS
 from .agreements import _HEAD_WORDS, _PAST_SIGN, _SIGN_PAST, SIGN_WORDS, in_relative_clause
 from .nlp import Words
 
@@ -114,12 +115,36 @@ def negated(w: Words, s: int, e: int) -> bool:
         for k in signs_at)
 
 
+_FRAMES = {"under", "implementation", "implementing", "implement", "framework", "extension", "extend", "renewal",
+           "renew", "pursuant", "accordance", "existing", "current", "progress", "reviewed", "reviewing", "review"}
+_WHEN_WORDS = {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def framed(w: Words, s: int, e: int) -> bool:
+    """Whether a signing participle only names the agreement some other work stands under ("reviewed the
+    implementation of the agreement signed between X and Y", "set up under the MoU signed by X and Y"),
+    with no day of its own in the sentence: an agreement in force, not one signed in the reported event."""
+    lows = w.lower[s:e]
+    if any(x in _WHEN_WORDS or x in MONTHS or x[:1].isdigit() for x in lows):
+        return False
+    for k in range(s + 1, e):
+        if w.lower[k] not in _SIGN_PAST:
+            continue
+        head = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.lower[q] in _HEAD_WORDS), None)
+        if head is not None and w.lower[k - 1] not in ("was", "were", "been", "be", "is", "are", "has", "have") \
+                and any(w.lower[q] in _FRAMES for q in range(max(s, head - 5), head)):
+            return True
+    return False
+
+
 def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     """Whether words s..e tell of an earlier agreement: "previously signed", "signed in 2010"
     (a year before `date`, or opening an undated release's sentence), near a signing word, "signed
     when A was then ...", or "This followed ..."; not a sentence that merely says "already" elsewhere."""
     if SIGN_WORDS.isdisjoint(w.lower[s:e]) and _HEAD_WORDS.isdisjoint(w.lower[s:e]):
         return False  # no signing word and no agreement to be an earlier one
+    if framed(w, s, e):
+        return True
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
     if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
         return True  # "This followed a meeting in Khartoum where an agreement was signed"
