@@ -27,6 +27,9 @@ def _words(sentence: str):
     ("The signing ceremony between Tarn University and the Osk Institute has been postponed.", True),
     ("The sides agreed that an agreement between Tarn and Osk should be signed by the end of the year.", True),
     ("Dr. Ana Ruiz invited the Osk Institute to sign a memorandum of understanding with Tarn.", True),
+    ("Tarn University and Osk Institute to sign MoU on joint research", True),
+    ("Tarn University and Osk Institute move closer to signing an agreement.", True),
+    ("Tarn University and Osk Institute sign MoU on joint research", False),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped

@@ -70,6 +70,10 @@ def intended(w: Words, s: int, e: int) -> bool:
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
             found = True  # "an agreement to be signed by DOST": not signed yet
             continue
+        if k - 2 >= s and w.lower[k - 1] == "to" and low == "sign" and w.text[k - 2][:1].isupper() \
+                and w.lower[k - 2] not in ("to", "and"):
+            found = True  # "Tarn University and Osk Institute to sign MoU": a headline's future
+            continue
         if _conditional(w, s, k):
             found = True  # "an update when a definitive agreement has been concluded": not signed yet
             continue
