@@ -673,3 +673,17 @@ def test_people_flanking_the_signers_in_a_caption_did_not_sign():
     roles = _event_roles("Vice-Chancellor Professor Tendai Moyo and Manica Lithium Chief Executive Officer Mr. Tapiwa "
                          "Gumbo display the signed MoU, flanked by Registrar Mr. Blessing Chikomo (left).")
     assert roles.get("blessing chikomo") != "signatory"
+
+
+def test_a_semicolon_list_gives_each_entry_its_own_body_and_a_faculty_is_no_companys():
+    f = _facts("Atlantic Grid Technologies Plc and the Lekki Institute of Engineering and Management signed an MoU "
+               "on 6 February 2025. Also in attendance were the Bursar, Mrs. Nkechi Umeh; Dean, Faculty of "
+               "Engineering, Prof. Yakubu Gwamna; and others.", title="Atlantic Grid Technologies Plc")
+    assert f.people["nkechi umeh"].org != "faculty of engineering"
+    assert f.orgs["faculty of engineering"].parent == "lekki institute of engineering and management"
+
+
+def test_a_delegation_cue_ends_at_while():
+    roles = _roles("AGT was represented by its CEO, Engr. Tunde Adeyemi, while the Vice-Chancellor, Prof. Chiamaka "
+                   "Eze, signed on behalf of LIEM.")
+    assert roles["chiamaka eze"][0] == "liem"

@@ -167,8 +167,8 @@ def _nearby_org(items: list[Item], x: int, w: Words):
     ("Prof. A, Vice Provost (Academic Affairs) and Dean, NUS Computing"): within ten words."""
     end = items[x].j
     for it in items[x + 1:]:
-        if it.kind in ("person", "trigger"):
-            return None
+        if it.kind in ("person", "trigger") or it.kind == "sep" and it.value == ";":
+            return None  # a semicolon opens the next entry of a list ("A, Bursar; Dean, Faculty of X, B")
         if it.i - end > 10:
             return None
         if it.kind == "org":
@@ -377,6 +377,8 @@ def _group_leads(items: list[Item], w: Words) -> None:
                 p.title, p.title_kind, org = paren.value
                 p.org = p.org or org
                 paren.kind = "used-title"
+            if group is not None and not _CONTRAST.isdisjoint(w.lower[until:item.i]):
+                group = None  # "X was represented by A, while B signed on behalf of Y"
             if group is not None and p.org is None:
                 p.org = group
             if p.org is None:

@@ -373,14 +373,20 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     source = source if source in facts.orgs and not is_unit(facts.orgs[source]) else None
     universities = [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "university"
                     and not is_unit(lo)]
+    # no university: a faculty or school is of the one institute named for itself ("Lekki Institute of X")
+    schools = universities or [k for k, lo in facts.orgs.items() if lo.parent is None and lo.kind == "research"
+                               and re.match(r"\w.* Institute (?:of|for) ", lo.name)]
     for key, lo in facts.orgs.items():
         # "Kestrel College" has a name of its own; "Centre for Applied Electrochemistry Research (CREA)",
         # with an acronym of its own, is a body in its own right
         if not is_unit(lo) or not _by_function(lo) or lo.acronym and lo.acronym != lo.name:
             continue
-        owner = source or (universities[0] if len(universities) == 1 else _university_before(facts, key, sentences)
-                           or _most_named(facts, universities, sentences))
-        if owner is None and lo.name.split()[0].lower() not in _ACADEMIC_UNITS \
+        academic = lo.name.split()[0].lower() in _ACADEMIC_UNITS
+        own = source if source and not (academic and facts.orgs[source].kind == "company") else None
+        bodies = schools if academic else universities
+        owner = own or (bodies[0] if len(bodies) == 1 else _university_before(facts, key, sentences)
+                        or _most_named(facts, bodies, sentences))
+        if owner is None and not academic \
                 and not _with_delegation(facts, key, sentences):  # a visiting delegation's unit is not the host's
             # "Department of Asian Cooperation", "Media Unit": the body the release is about, when one is named
             # in twice as many sentences as any other
