@@ -837,3 +837,8 @@ def test_an_agreement_followed_by_others_in_one_sentence_keeps_its_own_partner()
                    "on Feb. 10.")
     (ev,) = [e for e in facts.events if e.kind == "signing"]
     assert "osk institute of technology" not in {r[1] for r in ev.roles if r[3] == "party"}
+
+
+def test_a_higher_or_national_institute_of_a_field_of_a_place_is_one_body():
+    (org,) = _orgs("The Higher Institute of Agri-Food Technologies of Kairouan (ISTAK) signed the agreement.")
+    assert org.name == "Higher Institute of Agri-Food Technologies of Kairouan" and org.parent is None

@@ -116,8 +116,9 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             b = br[1]
         if parent is not None and acronym and acronym == initials(name) != initials(parent):
             parent = None  # "Bohemian Institute of Plasma Technologies (BIPT)": the acronym spells one body
-        if parent is not None and is_academy_institute(" ".join(w.text[a:i + n]), parent):
-            parent = None  # "Institute of Hydrology of the Slovak Research Academy" is a body of its own
+        if parent is not None and (is_academy_institute(" ".join(w.text[a:i + n]), parent)
+                                   or w.lower[a] in _NATIONAL and w.lower[i + n - 1] in _INSTITUTES):
+            parent = None  # "Institute of Hydrology of the X Research Academy", "Higher Institute of Y of Z": bodies
         if parent is not None and head in units:
             kind = "other"
         spans.append(OrgSpan(a, b, name, acronym, kind, parent if head in units else None))
@@ -505,6 +506,7 @@ def is_academy_institute(head: str, owner: str) -> bool:
     return bool(words) and words[-1] in _INSTITUTES and not _ACADEMIES.isdisjoint(owner.lower().split())
 
 
+_NATIONAL = {"higher", "national", "federal", "royal", "central", "state"}  # "Higher Institute of X of Kairouan"
 _COMPANY_NOUNS = {"group", "holdings", "company", "corporation", "enterprises", "partners", "ventures"}
 _FIELD_ADJECTIVES = {"new", "advanced", "emerging", "modern", "high", "clean", "renewable", "future", "applied"}
 
