@@ -842,3 +842,10 @@ def test_an_agreement_followed_by_others_in_one_sentence_keeps_its_own_partner()
 def test_a_higher_or_national_institute_of_a_field_of_a_place_is_one_body():
     (org,) = _orgs("The Higher Institute of Agri-Food Technologies of Kairouan (ISTAK) signed the agreement.")
     assert org.name == "Higher Institute of Agri-Food Technologies of Kairouan" and org.parent is None
+
+
+def test_nationalities_of_entities_and_a_forum_on_whose_sidelines_it_was_signed_are_no_parties():
+    facts = _facts("Three cooperation agreements between Saudi and Kazakh entities were signed in Riyadh on "
+                   "24 November 2024, on the sidelines of the Saudi-Kazakh Forum for Science and Innovation.")
+    (ev,) = [e for e in facts.events if e.kind == "signing"]
+    assert [r for r in ev.roles if r[3] == "party"] == []

@@ -70,6 +70,9 @@ def slot_names(w: Words, s: int, e: int, taken: set[int]) -> list[tuple[int, int
                     w.lower[b] in _SLOT_JOIN and b + 1 < e and _slot_word(w, b + 1))):
                 b += 1
             run = _split_run(w, a, b)
+            if b < e and w.text[b].isalpha() and w.text[b].islower() and w.lower[b] not in SUBJECT_GAP \
+                    and all(is_country(" ".join(w.text[x:y])) for x, y in run):
+                continue  # "between Saudi and Kazakh entities": nationalities of what follows, no parties
             # "with Zhejiang University, Hangzhou": without an "and", what follows a comma is a place
             spans += run if "and" in w.lower[a:b] else run[:1]
     # The last test drops "Greenbelt, Md.": a town and its state's abbreviation.
@@ -202,6 +205,8 @@ def _venue(w: Words, s: int, o: OrgSpan) -> bool:
         q -= 1
     if q >= s and w.lower[q] == "on" and o.j < len(w) and w.lower[o.j] in _GROUNDS:
         return True  # "signed on the UBF campus": where, not who
+    if q - 1 >= s and w.lower[q] == "of" and w.lower[q - 1] in ("sidelines", "margins", "margin"):
+        return True  # "on the sidelines of the Saudi-Kazakh Forum": the event around it, no party
     return q >= s and w.lower[q] in ("at", "in")
 
 
