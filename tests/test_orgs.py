@@ -849,3 +849,9 @@ def test_nationalities_of_entities_and_a_forum_on_whose_sidelines_it_was_signed_
                    "24 November 2024, on the sidelines of the Saudi-Kazakh Forum for Science and Innovation.")
     (ev,) = [e for e in facts.events if e.kind == "signing"]
     assert [r for r in ev.roles if r[3] == "party"] == []
+
+
+def test_a_ministry_name_runs_over_a_comma_list_with_an_adjective_before_a_field():
+    assert [o.name for o in _orgs("It is co-chaired by the Ministry of Science, Technological Development and "
+                                  "Innovation of the Republic of Tarnia.")] == [
+        "Ministry of Science, Technological Development and Innovation of the Republic of Tarnia"]

@@ -438,14 +438,18 @@ def _closes_name(w: Words, k: int, n: int, kind: str | None, b: int) -> bool:
 _AND = {"and", "&", "y", "e", "et"}  # "Ciencia, Tecnología e Innovación"
 
 
+_ADJECTIVE_ENDS = ("al", "ic", "ive", "ary", "ical")
+
+
 def _field_list(w: Words, k: int, e: int) -> int | None:
     """End of a list of field words that closes a name ("Industry and Energy", "Sports and Tourism"),
     or None: only generic field words, so two names in a list are never joined."""
     fields = lexicon.field_words()
     saw_and = False
     while k < e:
-        if is_cap(w.text[k]) and w.lower[k] in fields:
-            k += 1
+        if is_cap(w.text[k]) and (w.lower[k] in fields or k + 1 < e and w.lower[k + 1] in fields
+                                  and is_cap(w.text[k + 1]) and w.lower[k].endswith(_ADJECTIVE_ENDS)):
+            k += 1  # a field word, or the adjective before one ("Technological Development")
             if saw_and and (k >= e or not is_cap(w.text[k])):
                 return k
             continue
