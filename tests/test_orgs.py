@@ -855,3 +855,12 @@ def test_a_ministry_name_runs_over_a_comma_list_with_an_adjective_before_a_field
     assert [o.name for o in _orgs("It is co-chaired by the Ministry of Science, Technological Development and "
                                   "Innovation of the Republic of Tarnia.")] == [
         "Ministry of Science, Technological Development and Innovation of the Republic of Tarnia"]
+
+
+def test_a_company_short_of_its_field_word_and_legal_form_and_a_city_with_a_particle():
+    facts = _facts("The Ministry, the Dar es Salaam Institute of Applied Sciences (DIAS) and Kilwa Energy Solutions "
+                   "Limited have signed a tripartite agreement on 4 March 2024. Mr. Hamisi Makame said Kilwa Energy "
+                   "would provide equipment.")
+    assert "dar es salaam institute of applied sciences" in facts.orgs
+    assert facts.org("Kilwa Energy") == facts.org("Kilwa Energy Solutions Limited")
+    assert facts.orgs[facts.org("Kilwa Energy Solutions Limited")].parent is None

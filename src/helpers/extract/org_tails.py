@@ -52,6 +52,11 @@ def formal_tail(rest: str) -> bool:
     w = words_of(rest)
     if legal_suffix(w, 0, len(w)) == len(w):
         return True
+    q = 0
+    while q < len(w) - 1 and w.lower[q] in lexicon.field_words():
+        q += 1  # "Kilwa Energy" beside "Kilwa Energy Solutions Limited": a field word, then the legal form
+    if 0 < q < len(w) and legal_suffix(w, q, len(w)) == len(w):
+        return True
     country = rest.removeprefix("of ").removeprefix("the ")
     return rest.startswith("of ") and (is_country(country) or country.startswith("Republic of ")
                                        and len(country.split()) == 3)

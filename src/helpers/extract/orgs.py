@@ -27,7 +27,7 @@ from .org_bounds import (
     portfolio_at,
 )
 from .org_shapes import apart_from_company, named_after, national_bodies, regional_governments, with_quoted_names
-from .places import is_place_word, not_a_name_word, noun_in, place_dateline
+from .places import holds_place, is_place_word, not_a_name_word, noun_in, place_dateline
 
 _DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal honorifics a body is named after
@@ -336,9 +336,9 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
         if low in ("'s", "’s") and k - 1 >= s and w.lower[k - 1] in lexicon.possessive_in_names():
             k -= 1  # "People's Government"
             continue
-        if a == k + 1 and low in _particles() and k - 1 >= max(s, floor) and is_cap(w.text[k - 1]) \
-                and w.lower[k - 1] not in NAME_BREAKS:
-            k -= 1  # "Princess Nourah bint Abdulrahman University"
+        if a == k + 1 and (low in _particles() or low == "es" and holds_place(w.text[k - 1:a + 1])) \
+                and k - 1 >= max(s, floor) and is_cap(w.text[k - 1]) and w.lower[k - 1] not in NAME_BREAKS:
+            k -= 1  # "Princess Nourah bint Abdulrahman University", "Dar es Salaam Institute"
             continue
         if crossed_and and low in title_words:
             return before_and  # "President A B and X University": the title names a person

@@ -7,6 +7,7 @@ import re
 from .. import lexicon
 from .acronyms import initials
 from .facts import DocFacts, LocalOrg, OrgSpan, org_key
+from .legal_forms import is_legal_form
 from .names import NAME_WORD
 from .nlp import Words, is_cap, words_of
 from .org_shapes import REGION_HEADS
@@ -182,7 +183,8 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         # "Tsinghua University Library", "NUS Computing", "Huawei Hong Kong R&D Center"
         owners = [(len(f), k) for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
                   for f in fs if lo.name.startswith(f + " ") and names_a_part(rest := lo.name[len(f) + 1:])
-                  and not formal_tail(rest) and not rest.lower().startswith("university ")]
+                  and not formal_tail(rest) and not rest.lower().startswith("university ")
+                  and not is_legal_form(lo.name.split()[-1])]  # not "Kilwa Energy Solutions Limited" of "Kilwa Energy"
         # not "Sarandí Quantum Labs S.A." of "Sarandí Quantum Labs", nor "Hochschule Ostweser University of ..."
         if owners:
             lo.parent = max(owners)[1]
