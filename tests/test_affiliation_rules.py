@@ -644,6 +644,9 @@ def test_an_ambassador_of_one_country_to_another_is_never_the_publishers():
     # a title written small goes on over "and" with more portfolio words written small
     ("KUST's vice-rector for research and innovation, Assoc. Prof. Dr. Enkh Tsera, presented the research.",
      "enkh tsera", ("kust", "vice-rector for research and innovation")),
+    # "Head of Research and Development at X": the portfolio after "of" goes on over "and"
+    ("Dr. Ursula Brand, Head of Research and Development at Hohenfels Optics GmbH, also attended.", "brand ursula",
+     ("hohenfels optics", "Head of Research and Development")),
     # "Univ.-Prof." is an honorific, and a rectors' conference is a body
     ("It was signed by the President of the Tarnish Conference of Rectors, Univ.-Prof. Dr. Sabine Holl.",
      "holl sabine", ("tarnish conference of rectors", "President")),

@@ -166,7 +166,7 @@ def _portfolio_and(w: Words, k: int, end: int, e: int) -> int:
     Affairs"): more portfolio words, capitalised; else `end`."""
     portfolio = lexicon.word_set("titles", "portfolios") | {"affairs", "development", "cooperation"}
     if end + 1 >= e or w.lower[end] not in ("and", "&") or w.lower[end - 1] not in portfolio \
-            or "for" not in w.lower[k:end]:
+            or "for" not in w.lower[k:end] and "of" not in w.lower[k:end]:
         return end
     q = end + 1
     small = not is_cap(w.text[k])  # "vice-rector for research and innovation": a title written small
