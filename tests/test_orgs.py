@@ -842,6 +842,10 @@ def test_an_agreement_followed_by_others_in_one_sentence_keeps_its_own_partner()
 def test_a_higher_or_national_institute_of_a_field_of_a_place_is_one_body():
     (org,) = _orgs("The Higher Institute of Agri-Food Technologies of Kairouan (ISTAK) signed the agreement.")
     assert org.name == "Higher Institute of Agri-Food Technologies of Kairouan" and org.parent is None
+    facts = _facts("The Kairouan Agri-Food Technopark (KAT) signed an agreement on 4 May 2024. The ceremony was "
+                   "attended by the Director of the Higher Institute of Agri-Food Technologies of Kairouan, Dr. Ali "
+                   "Saidi.")
+    assert facts.orgs["higher institute of agri food technologies of kairouan"].parent is None
 
 
 def test_nationalities_of_entities_and_a_forum_on_whose_sidelines_it_was_signed_are_no_parties():

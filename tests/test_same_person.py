@@ -33,6 +33,7 @@ def test_initials_that_spell_out_two_names_resolve_to_neither():
     ("The Minister for Research, Pádraig Ó Brien TD, visited the Centre.", "Pádraig Ó Brien"),
     ("It was witnessed by the Minister, YB Dato' Sri Haji Rosli bin Ahmad Tajuddin.", "Rosli bin Ahmad Tajuddin"),
     ("The delegation included Dr. Öğr. Üyesi Zeynep Çelik Aksoy of Tarn University.", "Zeynep Çelik Aksoy"),
+    ("The ceremony was attended by M. Walid Ben Amor, Director of ISTAK.", "Walid Ben Amor"),  # "M." is Monsieur
 ])
 def test_names_after_an_acronym_and_among_honorifics(text, name):
     assert [p.name for p in _facts(text).people.values()] == [name]

@@ -116,8 +116,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             b = br[1]
         if parent is not None and acronym and acronym == initials(name) != initials(parent):
             parent = None  # "Bohemian Institute of Plasma Technologies (BIPT)": the acronym spells one body
-        if parent is not None and (is_academy_institute(" ".join(w.text[a:i + n]), parent)
-                                   or w.lower[a] in _NATIONAL and w.lower[i + n - 1] in _INSTITUTES):
+        if parent is not None and is_academy_institute(" ".join(w.text[a:i + n]), parent):
             parent = None  # "Institute of Hydrology of the X Research Academy", "Higher Institute of Y of Z": bodies
         if parent is not None and head in units:
             kind = "other"
@@ -504,10 +503,12 @@ _INSTITUTES = {"institute", "centre", "center", "laboratory", "observatory", "st
 
 
 def is_academy_institute(head: str, owner: str) -> bool:
-    """Whether a research body's head ("Trans-Ural Institute", "Institute") under `owner` belongs to an
-    academy of sciences or its branch: an institute in its own right, which signs and employs as itself."""
+    """Whether a research body's head ("Trans-Ural Institute", "Higher Institute") under `owner` is a body
+    in its own right: an academy's institute, or a national or higher institute of a field of a place
+    ("Higher Institute of Agri-Food Technologies of Kairouan"), which signs and employs as itself."""
     words = head.lower().split()
-    return bool(words) and words[-1] in _INSTITUTES and not _ACADEMIES.isdisjoint(owner.lower().split())
+    return bool(words) and words[-1] in _INSTITUTES and (
+        not _ACADEMIES.isdisjoint(owner.lower().split()) or words[0] in _NATIONAL)
 
 
 _NATIONAL = {"higher", "national", "federal", "royal", "central", "state"}  # "Higher Institute of X of Kairouan"

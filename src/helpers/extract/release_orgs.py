@@ -98,6 +98,7 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             head, tail = lo.name.rsplit(" of ", 1)
             parent = acronyms.get(tail) or org_key(tail)
             if parent not in facts.orgs and units & set(head.lower().split()) and " " not in tail \
+                    and not is_academy_institute(head.split(" of ")[0], tail) \
                     and tail.lower() not in lexicon.people()[1] and not is_country(tail) \
                     and (holder := holder_of(facts, tail, key)) is not None:
                 tail, parent = facts.orgs[holder].name, holder  # "... Department of Aurelia": a short form
