@@ -116,7 +116,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             b = br[1]
         if parent is not None and acronym and acronym == initials(name) != initials(parent):
             parent = None  # "Bohemian Institute of Plasma Technologies (BIPT)": the acronym spells one body
-        if parent is not None and is_academy_institute(" ".join(w.text[a:i + n]), parent):
+        if parent is not None and institute_of_its_own(" ".join(w.text[a:i + n]), parent):
             parent = None  # "Institute of Hydrology of the X Research Academy", "Higher Institute of Y of Z": bodies
         if parent is not None and head in units:
             kind = "other"
@@ -502,7 +502,7 @@ _ACADEMIES = {"academy", "academia", "akademie", "akademiya", "académie", "acca
 _INSTITUTES = {"institute", "centre", "center", "laboratory", "observatory", "station", "instituto", "institut"}
 
 
-def is_academy_institute(head: str, owner: str) -> bool:
+def institute_of_its_own(head: str, owner: str) -> bool:
     """Whether a research body's head ("Trans-Ural Institute", "Higher Institute") under `owner` is a body
     in its own right: an academy's institute, or a national or higher institute of a field of a place
     ("Higher Institute of Agri-Food Technologies of Kairouan"), which signs and employs as itself."""

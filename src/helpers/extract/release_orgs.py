@@ -12,7 +12,7 @@ from .names import NAME_WORD
 from .nlp import Words, is_cap, words_of
 from .org_shapes import REGION_HEADS
 from .org_tails import formal_tail, full_name, is_city, names_a_part, of_a_place, own_words, personal_name
-from .orgs import find_orgs, is_academy_institute, kind_of
+from .orgs import find_orgs, institute_of_its_own, kind_of
 from .places import is_place_word
 from .theme_scope import country_table, is_country
 
@@ -47,7 +47,7 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
                 lo.acronym = lo.acronym or o.acronym
                 acronyms[o.acronym] = key
                 acronyms[o.acronym.split()[0]] = acronyms.get(o.acronym.split()[0], key)
-            if o.parent and not is_academy_institute(o.name.split(" of ")[0], facts.orgs[acronyms[o.parent]].name
+            if o.parent and not institute_of_its_own(o.name.split(" of ")[0], facts.orgs[acronyms[o.parent]].name
                                                      if o.parent in acronyms else o.parent):
                 lo.parent = o.parent
     if source and len(source.split()) >= 2:
@@ -98,12 +98,12 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             head, tail = lo.name.rsplit(" of ", 1)
             parent = acronyms.get(tail) or org_key(tail)
             if parent not in facts.orgs and units & set(head.lower().split()) and " " not in tail \
-                    and not is_academy_institute(head.split(" of ")[0], tail) \
+                    and not institute_of_its_own(head.split(" of ")[0], tail) \
                     and tail.lower() not in lexicon.people()[1] and not is_country(tail) \
                     and (holder := holder_of(facts, tail, key)) is not None:
                 tail, parent = facts.orgs[holder].name, holder  # "... Department of Aurelia": a short form
             if parent != key and parent in facts.orgs and units & set(head.lower().split()) \
-                    and not is_academy_institute(head, facts.orgs[parent].name):
+                    and not institute_of_its_own(head, facts.orgs[parent].name):
                 lo.parent = tail
         if lo.parent:
             name = lo.parent
@@ -153,7 +153,7 @@ def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list)
 def _academy_institute(lo: LocalOrg, owner: LocalOrg) -> bool:
     """Whether a research body ("Institute of X", "Northwest Institute of Y") belongs to an academy of
     sciences or its branch: an institute in its own right, which signs and employs as itself."""
-    return is_academy_institute(lo.name.split(" of ")[0], owner.name)
+    return institute_of_its_own(lo.name.split(" of ")[0], owner.name)
 
 
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
@@ -166,7 +166,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         # "National Power Training Institute of Nigeria" is a national body, no unit of what follows it
         return lo.parent is None and not units.isdisjoint(lo.name.lower().split()) and lo.name != lo.acronym \
             and not (" of " in lo.name and of_a_place(lo.name.rsplit(" of ", 1)[1].removeprefix("the "))) \
-            and not is_academy_institute(lo.name.split(" of ")[0], lo.name)  # an academy's institute is a body
+            and not institute_of_its_own(lo.name.split(" of ")[0], lo.name)  # an academy's institute is a body
 
     forms = {k: {lo.name} | ({lo.acronym} if lo.acronym else set()) for k, lo in facts.orgs.items()
              if k and lo.name != lo.acronym and (len(lo.name.split()) >= 2 or lo.kind != "other")}
@@ -263,7 +263,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                 continue  # "with Kansai Institute of Optical Engineering, Taichung University": two bodies
             if o2.i == o1.j + 1 and w.lower[o1.j] in ("at", ",", "of") or o2.i == o1.j + 2 and \
                     w.lower[o1.j] in ("at", "of") and w.lower[o1.j + 1] == "the":
-                if not is_academy_institute(lo1.name.split(" of ")[0], lo2.name):
+                if not institute_of_its_own(lo1.name.split(" of ")[0], lo2.name):
                     lo1.parent = k2
     _generic_possessor(facts, sentences, w)
     _ownerless_units(facts, is_unit, sentences)  # after the units whose owner stands beside them
