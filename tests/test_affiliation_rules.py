@@ -690,3 +690,11 @@ def test_a_delegation_cue_ends_at_while():
     roles = _roles("AGT was represented by its CEO, Engr. Tunde Adeyemi, while the Vice-Chancellor, Prof. Chiamaka "
                    "Eze, signed on behalf of LIEM.")
     assert roles["chiamaka eze"][0] == "liem"
+
+
+def test_a_vice_presidents_portfolio_after_the_university_is_no_university():
+    f = _facts("Suez Gulf University and Shenzhou Greenpower signed a cooperation protocol on 4 May 2024. It was signed "
+               "on behalf of the University by Prof. Dr. Mona Sherbiny, Vice President of the University for "
+               "Community Service and Environmental Development.")
+    assert not any(o.name.startswith("University for") for o in f.orgs.values())
+    assert f.people["mona sherbiny"].org == "suez gulf university"
