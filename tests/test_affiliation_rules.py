@@ -693,8 +693,8 @@ def test_a_delegation_cue_ends_at_while():
 
 
 def test_a_vice_presidents_portfolio_after_the_university_is_no_university():
-    f = _facts("Suez Gulf University and Shenzhou Greenpower signed a cooperation protocol on 4 May 2024. It was signed "
-               "on behalf of the University by Prof. Dr. Mona Sherbiny, Vice President of the University for "
+    f = _facts("Suez Gulf University and Shenzhou Greenpower signed a cooperation protocol on 4 May 2024. It was "
+               "signed on behalf of the University by Prof. Dr. Mona Sherbiny, Vice President of the University for "
                "Community Service and Environmental Development.")
     assert not any(o.name.startswith("University for") for o in f.orgs.values())
     assert f.people["mona sherbiny"].org == "suez gulf university"
