@@ -236,3 +236,18 @@ def test_a_header_line_opening_with_a_date_dates_the_release_under_a_long_subtit
     body = ("Brindle and Tarn join forces\n\nThe partners met on May 3, 2012 and in June 2012 at Tarn Institute, "
             "where the two sides agreed on a plan for many years.\n")
     assert clean_text(body).published is None
+
+
+@pytest.mark.parametrize("raw, published", [
+    ("Tarn Agency\nNewsroom > Press releases\n\nTarn lends EUR 85 million to Osk University\n\n"
+     "- Finance contract signed in Bucharest for the new research and innovation campus of the university\n\n"
+     "Bucharest, 10 October 2024\n\nThe Tarn Agency and Osk University signed a contract today.",
+     dt.date(2024, 10, 10)),  # a dateline alone on its line, after a standfirst's bullets
+    ("Tarn Agency\n\nGov portal   Tarn Space Agency\n\nPublished on 17/05/2024 16h42   Updated on 17/05/2024 18h05\n\n"
+     "The agency signed an agreement.", dt.date(2024, 5, 17)),
+    ("Tarn Institute\n\nPublished: 15. 1. 2025 | Category: International cooperation\n\nThe institute signed it.",
+     dt.date(2025, 1, 15)),
+    ("Tarn Institute\n\nDate 2025.04.09 | Views 287\n\nThe institute signed it.", dt.date(2025, 4, 9)),
+])
+def test_publication_dates_in_more_page_furniture(raw, published):
+    assert clean_text(raw).published == published

@@ -130,6 +130,10 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
     return None
 
 
+# "Bucharest, 10 October 2024" alone on its line after the bullets of a standfirst: the release's dateline
+_DATELINE_ALONE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*[\w .,]{6,20}$")
+
+
 def _full_date(text: str) -> dt.date | None:
     """The first date in `text` that gives day, month and year."""
     dates = [m for m in find_dates(text) if m.year and m.day]
@@ -197,7 +201,8 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             continue
         copyright_line = lower.startswith(("©", "(c)", "copyright"))
         if out.published is None and not copyright_line and (
-                top or _starts(lower, bp["date_prefixes"]) or nonblank <= top_lines and _opens_with_date(line)):
+                top or _starts(lower, bp["date_prefixes"]) or nonblank <= top_lines and _opens_with_date(line)
+                or nonblank <= 2 * top_lines and len(line.split()) <= 6 and _DATELINE_ALONE.match(line)):
             date = _date_line(line, lower, bp)
             if date is not None:
                 out.published = date
