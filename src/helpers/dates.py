@@ -16,7 +16,8 @@ _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _SLASHED = re.compile(r"\b(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
-_DOTTED = re.compile(r"\b(?P<day>[0-3]?\d)\. ?(?P<mnum>[01]?\d)\. ?(?P<year>(?:19|20)\d\d)\b")  # "10.05.2023", "15. 1. 2025"
+# "10.05.2023", "15. 1. 2025": day first
+_DOTTED = re.compile(r"\b(?P<day>[0-3]?\d)\. ?(?P<mnum>[01]?\d)\. ?(?P<year>(?:19|20)\d\d)\b")
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<mnum>[01]?\d)\s*[-/.月]\s*"
                r"(?P<day>[0-3]?\d)(?:日|(?!\d))"),
