@@ -37,3 +37,23 @@ def test_initials_that_spell_out_two_names_resolve_to_neither():
 ])
 def test_names_after_an_acronym_and_among_honorifics(text, name):
     assert [p.name for p in _facts(text).people.values()] == [name]
+
+
+def test_a_given_name_with_a_particle_led_family_name_is_the_person_with_a_middle_name_too():
+    facts = _facts("The MoU was signed on 4 May 2024 by Eng. Rashid Saeed Al Mazrouei, Chief Executive Officer of "
+                   "AWQT. The third MoU was signed by Eng. Al Mazrouei. \"We lead,\" said Eng. Rashid Al Mazrouei.")
+    assert [p.name for p in facts.people.values()] == ["Rashid Saeed Al Mazrouei"]
+
+
+def test_a_family_name_two_people_share_stays_unresolved():
+    facts = _facts("The MoU was signed on 4 May 2024 by Prof. Pieter de Vries, Dean of Tarn University, and Dr. "
+                   "Annelies de Vries, CTO of Osk. De Vries said it was a start.")
+    assert {p.name for p in facts.people.values()} >= {"Pieter de Vries", "Annelies de Vries"}
+    assert all(p.name != "De Vries" or p.org is None for p in facts.people.values())
+
+
+def test_bare_names_with_a_particle_are_people_whatever_their_ending():
+    """"Vries" and "Annelies" end like English nouns ("Studies"), but beside "de" they are a name."""
+    facts = _facts("The MoU was signed on 4 May 2024 by Pieter de Vries, Dean of Tarn University, and Annelies de "
+                   "Vries, CTO of Osk.")
+    assert {p.name for p in facts.people.values()} == {"Pieter de Vries", "Annelies de Vries"}

@@ -93,7 +93,10 @@ def not_a_name_word(word: str) -> bool:
 
 def noun_in(words: list[str]) -> bool:
     """Whether a bare name holds an English noun ("Molecular Biology", "Genetics Assist")."""
-    return any(x.lower().endswith(_NOUN_ENDS) for x in words)
+    particles = lexicon.name_particles()
+    return any(x.lower().endswith(_NOUN_ENDS) and not (n and words[n - 1].lower() in particles)
+               and not (n + 1 < len(words) and words[n + 1].lower() in particles)
+               for n, x in enumerate(words))  # "Annelies de Vries": names beside their particle
 
 
 # Words after a place that say what kind of place it is ("Shandong Province", "Cabo Delgado province")

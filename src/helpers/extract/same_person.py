@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from .facts import Person, person_key
 from .names import PATRONYMICS
 
@@ -62,6 +63,7 @@ def part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
     """The keys of the full names each run of two or more of their words (short of all) stands in,
     and each name's first and last word together ("Luis Fernandes" of "Luis Manuel Rebelo Fernandes")."""
     index: dict[tuple[str, ...], set[str]] = {}
+    particles = lexicon.name_particles()
     for name in {p.name for p in full}:
         words, key = tuple(name.lower().split()), person_key(name)
         for n in range(2, len(words)):
@@ -69,6 +71,8 @@ def part_index(full: list[Person]) -> dict[tuple[str, ...], set[str]]:
                 index.setdefault(words[i:i + n], set()).add(key)
         if len(words) >= 3 and not all(len(x.rstrip(".")) == 1 for x in words[1:-1]):
             index.setdefault((words[0], words[-1]), set()).add(key)  # not "Asel N. Bekmukhambetova": it is her key
+        if len(words) >= 4 and words[-2] in particles:
+            index.setdefault((words[0], *words[-2:]), set()).add(key)  # "Rashid Al Mazrouei" of "Rashid Saeed Al ..."
     return index
 
 
@@ -76,4 +80,7 @@ def resolve_part(name: str, parts: dict[tuple[str, ...], set[str]]) -> str | Non
     """Key of the one longer full name in which `name`'s words stand together ("Brito Cruz" in
     "Carlos Henrique de Brito Cruz"): a later, shorter mention of that person."""
     hits = parts.get(tuple(name.lower().split()), ())
+    if len(hits) > 1:  # "Al Mazrouei" in "Rashid Al Mazrouei" and "Rashid Saeed Al Mazrouei": one person
+        longest = max(hits, key=lambda k: len(k.split()))
+        hits = {longest} if all(set(k.split()) <= set(longest.split()) for k in hits) else hits
     return next(iter(hits)) if len(hits) == 1 else None
