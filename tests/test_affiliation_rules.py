@@ -647,6 +647,11 @@ def test_an_ambassador_of_one_country_to_another_is_never_the_publishers():
     # "Head of Research and Development at X": the portfolio after "of" goes on over "and"
     ("Dr. Ursula Brand, Head of Research and Development at Hohenfels Optics GmbH, also attended.", "brand ursula",
      ("hohenfels optics", "Head of Research and Development")),
+    # titles of several words and hyphenated ones
+    ("Rector Magnificus prof.dr. Sanne Kops of Tarn University also attended the signing.", "kops sanne",
+     ("tarn university", "Rector Magnificus")),
+    ("The MOU was signed by WDCI Secretary-designee Marcus D. Lind on 4 May 2024.", "lind marcus",
+     ("wdci", "Secretary-designee")),
     # "Univ.-Prof." is an honorific, and a rectors' conference is a body
     ("It was signed by the President of the Tarnish Conference of Rectors, Univ.-Prof. Dr. Sabine Holl.",
      "holl sabine", ("tarnish conference of rectors", "President")),
