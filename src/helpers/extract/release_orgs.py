@@ -150,12 +150,6 @@ def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list)
             acronyms.setdefault(facts.orgs[short].name, key)
 
 
-def _academy_institute(lo: LocalOrg, owner: LocalOrg) -> bool:
-    """Whether a research body ("Institute of X", "Northwest Institute of Y") belongs to an academy of
-    sciences or its branch: an institute in its own right, which signs and employs as itself."""
-    return institute_of_its_own(lo.name.split(" of ")[0], owner.name)
-
-
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     """Hang a unit with no owner under the organisation that owns it by structure: its name begins
     with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
@@ -176,7 +170,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
         head, of, tail = lo.name.rpartition(" of ")
         owner = next((k for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
                       and tail.removeprefix("the ") in fs), None) if of and len(head.split()) >= 2 else None
-        if owner is not None and _academy_institute(lo, facts.orgs[owner]):
+        if owner is not None and institute_of_its_own(lo.name.split(" of ")[0], facts.orgs[owner].name):
             continue  # "Institute of Hydrology of the Slovak Research Academy": an academy's institute is a body
         if owner is not None:
             lo.parent = owner  # "Remote Sensing Group of ARCI": a part of the body its name ends in
