@@ -703,3 +703,11 @@ def test_a_vice_presidents_portfolio_after_the_university_is_no_university():
                "Community Service and Environmental Development.")
     assert not any(o.name.startswith("University for") for o in f.orgs.values())
     assert f.people["mona sherbiny"].org == "suez gulf university"
+
+
+def test_a_body_met_at_a_ministrys_headquarters_is_no_unit_of_the_ministry():
+    f = _facts("The Minister of Research, Prof. Ana Ruiz, on Tuesday 11 February 2025 received a delegation from the "
+               "Korea Institute of Tropical Agro-Innovation (KITAI) at the Ministry's headquarters in Yaounde. The "
+               "delegation was led by the President of KITAI, Dr. PARK Min-jun.")
+    assert f.orgs["korea institute of tropical agro innovation"].parent is None
+    assert f.people["min-jun park"].org == "korea institute of tropical agro innovation"

@@ -337,8 +337,9 @@ def _generic_owner_word(w: Words, o, heads) -> str | None:
     q = o.j + 2
     unit = not lexicon.org_heads()[1].isdisjoint(o.name.lower().split())
     if unit and q < len(w) and w.lower[o.j] in ("at", "of") and w.lower[o.j + 1] == "the" and is_cap(w.text[q]) \
-            and heads.match(w.lower, q, q + 1)[0] and (q + 1 >= len(w) or not is_cap(w.text[q + 1])):
-        return w.lower[q]
+            and heads.match(w.lower, q, q + 1)[0] and (q + 1 >= len(w) or not is_cap(w.text[q + 1])
+                                                      and w.text[q + 1] not in ("'s", "’s")):
+        return w.lower[q]  # not "a delegation of X at the Ministry's headquarters": a place of the ministry's
     return None
 
 
