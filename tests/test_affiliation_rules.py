@@ -711,3 +711,11 @@ def test_a_body_met_at_a_ministrys_headquarters_is_no_unit_of_the_ministry():
                "delegation was led by the President of KITAI, Dr. PARK Min-jun.")
     assert f.orgs["korea institute of tropical agro innovation"].parent is None
     assert f.people["min-jun park"].org == "korea institute of tropical agro innovation"
+
+
+def test_an_academic_title_with_no_body_is_the_one_teaching_institute_that_signed():
+    f = _facts("Atlantic Grid Technologies Plc and the Lekki Institute of Engineering and Management (LIEM) signed an "
+               "MoU on 6 February 2025. Also in attendance were the Registrar, Mr. Oladipo Ajayi, and the Regional "
+               "Vice-President, Mr. Tom Reed.")
+    assert f.people["ajayi oladipo"].org == "lekki institute of engineering and management"
+    assert f.people["reed tom"].org != "lekki institute of engineering and management"

@@ -60,7 +60,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         if len(named) == 1:
             lp.org, lp.flag = named[0], "inferred-from-title"  # "Secretary of Haigang District"
             continue
-        kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"]
+        kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"] or [
+            k for k in parties if k in facts.orgs and facts.orgs[k].kind == "research"
+            and not _ACADEMIC_TITLES.isdisjoint(_TITLE_WORDS.findall((lp.title or "").lower()))]  # an institute's Registrar
         if len(kinds) > 1 and "minister" in (lp.title or "").lower():
             kinds = [k for k in kinds if "ministry" in facts.orgs[k].name.lower().split()]  # a minister's ministry
         if not kinds and lp.title_kind == "government":
@@ -81,6 +83,8 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.flag = "unknown"
 
 
+_ACADEMIC_TITLES = {"registrar", "bursar", "dean", "vice-chancellor", "rector", "vice-rector", "provost", "librarian",
+                    "prorector", "pro-rector", "pro-vice-chancellor"}  # no "President": regions and companies have them
 _HOLDS = {"university": {"university", "research"}, "research": {"research", "university"}}
 
 
