@@ -62,7 +62,7 @@ def infer_affiliations(facts: DocFacts) -> None:
             continue
         kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"] or [
             k for k in parties if k in facts.orgs and facts.orgs[k].kind == "research"
-            and not _ACADEMIC_TITLES.isdisjoint(_TITLE_WORDS.findall((lp.title or "").lower()))]  # an institute's Registrar
+            and not _ACADEMIC_TITLES.isdisjoint(_TITLE_WORDS.findall((lp.title or "").lower()))]  # a Registrar
         if len(kinds) > 1 and "minister" in (lp.title or "").lower():
             kinds = [k for k in kinds if "ministry" in facts.orgs[k].name.lower().split()]  # a minister's ministry
         if not kinds and lp.title_kind == "government":
