@@ -623,7 +623,8 @@ def test_the_signatories_of_an_agreement_were():
     assert roles == {"rommel santos": "signatory", "abellana cristina ma": "signatory"}
 
 
-@pytest.mark.parametrize("title", ["Tarn Institute of Technology", "Tarn Institute of Technology (TIT) | News"])
+@pytest.mark.parametrize("title", ["Tarn Institute of Technology", "Tarn Institute of Technology (TIT) | News",
+                                   "Tarn Institute of Technology – Newsroom"])
 def test_a_site_header_that_is_one_name_publishes_the_release_and_its_staff_are_its_people(title):
     """An institute has deans too: the Associate Dean with no body of their own is the publisher's."""
     f = _facts("Tarn Institute of Technology and Brindle Aerostructures signed an agreement on May 4, 2023. "
@@ -719,3 +720,10 @@ def test_an_academic_title_with_no_body_is_the_one_teaching_institute_that_signe
                "Vice-President, Mr. Tom Reed.")
     assert f.people["ajayi oladipo"].org == "lekki institute of engineering and management"
     assert f.people["reed tom"].org != "lekki institute of engineering and management"
+
+
+def test_a_header_that_is_a_name_the_text_spells_out_publishes_the_release():
+    f = _facts("A delegation from the Sapporo Institute of Mountain Engineering paid a courtesy call on the Chairperson "
+               "of the Himalayan Technology Promotion Board (HTPB), Dr. Sarita Shrestha, on 4 May 2024. Director "
+               "(Research) Dr. Anjana Magar was also present.", title="Himalayan Technology Promotion Board")
+    assert f.people["anjana magar"].org == "himalayan technology promotion board"

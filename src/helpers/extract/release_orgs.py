@@ -349,6 +349,9 @@ def header_body(facts: DocFacts) -> str | None:
     title = facts.doc.title
     if not title:
         return None
+    head = re.split(r"\s+[|—–-]\s+", title, maxsplit=1)[0].strip()
+    if (key := facts.org(head)) in facts.orgs:
+        return key  # the header is the name of a body the text names: "Himalayan Technology Promotion Board"
     w = words_of(title)
     orgs = find_orgs(w, 0, len(w), title)
     if len(orgs) != 1 or orgs[0].i != 0:
