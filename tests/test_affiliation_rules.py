@@ -723,7 +723,7 @@ def test_an_academic_title_with_no_body_is_the_one_teaching_institute_that_signe
 
 
 def test_a_header_that_is_a_name_the_text_spells_out_publishes_the_release():
-    f = _facts("A delegation from the Sapporo Institute of Mountain Engineering paid a courtesy call on the Chairperson "
-               "of the Himalayan Technology Promotion Board (HTPB), Dr. Sarita Shrestha, on 4 May 2024. Director "
-               "(Research) Dr. Anjana Magar was also present.", title="Himalayan Technology Promotion Board")
+    f = _facts("A delegation from the Sapporo Institute of Mountain Engineering paid a courtesy call on the "
+               "Chairperson of the Himalayan Technology Promotion Board (HTPB), Dr. Sarita Shrestha, on 4 May 2024. "
+               "Director (Research) Dr. Anjana Magar was also present.", title="Himalayan Technology Promotion Board")
     assert f.people["anjana magar"].org == "himalayan technology promotion board"
