@@ -24,7 +24,7 @@ _COSIGNED = {"cosigned", "co-signed", "countersigned"}
 SIGN_VERBS = {"sign", "signed", "signs", "inked", "inks"} | _COSIGNED
 _SIGN_PAST = {"signed", "inked", "sealed", "formalised", "formalized"} | _COSIGNED
 _BACK_REF = _HEAD_WORDS | {"deal", "mou", "document", "documents", "pact"}
-_PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered"} | _COSIGNED
+PAST_SIGN = {"signed", "inked", "concluded", "renewed", "sealed", "formalised", "formalized", "entered"} | _COSIGNED
 SIGN_WORDS = {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "renewed", "sealed",
               "formalised", "formalized"} | _COSIGNED
 _LEFT_STOP = {

@@ -305,12 +305,20 @@ def _date_signing(signing: LocalEvent, w: Words, words: tuple[int, int], text: s
 def _signers_bodies(facts: DocFacts, ev: LocalEvent) -> None:
     """The organisations of a signing's signatories are its parties (not a country a title names:
     "UAE Minister A")."""
-    text = facts.doc.text
+    other: dict[tuple[int, int], bool] = {}  # whether a signer's sentence tells of "the second MoU"
     for r in list(ev.roles):
         org = facts.people[r[0]].org if r[3] == "signatory" else None
         if org and not any(x[1] == org and x[3] == "party" for x in ev.roles) and not is_country(facts.orgs[org].name) \
-                and not (r[4:6] != ev.sentence and tense.another(sw := words_of(text[r[4]:r[5]]), 0, len(sw))):
-            ev.roles.append((None, org, None, "party", *r[4:]))  # not the signers of "the second MoU"
+                and not (r[4:6] != ev.sentence and _tells_another(facts.doc.text, r[4:6], other)):
+            ev.roles.append((None, org, None, "party", *r[4:]))
+
+
+def _tells_another(text: str, span: tuple[int, int], seen: dict[tuple[int, int], bool]) -> bool:
+    """Whether the sentence at `span` tells of another agreement than the reported one, once per sentence."""
+    if span not in seen:
+        w = words_of(text[span[0]:span[1]])
+        seen[span] = tense.another(w, 0, len(w))
+    return seen[span]
 
 
 def _in_headline(doc: RawDocument, text: str, event: LocalEvent) -> bool:

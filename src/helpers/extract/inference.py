@@ -265,11 +265,11 @@ def _publisher(facts: DocFacts) -> str | None:
                 if (o.acronym or "").lower() in parts or (o.name.split() or [""])[0].lower() in parts]
         if len(hits) == 1:
             return hits[0]
+    if (key := header_body(facts)) is not None:
+        return key  # a site header that is the publisher's name: "Zuiderzee University of Technology"
     if doc.title:
         w = words_of(doc.title)
         orgs = find_orgs(w, 0, len(w), doc.title)
-        if (key := header_body(facts)) is not None:
-            return key  # a site header that is the publisher's name: "Zuiderzee University of Technology"
         first = next((o.name for o in orgs if o.i <= 1), None)
         j = next((o.j for o in orgs if o.i <= 1), 1)
         if first is None and w.text and w.text[0].isupper():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from .acronyms import initials
@@ -346,23 +347,28 @@ def _generic_owner_word(w: Words, o, heads) -> str | None:
 def header_body(facts: DocFacts) -> str | None:
     """Key of the organisation a release's site header names alone ("Zuiderzee University of
     Technology", "X (ACR) | News"): the body that publishes it."""
-    title = facts.doc.title
+    for name in _header_names(facts.doc.title):
+        if (key := facts.org(name)) in facts.orgs:
+            return key
+    return None
+
+
+@lru_cache(maxsize=1024)  # asked twice per release: by its units' owners and by its people's publisher
+def _header_names(title: str | None) -> tuple[str, ...]:
+    """The names a site header may be of one body: its part before "|"/"–" as written ("Himalayan
+    Technology Promotion Board"), then the one name the header holds with page furniture only after it."""
     if not title:
-        return None
-    head = re.split(r"\s+[|—–-]\s+", title, maxsplit=1)[0].strip()
-    if (key := facts.org(head)) in facts.orgs:
-        return key  # the header is the name of a body the text names: "Himalayan Technology Promotion Board"
+        return ()
+    names = [re.split(r"\s+[|—–-]\s+", title, maxsplit=1)[0].strip()]
     w = words_of(title)
     orgs = find_orgs(w, 0, len(w), title)
-    if len(orgs) != 1 or orgs[0].i != 0:
-        return None
-    rest = w.lower[orgs[0].j:]
-    if len(rest) >= 3 and rest[0] == "(" and rest[2] == ")":
-        rest = rest[3:]  # its acronym
-    if rest and (rest[0] not in ("|", "—", "–", "-", ":") or len(rest) > 4):
-        return None  # more than page furniture ("| News", "— Newsroom") after the name
-    key = facts.org(orgs[0].name)
-    return key if key in facts.orgs else None
+    if len(orgs) == 1 and orgs[0].i == 0:
+        rest = w.lower[orgs[0].j:]
+        if len(rest) >= 3 and rest[0] == "(" and rest[2] == ")":
+            rest = rest[3:]  # its acronym
+        if not rest or rest[0] in ("|", "—", "–", "-", ":") and len(rest) <= 4:  # "| News", "— Newsroom"
+            names.append(orgs[0].name)
+    return tuple(names)
 
 
 def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:

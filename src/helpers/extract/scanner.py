@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import lexicon
 from .acronyms import is_acronym
 from .affiliation import appositions
-from .agreements import HEAD_WORDS, SIGN_WORDS
+from .agreements import HEAD_WORDS, PAST_SIGN, SIGN_WORDS
 from .bare_names import beside_a_body, described_as_body, heads_a_bracket, signed_for, wire_or_listing
 from .facts import Item, OrgSpan, Person
 from .legal_forms import form_after_run, legal_form_at, legal_suffix
@@ -508,8 +508,7 @@ def _talk_end(w: Words, k: int, e: int) -> int:
     return 0
 
 
-_AGENT_VERBS = SIGN_WORDS | {"sealed", "concluded", "executed", "initialled", "initialed", "formalised", "formalized",
-                             "renewed", "exchanged"}  # whose "by" names the signers
+_AGENT_VERBS = SIGN_WORDS | PAST_SIGN | {"executed", "initialled", "initialed", "exchanged"}  # whose "by" names signers
 
 
 def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from .. import lexicon
 from ..dates import MONTHS
-from .agreements import _HEAD_WORDS, _PAST_SIGN, _SIGN_PAST, SIGN_WORDS, in_relative_clause
+from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, in_relative_clause
 from .nlp import Words
 
 _BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
@@ -65,7 +65,7 @@ def intended(w: Words, s: int, e: int) -> bool:
         low = w.lower[k]
         if low not in SIGN_WORDS:
             continue
-        past = low in _PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
+        past = low in PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
         # "would be drafted and signed": not a signing that happened
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
             found = True  # "an agreement to be signed by DOST": not signed yet
@@ -173,7 +173,7 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in ("year", "month")
                                             for q in range(k + 1, min(e - 1, k + 14))):
             return True  # "the signing of an MoU between the two last year"
-        if had and w.lower[k] in _PAST_SIGN and _pluperfect(w, s, k):
+        if had and w.lower[k] in PAST_SIGN and _pluperfect(w, s, k):
             return True
         if "when" in w.lower[max(s, k - 3):k] and any(
                 _year(w.lower[q]) and (date is None or int(w.lower[q]) < date.year) for q in range(max(s, k - 7), k)):
