@@ -178,8 +178,8 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     if "ceremony" in present and any(lowers[k] == "signing" and lowers[k + 1] == "ceremony"
                                      for k in range(len(lowers) - 1)):
         return True
-    if SIGN_WORDS.isdisjoint(present) and not _entered_into(w, s, e) or not any(
-            w.lower[k] in SIGN_WORDS and not _event_ended(w, s, k) for k in range(s, e)) and not _entered_into(w, s, e):
+    if not any(w.lower[k] in SIGN_WORDS and not _event_ended(w, s, k) for k in range(s, e)) \
+            and not _entered_into(w, s, e):
         return False
     return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
                for n in (3, 1))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lexicon
-from ..dates import MONTHS
+from ..dates import MONTHS, WEEKDAYS
 from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, in_relative_clause
 from .nlp import Words
 
@@ -121,7 +121,7 @@ def negated(w: Words, s: int, e: int) -> bool:
 
 _FRAMES = {"under", "implementation", "implementing", "implement", "framework", "extension", "extend", "renewal",
            "renew", "pursuant", "accordance", "existing", "current", "progress", "reviewed", "reviewing", "review"}
-_WHEN_WORDS = {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WHEN_WORDS = {"today", "yesterday", *WEEKDAYS}
 
 
 def framed(w: Words, s: int, e: int) -> bool:
