@@ -727,3 +727,20 @@ def test_a_header_that_is_a_name_the_text_spells_out_publishes_the_release():
                "Chairperson of the Himalayan Technology Promotion Board (HTPB), Dr. Sarita Shrestha, on 4 May 2024. "
                "Director (Research) Dr. Anjana Magar was also present.", title="Himalayan Technology Promotion Board")
     assert f.people["anjana magar"].org == "himalayan technology promotion board"
+
+
+def test_a_rank_before_a_name_gives_way_to_the_title_of_a_body_after_it():
+    f = _facts("The guests were welcomed by the President of BATA, Acad. Ivan Petrov. Corr. Member Prof. Dr. Vela "
+               "Ilieva-Markova, Vice-President of BATA responsible for international cooperation, also took part. "
+               "The Brindle Academy for Technology and Applications (BATA) and Tarn University signed an agreement "
+               "on 3 May 2024.")
+    p = f.people["ilieva-markova vela"]
+    assert (p.title, p.org) == ("Vice-President", "brindle academy for technology and applications")
+
+
+def test_on_behalf_of_a_body_before_by_and_the_signer_is_that_signers():
+    f = _facts("Tarnby Polytechnic University (TPU) and Brindle Shipbuilding S.A. signed a deal on 5 May 2020. The "
+               "agreement was signed, on behalf of the University, by the Rector, Prof. Mihai DOBRA, and, on behalf of "
+               "Brindle Shipbuilding, by the General Manager, Ioana STANCU.")
+    assert f.people["dobra mihai"].org == "tarnby polytechnic university"
+    assert f.people["ioana stancu"].org == "brindle shipbuilding s a"

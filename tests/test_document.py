@@ -471,3 +471,20 @@ def test_a_visit_told_in_one_sentence_is_one_visit_with_its_visitor_and_host(tex
 ])
 def test_a_photo_caption_or_a_concluded_mission_names_no_signatory(text):
     assert not [r for ev in _facts(text).events for r in ev.roles if r[3] == "signatory"]
+
+
+def test_a_description_written_small_before_the_second_party_keeps_the_first():
+    f = _facts("Tarnby Naval Polytechnic University (TNPU) and the shipyard company Brindle Shipbuilding S.A. signed "
+               "a partnership agreement on 6 July 2020.")
+    assert _parties(f) == {"tarnby naval polytechnic university", "brindle shipbuilding s a"}
+    g = _facts("Brindle University and Danish sensor maker Vindhav Sensorik A/S signed a development agreement on "
+               "3 May 2024.")
+    assert _parties(g) == {"brindle university", "vindhav sensorik a s"}
+
+
+def test_a_subsidiary_described_after_its_name_signs_not_its_parent():
+    f = _facts('Tarno Semiconductores, S.A. de C.V. ("Tarno"), the Mexican subsidiary of Austin-based Tarno '
+               "Microsystems Inc., today announced that it has signed a collaboration agreement with the Universidad "
+               "Autónoma de Brindle (UAB) on 4 June 2024.")
+    assert _parties(f) == {"tarno semiconductores s a de c v", "universidad autónoma de brindle"}
+    assert not any(o.name.startswith("Austin") for o in f.orgs.values())

@@ -868,3 +868,10 @@ def test_a_company_short_of_its_field_word_and_legal_form_and_a_city_with_a_part
     assert "dar es salaam institute of applied sciences" in facts.orgs
     assert facts.org("Kilwa Energy") == facts.org("Kilwa Energy Solutions Limited")
     assert facts.orgs[facts.org("Kilwa Energy Solutions Limited")].parent is None
+
+
+def test_a_national_service_is_a_body_and_a_press_service_is_not():
+    (org,) = _orgs("The National Director of the National Astronomical Tarn Service (SENAT), Rodrigo Salas, "
+                   "received the delegation.")
+    assert (org.name, org.kind) == ("National Astronomical Tarn Service", "government")
+    assert not any("Service" in o.name for o in _orgs("The Press Service of Brindlecosmos reported the visit."))

@@ -37,7 +37,8 @@ def appositions(items: list[Item], w: Words) -> None:
             p.title, p.title_kind = q.title, q.title_kind
             p.org = p.org or org or q.org
             q.title = q.title_kind = q.org = None
-        elif nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title"):
+        elif nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title" or (
+                p.title.lower() in lexicon.ranks() and nxt.value[2] is not None)):  # "Member Prof. A, Vice-President of X"
             if nxt.value[0].lower() in lexicon.ranks() and y + 2 < len(items) and items[y + 1].kind == "sep" \
                     and items[y + 1].value == "," and items[y + 2].kind == "title":
                 nxt.kind, y, nxt = "used-title", y + 2, items[y + 2]  # "A, Professor, Acting Dean of X"
@@ -139,7 +140,8 @@ def _from_group(items: list[Item], w: Words) -> None:
             a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
-                a > 1 and w.lower[a - 2:a] == ["behalf", "of"] and nxt in ("was", "were")) or (
+                a > 1 and w.lower[a - 2:a] == ["behalf", "of"] and (
+                    nxt in ("was", "were") or w.lower[it.j:it.j + 2] == [",", "by"])) or (
                 w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
                     "speaking", "signing", ";", "and")))) else None  # "Signing for X was A; for Y, B"
             listed = group is not None and nxt != ","
@@ -408,6 +410,8 @@ def _on_behalf(items: list[Item], x: int, w: Words):
         if it.kind == "org" and it.i >= 3 and (before in (["on", "behalf", "of"], ["behalf", "of", "the"],
                                                           ["signed", "for", "the"]) or before[1:] == ["signed", "for"]):
             # "A, Director, signed on behalf of X", "A, Director, signed for X"
+            if w.lower[it.j:it.j + 2] == [",", "by"]:
+                return None  # "on behalf of X, by the Rector, B": X is B's
             nxt = [o for o in items if o.kind == "org" and o.i > it.j]
             return None if nxt and w.lower[it.j:nxt[0].i] == ["and"] else it.value
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .nlp import Words, words_of
+from .nlp import Words, based_word, words_of
 
 # Forms written in any case ("Tarnby Ltd", "Tarnby LTD."): ours before cleanco, kept as they were.
 _ANY_CASE = {"ltd", "ltd.", "inc", "inc.", "limited", "llc", "plc", "gmbh", "ag", "co.", "co", "corp.",
@@ -124,7 +124,9 @@ def run_ends_in_legal_form(w: Words, t: int, e: int) -> bool:
 
 def form_after_run(w: Words, t: int, e: int) -> int:
     """The word where a legal form closes the capitalised run at word t ("Solmar Energía Dominicana,
-    S.R.L.": at the comma), else 0."""
+    S.R.L.": at the comma), else 0; "Austin-based" opens no run."""
+    if based_word(w.lower[t]):
+        return 0
     q = t
     while q < e and q - t < 6:
         if q > t and (legal_form_at(w, q, e) or w.text[q] in (",", "(") and legal_suffix(w, q, e) > q):

@@ -152,3 +152,8 @@ def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
         b -= 1
     if b > a:
         spans.append((a, b))
+
+
+def based_word(low: str) -> bool:
+    """Whether a lower-case word says where a body is ("johannesburg-based"): no part of its name."""
+    return low.endswith(("-based", "\u2011based", "-headquartered", "-listed"))  # "Bursa-listed Teraju Berhad"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import lexicon
 from .acronyms import initials, is_acronym
 from .names import NAME_WORD, name_run_at
-from .nlp import Words, is_cap
+from .nlp import Words, based_word, is_cap  # noqa: F401 (based_word: re-exported)
 from .places import holds_place, is_place_word
 
 # Words that break an organisation's name: it never runs over them.
@@ -127,11 +127,6 @@ def portfolio_end(w: Words, k: int, e: int) -> int | None:
     while q < e and (w.lower[q] in portfolio and is_cap(w.text[q]) or w.lower[q] in ("and", "&") and q > k):
         q += 1
     return q if q > k and w.lower[q - 1] in portfolio else None
-
-
-def based_word(low: str) -> bool:
-    """Whether a lower-case word says where a body is ("johannesburg-based"): no part of its name."""
-    return low.endswith(("-based", "\u2011based", "-headquartered", "-listed"))  # "Bursa-listed Teraju Berhad"
 
 
 def new_name_after_and(w: Words, k: int, e: int) -> bool:

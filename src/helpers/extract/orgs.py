@@ -76,6 +76,10 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             b += 2  # "the University at Buffalo": its place is its name
         if a >= 2 and w.lower[a - 1] in ("of", "the") and b - i - n >= 3:
             b = _trim_name(w, a, i + n, b)
+        if w.lower[i + n - 1] == "service" and i - a == 1 and (
+                w.lower[a] in _SERVICE_FUNCTIONS or w.lower[a] in lexicon.word_set("titles", "portfolios")):
+            nxt = i + n  # "Press Service of X", "Vice President for Community Service": a function, no body
+            continue
         generic = _unit_generic() if w.lower[i + n - 1] in units else _GENERIC
         if all(w.lower[k] in generic or k >= i for k in range(a, b)) and b - i == n:
             nxt = i + n  # "the Government", "Municipal Government": no name
@@ -343,6 +347,9 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
             return before_and  # "President A B and X University": the title names a person
         break
     return a
+
+
+_SERVICE_FUNCTIONS = {"press", "media", "customer", "public", "civil", "information", "news", "secret", "legal"}
 
 
 def _particles() -> frozenset[str]:

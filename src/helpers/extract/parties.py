@@ -65,8 +65,10 @@ def _opens_apposition(w: Words, a: int, k: int) -> bool:
     low = w.lower[a]
     if low in ("a", "an", "which", "who", "under") or low in ("one", "part") and a + 1 < k and w.lower[a + 1] == "of":
         return True  # ", a leading provider,", ", which signed an MoU with Y in 2019,", ", under the Ministry of X,"
-    if low == "the":
-        return a + 1 < k and (w.text[a + 1][:1].islower() or w.lower[a + 1:a + 3] in (["world", "'s"], ["world", "’s"]))
+    if low == "the":  # ", the Mexican subsidiary of Y,"
+        return a + 1 < k and (w.text[a + 1][:1].islower() or w.lower[a + 1:a + 3] in (["world", "'s"], ["world", "’s"])
+                              or a + 2 < k and is_cap(w.text[a + 1])
+                              and w.lower[a + 2] in lexicon.word_set("organizations", "company_descriptors"))
     return a + 2 < k and is_cap(w.text[a]) and w.text[a + 1] in ("'s", "’s") and w.text[a + 2][:1].islower()
 
 
@@ -99,7 +101,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
     starts = {o.i: o for o in orgs}
     ends = {o.j: o for o in orgs}
     found: list[OrgSpan] = []
-    place = None
+    place = d = None
     sign = ag.main_sign(w, s, e, ag.SIGN_WORDS)
     fronted = fronted_end(w, s, sign)
     for k in range(s, e):
@@ -118,7 +120,7 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
         while k >= max(s, fronted) and (w.lower[k] in SUBJECT_GAP or _date_word(w.lower[k]) or k + 1 in ends
                           or based_word(w.lower[k]) and k + 1 in starts
                           or w.lower[k] == "that" and any(w.lower[q] in ag.ANNOUNCE for q in range(max(s, k - 5), k))
-                          or w.text[k] == ")"
+                          or w.text[k] == ")" or (d := _descriptor_start(w, s, k, starts)) is not None
                           or (place := _place_before(w, s, k, ends, people)) is not None):
             if place is not None:
                 k = place - 1  # "X in Greenbelt, Md., and Y signed": the place is skipped
@@ -127,6 +129,9 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
             if w.text[k] == ")" and k + 1 not in ends:
                 k = next((q for q in range(k - 1, max(s, k - 12) - 1, -1) if w.text[q] == "("), s) - 1
                 continue  # "X (IAE, CAS) signed"
+            if d is not None:
+                k, d = d - 1, None  # "X and the shipyard company Y signed": the description of Y is skipped
+                continue
             if w.text[k] == "," and (comma := apposition_start(w, s, k)) is not None:
                 k = comma - 1  # "X and Y, a leading provider under Z, signed": the apposition is skipped
                 continue
@@ -220,6 +225,20 @@ def _descriptor_before(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> 
     if q > a and q in starts and w.lower[q - 1] in lexicon.word_set("organizations", "company_descriptors"):
         return q
     return None
+
+
+def _descriptor_start(w: Words, s: int, k: int, starts: dict[int, OrgSpan]) -> int | None:
+    """Where a description written small before a subject's organisation begins, the name starting
+    at k + 1 ("and the shipyard company Y", "and Danish sensor maker Y"): the word after "and",
+    "the" or a comma, which stay in the subject; else None."""
+    if k + 1 not in starts or w.lower[k] not in lexicon.word_set("organizations", "company_descriptors"):
+        return None
+    q = k - 1
+    while q >= s and q > k - 5 and w.text[q].isalpha() and w.text[q].islower() and w.lower[q] not in ("and", "the"):
+        q -= 1
+    while q >= s and q > k - 7 and is_cap(w.text[q]) and q + 1 not in starts and not any(o.j == q + 1 for o in starts.values()):
+        q -= 1  # where it is from: "Danish"
+    return q + 1 if q >= s and (w.lower[q] in ("and", "the") or w.text[q] == ",") else None
 
 
 def _described_group(w: Words, k: int, e: int, starts: dict[int, OrgSpan]) -> int | None:
