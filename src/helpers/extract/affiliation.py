@@ -38,7 +38,7 @@ def appositions(items: list[Item], w: Words) -> None:
             p.org = p.org or org or q.org
             q.title = q.title_kind = q.org = None
         elif nxt and nxt.kind == "title" and gap and (p.title is None or p.cue != "title" or (
-                p.title.lower() in lexicon.ranks() and nxt.value[2] is not None)):  # "Member Prof. A, Vice-President of X"
+                p.title.lower() in lexicon.ranks() and nxt.value[2] is not None)):  # "Member A, Vice-President of X"
             if nxt.value[0].lower() in lexicon.ranks() and y + 2 < len(items) and items[y + 1].kind == "sep" \
                     and items[y + 1].value == "," and items[y + 2].kind == "title":
                 nxt.kind, y, nxt = "used-title", y + 2, items[y + 2]  # "A, Professor, Acting Dean of X"

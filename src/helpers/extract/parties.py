@@ -236,7 +236,8 @@ def _descriptor_start(w: Words, s: int, k: int, starts: dict[int, OrgSpan]) -> i
     q = k - 1
     while q >= s and q > k - 5 and w.text[q].isalpha() and w.text[q].islower() and w.lower[q] not in ("and", "the"):
         q -= 1
-    while q >= s and q > k - 7 and is_cap(w.text[q]) and q + 1 not in starts and not any(o.j == q + 1 for o in starts.values()):
+    low = q
+    while q >= s and q > low - 2 and is_cap(w.text[q]):
         q -= 1  # where it is from: "Danish"
     return q + 1 if q >= s and (w.lower[q] in ("and", "the") or w.text[q] == ",") else None
 

@@ -285,7 +285,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         family = word.isupper() and is_acronym(word) and upper_family(w, k, e, not_name)  # "PARK Ji-hoon"
         if is_cap(word) and (low not in bare_stop or family) and (not is_acronym(word) or family):
             m = name_words(w, k, e, bare_stop, loose=family)
-            if ((q := form_after_run(w, k, e)) > m or q and q + legal_form_at(w, q, e) > m) and not any(titles.match(w.lower, x, q)[0] for x in range(m, q)) \
+            q = form_after_run(w, k, e)  # "Vindhav Sensorik A/S": a form the name run swallows still closes it
+            if (q > m or q and q + legal_form_at(w, q, e) > m) \
+                    and not any(titles.match(w.lower, x, q)[0] for x in range(m, q)) \
                     and not ({"'s", "’s"} & set(w.text[k:q])):  # "Solmar Energía Dominicana S.R.L.": a word no name has
                 k = _add_body(items, orgs, w, text, k, legal_suffix(w, q, e), "company")
                 continue
