@@ -744,3 +744,24 @@ def test_on_behalf_of_a_body_before_by_and_the_signer_is_that_signers():
                "Brindle Shipbuilding, by the General Manager, Ioana STANCU.")
     assert f.people["dobra mihai"].org == "tarnby polytechnic university"
     assert f.people["ioana stancu"].org == "brindle shipbuilding s a"
+
+
+def test_a_vice_minister_listed_after_a_minister_keeps_the_body_named_after_him():
+    f = _facts("She hosted Minister of Education and Science Ilze Tarna, and Vice-Minister Ona Tarnaitė of the "
+               "Ministry of Education, Science and Sport of the Republic of Lithuania.")
+    assert f.people["ona tarnaitė"].org == "ministry of education science and sport of the republic of lithuania"
+
+
+def test_a_ministry_a_title_names_is_the_state_ministry_holding_its_words():
+    f = _facts("Germany and the Czech Republic signed a declaration on 3 May 2024. Parliamentary State Secretary "
+               "Dr. Anja Tarn of the Federal Ministry for Research (BMF) spoke with the Saxon State Minister for "
+               "Science and the Arts, Barbara Osk, whose Saxon State Ministry for Science and the Arts co-hosts the "
+               "forum.")
+    assert f.people["anja tarn"].title == "Parliamentary State Secretary"
+    assert f.people["barbara osk"].org == "saxon state ministry for science and the arts"
+    assert not any(o.name == "Parliamentary" for o in f.orgs.values())
+
+
+def test_father_is_an_honorific():
+    f = _facts("The ceremony was attended by the Rector of Tarn University, Fr. Andrés Felipe Osk Uribe.")
+    assert "andrés felipe osk uribe" in f.people

@@ -875,3 +875,24 @@ def test_a_national_service_is_a_body_and_a_press_service_is_not():
                    "received the delegation.")
     assert (org.name, org.kind) == ("National Astronomical Tarn Service", "government")
     assert not any("Service" in o.name for o in _orgs("The Press Service of Brindlecosmos reported the visit."))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Prof. Sofia Marchetti of the Università degli Studi dell'Isonzo presented the network.",
+     "Università degli Studi dell'Isonzo"),
+    ("Mr. Lamine Fall, Director General of the Agence Sénégalaise pour la Promotion du Numérique (ASPN), attended.",
+     "Agence Sénégalaise pour la Promotion du Numérique"),
+    ("It was attended by CHOI Dong-wook, Director-General for Marine Industry at the Tarnsan Metropolitan City "
+     "government.", "Tarnsan Metropolitan City"),
+    ("It was attended by Dr. Esther Langat, Principal Secretary in the State Department for ICT and the Digital "
+     "Economy.", "State Department for ICT and the Digital Economy"),
+    ("Vice-Minister Ona Tarnaitė of the Ministry of Education, Science and Sport of the Republic of Lithuania spoke.",
+     "Ministry of Education, Science and Sport of the Republic of Lithuania"),
+])
+def test_a_name_goes_on_over_elisions_french_heads_and_the_and_of_a_field_list(sentence, name):
+    assert name in [o.name for o in _orgs(sentence)]
+
+
+def test_and_the_before_a_body_of_its_own_ends_the_name():
+    assert [o.name for o in _orgs("An agreement between the Ministry of Science and the University of Tarn was "
+                                  "signed.")] == ["Ministry of Science", "University of Tarn"]

@@ -40,6 +40,9 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("The visit follows the MoU Tarn signed with Osk in 2021.", True),
     ("In 2019 the University signed a framework agreement with the Osk Institute.", True),
     ("Tarn and Osk signed a memorandum on 4 May 2024.", False),
+    ("Cooperation is already developing: in 2022, Tarn Technical University and Universiti Teknologi Osk signed "
+     "a memorandum on student exchange.", True),
+    ("In 2022 they met, and today Tarn Technical University and Universiti Teknologi Osk signed a memorandum.", False),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past

@@ -85,7 +85,7 @@ def appositions(items: list[Item], w: Words) -> None:
     _group_leads(items, w)
     _representing(items, w)
     _from_group(items, w)
-    _shared_owner(items)
+    _shared_owner(items, w)
     _pair_owner(items, w)
     for x, item in enumerate(items):
         if item.kind == "person" and item.value.org is None:
@@ -257,14 +257,16 @@ def _pair_owner(items: list[Item], w: Words) -> None:
                     p.value.org = it.value  # "A, Dean, and B, Director, both of X"
 
 
-def _shared_owner(items: list[Item]) -> None:
-    """"X's President A and Vice President B": B is of X too (titled people of one kind in a list)."""
+def _shared_owner(items: list[Item], w: Words) -> None:
+    """"X's President A and Vice President B": B is of X too (titled people of one kind in a list);
+    not B in "... and Vice-Minister B of the Ministry of Y", whose own body follows."""
     if sum(it.kind == "person" for it in items) < 2:
         return
     for x in range(2, len(items)):
         b = items[x]
         if b.kind != "person" or b.value.cue != "title" or b.value.org is not None or posted(b.value.title) \
-                or items[x - 1].kind != "sep" or items[x - 1].value not in ("and", ","):
+                or items[x - 1].kind != "sep" or items[x - 1].value not in ("and", ",") \
+                or b.j < len(w) and w.lower[b.j] in ("of", "from", "at"):
             continue
         y, kinds = x - 1, set()
         while y > 0 and (items[y].kind in ("used-title", "org")

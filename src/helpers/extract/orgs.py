@@ -38,6 +38,7 @@ _POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of b
 
 _DESCRIBED = {"group", "consortium"}  # with the lexicon's company descriptors ("maker", "firm")
 _ARTICLES = {"the", "las", "los", "les", "el"}
+_ELIDED = re.compile(r"(?:dell|dall|all|nell|sull|d|l)['’][A-ZÀ-Ý]")  # "dell'Isonzo", "d'Aosta"
 
 
 def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = frozenset()) -> list[OrgSpan]:
@@ -68,6 +69,8 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             while a < i and w.lower[a] in ("and", "&", ",", "the"):
                 a += 1
         b, parent = _right(w, i + n, e, heads, title_words, w.lower[i] in lexicon.leading_heads())
+        if n > 1 and b == i + n and w.text[b - 1].isalpha() and w.text[b - 1].islower():
+            b -= 1  # "the Busan Metropolitan City government": the word written small is no part of the name
         if w.lower[b - 1] in ("college", "university") and b < e and is_cap(w.text[b]) \
                 and (b + 1 >= e or not is_cap(w.text[b + 1])) and is_place_word(w.text[b]):
             b += 1  # "Imperial College London", "University College Dublin": the city is the name's
@@ -391,6 +394,9 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and w.lower[k + 1] in TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
             k += 1  # "Université libre de Bruxelles": an adjective written small after a leading head
             continue
+        if (saw_of or leading) and _ELIDED.match(w.text[k]):
+            k = b = k + 1  # "Università degli Studi dell'Isonzo": an article run into the next word
+            continue
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] in _ARTICLES else 0)  # "Universidad de las Cumbres"
         if low in TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
             saw_of = True
@@ -417,6 +423,10 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                      or k == b and low in lexicon.word_set("organizations", "region_suffixes")):
             k += 1  # "NEC Laboratories Europe": a region closes a company's name
             b = k
+            continue
+        if low in _AND and saw_of and k + 2 < e and w.lower[k + 1] == "the" and not _starts_org(w, k + 2, e, heads) \
+                and (end := _field_list(w, k, e)):
+            k = b = end  # "State Department for ICT and the Digital Economy"
             continue
         if low == "," and saw_of and (end := _field_list(w, k + 1, e)):
             k = b = end  # "Ministry of Trade, Industry and Energy"

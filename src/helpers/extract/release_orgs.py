@@ -121,12 +121,13 @@ def _ministries(facts: DocFacts, acronyms: dict[str, str]) -> None:
     name), is the release's one longer ministry holding all its words: "Ministry of Science and
     Technology (MOST)"."""
     # "Ministry for Science" from "Minister for Science" is the "Ministry of Science"
-    words = {k: set(k.split()) - {"of", "for", "the"} for k, o in facts.orgs.items() if k.startswith("ministry ")}
+    words = {k: set(k.split()) - {"of", "for", "the"} for k in facts.orgs
+             if "ministry" in k.split() and "of" not in k.split()[:k.split().index("ministry")]}
     text = facts.doc.text
-    for key in words:
+    for key in [k for k in words if k.startswith("ministry ")]:  # "Saxon State Ministry for X" holds one too
         name = facts.orgs[key].name
         holders = [k for k, ws in words.items() if k != key and words[key] <= ws and facts.orgs[k].name in text]
-        within = sum(text.count(facts.orgs[k].name) for k in holders if facts.orgs[k].name.startswith(name))
+        within = sum(text.count(facts.orgs[k].name) for k in holders if name in facts.orgs[k].name)
         if text.count(name) > within:
             continue  # a ministry the text names apart from a longer one is a body of its own
         if len(holders) == 1:

@@ -189,7 +189,8 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
                 w.lower[q] == "in" and _year(w.lower[q + 1]) and int(w.lower[q + 1]) < date.year
-                and SIGN_WORDS.isdisjoint(w.lower[max(s, q - 8):q]) for q in range(max(s, k - 7), k - 1)):
+                and SIGN_WORDS.isdisjoint(w.lower[max(s, q - 8):q]) and "today" not in w.lower[q:k]
+                for q in range(max(s, k - 12), k - 1)):
             return True  # "in 2019 the University signed a framework agreement with X", "Earlier, in 2019, X signed"
     return False
 
