@@ -30,6 +30,8 @@ def _words(sentence: str):
     ("Tarn University and Osk Institute to sign MoU on joint research", True),
     ("Tarn University and Osk Institute move closer to signing an agreement.", True),
     ("Tarn University and Osk Institute sign MoU on joint research", False),
+    ("The Government adopted the draft agreement with Osk and authorised the Minister of Science, Technological "
+     "Development and Innovation, Dragana Tarnić, to sign it on behalf of Tarnia.", True),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -43,6 +45,9 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("Cooperation is already developing: in 2022, Tarn Technical University and Universiti Teknologi Osk signed "
      "a memorandum on student exchange.", True),
     ("In 2022 they met, and today Tarn Technical University and Universiti Teknologi Osk signed a memorandum.", False),
+    ("In 2019, the Tarn Institute for Artificial Intelligence and the Universidad de Valparaíso del Osk signed a "
+     "memorandum of understanding on joint research.", True),
+    ("She noted that the Ministry has so far signed bilateral programmes with more than 30 countries.", True),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past

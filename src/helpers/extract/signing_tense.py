@@ -103,8 +103,14 @@ def _conditional(w: Words, s: int, k: int) -> bool:
 
 def _reach(w: Words, s: int, k: int) -> int:
     """How far back from an infinitive "to sign" at k an intention cue may stand: 12 words, or 24 for a
-    second infinitive ("agreed to prepare a memorandum on ... and to sign it during the next visit")."""
-    return 24 if k - 2 >= s and w.lower[k - 2] == "and" else 12
+    second infinitive ("agreed to prepare a memorandum on ... and to sign it during the next visit") or
+    after a verb that licenses someone to sign."""
+    if k - 2 >= s and w.lower[k - 2] == "and" or any(w.lower[q] in _LICENSING for q in range(max(s, k - 24), k)):
+        return 24  # "authorised the Minister of X, Y, Z, Dragana A, to sign it": the cue before a long object
+    return 12
+
+
+_LICENSING = {"authorised", "authorized", "authorises", "authorizes", "mandated", "empowered", "instructed"}
 
 
 def negated(w: Words, s: int, e: int) -> bool:
@@ -152,8 +158,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
     if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
         return True  # "This followed a meeting in Khartoum where an agreement was signed"
-    if signs_at and date is None and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]):
-        return True  # "In 2006 Australia and the US signed a Treaty ...": a year alone, in an undated release
+    if signs_at and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]) and (
+            date is None or int(w.lower[s + 1]) < date.year and "today" not in w.lower[s:e]):
+        return True  # "In 2006 Australia and the US signed a Treaty ...": a year alone or an earlier one
     if signs_at and any(w.lower[q] in _RECALL for q in range(s, signs_at[0])) and "today" not in w.lower[s:e]:
         return True  # "She recalled the memorandum ABCA signed with TAASE in 2021"
     if signs_at and any(w.lower[q] in _MEETINGS and w.lower[q + 1] in ("follows", "followed")
@@ -167,6 +174,8 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
+        if any(w.lower[q:q + 2] in (["so", "far"], ["thus", "far"], ["to", "date"]) for q in range(max(s, k - 4), k)):
+            return True  # "the Ministry has so far signed programmes with 30 countries"
         if date is not None and w.lower[k] in _HEAD_WORDS and _dated_before(w, s, k, date.year) \
                 and any(w.lower[q] in _SIGN_PAST for q in range(k + 1, min(e, k + 3))):
             return True  # "joint projects under the 2021 research exchange protocol signed between A and B"
