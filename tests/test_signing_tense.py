@@ -32,6 +32,9 @@ def _words(sentence: str):
     ("Tarn University and Osk Institute sign MoU on joint research", False),
     ("The Government adopted the draft agreement with Osk and authorised the Minister of Science, Technological "
      "Development and Innovation, Dragana Tarnić, to sign it on behalf of Tarnia.", True),
+    ("The signing of the agreement between Tarn University and the Osk Institute will take place in May.", True),
+    ("The signing of the agreement between Tarn University and the Osk Institute took place, as the rectors "
+     "will recall, in May.", False),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -78,6 +81,7 @@ def test_another_tells_the_second_agreement_of_a_ceremony(sentence, other):
     ("Tarn and Osk agreed to renew the agreement signed between them.", True),
     ("Under the MoU signed today, Tarn will host twenty students from Osk.", False),
     ("The agreement signed by Tarn and Osk on 4 May covers joint research.", False),
+    ("They discussed the implementation of the memorandum signed in January between Tarn and Osk.", True),
 ])
 def test_framed_tells_an_agreement_in_force_from_one_signed_now(sentence, in_force):
     assert tense.framed(*_words(sentence)) is in_force

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lexicon
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import WEEKDAYS
 from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, in_relative_clause
 from .nlp import Words
 
@@ -78,6 +78,8 @@ def intended(w: Words, s: int, e: int) -> bool:
             found = True  # "an update when a definitive agreement has been concluded": not signed yet
             continue
         ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
+            w.lower[q] in ("will", "shall") and PAST_SIGN.isdisjoint(w.lower[k + 1:q]) and "," not in w.text[k + 1:q]
+            for q in range(k + 7, min(e, k + 16))) or any(  # "The signing of the agreement between X and Y will"
             w.lower[q] in ("is", "are", "has", "have") and w.lower[q + 1] in _AHEAD | _CALLED_OFF | {"been"}
             and (w.lower[q + 1] != "been" or w.lower[q + 2] in _AHEAD | _CALLED_OFF)
             for q in range(k + 1, min(e - 2, k + 16)))) \
@@ -135,8 +137,8 @@ def framed(w: Words, s: int, e: int) -> bool:
     implementation of the agreement signed between X and Y", "set up under the MoU signed by X and Y"),
     with no day of its own in the sentence: an agreement in force, not one signed in the reported event."""
     lows = w.lower[s:e]
-    if any(x in _WHEN_WORDS or x in MONTHS or x[:1].isdigit() for x in lows):
-        return False
+    if any(x in _WHEN_WORDS or x[:1].isdigit() for x in lows):
+        return False  # a day, not a month alone: "the memorandum signed in January" is framed still
     for k in range(s + 1, e):
         if w.lower[k] not in _SIGN_PAST:
             continue
