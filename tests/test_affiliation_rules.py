@@ -765,3 +765,32 @@ def test_a_ministry_a_title_names_is_the_state_ministry_holding_its_words():
 def test_father_is_an_honorific():
     f = _facts("The ceremony was attended by the Rector of Tarn University, Fr. Andrés Felipe Osk Uribe.")
     assert "andrés felipe osk uribe" in f.people
+
+
+def test_a_short_form_defined_beside_another_quoted_name_is_learned():
+    f = _facts('TARNBY, Feb. 7, 2023 /CNW/ - Cedarvik Hydrogen Corp. ("Cedarvik" or the "Company") and Salish Osk '
+               "University (SOU) signed an agreement. Signing for Cedarvik was Étienne Tarn-Wong, President and Chief "
+               "Executive Officer; signing for SOU was Dr. Harjit K. Osk, President.")
+    assert f.people[person_key("Étienne Tarn-Wong")].org == org_key("Cedarvik Hydrogen Corp.")
+
+
+def test_on_behalf_of_a_body_opening_a_sentence_gives_its_speaker_that_body():
+    f = _facts("On behalf of the Ministry of University and Research (MUR), the Director-General for Research, "
+               "Dr Francesco Tarni, outlined the instruments available for bilateral cooperation.")
+    assert f.people["francesco tarni"].org == "ministry of university and research"
+
+
+def test_a_diplomat_is_of_the_mission_the_release_names_for_their_country():
+    f = _facts("The Consul-General of Tarnland in Hong Kong, Mrs Ana Osk, together with other representatives of "
+               "the Royal Tarnish Consulate-General in Hong Kong, also attended the ceremony. The Ambassador of Oskia "
+               "to Italy, Ms Joan Tarn, spoke. The forum was supported by the Embassy of Oskia in Italy.")
+    assert f.people["ana osk"].org == "royal tarnish consulate general in hong kong"
+    assert f.people["joan tarn"].org == "embassy of oskia in italy"
+
+
+def test_a_universitys_senate_is_part_of_the_university_and_a_titled_family_name_no_body():
+    f = _facts("Tarnby Polytechnic University (TPU) and Osk Shipbuilding S.A. signed an agreement on 6 July 2020. "
+               "It was signed by the Rector, Prof. univ. dr. ing. Mihai-Cristian DOBRA. The President of the "
+               "University Senate, Prof. Elena TARNU, was also present. \"We are proud,\" said Rector DOBRA.")
+    assert f.people["elena tarnu"].org == "tarnby polytechnic university"
+    assert not any(o.name == "DOBRA" for o in f.orgs.values())

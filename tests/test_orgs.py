@@ -896,3 +896,10 @@ def test_a_name_goes_on_over_elisions_french_heads_and_the_and_of_a_field_list(s
 def test_and_the_before_a_body_of_its_own_ends_the_name():
     assert [o.name for o in _orgs("An agreement between the Ministry of Science and the University of Tarn was "
                                   "signed.")] == ["Ministry of Science", "University of Tarn"]
+
+
+def test_a_short_form_inside_a_longer_company_name_keeps_the_whole_name():
+    f = _facts('MONTERREY, Mexico, Feb. 21, 2024 /Wire/ -- Grupo Industrial Tarnosílice, S.A.B. de C.V. '
+               '("Tarnosílice" or "the Company") signed an agreement with Osk University.')
+    assert "Grupo Industrial Tarnosílice, S.A.B. de C.V." in {o.name for o in f.orgs.values()}
+    assert not any(o.name.startswith("Tarnosílice") for o in f.orgs.values())

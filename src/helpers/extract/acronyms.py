@@ -48,7 +48,9 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words)
 
 
-_SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})[\"”’']?\s*\)")
+_SHORT_FORM = re.compile(r"\(\s*[\"“‘']?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})[\"”’']?"
+                         r"(?:\s*,?\s*(?:or|and)?\s*(?:the\s+)?[\"“‘'][^\"”’'()]{1,30}[\"”’'])*\s*\)")
+# '("Cedarline" or the "Company")': the short form, then the words the release also calls it
 _QUOTES = {'"', "“", "”", "‘", "’", "'"}
 
 
@@ -93,9 +95,10 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
     end = k + 1 + (1 if k + 1 < e and w.text[k + 1] in _QUOTES else 0)
     word = w.text[k]
     words = name.lower().split()
-    if end < e and w.text[end] == ")" and (is_acronym(word) or (is_cap(word) and (word.lower() in words
-                                                                                  or _blended(word, words)))):
-        return word, end + 1
+    close = _also_called(w, end, e) if k > b + 1 else end
+    if close < e and w.text[close] == ")" and (is_acronym(word) or (is_cap(word) and (word.lower() in words
+                                                                                      or _blended(word, words)))):
+        return word, close + 1
     if end < e and w.text[end] == "," and is_acronym(word) and ")" in w.text[end:min(e, end + 10)]:
         return word, b  # "(KIHES, President A)": the acronym, then who heads the body
     if end + 1 < e and w.text[end + 1] == ")" and is_acronym(word) and w.lower[end] in words[1:] \
@@ -109,6 +112,20 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
             any(x.startswith(t.lower()) for x in words) for t in w.text[k:n]):
         return " ".join(w.text[k:n]), close + 1  # "(Weston Tech)"
     return None
+
+
+def _also_called(w: Words, q: int, e: int) -> int:
+    """Past the other quoted names after a quoted short form ('("Cedarline" or the "Company")'): the
+    closing bracket's word, or q when none follows."""
+    k = q
+    while k < e and w.lower[k] in (",", "or", "and", "the"):
+        k += 1
+    if k == q or k >= e or w.text[k] not in _QUOTES:
+        return q
+    close = next((x for x in range(k + 1, min(e, k + 8)) if w.text[x] in _QUOTES), None)
+    if close is None:
+        return q
+    return close + 1 if close + 1 < e and w.text[close + 1] == ")" else _also_called(w, close + 1, e)
 
 
 _RUN_JOIN = {"of", "for", "and", "&", "de"}

@@ -133,15 +133,20 @@ def _after_aside(w: Words, j: int) -> int:
 def _from_group(items: list[Item], w: Words) -> None:
     """"From LUB, Sh. A, Sh. B and Ms C attended", "Also in attendance from FAPESP were A, B": the
     people listed after "from Org," or "from Org were" belong to Org; after "were", a list whose
-    items semicolons part ("A, Chair; B, Head of Research") too."""
-    group, listed, since = None, False, 0
+    items semicolons part ("A, Chair; B, Head of Research") too; "On behalf of X, the Director, A"; and
+    "A, together with other representatives of X"."""
+    group, listed, since, last = None, False, 0, None
     for it in items:
         if it.kind == "org":
             a = it.i - (1 if it.i > 0 and w.lower[it.i - 1] == "the" else 0)
+            if last is not None and last.value.org is None and a > 2 and w.lower[a - 1] == "of" \
+                    and w.lower[a - 3] == "other" and w.lower[a - 2] in lexicon.member_nouns():
+                last.value.org = it.value  # "A, together with other representatives of X": A is of X too
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
                 a > 1 and w.lower[a - 2:a] == ["behalf", "of"] and (
-                    nxt in ("was", "were") or w.lower[it.j:it.j + 2] == [",", "by"])) or (
+                    nxt in ("was", "were") or w.lower[it.j:it.j + 2] == [",", "by"]
+                    or nxt == "," and a > 2 and w.text[a - 3] == "On")) or (
                 w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
                     "speaking", "signing", ";", "and")))) else None  # "Signing for X was A; for Y, B"
             listed = group is not None and nxt != ","
@@ -152,6 +157,7 @@ def _from_group(items: list[Item], w: Words) -> None:
             it.value.org = group  # "Present from the PRI were ..., Head of X Department": the PRI's unit
         elif it.kind == "sep" and it.value == ";" and not listed:
             group = None
+        last = it if it.kind == "person" else last
 
 
 _CONTRAST = {"while", "whereas", "but"}

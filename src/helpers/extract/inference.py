@@ -33,7 +33,8 @@ def infer_affiliations(facts: DocFacts) -> None:
         if lp.org:
             continue
         if posted(lp.title):
-            lp.flag = "unknown"  # "High Commissioner to India": a diplomat is of their own country, no party's
+            # "Ambassador of Japan to India" beside "the Embassy of Japan in India": the post they head
+            lp.org, lp.flag = (post, "inferred-from-title") if (post := _post_of(facts, lp.title)) else (None, "unknown")
             continue
         if (named_in := _named_in_title(facts, lp.title, parties)) is not None:
             lp.org, lp.flag = named_in, "inferred-from-title"  # "Vice Chairman of the X University Board"
@@ -96,6 +97,22 @@ def _holds(kind: str, title_kind: str) -> bool:
 
 _SIGN_VERBS = {"signs", "signed", "inks", "inked", "sign", "ink"}
 _TITLE_WORDS = re.compile(r"[\w&'’-]+")
+
+
+_MISSIONS = {"embassy", "consulate", "consulate-general", "mission", "high commission"}
+
+
+def _post_of(facts: DocFacts, title: str | None) -> str | None:
+    """The one embassy, consulate or mission the release names for the country of a diplomat's title
+    ("Consul-General of Thailand in Hong Kong": the "Royal Thai Consulate-General in Hong Kong")."""
+    m = re.search(r"\bof (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*?)(?= (?:to|in)\b|$)", title or "")
+    if m is None:
+        return None
+    country = m.group(1)
+    stem = country[:5].lower()
+    posts = [k for k, o in facts.orgs.items() if o.parent is None and any(x in k for x in _MISSIONS)
+             and (country.lower() in k or any(x.startswith(stem) for x in k.split()))]
+    return posts[0] if len(posts) == 1 else None
 
 
 def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> str | None:

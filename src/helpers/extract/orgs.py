@@ -33,7 +33,7 @@ _DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal honorifics a body is named after
 
 
-_POSTED = frozenset({"embassy", "consulate", "mission", "office"})  # heads of bodies posted in a place
+_POSTED = frozenset({"embassy", "consulate", "consulate-general", "general", "mission", "office"})  # heads of bodies posted in a place
 
 
 _DESCRIBED = {"group", "consortium"}  # with the lexicon's company descriptors ("maker", "firm")
@@ -145,11 +145,14 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         for k in range(s, e - n + 1):
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
                 end = _defined_by(w, k, e, form, text) or legal_suffix(w, k + n, e)  # "... BioPharma S.A.E."
-                name = text[w.start[k]:w.end[end - 1]]  # 'Corrib Genomics DAC ("Corrib Genomics")': the full name
-                spans.append(OrgSpan(k, end, name, form, kind_of(name) if kind_of(name) != "other" else "company")
+                a = _company_before(w, s, k, title_words) if end > k + n else k  # "Grupo Industrial Cerro Alto"
+                if any(q in covered for q in range(a, k)):
+                    a = k
+                name = text[w.start[a]:w.end[end - 1]]  # 'Corrib Genomics DAC ("Corrib Genomics")': the full name
+                spans.append(OrgSpan(a, end, name, form, kind_of(name) if kind_of(name) != "other" else "company")
                              if end > k + n
                              else OrgSpan(k, k + n, form, form, "other", is_acronym=True))
-                covered.update(range(k, end))
+                covered.update(range(a, end))
     line = dateline(text[w.start[s]:w.end[e - 1]]) if s < e and is_cap(w.text[s]) \
         and _DIGIT.search(text, w.start[s], w.start[s] + 60) else None  # a dateline holds a date
     wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
@@ -187,9 +190,13 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             covered.update(range(a, end))
             continue
         if word in short and ((end := _defined_by(w, k, e, word, text)) or (end := legal_suffix(w, k + 1, e)) > k + 1):
-            name = text[w.start[k]:w.end[end - 1]]  # 'Nordvind Marine Robotics A/S ("Nordvind")': the full name
-            spans.append(OrgSpan(k, end, name, word, kind_of(name) if kind_of(name) != "other" else "company"))
-            covered.update(range(k, end))
+            a = _company_before(w, s, k, title_words)  # "Grupo Industrial Tecnosílice, S.A.B. de C.V."
+            if any(q in covered for q in range(a, k)):
+                a = k
+            name = text[w.start[a]:w.end[end - 1]]  # 'Nordvind Marine Robotics A/S ("Nordvind")': the full name
+            spans[:] = [o for o in spans if not a <= o.i < end]
+            spans.append(OrgSpan(a, end, name, word, kind_of(name) if kind_of(name) != "other" else "company"))
+            covered.update(range(a, end))
             continue
         spans.append(OrgSpan(k, k + 1, word, word, "other", is_acronym=True))  # resolved per release
         covered.add(k)

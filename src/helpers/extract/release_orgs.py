@@ -61,13 +61,19 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
             facts.orgs[key].parent = facts.orgs[key].parent or org_key(top)
         acronyms.setdefault(initials(source), key)
     by_initials = {initials(o.name): k for k, o in facts.orgs.items()}
-    for *_, orgs, _items in sentences:
+    families = {it.value.name.split()[-1].lower() for *_, _orgs, items in sentences for it in items
+                if it.kind == "person" and it.value.name.split()}
+    for *_, orgs, items in sentences:
+        titled = {it.j for it in items if it.kind in ("title", "used-title")} | {
+            it.value[2].i for it in items if it.kind in ("title", "used-title") and isinstance(it.value[2], OrgSpan)}
         for o in orgs:
             if o.is_acronym:
                 key = acronyms.get(o.name) or by_initials.get(o.name)
                 if key:
                     o.name, o.is_acronym = facts.orgs[key].name, False
                     facts.orgs[key].acronym = facts.orgs[key].acronym or o.acronym
+                elif o.name.lower() in families and o.i in titled:
+                    continue  # "said Rector DOBRESCU": the family name of a person the release names in full
                 else:
                     facts.orgs.setdefault(org_key(o.name), LocalOrg(org_key(o.name), o.name, o.name, "other"))
     words_of_org = {k: set(k.split()) for k, o in facts.orgs.items() if o.name != o.acronym}
@@ -387,9 +393,10 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
     for key, lo in facts.orgs.items():
         # "Kestrel College" has a name of its own; "Centre for Applied Electrochemistry Research (CREA)",
         # with an acronym of its own, is a body in its own right
-        if not is_unit(lo) or not _by_function(lo) or lo.acronym and lo.acronym != lo.name:
+        governing = _university_body(lo.name)  # "the President of the University Senate"
+        if not governing and (not is_unit(lo) or not _by_function(lo) or lo.acronym and lo.acronym != lo.name):
             continue
-        academic = lo.name.split()[0].lower() in _ACADEMIC_UNITS
+        academic = governing or lo.name.split()[0].lower() in _ACADEMIC_UNITS
         own = source if source and not (academic and facts.orgs[source].kind == "company") else None
         bodies = schools if academic else universities
         owner = own or (bodies[0] if len(bodies) == 1 else _university_before(facts, key, sentences)
@@ -405,6 +412,15 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
 
 
 _ACADEMIC_UNITS = {"faculty", "school", "college"}
+_GOVERNING = {"senate", "council", "court", "assembly"}
+
+
+def _university_body(name: str) -> bool:
+    """Whether a name is a university's governing body with no name of its own ("University Senate",
+    "Council of the University")."""
+    words = name.lower().split()
+    return len(words) == 2 and words[0] == "university" and words[1] in _GOVERNING \
+        or len(words) == 4 and words[0] in _GOVERNING and words[1:] == ["of", "the", "university"]
 
 
 def _with_delegation(facts: DocFacts, key: str, sentences: list) -> bool:
