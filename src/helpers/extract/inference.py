@@ -34,7 +34,8 @@ def infer_affiliations(facts: DocFacts) -> None:
             continue
         if posted(lp.title):
             # "Ambassador of Japan to India" beside "the Embassy of Japan in India": the post they head
-            lp.org, lp.flag = (post, "inferred-from-title") if (post := _post_of(facts, lp.title)) else (None, "unknown")
+            post = _post_of(facts, lp.title)
+            lp.org, lp.flag = (post, "inferred-from-title") if post else (None, "unknown")
             continue
         if (named_in := _named_in_title(facts, lp.title, parties)) is not None:
             lp.org, lp.flag = named_in, "inferred-from-title"  # "Vice Chairman of the X University Board"

@@ -33,7 +33,8 @@ _DIGIT = re.compile(r"\d")
 _NAMED_AFTER = {"prince", "princess", "crown", "sheikh", "sheikha"}  # royal honorifics a body is named after
 
 
-_POSTED = frozenset({"embassy", "consulate", "consulate-general", "general", "mission", "office"})  # heads of bodies posted in a place
+# heads of bodies posted in a place ("Consulate General" ends in "general")
+_POSTED = frozenset({"embassy", "consulate", "consulate-general", "general", "mission", "office"})
 
 
 _DESCRIBED = {"group", "consortium"}  # with the lexicon's company descriptors ("maker", "firm")
