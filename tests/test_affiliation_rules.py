@@ -794,3 +794,10 @@ def test_a_universitys_senate_is_part_of_the_university_and_a_titled_family_name
                "University Senate, Prof. Elena TARNU, was also present. \"We are proud,\" said Rector DOBRA.")
     assert f.people["elena tarnu"].org == "tarnby polytechnic university"
     assert not any(o.name == "DOBRA" for o in f.orgs.values())
+
+
+def test_a_body_with_an_acronym_of_its_own_is_not_taken_by_the_visiting_group():
+    f = _facts("A delegation from the Tarn Institute of Mountain Engineering (TIME), led by its President, Prof. Ken "
+               "Osk, paid a courtesy call on the Chairperson of the Himalayan Tarn Promotion Board (HTPB), Hon. Dr. "
+               "Sarita Kumari Tarn, at the Board's office today.")
+    assert f.people[person_key("Sarita Kumari Tarn")].org == org_key("Himalayan Tarn Promotion Board")

@@ -903,3 +903,10 @@ def test_a_short_form_inside_a_longer_company_name_keeps_the_whole_name():
                '("Tarnosílice" or "the Company") signed an agreement with Osk University.')
     assert "Grupo Industrial Tarnosílice, S.A.B. de C.V." in {o.name for o in f.orgs.values()}
     assert not any(o.name.startswith("Tarnosílice") for o in f.orgs.values())
+
+
+def test_a_named_board_is_a_body_and_a_companys_board_is_not():
+    assert [o.name for o in _orgs("The National Tarn Technologies Board signed an MoU with Osk University.")] == [
+        "National Tarn Technologies Board", "Osk University"]
+    assert not any("Board" in o.name for o in _orgs("A, Member of the Management Board of Tarnlux S.A., and B, "
+                                                     "Chair of the TARN Executive Board, spoke."))

@@ -167,7 +167,8 @@ def _bare_unit(org: OrgSpan) -> bool:
     """Whether an organisation is a unit named with no owner ("Information Management Department")."""
     units = lexicon.org_heads()[1]
     words = org.name.lower().split()
-    return org.parent is None and not org.is_acronym and bool(words) and (words[0] in units or words[-1] in units)
+    return org.parent is None and not org.is_acronym and org.acronym is None and bool(words) \
+        and (words[0] in units or words[-1] in units)  # not "Himalayan Technology Promotion Board (HTPB)"
 
 
 def _nearby_org(items: list[Item], x: int, w: Words):

@@ -84,6 +84,10 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 w.lower[a] in _SERVICE_FUNCTIONS or w.lower[a] in lexicon.word_set("titles", "portfolios")):
             nxt = i + n  # "Press Service of X", "Vice President for Community Service": a function, no body
             continue
+        if w.lower[i + n - 1] == "board" and all(w.lower[q] in _BOARD_FUNCTIONS or is_acronym(w.text[q])
+                                                 for q in range(a, i)):
+            nxt = i + n  # "Member of the Board of X", "the ZOSA Executive Board": a body's board, no body
+            continue
         generic = _unit_generic() if w.lower[i + n - 1] in units else _GENERIC
         if all(w.lower[k] in generic or k >= i for k in range(a, b)) and b - i == n:
             nxt = i + n  # "the Government", "Municipal Government": no name
@@ -360,6 +364,8 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
     return a
 
 
+_BOARD_FUNCTIONS = {"management", "executive", "supervisory", "governing", "advisory", "regional", "editorial",
+                    "university", "company", "corporate", "academic", "scientific", "main", "national", "the"}
 _SERVICE_FUNCTIONS = {"press", "media", "customer", "public", "civil", "information", "news", "secret", "legal"}
 
 

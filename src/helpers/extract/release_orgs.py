@@ -480,7 +480,10 @@ def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
         return None
     key = facts.org(o.name)
     lo = facts.orgs.get(key)
-    return (lo.parent or key) if lo else None
+    if lo is None:
+        return None
+    parent = facts.org(lo.parent) if lo.parent else None  # a parent named by a short form another name took
+    return parent if parent in facts.orgs else key
 
 
 def holder_of(facts: DocFacts, name: str, exclude: str | None = None) -> str | None:
