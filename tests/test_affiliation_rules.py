@@ -801,3 +801,25 @@ def test_a_body_with_an_acronym_of_its_own_is_not_taken_by_the_visiting_group():
                "Osk, paid a courtesy call on the Chairperson of the Himalayan Tarn Promotion Board (HTPB), Hon. Dr. "
                "Sarita Kumari Tarn, at the Board's office today.")
     assert f.people[person_key("Sarita Kumari Tarn")].org == org_key("Himalayan Tarn Promotion Board")
+
+
+def test_a_delegation_led_by_a_person_after_a_bracketed_aside_is_that_bodys():
+    f = _facts("On 10 September, Tarn Technical University (TTU) received a delegation of the Osk Institute of "
+               "Science and Technology (OIST, Republic of Korea) led by Vice President for International Affairs "
+               "Professor PARK Seong-ho.")
+    assert f.people[person_key("PARK Seong-ho")].org == org_key("Osk Institute of Science and Technology")
+
+
+def test_a_host_is_of_the_one_body_no_visitor_is_from():
+    f = _facts("A delegation of Tarnveld University of Technology (TUT), led by its Vice-Chancellor, Prof. Ana "
+               "Visser, visited the Osk Valley University of Science and Technology (OVUST) on 3 May 2024. The Vice "
+               "President for Research and Community Engagement, Dr. Meseret Haile Tarnu, and the Dean of the "
+               "College of Water Engineering, Dr. Yonas Osk, also hosted the guests.")
+    assert f.people[person_key("Meseret Haile Tarnu")].org == org_key("Osk Valley University of Science and Technology")
+
+
+def test_the_senate_of_a_university_is_a_unit_of_it():
+    f = _facts("The Senate of Nemunas Tarn University of Technology approved the draft agreement with Osk S.A. "
+               "The draft was prepared by a working group led by Vice-Rector for Research prof. dr. Darius Tarnas.")
+    assert f.orgs[org_key("Senate of Nemunas Tarn University of Technology")].parent == org_key(
+        "Nemunas Tarn University of Technology")

@@ -368,6 +368,8 @@ def _group_leads(items: list[Item], w: Words) -> None:
     for x, item in enumerate(items):
         if item.kind == "org" and has_cue:
             k = item.j
+            if k < len(w) and w.text[k] == "(" and ")" in w.text[k:k + 10]:
+                k = w.text.index(")", k) + 1  # "a delegation of X (HBIST, Republic of Korea) led by"
             while k < len(w) and k - item.j < 4 and w.text[k][:1].islower() and not cues.match(w.lower, k)[0]:
                 k += 1  # "X delegation led by", "X officials who attended ... included"
             k += 1 if k < len(w) and w.text[k] == "," else 0

@@ -9,7 +9,7 @@ from .. import lexicon
 from .facts import DocFacts
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
-from .release_orgs import GENERIC_COMPANY, header_body, top_org
+from .release_orgs import GENERIC_COMPANY, by_function, header_body, top_org
 from .theme_scope import is_country
 from .titles import posted
 
@@ -29,6 +29,8 @@ def infer_affiliations(facts: DocFacts) -> None:
     visitors = {r[0] for ev in facts.events for r in ev.roles if r[0] and (
         r[3] == "visitor" or r[3] != "host" and _in_delegation(text[r[4]:r[5]]))}
     side = _visiting_side(facts) if visitors else None
+    hosts = {r[0] for ev in facts.events for r in ev.roles if r[0] and r[3] == "host"}
+    home = _hosting_side(facts, visitors) if hosts else None
     for lp in facts.people.values():
         if lp.org:
             continue
@@ -48,6 +50,9 @@ def infer_affiliations(facts: DocFacts) -> None:
             continue
         if lp.key in visitors and side is not None:
             lp.org, lp.flag = side, "inferred-from-visit"  # a visitor is of the one body that is not host
+            continue
+        if lp.key in hosts and lp.key not in visitors and home is not None:
+            lp.org, lp.flag = home, "inferred-from-visit"  # a host is of the one body no visitor is from
             continue
         if (head_org := _the_head_of(facts, lp.title, publisher)) is not None:
             lp.org, lp.flag = head_org, "inferred-from-title"  # "Head of the College"
@@ -179,6 +184,17 @@ def _visiting_side(facts: DocFacts) -> str | None:
     if not hosts:
         return None
     others = {lo.parent or k for k, lo in facts.orgs.items() if not is_country(lo.name)} - hosts
+    return others.pop() if len(others) == 1 else None
+
+
+def _hosting_side(facts: DocFacts, visitors: set[str]) -> str | None:
+    """The one top-level organisation of a release that no visitor is from, when visitors are known."""
+    guests = {facts.people[k].org for k in visitors if k in facts.people and facts.people[k].org}
+    guests = {facts.orgs[k].parent or k for k in guests if k in facts.orgs}
+    if not guests:
+        return None
+    others = {lo.parent or k for k, lo in facts.orgs.items() if not is_country(lo.name)
+              and (lo.parent or lo.acronym or not by_function(lo))} - guests  # not an ownerless faculty
     return others.pop() if len(others) == 1 else None
 
 

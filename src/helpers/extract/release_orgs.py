@@ -394,7 +394,7 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
         # "Kestrel College" has a name of its own; "Centre for Applied Electrochemistry Research (CREA)",
         # with an acronym of its own, is a body in its own right
         governing = _university_body(lo.name)  # "the President of the University Senate"
-        if not governing and (not is_unit(lo) or not _by_function(lo) or lo.acronym and lo.acronym != lo.name):
+        if not governing and (not is_unit(lo) or not by_function(lo) or lo.acronym and lo.acronym != lo.name):
             continue
         academic = governing or lo.name.split()[0].lower() in _ACADEMIC_UNITS
         own = source if source and not (academic and facts.orgs[source].kind == "company") else None
@@ -438,7 +438,7 @@ def _most_named(facts: DocFacts, keys: list[str], sentences: list) -> str | None
     return counts[0][1] if len(counts) > 1 and counts[0][0] >= 2 * max(counts[1][0], 1) else None
 
 
-def _by_function(lo: LocalOrg) -> bool:
+def by_function(lo: LocalOrg) -> bool:
     """Whether a unit is named by its function alone ("School of Life Sciences", "International
     Office"), not by a name of its own ("Kestrel College"; "Korea Marine Institute", a country's own)."""
     units = lexicon.org_heads()[1]
