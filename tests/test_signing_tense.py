@@ -33,6 +33,7 @@ def _words(sentence: str):
     ("The Government adopted the draft agreement with Osk and authorised the Minister of Science, Technological "
      "Development and Innovation, Dragana Tarnić, to sign it on behalf of Tarnia.", True),
     ("The signing of the agreement between Tarn University and the Osk Institute will take place in May.", True),
+    ("Tarn University and the Osk Institute are in talks to sign a memorandum of understanding.", True),
     ("The signing of the agreement between Tarn University and the Osk Institute took place, as the rectors "
      "will recall, in May.", False),
 ])
@@ -51,6 +52,9 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("In 2019, the Tarn Institute for Artificial Intelligence and the Universidad de Valparaíso del Osk signed a "
      "memorandum of understanding on joint research.", True),
     ("She noted that the Ministry has so far signed bilateral programmes with more than 30 countries.", True),
+    ("The visit comes two years after Tarn University and the Osk Institute signed a cooperation agreement.", True),
+    ("Last year, Tarn University and the Osk Institute signed an agreement on joint research.", True),
+    ("Two years after their first meeting, Tarn and Osk today signed an agreement.", False),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past

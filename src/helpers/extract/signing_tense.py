@@ -21,6 +21,9 @@ _EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar", "
 _RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded", "reminding", "referring", "referred"}
 
 
+_SPANS = {"years", "months", "weeks", "decades", "year", "month", "decade"}  # "two years after"
+
+
 _MEETINGS = {"visit", "meeting", "talks", "trip", "mission", "forum", "tour"}
 
 
@@ -182,8 +185,12 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
                 and any(w.lower[q] in _SIGN_PAST for q in range(k + 1, min(e, k + 3))):
             return True  # "joint projects under the 2021 research exchange protocol signed between A and B"
         if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in ("year", "month")
-                                            for q in range(k + 1, min(e - 1, k + 14))):
-            return True  # "the signing of an MoU between the two last year"
+                                            for q in range(max(s, k - 12), min(e - 1, k + 14))) \
+                and "today" not in w.lower[s:e]:
+            return True  # "the signing of an MoU between the two last year", "Last year, A and B signed"
+        if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "after" and w.lower[q - 1] in _SPANS
+                                            for q in range(max(s + 1, k - 12), k)) and "today" not in w.lower[s:e]:
+            return True  # "The visit comes two years after A and B signed an agreement"
         if had and w.lower[k] in PAST_SIGN and _pluperfect(w, s, k):
             return True
         if "when" in w.lower[max(s, k - 3):k] and any(
