@@ -823,3 +823,12 @@ def test_the_senate_of_a_university_is_a_unit_of_it():
                "The draft was prepared by a working group led by Vice-Rector for Research prof. dr. Darius Tarnas.")
     assert f.orgs[org_key("Senate of Nemunas Tarn University of Technology")].parent == org_key(
         "Nemunas Tarn University of Technology")
+
+
+def test_a_title_of_the_university_before_a_name_is_that_persons():
+    f = _facts("Tarnxi University of Technology (TXUT) and Osk Semiconductor signed an agreement on 5 November 2024. "
+               "Party Secretary of the university Gao Jianping, Chairman of Osk Semiconductor Xu Zhenhua and President "
+               "of the university Liang Wenbo attended the ceremony.")
+    for name, title in (("Gao Jianping", "Party Secretary"), ("Liang Wenbo", "President")):
+        p = f.people[person_key(name)]
+        assert (p.title, p.org) == (title, org_key("Tarnxi University of Technology"))

@@ -20,6 +20,10 @@ def appositions(items: list[Item], w: Words) -> None:
         p = item.value
         if p.title is None and x > 0 and items[x - 1].kind == "title" and items[x - 1].j == item.i:
             _take_title(p, items[x - 1])  # "Vice Governor of X Mr Chen"
+        if p.title is None and x > 1 and items[x - 2].kind == "title" and items[x - 2].j == item.i - 3 \
+                and w.lower[item.i - 3:item.i - 1] == ["of", "the"] and w.text[item.i - 1].islower() \
+                and lexicon.org_heads()[0].match(w.lower, item.i - 1, item.i)[0]:
+            _take_title(p, items[x - 2])  # "President of the university Liang Wenbo": the body is found later
         if p.title is None and (bracketed := _bracketed_title(w, item.j)) is not None:
             p.title = bracketed  # "Dr. A (Applied Geochemistry professor)"
         y = x + 1

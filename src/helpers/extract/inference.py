@@ -139,6 +139,7 @@ def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> st
 
 _THE_HEAD = re.compile(r"\b(?:of|at|in) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"
 _THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+$")
+_OF_THE = re.compile(r" of the ([a-z]+) (?=[A-Z])")
 
 
 def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
@@ -156,7 +157,8 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
             a, b = r[4], r[5]
             at = text.find(lp.title, a, b)
             m = _THE_HEADS.search(text[max(a, at - 30):at]) if at > a else None
-            head = m.group(1).lower() if m else ""
+            after = m is None and at >= a and (m := _OF_THE.match(text, at + len(lp.title))) is not None
+            head = m.group(1).lower() if m else ""  # "the university's Dean", "President of the university A"
             if m is None or not (head in GENERIC_COMPANY or lexicon.org_heads()[0].match([head], 0)[0]):
                 continue
             named = [(start, key) for kind, key, start, _ in facts.mentions
@@ -165,7 +167,7 @@ def _owner_before(facts: DocFacts, lp, publisher: str | None) -> str | None:
             if named:
                 key = max(named)[1]
                 return facts.orgs[key].parent or key
-            if m.group(1)[:1].isupper() or head in GENERIC_COMPANY:  # "the company's technical director"
+            if m.group(1)[:1].isupper() or head in GENERIC_COMPANY or after:  # "the company's technical director"
                 one = _one_with_head(facts, head, publisher)
                 before = [(start, key) for kind, key, start, _ in facts.mentions
                           if kind == "organization" and start < a and key in facts.orgs and _has_head(facts, key, head)]
