@@ -456,3 +456,8 @@ def _finish_events(facts: DocFacts) -> None:
             _signers_bodies(facts, ev)  # "Head of the College A signed ... on behalf of the University"
         ev.roles = [(k, (facts.people[k].org if k else o), (facts.people[k].title if k else t), role, a, b)
                     for k, o, t, role, a, b in ev.roles]
+        bodies = {r[1] for r in ev.roles if r[3] == "party" and r[1] in facts.orgs
+                  and not is_country(facts.orgs[r[1]].name)}
+        if ev.kind == "signing" and len(bodies) >= 2:  # "Finland and Chile sign MoU": their ministries signed
+            ev.roles = [r for r in ev.roles if not (r[3] == "party" and r[1] in facts.orgs
+                                                    and is_country(facts.orgs[r[1]].name))]
