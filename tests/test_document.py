@@ -493,7 +493,8 @@ def test_a_subsidiary_described_after_its_name_signs_not_its_parent():
 def test_a_country_in_a_headline_is_no_party_beside_the_ministries_that_signed():
     f = _facts("New Zealand has signed a research arrangement with Norway, the Minister says. The arrangement was "
                "signed today by the Chief Executive of the Ministry of Tarn Science, Tāmati Osk, and the Director "
-               "General of the Norwegian Directorate for Osk Technology (NDOT), Silje Tarn.", published=dt.date(2024, 4, 3))
+               "General of the Norwegian Directorate for Osk Technology (NDOT), Silje Tarn.",
+               published=dt.date(2024, 4, 3))
     assert _parties(f) == {"ministry of tarn science", "norwegian directorate for osk technology"}
     g = _facts("Finland and Chile signed a memorandum of understanding on 4 June 2024.")
     assert _parties(g) == {"finland", "chile"}
