@@ -46,7 +46,7 @@ INVENTED = GOLD.parents[1] / "invented"
 
 @pytest.mark.parametrize("batch", ["i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9", "i10", "i11", "i12", "i13",
                                    "i14", "i15", "i16", "i17", "i18", "i19", "i20", "i21", "i22", "i23",
-                                   "i24", "i25", "i26", "i27", "i28", "i29", "i30", "i31", "i32", "i33"])
+                                   "i24", "i25", "i26", "i27", "i28", "i29", "i30", "i31", "i32", "i33", "i34", "i35"])
 def test_each_invented_release_has_its_text_and_consistent_gold(batch):
     from helpers.evaluate import load_gold
 

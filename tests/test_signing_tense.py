@@ -34,6 +34,9 @@ def _words(sentence: str):
      "Development and Innovation, Dragana Tarnić, to sign it on behalf of Tarnia.", True),
     ("The signing of the agreement between Tarn University and the Osk Institute will take place in May.", True),
     ("Tarn University and the Osk Institute are in talks to sign a memorandum of understanding.", True),
+    ("They also discussed the shape of a renewed agreement, which could add a joint doctoral programme.", True),
+    ("The drafting will speed up so that the agreement can be formally concluded at the Rectors' Forum.", True),
+    ("The draft goes to the Council, after which the renewed MoU is expected to be executed.", True),
     ("The signing of the agreement between Tarn University and the Osk Institute took place, as the rectors "
      "will recall, in May.", False),
 ])
@@ -86,6 +89,8 @@ def test_another_tells_the_second_agreement_of_a_ceremony(sentence, other):
     ("Under the MoU signed today, Tarn will host twenty students from Osk.", False),
     ("The agreement signed by Tarn and Osk on 4 May covers joint research.", False),
     ("They discussed the implementation of the memorandum signed in January between Tarn and Osk.", True),
+    ("The committee met here today to review the implementation of the memorandum of understanding signed "
+     "between the two countries in Seoul in May 2021.", True),
 ])
 def test_framed_tells_an_agreement_in_force_from_one_signed_now(sentence, in_force):
     assert tense.framed(*_words(sentence)) is in_force

@@ -68,6 +68,10 @@ def intended(w: Words, s: int, e: int) -> bool:
         low = w.lower[k]
         if low not in SIGN_WORDS:
             continue
+        if k > s and (w.lower[k - 1] in ("a", "an") or w.lower[k - 1] == "the" and low == "renewed") \
+                and k + 1 < e and w.lower[k + 1] in _HEAD_WORDS:
+            found = True  # "discussed the shape of a renewed agreement": a participle before its noun is no verb
+            continue
         past = low in PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
         # "would be drafted and signed": not a signing that happened
         if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
@@ -138,17 +142,18 @@ _WHEN_WORDS = {"today", "yesterday", *WEEKDAYS}
 def framed(w: Words, s: int, e: int) -> bool:
     """Whether a signing participle only names the agreement some other work stands under ("reviewed the
     implementation of the agreement signed between X and Y", "set up under the MoU signed by X and Y"),
-    with no day of its own in the sentence: an agreement in force, not one signed in the reported event."""
-    lows = w.lower[s:e]
-    if any(x in _WHEN_WORDS or x[:1].isdigit() for x in lows):
-        return False  # a day, not a month alone: "the memorandum signed in January" is framed still
+    with no day of its own in the participle's clause: an agreement in force, not one signed in the
+    reported event ("Under the MoU signed today, ..." is today's)."""
     for k in range(s + 1, e):
         if w.lower[k] not in _SIGN_PAST:
             continue
         head = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.lower[q] in _HEAD_WORDS), None)
-        if head is not None and w.lower[k - 1] not in ("was", "were", "been", "be", "is", "are", "has", "have") \
-                and any(w.lower[q] in _FRAMES for q in range(max(s, head - 5), head)):
-            return True
+        if head is None or w.lower[k - 1] in ("was", "were", "been", "be", "is", "are", "has", "have") \
+                or not any(w.lower[q] in _FRAMES for q in range(max(s, head - 5), head)):
+            continue
+        clause = w.lower[head:next((q for q in range(k + 1, e) if w.text[q] in (",", ";")), e)]
+        if not any(x in _WHEN_WORDS or x[:1].isdigit() and not (len(x) == 4 and x.isdigit()) for x in clause):
+            return True  # a month or a year alone: "the memorandum signed in Seoul in May 2021" is framed still
     return False
 
 
