@@ -235,3 +235,18 @@ def test_present_only_scores_the_gold_records_whose_release_the_tables_hold(tmp_
     other.write_text(json.dumps({"id": "not-pulled"}) + "\n")
     r = _cli("evaluate", str(other), str(tables), "--present-only")
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "hold no release" in r.stderr
+
+
+def test_a_person_is_scored_by_the_name_their_release_writes(tmp_path):
+    """Two releases name namesakes the resolver may join under one name; each release is scored on the
+    name it writes ("Rajiv Tarn" here, "Rajiv K. Tarn" there), as the guide's gold gives it."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A review meeting on joint research was held on 4 May 2016. The meeting was "
+                                  "chaired by Professor Rajiv Tarn.\n")
+    (corpus / "b.txt").write_text("Oskvale University and Orbitek Ltd signed an agreement on 5 May 2016. It was "
+                                  "signed by Dr Rajiv K. Tarn, Chief Executive of Orbitek Ltd.\n")
+    extract_corpus(corpus, tmp_path / "t")
+    facts = facts_from_tables(read_tables(tmp_path / "t"))
+    assert [p["name"] for p in facts["a"]["people"]] == ["Rajiv Tarn"]
+    assert [p["name"] for p in facts["b"]["people"]] == ["Rajiv K. Tarn"]

@@ -14,6 +14,8 @@ import pandas as pd
 from .errors import CorpusError
 from .extract.nlp import sentence_spans
 from .extract.tagging import theme_aliases
+from .extract.nlp import words_of
+from .lexicon import people as people_lexicon
 from .lexicon import word_set
 
 ROLES_SCORED = ("signatory", "witness", "presider")
@@ -128,11 +130,29 @@ def _doc_keys(path: str) -> list[str]:
     return keys
 
 
+def _written_names(mentions: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    """Each person's name as the release first writes it in full (the guide's name), keyed by (doc,
+    person): the people table holds one name across releases, which may be another release's spelling."""
+    if mentions is None or not len(mentions):
+        return {}
+    honorific = people_lexicon()[0]
+    out: dict[tuple[str, str], str] = {}
+    for row in mentions[mentions["kind"] == "person"].sort_values(["doc_id", "start"]).itertuples():
+        if (row.doc_id, row.entity_id) in out:
+            continue
+        w = words_of(row.text)
+        n = honorific.match(w.lower, 0)[0]  # the mention opens with the honorific the extractor read
+        if len(w.text) - n >= 2:
+            out[(row.doc_id, row.entity_id)] = row.text[w.start[n]:] if n else row.text
+    return out
+
+
 def facts_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, dict]:
     """The extracted facts of each document in the gold format, keyed by path (and stem)."""
     docs, events, parts = tables["documents"], tables["events"], tables["participants"]
     orgs = tables["organizations"].set_index("org_id")
     names = tables["people"].set_index("person_id")["name"].to_dict()
+    written = _written_names(tables.get("mentions"))
     themes = tables["themes"]
 
     def org_of(org_id) -> Org | None:
@@ -163,7 +183,8 @@ def facts_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, dict]:
         for row in doc_parts.itertuples():
             if not isinstance(row.person_id, str):
                 continue
-            p = people.setdefault(row.person_id, {"name": names.get(row.person_id, ""), "title": None,
+            name = written.get((doc.doc_id, row.person_id)) or names.get(row.person_id, "")
+            p = people.setdefault(row.person_id, {"name": name, "title": None,
                                                   "org": None, "roles": [], "sentence": row.sentence})
             if row.role not in p["roles"]:
                 p["roles"].append(row.role)
