@@ -12,9 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CorpusError
-from .extract.nlp import sentence_spans
+from .extract.nlp import sentence_spans, words_of
 from .extract.tagging import theme_aliases
-from .extract.nlp import words_of
 from .lexicon import people as people_lexicon
 from .lexicon import word_set
 
