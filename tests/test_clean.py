@@ -88,10 +88,16 @@ def test_copyright_contact_line_gives_no_source():
 @pytest.mark.parametrize("line, source", [
     ("Source: Lakeside University News Office", "Lakeside University News Office"),
     ("Issued by: Rivertown City Government", "Rivertown City Government"),
+    ("Source: International Cooperation Division | Font size: L M S", "International Cooperation Division"),
 ])
 def test_source_line(line, source):
     c = clean_text(_release(line))
     assert c.source == source and line not in c.text
+
+
+def test_a_source_line_with_a_date_field_gives_the_publication_date():
+    c = clean_text(_release("Source: International Cooperation Division | Date: 2024-05-24 | Font size: L M S"))
+    assert (c.source, c.published) == ("International Cooperation Division", dt.date(2024, 5, 24))
 
 
 @pytest.mark.parametrize("lines, authors", [

@@ -424,6 +424,8 @@ _SIGNED = "Tarn University and Brindle Institute signed a memorandum of understa
     ("The ceremony was attended by Li Wei and Omar Haddad, among others.",
      {"Li Wei": "attendee", "Omar Haddad": "attendee"}),
     ("Minister Li Wei presided over the signing ceremony.", {"Li Wei": "presider"}),
+    ("The meeting was co-chaired by Li Wei, Director at Tarn University, and by Dr Omar Haddad, Director of "
+     "Research at the Osk Institute.", {"Li Wei": "presider", "Omar Haddad": "presider"}),
     ("Witnessing the signing were Li Wei, Vice Minister, and Omar Haddad, Consul General.",
      {"Li Wei": "witness", "Omar Haddad": "witness"}),
     ("“This is a milestone,” said Li Wei, President of Tarn University.", {"Li Wei": "speaker"}),

@@ -201,7 +201,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             out.published = out.published or _full_date(line)
             continue
         copyright_line = lower.startswith(("©", "(c)", "copyright"))
-        if out.published is None and not copyright_line and (
+        if out.published is None and not copyright_line and not _starts(lower, bp["source_prefixes"]) and (
                 top or _starts(lower, bp["date_prefixes"]) or nonblank <= top_lines and _opens_with_date(line)
                 or nonblank <= 2 * top_lines and len(line.split()) <= 6 and _DATELINE_ALONE.match(line)):
             date = _date_line(line, lower, bp)
@@ -226,7 +226,10 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             continue
         src = _starts(lower, bp["source_prefixes"])
         if src:
-            out.source = out.source or line[len(src):].strip() or None
+            first, *rest = line[len(src):].split(" | ")  # "Source: X | Date: 2024-05-24 | Font size: L M S"
+            out.source = out.source or first.strip(" |") or None
+            for part in rest:
+                out.published = out.published or _date_line(part, part.lower(), bp)
             continue
         names = _byline(line, lower, bp)
         if names is not None:
