@@ -888,6 +888,8 @@ def test_a_national_service_is_a_body_and_a_press_service_is_not():
      "Economy.", "State Department for ICT and the Digital Economy"),
     ("Vice-Minister Ona Tarnaitė of the Ministry of Education, Science and Sport of the Republic of Lithuania spoke.",
      "Ministry of Education, Science and Sport of the Republic of Lithuania"),
+    ("Mr. LIU Yang, Counsellor at the Embassy of the People's Republic of China in Tarnland, attended.",
+     "Embassy of the People's Republic of China in Tarnland"),
 ])
 def test_a_name_goes_on_over_elisions_french_heads_and_the_and_of_a_field_list(sentence, name):
     assert name in [o.name for o in _orgs(sentence)]
@@ -910,3 +912,9 @@ def test_a_named_board_is_a_body_and_a_companys_board_is_not():
         "National Tarn Technologies Board", "Osk University"]
     assert not any("Board" in o.name for o in _orgs("A, Member of the Management Board of Tarnlux S.A., and B, "
                                                      "Chair of the TARN Executive Board, spoke."))
+
+
+def test_an_acronym_in_brackets_before_a_dash_and_the_name_in_another_language_is_the_bodys():
+    (org,) = [o for o in _orgs("The Moroccan Agency for Tarn Research (AMTR – Agence marocaine de la recherche "
+                               "tarnaise) organised a forum.") if o.name.startswith("Moroccan")]
+    assert (org.name, org.acronym) == ("Moroccan Agency for Tarn Research", "AMTR")

@@ -99,8 +99,8 @@ def bracketed(w: Words, b: int, e: int, name: str) -> tuple[str, int] | None:
     if close < e and w.text[close] == ")" and (is_acronym(word) or (is_cap(word) and (word.lower() in words
                                                                                       or _blended(word, words)))):
         return word, close + 1
-    if end < e and w.text[end] == "," and is_acronym(word) and ")" in w.text[end:min(e, end + 10)]:
-        return word, b  # "(KIHES, President A)": the acronym, then who heads the body
+    if end < e and w.text[end] in (",", "–", "—", "-") and is_acronym(word) and ")" in w.text[end:min(e, end + 16)]:
+        return word, b  # "(KIHES, President A)", "(AMRSH – Agence marocaine ...)": the acronym, then more
     if end + 1 < e and w.text[end + 1] == ")" and is_acronym(word) and w.lower[end] in words[1:] \
             and initials(name[:name.lower().rfind(" " + w.lower[end])]).startswith(word):
         return f"{word} {w.text[end]}", end + 2  # "China Northern Rail Transit Equipment Group (CNRT Group)"

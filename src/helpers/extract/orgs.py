@@ -408,6 +408,10 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
                 and w.lower[k + 1] in TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
             k += 1  # "Université libre de Bruxelles": an adjective written small after a leading head
             continue
+        if saw_of and w.text[k] in ("'s", "’s") and w.lower[k - 1] in lexicon.possessive_in_names() \
+                and k + 1 < e and is_cap(w.text[k + 1]):
+            k = b = k + 1  # "Embassy of the People's Republic of China"
+            continue
         if (saw_of or leading) and _ELIDED.match(w.text[k]):
             k = b = k + 1  # "Università degli Studi dell'Isonzo": an article run into the next word
             continue
