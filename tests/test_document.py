@@ -426,6 +426,8 @@ _SIGNED = "Tarn University and Brindle Institute signed a memorandum of understa
     ("Minister Li Wei presided over the signing ceremony.", {"Li Wei": "presider"}),
     ("The meeting was co-chaired by Li Wei, Director at Tarn University, and by Dr Omar Haddad, Director of "
      "Research at the Osk Institute.", {"Li Wei": "presider", "Omar Haddad": "presider"}),
+    ("The delegation was received by the President of Tarn University, Professor Li Wei, who presided over the "
+     "meeting.", {"Li Wei": "presider"}),
     ("Witnessing the signing were Li Wei, Vice Minister, and Omar Haddad, Consul General.",
      {"Li Wei": "witness", "Omar Haddad": "witness"}),
     ("“This is a milestone,” said Li Wei, President of Tarn University.", {"Li Wei": "speaker"}),

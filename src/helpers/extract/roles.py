@@ -19,12 +19,31 @@ def assign_roles(items: list[Item], object_role: str, w: Words | None = None) ->
             # a caption's or "represented by" list: a verb after the names still tells their role
             item.value.roles.extend(_role_forward(items, x) or [_weak_role(items, x)])
             continue
-        item.value.roles.extend([role] if role else _role_forward(items, x))
+        item.value.roles.extend([role, *(r for r in _relative_roles(items, x) if r != role)] if role
+                                else _role_forward(items, x))
         if _bracketed_head(item, w):  # "Hanbit University (President A) signed ... with B (CEO C)": the bodies sign
             item.value.roles[:] = [r for r in item.value.roles if r != "signatory"]
         if (item.value.title or "").lower() in _PRESIDING and "speaker" not in item.value.roles \
                 or x and items[x - 1].kind == "title" and str(items[x - 1].value[0]).lower() in _PRESIDING:
             item.value.roles[:] = ["presider"]  # "by the master of ceremonies, A", "Master of ceremonies was A"
+
+
+def _relative_roles(items: list[Item], x: int) -> list[str]:
+    """Roles of a relative clause right after a person a trigger before already governs ("welcomed by
+    the President, A, who presided over the meeting": A hosts and presides)."""
+    y = x + 1
+    while y < len(items) and items[y].kind in ("sep", "used-title", "org") and items[y].value != "who":
+        y += 1
+    if y >= len(items) or items[y].kind != "sep" or items[y].value != "who" or any(
+            it.kind == "sep" and it.value in (";", "and") for it in items[x + 1:y]):
+        return []
+    roles = []
+    for it in items[y + 1:]:
+        if it.kind == "person" or it.kind == "sep" and it.value in (",", ";"):
+            break
+        if it.kind == "trigger" and it.value[1] == "before" and it.value[0] not in roles:
+            roles.append(it.value[0])
+    return roles
 
 
 def _bracketed_head(item: Item, w: Words | None) -> bool:
