@@ -37,6 +37,10 @@ def _words(sentence: str):
     ("They also discussed the shape of a renewed agreement, which could add a joint doctoral programme.", True),
     ("The drafting will speed up so that the agreement can be formally concluded at the Rectors' Forum.", True),
     ("The draft goes to the Council, after which the renewed MoU is expected to be executed.", True),
+    ("Preparations for the signing of the agreement between Tarn University and the Osk Institute were discussed.",
+     True),
+    ("Tarn University and the Osk Institute have concluded negotiations on an agreement on joint degrees.", True),
+    ("Tarn University and the Osk Institute concluded an agreement on joint degrees.", False),
     ("The signing of the agreement between Tarn University and the Osk Institute took place, as the rectors "
      "will recall, in May.", False),
 ])
@@ -58,6 +62,8 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("The visit comes two years after Tarn University and the Osk Institute signed a cooperation agreement.", True),
     ("Last year, Tarn University and the Osk Institute signed an agreement on joint research.", True),
     ("Two years after their first meeting, Tarn and Osk today signed an agreement.", False),
+    ("Tarn University has signed MoUs with over 50 institutions worldwide, including the Osk Institute.", True),
+    ("Tarn University signed MoUs with the Osk Institute and the Vela Academy on 4 May 2024.", False),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past

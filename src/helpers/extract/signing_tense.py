@@ -21,6 +21,8 @@ _EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar", "
 _RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded", "reminding", "referring", "referred"}
 
 
+_PLURAL_HEADS = {"agreements", "mous", "moas", "memoranda", "memorandums", "protocols", "accords"}
+_COUNTS = {"over", "more", "dozens", "numerous", "several", "many", "hundreds", "some"}
 _SPANS = {"years", "months", "weeks", "decades", "year", "month", "decade"}  # "two years after"
 
 
@@ -68,6 +70,9 @@ def intended(w: Words, s: int, e: int) -> bool:
         low = w.lower[k]
         if low not in SIGN_WORDS:
             continue
+        if k + 1 < e and w.lower[k + 1] in _TALKS or k + 2 < e and w.lower[k + 1] == "the" and w.lower[k + 2] in _TALKS:
+            found = True  # "have concluded negotiations on an agreement": talks ended, nothing signed
+            continue
         if k > s and (w.lower[k - 1] in ("a", "an") or w.lower[k - 1] == "the" and low == "renewed") \
                 and k + 1 < e and w.lower[k + 1] in _HEAD_WORDS:
             found = True  # "discussed the shape of a renewed agreement": a participle before its noun is no verb
@@ -93,12 +98,14 @@ def intended(w: Words, s: int, e: int) -> bool:
             or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
                                                         for q in range(max(s, k - _reach(w, s, k)), k))
         # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
-        if past or not ahead and not any(w.lower[q] in cues and w.text[q].islower() for q in range(max(s, k - 5), k)):
+        if past or not ahead and not any(w.lower[q] in cues and (w.text[q].islower() or q == s and len(w.text[q]) > 5)
+                                         for q in range(max(s, k - 5), k)):  # "Preparations for the signing of"
             return False  # a signing that happened, however hopeful the rest of the sentence
         found = True
     return found
 
 
+_TALKS = {"negotiations", "talks", "discussions", "consultations"}
 _CONDITIONS = {"when", "once", "if", "until", "unless"}
 _PERFECT = {"has", "have", "is", "are"}
 
@@ -186,6 +193,10 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if any(w.lower[q:q + 2] in (["so", "far"], ["thus", "far"], ["to", "date"]) for q in range(max(s, k - 4), k)):
             return True  # "the Ministry has so far signed programmes with 30 countries"
+        if w.lower[k] in SIGN_WORDS and any(w.lower[q] in _PLURAL_HEADS for q in range(k + 1, min(e, k + 4))) \
+                and any(w.lower[q] in _COUNTS or w.lower[q].isdigit() and w.lower[q + 1].endswith("s")
+                        for q in range(k + 1, min(e - 1, k + 9))):
+            return True  # "has signed MoUs with over 50 institutions": a record of agreements, not one signing
         if date is not None and w.lower[k] in _HEAD_WORDS and _dated_before(w, s, k, date.year) \
                 and any(w.lower[q] in _SIGN_PAST for q in range(k + 1, min(e, k + 3))):
             return True  # "joint projects under the 2021 research exchange protocol signed between A and B"
