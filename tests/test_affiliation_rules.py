@@ -832,3 +832,18 @@ def test_a_title_of_the_university_before_a_name_is_that_persons():
     for name, title in (("Gao Jianping", "Party Secretary"), ("Liang Wenbo", "President")):
         p = f.people[person_key(name)]
         assert (p.title, p.org) == (title, org_key("Tarnxi University of Technology"))
+
+
+def test_a_senior_professor_rank_gives_way_to_the_title_of_a_body_after_it():
+    f = _facts("Dinesh Osk, Chief Executive Officer of SDS, and Senior Professor Nilmini Tarn-Herath, Vice-Chancellor "
+               "of KVUT, signed the MoU on 28 June 2024. Serendib Osk Solutions (SDS) and the Kelani Tarn University of "
+               "Technology (KVUT) are partners.")
+    p = f.people[person_key("Nilmini Tarn-Herath")]
+    assert (p.title, p.org) == ("Vice-Chancellor", org_key("Kelani Tarn University of Technology"))
+
+
+def test_a_college_at_a_named_institute_is_that_institutes():
+    f = _facts("The guests were received by LEE Seung-hoon, Dean of the College of Engineering at Daejeon Tarn "
+               "Institute of Photonics. Taichung Osk University and Daejeon Tarn Institute of Photonics signed an MoU "
+               "on 3 May 2024.")
+    assert f.people[person_key("LEE Seung-hoon")].org == org_key("Daejeon Tarn Institute of Photonics")

@@ -918,3 +918,8 @@ def test_an_acronym_in_brackets_before_a_dash_and_the_name_in_another_language_i
     (org,) = [o for o in _orgs("The Moroccan Agency for Tarn Research (AMTR – Agence marocaine de la recherche "
                                "tarnaise) organised a forum.") if o.name.startswith("Moroccan")]
     assert (org.name, org.acronym) == ("Moroccan Agency for Tarn Research", "AMTR")
+
+
+def test_a_company_name_goes_on_over_a_romance_de_before_its_legal_form():
+    f = _facts("Atlântica Sistemas de Energia, S.A. signed an agreement with Tarn University on 3 May 2024.")
+    assert "Atlântica Sistemas de Energia, S.A." in {o.name for o in f.orgs.values()}

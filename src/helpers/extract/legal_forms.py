@@ -131,10 +131,14 @@ def form_after_run(w: Words, t: int, e: int) -> int:
     while q < e and q - t < 6:
         if q > t and (legal_form_at(w, q, e) or w.text[q] in (",", "(") and legal_suffix(w, q, e) > q):
             return q
-        if not w.text[q][:1].isupper():
-            return 0
+        if not w.text[q][:1].isupper() and not (q > t and w.lower[q] in ROMANCE_OF and q + 1 < e
+                                                and w.text[q + 1][:1].isupper()):
+            return 0  # "Atlântica Sistemas de Energia, S.A." goes on over "de"
         q += 1
     return 0
+
+
+ROMANCE_OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "du", "des", "della"})
 
 
 def names_before_forms(w: Words, text: str, stop: frozenset[str]) -> frozenset[str]:

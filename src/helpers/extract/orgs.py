@@ -9,7 +9,7 @@ from .. import lexicon
 from ..dates import dateline
 from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
-from .legal_forms import ends_legal_form, form_after_run, is_legal_form, legal_suffix
+from .legal_forms import ROMANCE_OF, ends_legal_form, form_after_run, is_legal_form, legal_suffix
 from .names import NAME_WORD, name_run_at
 from .nlp import Words, is_cap
 from .org_bounds import (
@@ -499,9 +499,15 @@ def _field_list(w: Words, k: int, e: int) -> int | None:
 def _company_before(w: Words, s: int, k: int, title_words: frozenset[str]) -> int:
     """The first word of the capitalised name before a legal form at k (k when there is none)."""
     a = k
-    while a - 1 >= s and is_cap(w.text[a - 1]) and w.lower[a - 1] not in NAME_BREAKS \
-            and w.lower[a - 1] not in title_words and not lexicon.people()[0].match(w.lower, a - 1)[0]:
-        a -= 1
+    while a - 1 >= s:
+        if is_cap(w.text[a - 1]) and w.lower[a - 1] not in NAME_BREAKS \
+                and w.lower[a - 1] not in title_words and not lexicon.people()[0].match(w.lower, a - 1)[0]:
+            a -= 1
+        elif a < k and a - 2 >= s and w.lower[a - 1] in ROMANCE_OF and is_cap(w.text[a - 2]) \
+                and w.lower[a - 2] not in NAME_BREAKS and w.lower[a - 2] not in title_words:
+            a -= 1  # "Atlântica Sistemas de Energia, S.A.": the name goes on over "de"
+        else:
+            break
     return a
 
 

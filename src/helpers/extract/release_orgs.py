@@ -258,8 +258,9 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                     and not is_country(lo1.name):
                 lo2.parent = k1  # "NASA's Goddard Space Flight Center": what an organisation owns is part of it
                 continue
-            if not is_unit(lo1) or is_unit(lo2) and not (lo2.acronym and lo2.acronym != lo2.name):
-                continue  # a unit of a unit, unless the second has an acronym of its own ("Laboratory at KIKT")
+            if not is_unit(lo1) or is_unit(lo2) and not (lo2.acronym and lo2.acronym != lo2.name) \
+                    and by_function(lo2):
+                continue  # a unit of a unit, unless the second has a name or an acronym of its own ("Lab at KIKT")
             if o2.i == o1.j + 1 and w.lower[o1.j] == "," and not units & {lo1.name.split()[0].lower(),
                                                                            lo1.name.split()[-1].lower()}:
                 continue  # "with Kansai Institute of Optical Engineering, Taichung University": two bodies
