@@ -836,8 +836,8 @@ def test_a_title_of_the_university_before_a_name_is_that_persons():
 
 def test_a_senior_professor_rank_gives_way_to_the_title_of_a_body_after_it():
     f = _facts("Dinesh Osk, Chief Executive Officer of SDS, and Senior Professor Nilmini Tarn-Herath, Vice-Chancellor "
-               "of KVUT, signed the MoU on 28 June 2024. Serendib Osk Solutions (SDS) and the Kelani Tarn University of "
-               "Technology (KVUT) are partners.")
+               "of KVUT, signed the MoU on 28 June 2024. Serendib Osk Solutions (SDS) and the Kelani Tarn University "
+               "of Technology (KVUT) are partners.")
     p = f.people[person_key("Nilmini Tarn-Herath")]
     assert (p.title, p.org) == ("Vice-Chancellor", org_key("Kelani Tarn University of Technology"))
 
