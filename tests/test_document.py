@@ -502,3 +502,12 @@ def test_a_country_in_a_headline_is_no_party_beside_the_ministries_that_signed()
     assert _parties(f) == {"ministry of tarn science", "norwegian directorate for osk technology"}
     g = _facts("Finland and Chile signed a memorandum of understanding on 4 June 2024.")
     assert _parties(g) == {"finland", "chile"}
+
+
+def test_a_ministry_whose_office_hosts_the_signing_is_no_party_but_its_minister_is_its():
+    f = _facts("A research agreement was signed on Tuesday, 5 March 2024, at the head office of the Ministry of Tarn "
+               "Energy in Windhoek, in the presence of the Minister, Hon. Tangeni Osk. It was signed by Dr Anneke "
+               "Vela, Director of the Namib Osk Research Agency, and Prof. Ben Tarn, Vice-Chancellor of Osk "
+               "University.")
+    assert "ministry of tarn energy" not in _parties(f)
+    assert f.people[person_key("Tangeni Osk")].org == "ministry of tarn energy"

@@ -70,11 +70,15 @@ def infer_affiliations(facts: DocFacts) -> None:
         kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == lp.title_kind != "other"] or [
             k for k in parties if k in facts.orgs and facts.orgs[k].kind == "research"
             and not _ACADEMIC_TITLES.isdisjoint(_TITLE_WORDS.findall((lp.title or "").lower()))]  # a Registrar
-        if len(kinds) > 1 and "minister" in (lp.title or "").lower():
+        minister = "minister" in (lp.title or "").lower().replace("-", " ").split()
+        if len(kinds) > 1 and minister:
             kinds = [k for k in kinds if "ministry" in facts.orgs[k].name.lower().split()]  # a minister's ministry
+        if minister and not any("ministry" in facts.orgs[k].name.lower().split() for k in kinds):
+            # "signed at the head office of the Ministry of X, in the presence of the Minister": the one ministry
+            ministries = [k for k, o in facts.orgs.items() if o.parent is None and "ministry" in o.name.lower().split()]
+            kinds = ministries if len(ministries) == 1 else kinds
         if not kinds and lp.title_kind == "government":
             # "the Deputy Minister, Hon. A" where the release's one government body is a witness, no party
-            minister = "minister" in (lp.title or "").lower()  # a minister's body is a ministry
             kinds = [k for k, o in facts.orgs.items() if o.parent is None and o.kind == "government"
                      and not is_country(o.name) and (not minister or "ministry" in o.name.lower().split())]
             kinds = kinds if len(kinds) == 1 else []

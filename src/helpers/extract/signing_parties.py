@@ -207,10 +207,13 @@ def _venue(w: Words, s: int, o: OrgSpan) -> bool:
         return True  # "signed on the UBF campus": where, not who
     if q - 1 >= s and w.lower[q] == "of" and w.lower[q - 1] in ("sidelines", "margins", "margin"):
         return True  # "on the sidelines of the Saudi-Kazakh Forum": the event around it, no party
+    if q - 1 >= s and w.lower[q] == "of" and w.lower[q - 1] in _SEATS and "at" in w.lower[max(s, q - 4):q - 1]:
+        return True  # "at the head office of the Ministry of X": where, not who
     return q >= s and w.lower[q] in ("at", "in")
 
 
 _GROUNDS = {"campus", "premises", "grounds", "headquarters", "site", "sidelines"}
+_SEATS = {"office", "offices", "headquarters", "premises", "campus", "seat", "building", "hall", "auditorium"}
 
 
 def _plausible_party(name: str) -> bool:
