@@ -762,11 +762,6 @@ def test_a_ministry_a_title_names_is_the_state_ministry_holding_its_words():
     assert not any(o.name == "Parliamentary" for o in f.orgs.values())
 
 
-def test_father_is_an_honorific():
-    f = _facts("The ceremony was attended by the Rector of Tarn University, Fr. Andrés Felipe Osk Uribe.")
-    assert "andrés felipe osk uribe" in f.people
-
-
 def test_a_short_form_defined_beside_another_quoted_name_is_learned():
     f = _facts('TARNBY, Feb. 7, 2023 /CNW/ - Cedarvik Hydrogen Corp. ("Cedarvik" or the "Company") and Salish Osk '
                "University (SOU) signed an agreement. Signing for Cedarvik was Étienne Tarn-Wong, President and Chief "

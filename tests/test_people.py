@@ -34,6 +34,10 @@ def _roles(facts) -> set[tuple[str, str]]:
     ("The signing was witnessed by the company's Head of Legal Services, Barr. Ifeoma Chukwu.", "chukwu ifeoma",
      "Ifeoma Chukwu"),
     ("The talks were opened by Eng. Ali Hassan of Brindle University.", "ali hassan", "Ali Hassan"),
+    ("The Minister of Tarn Development, Chief (Dr.) Uche Osk, attended the ceremony.", "osk uche", "Uche Osk"),
+    ("The ceremony was attended by the Rector of Tarn University, Fr. Andrés Osk.", "andrés osk", "Andrés Osk"),
+    ("It was moderated by the Vice-Rector, Conf. dr. ing. Adrian-Mihai TARNU.", "adrian-mihai tarnu",
+     "Adrian-Mihai Tarnu"),
 ])
 def test_honorific_is_stripped_from_the_name(text, key, name):
     f = _facts(text)
