@@ -35,7 +35,8 @@ def _roles(facts) -> set[tuple[str, str]]:
      "Ifeoma Chukwu"),
     ("The talks were opened by Eng. Ali Hassan of Brindle University.", "ali hassan", "Ali Hassan"),
     ("The Minister of Tarn Development, Chief (Dr.) Uche Osk, attended the ceremony.", "osk uche", "Uche Osk"),
-    ("The ceremony was attended by the Rector of Tarn University, Fr. Andrés Osk.", "andrés osk", "Andrés Osk"),
+    ("The ceremony was attended by the Rector of Tarn University, Fr. Andrés Felipe Osk Uribe.",
+     "andrés felipe osk uribe", "Andrés Felipe Osk Uribe"),
     ("It was moderated by the Vice-Rector, Conf. dr. ing. Adrian-Mihai TARNU.", "adrian-mihai tarnu",
      "Adrian-Mihai Tarnu"),
 ])
