@@ -75,6 +75,13 @@ def test_a_list_of_people_goes_on_over_semicolons_to_its_verb():
     assert roles == {"purin wilert": "signatory", "pongruk sarawit": "signatory"}
 
 
+def test_a_list_after_signed_by_goes_on_over_semicolons_after_a_title_before_and_after_a_name():
+    roles = _event_roles("Tarn University and the Osk Council signed a memorandum of agreement on 3 May 2024. It was "
+                         "signed by Undersecretary Rogelio M. Tarn Jr., OSK Executive Director; Dr. Ma. Teresa S. "
+                         "Vela, TU President; and Engr. Jose Ramon P. Osk, Chief Executive Officer.")
+    assert set(roles.values()) == {"signatory"} and len(roles) == 3
+
+
 def test_a_semicolon_after_a_clause_still_ends_the_subject():
     roles = _event_roles("Ann Holt presented the plan; Karl Venner signed the agreement.")
     assert roles == {"ann holt": "speaker", "karl venner": "signatory"}

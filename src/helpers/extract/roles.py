@@ -130,7 +130,7 @@ def _outer_role(items: list[Item], y: int) -> str | None:
 
 def _in_list(items: list[Item], y: int) -> bool:
     """Whether the semicolon at y separates two people of a list ("the Secretary, Mr A; the B")."""
-    before = next((it for it in reversed(items[:y]) if it.kind not in ("sep", "org", "used-title")), None)
+    before = next((it for it in reversed(items[:y]) if it.kind not in ("sep", "org", "used-title", "title")), None)
     return items[y].value == ";" and before is not None and before.kind == "person"
 
 
