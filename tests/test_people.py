@@ -39,6 +39,8 @@ def _roles(facts) -> set[tuple[str, str]]:
      "andrés felipe osk uribe", "Andrés Felipe Osk Uribe"),
     ("It was moderated by the Vice-Rector, Conf. dr. ing. Adrian-Mihai TARNU.", "adrian-mihai tarnu",
      "Adrian-Mihai Tarnu"),
+    ("The signing was witnessed by Rosa Elvira MENDOZA DE LA CRUZ, Ambassador of Peru to Tarnland.",
+     "cruz de elvira la mendoza rosa", "Rosa Elvira Mendoza De La Cruz"),
 ])
 def test_honorific_is_stripped_from_the_name(text, key, name):
     f = _facts(text)

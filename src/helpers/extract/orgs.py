@@ -163,9 +163,14 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
     wire = w.start[s] + line.end() if line else -1  # "HEIDELBERG, Germany, Nov. 20, 2020 /PRNewswire/ --"
     if not line and s < e and w.text[s].isupper() and (q := place_dateline(w, s, e)) > s:
         wire = w.start[q]  # "WASHINGTON --"
+    families: set[int] = set()  # "Rosa Elvira MENDOZA DE LA CRUZ": a family name in capitals after given names
     for k in [k for k in range(s, e) if w.text[k][-1:].isupper() or w.text[k] in short]:  # the acronyms' shape
         word = w.text[k]
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:
+            continue
+        if word not in short and k > s and (k - 1 in families or w.lower[k - 1] in _particles() and k - 2 in families
+                                            or _given_before(w, k, not_name)):
+            families.add(k)
             continue
         if "-" in word and all(is_place_word(x) for x in word.split("-")):
             continue  # "UK-US", "EU-China": countries joined, no organisation
@@ -367,6 +372,13 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
 _BOARD_FUNCTIONS = {"management", "executive", "supervisory", "governing", "advisory", "regional", "editorial",
                     "university", "company", "corporate", "academic", "scientific", "main", "national", "the"}
 _SERVICE_FUNCTIONS = {"press", "media", "customer", "public", "civil", "information", "news", "secret", "legal"}
+
+
+def _given_before(w: Words, k: int, not_name: frozenset[str]) -> bool:
+    """Whether the two words before an upper-case word are given names written small ("Rosa Elvira")."""
+    return k >= 2 and all(w.text[q][:1].isupper() and w.text[q][1:].isalpha() and w.text[q][1:].islower()
+                          and w.lower[q] not in not_name and not lexicon.org_heads()[0].match(w.lower, q, q + 1)[0]
+                          for q in (k - 2, k - 1))
 
 
 def _particles() -> frozenset[str]:
