@@ -769,19 +769,6 @@ def test_a_ministry_a_title_names_is_the_state_ministry_holding_its_words():
     assert not any(o.name == "Parliamentary" for o in f.orgs.values())
 
 
-def test_a_short_form_defined_beside_another_quoted_name_is_learned():
-    f = _facts('TARNBY, Feb. 7, 2023 /CNW/ - Cedarvik Hydrogen Corp. ("Cedarvik" or the "Company") and Salish Osk '
-               "University (SOU) signed an agreement. Signing for Cedarvik was Étienne Tarn-Wong, President and Chief "
-               "Executive Officer; signing for SOU was Dr. Harjit K. Osk, President.")
-    assert f.people[person_key("Étienne Tarn-Wong")].org == org_key("Cedarvik Hydrogen Corp.")
-
-
-def test_on_behalf_of_a_body_opening_a_sentence_gives_its_speaker_that_body():
-    f = _facts("On behalf of the Ministry of University and Research (MUR), the Director-General for Research, "
-               "Dr Francesco Tarni, outlined the instruments available for bilateral cooperation.")
-    assert f.people["francesco tarni"].org == "ministry of university and research"
-
-
 def test_a_diplomat_is_of_the_mission_the_release_names_for_their_country():
     f = _facts("The Consul-General of Tarnland in Hong Kong, Mrs Ana Osk, together with other representatives of "
                "the Royal Tarnish Consulate-General in Hong Kong, also attended the ceremony. The Ambassador of Oskia "
@@ -796,28 +783,6 @@ def test_a_universitys_senate_is_part_of_the_university_and_a_titled_family_name
                "University Senate, Prof. Elena TARNU, was also present. \"We are proud,\" said Rector DOBRA.")
     assert f.people["elena tarnu"].org == "tarnby polytechnic university"
     assert not any(o.name == "DOBRA" for o in f.orgs.values())
-
-
-def test_a_body_with_an_acronym_of_its_own_is_not_taken_by_the_visiting_group():
-    f = _facts("A delegation from the Tarn Institute of Mountain Engineering (TIME), led by its President, Prof. Ken "
-               "Osk, paid a courtesy call on the Chairperson of the Himalayan Tarn Promotion Board (HTPB), Hon. Dr. "
-               "Sarita Kumari Tarn, at the Board's office today.")
-    assert f.people[person_key("Sarita Kumari Tarn")].org == org_key("Himalayan Tarn Promotion Board")
-
-
-def test_a_delegation_led_by_a_person_after_a_bracketed_aside_is_that_bodys():
-    f = _facts("On 10 September, Tarn Technical University (TTU) received a delegation of the Osk Institute of "
-               "Science and Technology (OIST, Republic of Korea) led by Vice President for International Affairs "
-               "Professor PARK Seong-ho.")
-    assert f.people[person_key("PARK Seong-ho")].org == org_key("Osk Institute of Science and Technology")
-
-
-def test_a_host_is_of_the_one_body_no_visitor_is_from():
-    f = _facts("A delegation of Tarnveld University of Technology (TUT), led by its Vice-Chancellor, Prof. Ana "
-               "Visser, visited the Osk Valley University of Science and Technology (OVUST) on 3 May 2024. The Vice "
-               "President for Research and Community Engagement, Dr. Meseret Haile Tarnu, and the Dean of the "
-               "College of Water Engineering, Dr. Yonas Osk, also hosted the guests.")
-    assert f.people[person_key("Meseret Haile Tarnu")].org == org_key("Osk Valley University of Science and Technology")
 
 
 def test_the_senate_of_a_university_is_a_unit_of_it():
@@ -844,8 +809,37 @@ def test_a_senior_professor_rank_gives_way_to_the_title_of_a_body_after_it():
     assert (p.title, p.org) == ("Vice-Chancellor", org_key("Kelani Tarn University of Technology"))
 
 
-def test_a_college_at_a_named_institute_is_that_institutes():
-    f = _facts("The guests were received by LEE Seung-hoon, Dean of the College of Engineering at Daejeon Tarn "
-               "Institute of Photonics. Taichung Osk University and Daejeon Tarn Institute of Photonics signed an MoU "
-               "on 3 May 2024.")
-    assert f.people[person_key("LEE Seung-hoon")].org == org_key("Daejeon Tarn Institute of Photonics")
+@pytest.mark.parametrize("text, person, body", [
+    # a short form defined beside another quoted name is learned
+    ('TARNBY, Feb. 7, 2023 /CNW/ - Cedarvik Hydrogen Corp. ("Cedarvik" or the "Company") and Salish Osk '
+     "University (SOU) signed an agreement. Signing for Cedarvik was Étienne Tarn-Wong, President and Chief "
+     "Executive Officer; signing for SOU was Dr. Harjit K. Osk, President.",
+     "Étienne Tarn-Wong", "Cedarvik Hydrogen Corp."),
+    # on behalf of a body opening a sentence gives its speaker that body
+    ("On behalf of the Ministry of University and Research (MUR), the Director-General for Research, "
+     "Dr Francesco Tarni, outlined the instruments available for bilateral cooperation.",
+     "francesco tarni", "ministry of university and research"),
+    # a body with an acronym of its own is not taken by the visiting group
+    ("A delegation from the Tarn Institute of Mountain Engineering (TIME), led by its President, Prof. Ken "
+     "Osk, paid a courtesy call on the Chairperson of the Himalayan Tarn Promotion Board (HTPB), Hon. Dr. "
+     "Sarita Kumari Tarn, at the Board's office today.",
+     "Sarita Kumari Tarn", "Himalayan Tarn Promotion Board"),
+    # a delegation led by a person after a bracketed aside is that bodys
+    ("On 10 September, Tarn Technical University (TTU) received a delegation of the Osk Institute of "
+     "Science and Technology (OIST, Republic of Korea) led by Vice President for International Affairs "
+     "Professor PARK Seong-ho.",
+     "PARK Seong-ho", "Osk Institute of Science and Technology"),
+    # a host is of the one body no visitor is from
+    ("A delegation of Tarnveld University of Technology (TUT), led by its Vice-Chancellor, Prof. Ana "
+     "Visser, visited the Osk Valley University of Science and Technology (OVUST) on 3 May 2024. The Vice "
+     "President for Research and Community Engagement, Dr. Meseret Haile Tarnu, and the Dean of the "
+     "College of Water Engineering, Dr. Yonas Osk, also hosted the guests.",
+     "Meseret Haile Tarnu", "Osk Valley University of Science and Technology"),
+    # a college at a named institute is that institutes
+    ("The guests were received by LEE Seung-hoon, Dean of the College of Engineering at Daejeon Tarn "
+     "Institute of Photonics. Taichung Osk University and Daejeon Tarn Institute of Photonics signed an MoU "
+     "on 3 May 2024.",
+     "LEE Seung-hoon", "Daejeon Tarn Institute of Photonics"),
+])
+def test_a_persons_body_is_read_off_the_structure_around_them(text, person, body):
+    assert _facts(text).people[person_key(person)].org == org_key(body)
