@@ -149,6 +149,14 @@ def _upper_surname(w: Words, k: int, n: int, e: int) -> bool:
         and not w.text[n - 1].isupper() and not (n + 1 < e and w.text[n + 1].isupper())
 
 
+def given_names_before(w: Words, k: int, not_name: frozenset[str]) -> bool:
+    """Whether the two words before word k are given names written small ("Rosa Elvira" before
+    "MENDOZA DE LA CRUZ"): a family name in capitals follows them, no acronym."""
+    return k >= 2 and all(w.text[q][:1].isupper() and w.text[q][1:].isalpha() and w.text[q][1:].islower()
+                          and w.lower[q] not in not_name and not lexicon.org_heads()[0].match(w.lower, q, q + 1)[0]
+                          for q in (k - 2, k - 1))
+
+
 def upper_family(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
     """An upper-case family name before a given name ("ZHU Jiaojun"), not an acronym before a word."""
     return k + 1 < e and NAME_WORD.match(w.text[k + 1]) is not None and not w.text[k + 1].isupper() \

@@ -10,7 +10,7 @@ from ..dates import dateline
 from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym, spelled_by_acronym
 from .facts import OrgSpan
 from .legal_forms import ROMANCE_OF, ends_legal_form, form_after_run, is_legal_form, legal_suffix
-from .names import NAME_WORD, name_run_at
+from .names import NAME_WORD, given_names_before, name_run_at
 from .nlp import Words, is_cap
 from .org_bounds import (
     NAME_BREAKS,
@@ -169,7 +169,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         if k in covered or word not in short and (not word[-1:].isupper() or not is_acronym(word)) or w.start[k] < wire:
             continue
         if word not in short and k > s and (k - 1 in families or w.lower[k - 1] in _particles() and k - 2 in families
-                                            or _given_before(w, k, not_name)):
+                                            or given_names_before(w, k, not_name)):
             families.add(k)
             continue
         if "-" in word and all(is_place_word(x) for x in word.split("-")):
@@ -372,13 +372,6 @@ def _left(w: Words, s: int, i: int, floor: int, title_words: frozenset[str]) -> 
 _BOARD_FUNCTIONS = {"management", "executive", "supervisory", "governing", "advisory", "regional", "editorial",
                     "university", "company", "corporate", "academic", "scientific", "main", "national", "the"}
 _SERVICE_FUNCTIONS = {"press", "media", "customer", "public", "civil", "information", "news", "secret", "legal"}
-
-
-def _given_before(w: Words, k: int, not_name: frozenset[str]) -> bool:
-    """Whether the two words before an upper-case word are given names written small ("Rosa Elvira")."""
-    return k >= 2 and all(w.text[q][:1].isupper() and w.text[q][1:].isalpha() and w.text[q][1:].islower()
-                          and w.lower[q] not in not_name and not lexicon.org_heads()[0].match(w.lower, q, q + 1)[0]
-                          for q in (k - 2, k - 1))
 
 
 def _particles() -> frozenset[str]:

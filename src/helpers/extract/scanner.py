@@ -15,6 +15,7 @@ from .legal_forms import form_after_run, legal_form_at, legal_suffix
 from .names import (
     NAME_WORD,
     after_title,
+    given_names_before,
     honorific_len,
     join_name,
     list_name,
@@ -319,7 +320,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 # "Bohemia Cryotech a.s.", "Virgin Hyperloop, the leader": a company
                 k = _add_body(items, orgs, w, text, k, legal_suffix(w, m, e) if legal else m, "company")
                 continue
-            if m - k >= 2 and (holds_place(w.text[k:m]) and not _capital_family(w, k, m)
+            if m - k >= 2 and (holds_place(w.text[k:m]) and not (  # "Rosa Elvira MENDOZA DE LA CRUZ": a person
+                    m - k >= 3 and w.text[k + 2].isupper() and given_names_before(w, k + 2, not_name))
                                or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"
                                or m < e and w.lower[m] in _REGION_NOUNS):  # "in Cabo Delgado province"
                 # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology", "the Design
@@ -345,13 +347,6 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         orgs[:] = [o for o in orgs if not ((o.is_acronym or o.name.isupper())
                                            and any(a <= o.i and o.j <= b for a, b in named))]
     return items
-
-
-def _capital_family(w: Words, k: int, m: int) -> bool:
-    """Whether words k..m are given names then a family name in capitals ("Rosa Elvira MENDOZA DE LA
-    CRUZ"): a person's shape, whatever place a word of it also names."""
-    return m - k >= 3 and w.text[k][1:].islower() and w.text[k + 1][1:].islower() \
-        and any(len(x) >= 3 and x.isupper() for x in w.text[k + 2:m])
 
 
 def _add_body(items: list[Item], orgs: list[OrgSpan], w: Words, text: str, k: int, m: int, kind: str) -> int:
