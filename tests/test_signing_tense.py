@@ -41,6 +41,12 @@ def _words(sentence: str):
      True),
     ("Tarn University and the Osk Institute have concluded negotiations on an agreement on joint degrees.", True),
     ("Tarn University and the Osk Institute concluded an agreement on joint degrees.", False),
+    ("The agreement between Tarn University and the Osk Institute is slated for signing in March.", True),
+    ("Tarn University and the Osk Institute are poised to sign a research agreement.", True),
+    ("Tarn University signed up for the Osk Institute's training programme.", True),
+    ("Tarn University signed on as a partner of the Osk Institute consortium.", True),
+    ("Tarn University signed on behalf of the consortium an agreement with the Osk Institute.", False),
+    ("The signing of an MoU between Tarn University and the Osk Institute is under consideration.", True),
     ("The signing of the agreement between Tarn University and the Osk Institute took place, as the rectors "
      "will recall, in May.", False),
 ])

@@ -70,8 +70,10 @@ def intended(w: Words, s: int, e: int) -> bool:
         low = w.lower[k]
         if low not in SIGN_WORDS:
             continue
-        if k + 1 < e and w.lower[k + 1] in _TALKS or k + 2 < e and w.lower[k + 1] == "the" and w.lower[k + 2] in _TALKS:
-            found = True  # "have concluded negotiations on an agreement": talks ended, nothing signed
+        after = w.lower[k + 1:k + 3]
+        if after[:1] and (after[0] in _TALKS or after[0] == "up") or after == ["on", "as"] \
+                or len(after) == 2 and after[0] == "the" and after[1] in _TALKS:
+            found = True  # "concluded negotiations on an agreement", "signed up for", "signed on as a partner"
             continue
         if k > s and (w.lower[k - 1] in ("a", "an") or w.lower[k - 1] == "the" and low == "renewed") \
                 and k + 1 < e and w.lower[k + 1] in _HEAD_WORDS:
@@ -92,6 +94,7 @@ def intended(w: Words, s: int, e: int) -> bool:
         ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
             w.lower[q] in ("will", "shall") and PAST_SIGN.isdisjoint(w.lower[k + 1:q]) and "," not in w.text[k + 1:q]
             for q in range(k + 7, min(e, k + 16))) or any(  # "The signing of the agreement between X and Y will"
+            w.lower[q] == "under" and w.lower[q + 1] in _PENDING for q in range(k + 1, min(e - 1, k + 16))) or any(
             w.lower[q] in ("is", "are", "has", "have") and w.lower[q + 1] in _AHEAD | _CALLED_OFF | {"been"}
             and (w.lower[q + 1] != "been" or w.lower[q + 2] in _AHEAD | _CALLED_OFF)
             for q in range(k + 1, min(e - 2, k + 16)))) \
@@ -106,6 +109,7 @@ def intended(w: Words, s: int, e: int) -> bool:
 
 
 _TALKS = {"negotiations", "talks", "discussions", "consultations"}
+_PENDING = {"consideration", "discussion", "negotiation", "review", "preparation"}  # "is under consideration"
 _CONDITIONS = {"when", "once", "if", "until", "unless"}
 _PERFECT = {"has", "have", "is", "are"}
 
