@@ -843,3 +843,15 @@ def test_a_senior_professor_rank_gives_way_to_the_title_of_a_body_after_it():
 ])
 def test_a_persons_body_is_read_off_the_structure_around_them(text, person, body):
     assert _facts(text).people[person_key(person)].org == org_key(body)
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Also present were Dr. Gurpreet Singh Tarn, Senior Scientist, and Ms. Ana Osk of the Tarn Institute.",
+     "Gurpreet Singh Tarn", "Senior Scientist"),
+    ("Also present was the University Librarian, Dr. (Mrs.) Oluchi Tarn-Ibe.", "Oluchi Tarn-Ibe", "University Librarian"),
+    ("The Indian delegation included Dr. Priya Nair Osk, Scientist-F, of the Tarn Institute.", "Priya Nair Osk",
+     "Scientist-F"),
+])
+def test_scientists_grades_and_librarians_are_titles(text, person, title):
+    assert _facts(text).people[person_key(person)].title == title
+
