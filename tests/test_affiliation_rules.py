@@ -848,7 +848,8 @@ def test_a_persons_body_is_read_off_the_structure_around_them(text, person, body
 @pytest.mark.parametrize("text, person, title", [
     ("Also present were Dr. Gurpreet Singh Tarn, Senior Scientist, and Ms. Ana Osk of the Tarn Institute.",
      "Gurpreet Singh Tarn", "Senior Scientist"),
-    ("Also present was the University Librarian, Dr. (Mrs.) Oluchi Tarn-Ibe.", "Oluchi Tarn-Ibe", "University Librarian"),
+    ("Also present was the University Librarian, Dr. (Mrs.) Oluchi Tarn-Ibe.", "Oluchi Tarn-Ibe",
+     "University Librarian"),
     ("The Indian delegation included Dr. Priya Nair Osk, Scientist-F, of the Tarn Institute.", "Priya Nair Osk",
      "Scientist-F"),
 ])
