@@ -8,8 +8,7 @@ from .acronyms import is_acronym
 from .agreements import SIGN_WORDS
 from .facts import Item
 from .names import NAME_WORD
-from .nlp import Words, is_cap
-from .org_bounds import based_word
+from .nlp import Words, based_word, is_cap
 
 _DASHES = {"-", "–", "—", ":"}
 

@@ -72,15 +72,15 @@ def infer_affiliations(facts: DocFacts) -> None:
             and not _ACADEMIC_TITLES.isdisjoint(_TITLE_WORDS.findall((lp.title or "").lower()))]  # a Registrar
         minister = "minister" in (lp.title or "").lower().replace("-", " ").split()
         if len(kinds) > 1 and minister:
-            kinds = [k for k in kinds if "ministry" in facts.orgs[k].name.lower().split()]  # a minister's ministry
-        if minister and not any("ministry" in facts.orgs[k].name.lower().split() for k in kinds):
+            kinds = [k for k in kinds if _ministry(facts.orgs[k])]  # a minister's ministry
+        if minister and not any(_ministry(facts.orgs[k]) for k in kinds):
             # "signed at the head office of the Ministry of X, in the presence of the Minister": the one ministry
-            ministries = [k for k, o in facts.orgs.items() if o.parent is None and "ministry" in o.name.lower().split()]
+            ministries = [k for k, o in facts.orgs.items() if o.parent is None and _ministry(o)]
             kinds = ministries if len(ministries) == 1 else kinds
         if not kinds and lp.title_kind == "government":
             # "the Deputy Minister, Hon. A" where the release's one government body is a witness, no party
             kinds = [k for k, o in facts.orgs.items() if o.parent is None and o.kind == "government"
-                     and not is_country(o.name) and (not minister or "ministry" in o.name.lower().split())]
+                     and not is_country(o.name) and (not minister or _ministry(o))]
             kinds = kinds if len(kinds) == 1 else []
         if not kinds and lp.title_kind not in (None, "other"):
             # No party of the title's kind: the one party whose kind the text never says (an acronym).
@@ -92,6 +92,11 @@ def infer_affiliations(facts: DocFacts) -> None:
             lp.org, lp.flag = publisher, "inferred-from-publisher"
         else:
             lp.flag = "unknown"
+
+
+def _ministry(lo) -> bool:
+    """Whether an organisation's name has the word "Ministry" (a minister's body)."""
+    return "ministry" in lo.name.lower().split()
 
 
 _ACADEMIC_TITLES = {"registrar", "bursar", "dean", "vice-chancellor", "rector", "vice-rector", "provost", "librarian",
@@ -186,21 +191,23 @@ def _visiting_side(facts: DocFacts) -> str | None:
     """The one top-level organisation of a release that hosts no visit, when a visit has a host."""
     hosts = {r[1] if r[0] is None else facts.people[r[0]].org for ev in facts.events for r in ev.roles
              if r[3] == "host" and (r[0] is None or r[0] in facts.people)}
-    hosts = {facts.orgs[k].parent or k for k in hosts if k in facts.orgs}
-    if not hosts:
-        return None
-    others = {lo.parent or k for k, lo in facts.orgs.items() if not is_country(lo.name)} - hosts
-    return others.pop() if len(others) == 1 else None
+    return _the_other_body(facts, hosts)
 
 
 def _hosting_side(facts: DocFacts, visitors: set[str]) -> str | None:
     """The one top-level organisation of a release that no visitor is from, when visitors are known."""
     guests = {facts.people[k].org for k in visitors if k in facts.people and facts.people[k].org}
-    guests = {facts.orgs[k].parent or k for k in guests if k in facts.orgs}
-    if not guests:
+    return _the_other_body(facts, guests, named_only=True)
+
+
+def _the_other_body(facts: DocFacts, side: set, named_only: bool = False) -> str | None:
+    """The one top-level organisation (not a country) outside the bodies of one side of a visit, when
+    that side has any; `named_only` leaves out units named by function alone (an ownerless faculty)."""
+    side = {facts.orgs[k].parent or k for k in side if k in facts.orgs}
+    if not side:
         return None
     others = {lo.parent or k for k, lo in facts.orgs.items() if not is_country(lo.name)
-              and (lo.parent or lo.acronym or not by_function(lo))} - guests  # not an ownerless faculty
+              and not (named_only and not lo.parent and not lo.acronym and by_function(lo))} - side
     return others.pop() if len(others) == 1 else None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import lexicon
 from .acronyms import initials, is_acronym
 from .names import NAME_WORD, name_run_at
-from .nlp import Words, based_word, is_cap  # noqa: F401 (based_word: re-exported)
+from .nlp import Words, is_cap
 from .places import holds_place, is_place_word
 
 # Words that break an organisation's name: it never runs over them.

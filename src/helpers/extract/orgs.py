@@ -11,12 +11,11 @@ from .acronyms import bracketed, glued_head, glued_starts, initials, is_acronym,
 from .facts import OrgSpan
 from .legal_forms import ROMANCE_OF, ends_legal_form, form_after_run, is_legal_form, legal_suffix
 from .names import NAME_WORD, given_names_before, name_run_at
-from .nlp import Words, is_cap
+from .nlp import Words, based_word, is_cap
 from .org_bounds import (
     NAME_BREAKS,
     TAIL_OF,
     affiliation_in_brackets,
-    based_word,
     heading_word,
     named_with_acronym,
     nameish,
@@ -150,9 +149,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
         for k in range(s, e - n + 1):
             if " ".join(w.text[k:k + n]) == form and not any(q in covered for q in range(k, k + n)):
                 end = _defined_by(w, k, e, form, text) or legal_suffix(w, k + n, e)  # "... BioPharma S.A.E."
-                a = _company_before(w, s, k, title_words) if end > k + n else k  # "Grupo Industrial Cerro Alto"
-                if any(q in covered for q in range(a, k)):
-                    a = k
+                a = _company_start(w, s, k, title_words, covered) if end > k + n else k  # "Grupo Industrial Cerro Alto"
                 name = text[w.start[a]:w.end[end - 1]]  # 'Corrib Genomics DAC ("Corrib Genomics")': the full name
                 spans.append(OrgSpan(a, end, name, form, kind_of(name) if kind_of(name) != "other" else "company")
                              if end > k + n
@@ -200,9 +197,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             covered.update(range(a, end))
             continue
         if word in short and ((end := _defined_by(w, k, e, word, text)) or (end := legal_suffix(w, k + 1, e)) > k + 1):
-            a = _company_before(w, s, k, title_words)  # "Grupo Industrial Tecnosílice, S.A.B. de C.V."
-            if any(q in covered for q in range(a, k)):
-                a = k
+            a = _company_start(w, s, k, title_words, covered)  # "Grupo Industrial Tecnosílice, S.A.B. de C.V."
             name = text[w.start[a]:w.end[end - 1]]  # 'Nordvind Marine Robotics A/S ("Nordvind")': the full name
             spans[:] = [o for o in spans if not a <= o.i < end]
             spans.append(OrgSpan(a, end, name, word, kind_of(name) if kind_of(name) != "other" else "company"))
@@ -514,6 +509,13 @@ def _company_before(w: Words, s: int, k: int, title_words: frozenset[str]) -> in
         else:
             break
     return a
+
+
+def _company_start(w: Words, s: int, k: int, title_words: frozenset[str], covered: set[int]) -> int:
+    """Where the name of a company a short form at k stands in begins: the capitalised words before it
+    that no other name has taken, else k."""
+    a = _company_before(w, s, k, title_words)
+    return k if any(q in covered for q in range(a, k)) else a
 
 
 def _defined_by(w: Words, k: int, e: int, form: str, text: str) -> int | None:

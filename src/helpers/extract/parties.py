@@ -8,8 +8,7 @@ from .. import lexicon
 from . import agreements as ag
 from .facts import OrgSpan
 from .legal_forms import is_legal_form
-from .nlp import Words, is_cap
-from .org_bounds import based_word
+from .nlp import Words, based_word, is_cap
 from .orgs import kind_of
 from .places import REGION_WORDS, holds_place, place_dateline
 from .theme_scope import is_country

@@ -43,7 +43,6 @@ def _given_first(name: str) -> list[str]:
     return words
 
 
-
 def _spells_out(short: list[str], long: list[str]) -> bool:
     if short[-1].lower() != long[-1].lower() or len(long) < len(short):
         return False

@@ -11,8 +11,7 @@ from .. import lexicon
 from . import agreements as ag
 from .facts import DocFacts, Item, LocalEvent, LocalOrg, OrgSpan, org_key
 from .legal_forms import is_legal_form
-from .nlp import Words, is_cap, words_of
-from .org_bounds import based_word
+from .nlp import Words, based_word, is_cap, words_of
 from .orgs import find_orgs, kind_of
 from .parties import (
     REPORTS,
