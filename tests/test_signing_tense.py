@@ -49,6 +49,12 @@ def _words(sentence: str):
     ("The signing of an MoU between Tarn University and the Osk Institute is under consideration.", True),
     ("The signing of the agreement between Tarn University and the Osk Institute took place, as the rectors "
      "will recall, in May.", False),
+    ("Dr. Ana Ruiz said Tarn was ready to host the first cohort as soon as the Agreement is signed.", True),
+    ("Both documents are to be submitted for signing at the next meeting of the joint commission.", True),
+    ("The memorandum is expected to be submitted to the Council in November and, subject to its approval, "
+     "signed in January.", True),
+    ("The memorandum was approved by the Council in November and signed in January.", False),
+    ("\"We are confident that the MoU we sign in Tarnby will be a strong basis.\"", True),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -70,6 +76,10 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("Two years after their first meeting, Tarn and Osk today signed an agreement.", False),
     ("Tarn University has signed MoUs with over 50 institutions worldwide, including the Osk Institute.", True),
     ("Tarn University signed MoUs with the Osk Institute and the Vela Academy on 4 May 2024.", False),
+    ("Tarn entered into a joint development agreement with the Osk Institute in 2021 for welding research.", True),
+    ("Both sides hope to sign the programme by the end of 2024, adding that it would build on the memorandum "
+     "signed between Tarn and Osk in 2020.", True),
+    ("Tarn entered into a joint development agreement with the Osk Institute on 4 May 2024.", False),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past
@@ -82,6 +92,8 @@ def test_negated_and_another_and_a_signed_state():
     assert tense.another(*_words("Tarn also signed an MoU with Osk."))
     assert tense.as_state(*_words("With the agreement now signed, the work begins."))
     assert not tense.negated(*_words("Tarn and Osk signed an MoU."))
+    assert tense.negated(*_words("Tarn and Osk have met since 2021, but no agreement has yet been concluded."))
+    assert not tense.negated(*_words("No sooner had the agreement been signed than work began."))
 
 
 @pytest.mark.parametrize("sentence, other", [
@@ -101,6 +113,8 @@ def test_another_tells_the_second_agreement_of_a_ceremony(sentence, other):
     ("Under the MoU signed today, Tarn will host twenty students from Osk.", False),
     ("The agreement signed by Tarn and Osk on 4 May covers joint research.", False),
     ("They discussed the implementation of the memorandum signed in January between Tarn and Osk.", True),
+    ("The school works with industry under the national solar research programme agreement signed by the "
+     "Ministry in 2019.", True),
     ("The committee met here today to review the implementation of the memorandum of understanding signed "
      "between the two countries in Seoul in May 2021.", True),
 ])

@@ -47,6 +47,11 @@ _DASHED_DATELINE = re.compile(
 _DASH_DATE_DATELINE = re.compile(
     r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s+[-–—]\s+"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))\s*[:\-–—]")
+# "CASABLANCA, Morocco--(BUSINESS WIRE)--November 12, 2024--": place, the wire in brackets between dashes, the date
+_BRACKET_WIRE_DATELINE = re.compile(
+    r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*(?:--|[-–—])\s*\([A-Za-z][\w .&'-]{1,30}\)\s*"
+    r"(?:--|[-–—])\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))"
+    r"\s*(?:--|[-–—])")
 _SOURCE_DATELINE = re.compile(r"^\s*[A-Z][\w .'’-]{1,40}\s*,\s*\((?=[^()\n]*[A-Za-z]{2})[^()\n]{2,80}?\s[-–—]\s*"
                               r"(?P<date>[^()\n]{3,25}?)\s*\)")
 # "Tehran, 24 Mehr 1402 (16 October 2023) - ...": another calendar's date, then the Gregorian one in brackets
@@ -147,11 +152,12 @@ def dateline(text: str) -> re.Match | None:
     """A wire dateline opening a text ("NEW DELHI, Nov 5 (ANI):", "DENVER, March 3, 2015 /PRNewswire/ --",
     "Mexico City, August 18, 2021.–", "HONG KONG SAR – Media OutReach – 13 June 2022 –"): its date is the
     report's, not the event's."""
-    m = (_DATELINE.match(text) or _SOURCE_DATELINE.match(text)) if "(" in text[:80] else None
+    bracketed = (_DATELINE, _SOURCE_DATELINE, _BRACKET_WIRE_DATELINE) if "(" in text[:80] else ()
     # "ABU DHABI, (Agency / WAM - ...)" is the second pattern's
-    m = m or _WIRE_DATELINE.match(text) or _DASHED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text) \
-        or _DASH_DATE_DATELINE.match(text)
-    return m if m and find_dates(m.group("date")) else None
+    for pattern in (*bracketed, _WIRE_DATELINE, _DASHED_DATELINE, _BRACKETED_DATELINE, _DASH_DATE_DATELINE):
+        if (m := pattern.match(text)) and find_dates(m.group("date")):
+            return m
+    return None
 
 
 # "by 2030", "Vision 2030", "2024-2029": a year the text looks ahead to, not its own

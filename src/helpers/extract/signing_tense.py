@@ -11,7 +11,7 @@ from ..dates import WEEKDAYS
 from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, in_relative_clause
 from .nlp import Words
 
-_BUILT_ON = {"built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
+_BUILT_ON = {"build", "built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
 
 
 _EARLIER = {"previously", "formerly", "earlier", "already", "once", "similar", "since"}
@@ -91,6 +91,16 @@ def intended(w: Words, s: int, e: int) -> bool:
         if _conditional(w, s, k):
             found = True  # "an update when a definitive agreement has been concluded": not signed yet
             continue
+        if low == "signing" and k > s and w.lower[k - 1] == "for":
+            found = True  # "are to be submitted for signing at the next meeting": a purpose, not a signing
+            continue
+        if low in PAST_SIGN and _coordinated_to_come(w, s, k):
+            found = True  # "is expected to be submitted to the Council and, subject to its approval, signed"
+            continue
+        if low == "sign" and k - 2 >= s and w.lower[k - 1] in ("we", "they", "you") \
+                and w.lower[k - 2] in _HEAD_WORDS and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 9))):
+            found = True  # "the MoU we sign in San Diego will be a strong basis": a signing to come
+            continue
         ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
             w.lower[q] in ("will", "shall") and PAST_SIGN.isdisjoint(w.lower[k + 1:q]) and "," not in w.text[k + 1:q]
             for q in range(k + 7, min(e, k + 16))) or any(  # "The signing of the agreement between X and Y will"
@@ -110,7 +120,7 @@ def intended(w: Words, s: int, e: int) -> bool:
 
 _TALKS = {"negotiations", "talks", "discussions", "consultations"}
 _PENDING = {"consideration", "discussion", "negotiation", "review", "preparation"}  # "is under consideration"
-_CONDITIONS = {"when", "once", "if", "until", "unless"}
+_CONDITIONS = {"when", "once", "if", "until", "till", "unless", "after", "before", "soon"}  # "as soon as"
 _PERFECT = {"has", "have", "is", "are"}
 
 
@@ -119,6 +129,18 @@ def _conditional(w: Words, s: int, k: int) -> bool:
     signed", "when an agreement has been concluded"): a signing still to come, not "when it was signed"."""
     aux = next((q for q in range(k - 1, max(s, k - 3) - 1, -1) if w.lower[q] in _PERFECT), None)
     return aux is not None and any(w.lower[q] in _CONDITIONS for q in range(max(s, aux - 5), aux))
+
+
+_MODALS = {"to", "will", "would", "shall", "should", "could", "can", "may", "might", "must"}
+
+
+def _coordinated_to_come(w: Words, s: int, k: int) -> bool:
+    """Whether the participle at k is the second of a passive still to come: "to be submitted ... and
+    signed", "will be reviewed by both boards and then signed" (not "was approved and signed")."""
+    conj = next((q for q in range(k - 1, max(s, k - 9) - 1, -1) if w.lower[q] == "and"), None)
+    if conj is None:
+        return False
+    return any(w.lower[q] == "be" and q > s and w.lower[q - 1] in _MODALS for q in range(max(s, conj - 12), conj))
 
 
 def _reach(w: Words, s: int, k: int) -> int:
@@ -142,7 +164,23 @@ def negated(w: Words, s: int, e: int) -> bool:
     return bool(signs_at) and all(
         any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
         or k - 5 >= s and w.lower[k - 5] == "no" and w.lower[k - 2] in _PERFECT  # "No binding agreement has been"
+        or _denied_subject(w, s, k)
         for k in signs_at)
+
+
+_STILL = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "yet", "ever", "so", "far", "formally",
+          "officially", "actually"}
+
+
+def _denied_subject(w: Words, s: int, k: int) -> bool:
+    """Whether the signing verb at k has "no" agreement for its subject: "no agreement has yet been
+    concluded", "No formal memorandum has so far been signed"."""
+    q = k - 1
+    while q > s and w.lower[q] in _STILL:
+        q -= 1
+    if q == k - 1 or w.lower[q] not in _HEAD_WORDS:
+        return False
+    return any(w.lower[p] == "no" for p in range(max(s, q - 3), q))
 
 
 _FRAMES = {"under", "implementation", "implementing", "implement", "framework", "extension", "extend", "renewal",
@@ -160,7 +198,7 @@ def framed(w: Words, s: int, e: int) -> bool:
             continue
         head = next((q for q in range(k - 1, max(s, k - 6) - 1, -1) if w.lower[q] in _HEAD_WORDS), None)
         if head is None or w.lower[k - 1] in ("was", "were", "been", "be", "is", "are", "has", "have") \
-                or not any(w.lower[q] in _FRAMES for q in range(max(s, head - 5), head)):
+                or not any(w.lower[q] in _FRAMES for q in range(max(s, head - 7), head)):
             continue
         clause = w.lower[head:next((q for q in range(k + 1, e) if w.text[q] in (",", ";")), e)]
         if not any(x in _WHEN_WORDS or x[:1].isdigit() and not (len(x) == 4 and x.isdigit()) for x in clause):
@@ -176,7 +214,8 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         return False  # no signing word and no agreement to be an earlier one
     if framed(w, s, e):
         return True
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS]
+    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS or w.lower[k] in _HEAD_WORDS
+                or w.lower[k] == "entered" and k + 1 < e and w.lower[k + 1] == "into"]
     if signs_at and s + 1 < e and w.lower[s] in ("this", "it", "that") and w.lower[s + 1] in ("followed", "follows"):
         return True  # "This followed a meeting in Khartoum where an agreement was signed"
     if signs_at and s + 1 < e and w.lower[s] == "in" and _year(w.lower[s + 1]) and (
@@ -191,7 +230,10 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
     if len(signs_at) > 1:
         # "X, which signed an MoU with Y in 2019, signed ... today": the clause's signing is background
         signs_at = [k for k in signs_at if not in_relative_clause(w, s, k)] or signs_at
-    verbs = [k for k in signs_at if w.lower[k] in SIGN_WORDS] or [-1]
+    # the sentence's own signing verb: not an infinitive ("hope to sign X, adding that it builds on the MoU
+    # signed in 2020"), and "entered into" an agreement as well as "signed" one
+    verbs = [k for k in signs_at if (w.lower[k] in SIGN_WORDS or w.lower[k] == "entered") and w.lower[k - 1] != "to"] \
+        or [-1]
     for k in signs_at:
         if any(w.lower[q] in _EARLIER for q in range(max(s, k - 4), min(e, k + 2))):
             return True
@@ -222,7 +264,10 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         # signed in 2015"; "signed a letter of intent on the exchange of tide-gauge data in 2016"
         stop = next((q for q in range(k + 1, e) if w.lower[q] in SIGN_WORDS
                      or w.text[q] == "," and not (q + 1 < e and _year(w.lower[q + 1]))), e)  # not "May 4, 2016"
-        if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
+        if w.lower[k] in _SIGN_PAST and any(w.lower[q] in _BUILT_ON for q in range(max(s, k - 8), k - 1)) \
+                and any(w.lower[q] in _HEAD_WORDS for q in range(max(s, k - 5), k)):
+            return True  # "would build on the memorandum of understanding signed between A and B"
+        if date is not None and k == verbs[0] and any(
                 _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 18))):
             return True
         if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
