@@ -97,8 +97,8 @@ def intended(w: Words, s: int, e: int) -> bool:
         if low in PAST_SIGN and _coordinated_to_come(w, s, k):
             found = True  # "is expected to be submitted to the Council and, subject to its approval, signed"
             continue
-        if low == "sign" and k - 2 >= s and w.lower[k - 1] in ("we", "they", "you") \
-                and w.lower[k - 2] in _HEAD_WORDS and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 9))):
+        if low == "sign" and k - 2 >= s and w.lower[k - 1] in ("we", "they", "you") and w.lower[k - 2] in _HEAD_WORDS \
+                and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 9))):
             found = True  # "the MoU we sign in San Diego will be a strong basis": a signing to come
             continue
         ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
