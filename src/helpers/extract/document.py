@@ -24,6 +24,7 @@ from .scanner import scan
 from .signing_parties import add_parties, headline_parties, listed_parties, office_holders
 from .tagging import tag
 from .theme_scope import cross_border, is_country, outside_scope
+from .unit_owners import hang_bare_units
 
 _EVENT_OF_ROLE = {"signatory": "signing", "witness": "signing", "presider": "signing",
                   "attendee": "signing", "speaker": "speech", "visitor": "visit", "host": "meeting"}
@@ -53,6 +54,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
     facts = DocFacts(doc, {}, {}, [], [], len(w))
     collect_orgs(facts, sentences, doc.source)
     units_under_owners(facts, sentences, w)
+    hang_bare_units(facts, sentences)
     bare = _collect_people(facts, sentences, w, text)
     list_companions(facts, sentences, w)
     _build_events(facts, sentences, w, text)
