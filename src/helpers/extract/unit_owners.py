@@ -38,35 +38,31 @@ def bare_unit(lo: LocalOrg) -> bool:
 
 
 def hang_bare_units(facts: DocFacts, sentences: list) -> None:
-    """Give each parentless unit named by its function alone the one body that can own it: the
-    release's only university or institute for a faculty, school, college, laboratory or
-    department, its only body for an office; else the only such body its own sentence names."""
+    """Give each parentless unit named by its function alone the one university that can own it:
+    the only one its own sentence names, else the release's only one, else the one it names most."""
     tops = {k for k, lo in facts.orgs.items() if _top_level(lo)}
+    named = [[k for it in items if it.kind == "org" and (k := facts.org(it.value.name)) in facts.orgs]
+             for *_, _orgs, items in sentences]
     for key, lo in facts.orgs.items():
-        if not bare_unit(lo):
-            continue
-        academic = lo.name.split()[0].lower() in _ACADEMIC or any(
-            x.lower() in _ACADEMIC for x in lo.name.split()[:2])
+        if bare_unit(lo) and (owner := _owner(facts, key, tops, named)) is not None:
+            lo.parent = owner
 
-        def fits(k: str, kinds: tuple[str, ...] = ("university",)) -> bool:
-            return k != key and (not academic or facts.orgs[k].kind in kinds)
 
-        # the only such body its own sentence names ("Prof. A, Vice President of KIS, and Prof. B, Dean of
-        # the Graduate School"), else the release's only one
-        owners = list(dict.fromkeys(
-            k for *_, _orgs, items in sentences if any(it.kind == "org" and facts.org(it.value.name) == key
-                                                       for it in items)
-            for it in items if it.kind == "org" and (k := facts.org(it.value.name)) in tops
-            and fits(k, ("university", "research"))))
-        if len(owners) != 1:
-            owners = [k for k in tops if fits(k)]
-        if len(owners) != 1:
-            # the release's own university: the one it names most, when it is named more than any other
-            counts = sorted(((sum(facts.org(it.value.name) == k for *_, _o, items in sentences for it in items
-                                  if it.kind == "org"), k) for k in tops if fits(k)), reverse=True)
-            owners = [counts[0][1]] if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) else []
-        if len(owners) == 1:
-            lo.parent = owners[0]
+def _owner(facts: DocFacts, key: str, tops: set[str], named: list[list[str]]) -> str | None:
+    academic = any(x.lower() in _ACADEMIC for x in facts.orgs[key].name.split()[:2])
+
+    def fits(k: str, kinds: tuple[str, ...] = ("university",)) -> bool:
+        return k != key and k in tops and (not academic or facts.orgs[k].kind in kinds)
+
+    # "Prof. A, Vice President of KIS, and Prof. B, Dean of the Graduate School": the sentence's body
+    owners = list(dict.fromkeys(k for keys in named if key in keys for k in keys
+                                if fits(k, ("university", "research"))))
+    if len(owners) != 1:
+        owners = [k for k in tops if fits(k)]
+    if len(owners) > 1:  # the release's own university: the one it names most, more than any other
+        counts = sorted(((sum(keys.count(k) for keys in named), k) for k in owners), reverse=True)
+        owners = [counts[0][1]] if counts[0][0] > counts[1][0] else []
+    return owners[0] if len(owners) == 1 else None
 
 
 def _top_level(lo: LocalOrg) -> bool:
