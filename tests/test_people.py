@@ -701,6 +701,18 @@ def test_a_portfolio_title_goes_on_after_and_to_the_organisation_and_the_name_af
     assert f.orgs[p.org].name == "Tarn University of Technology"
 
 
+@pytest.mark.parametrize("clause, title", [
+    ("presided over by the Vice-Rector for Research and Lifelong Learning, Prof. Ana Lind",
+     "Vice-Rector for Research and Lifelong Learning"),
+    ("attended by the Head of Research and Innovation Funding at TUT, Dr. Ana Lind",
+     "Head of Research and Innovation Funding"),
+])
+def test_a_portfolio_of_words_no_lexicon_holds_goes_on_to_the_holder_after_it(clause, title):
+    f = _facts(f"Tarn University of Technology (TUT) and Brindle Ltd signed an MoU. The ceremony was {clause}.")
+    p = f.people[person_key("Ana Lind")]
+    assert p.title == title and f.orgs[p.org].name == "Tarn University of Technology"
+
+
 def test_a_plural_title_in_a_by_clause_gives_each_listed_person_the_title_the_role_and_the_body():
     f = _facts("The MoU was inked on Wednesday, 26 March 2025, at the company's engineering centre in Trnava by "
                "Tarn Drives Ltd Chief Executive Officer Ing. Peter Hrusovsky, and by the rectors prof. Ing. Lubica "

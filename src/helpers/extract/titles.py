@@ -172,7 +172,24 @@ def _portfolio_and(w: Words, k: int, end: int, e: int) -> int:
     small = not is_cap(w.text[k])  # "vice-rector for research and innovation": a title written small
     while q < e and w.lower[q] in portfolio and (is_cap(w.text[q]) or small and w.text[q].islower()):
         q += 1
-    return q if q > end + 1 and (q >= e or not is_cap(w.text[q]) or small) else end
+    if q > end + 1 and (q >= e or not is_cap(w.text[q]) or small):
+        return q
+    return (_portfolio_run(w, end + 1, e) if not small else None) or end
+
+
+def _portfolio_run(w: Words, q: int, e: int) -> int | None:
+    """End of one to three capitalised words after a portfolio's "and" that the title's holder follows
+    ("Vice-Rector for Research and Lifelong Learning, Prof. A", "Head of Research and Innovation
+    Funding at X, Dr. A"): no body's head word, honorific or title among them; else None."""
+    heads, honor, titles = lexicon.org_heads()[0], lexicon.people()[0], lexicon.titles()[0]
+    r = q
+    while r < e and r - q < 3 and is_cap(w.text[r]) and w.text[r].isalpha() and not heads.match(w.lower, r, r + 1)[0] \
+            and not honor.match(w.lower, r, e)[0] and not titles.match(w.lower, r, e)[0]:
+        r += 1
+    if r == q or r + 1 >= e:
+        return None
+    held = w.text[r] == "," and honor.match(w.lower, r + 1, e)[0] or w.lower[r] == "at" and is_cap(w.text[r + 1])
+    return r if held else None
 
 
 def _named_before(w: Words, k: int, end: int, e: int, orgs_at: dict[int, OrgSpan]) -> OrgSpan | None:
