@@ -713,6 +713,17 @@ def test_a_portfolio_of_words_no_lexicon_holds_goes_on_to_the_holder_after_it(cl
     assert p.title == title and f.orgs[p.org].name == "Tarn University of Technology"
 
 
+@pytest.mark.parametrize("clause, title", [
+    ("witnessed by the Permanent Secretary in the Tarn Ministry of Energy, Mr. Ana Lind", "Permanent Secretary"),
+    ("witnessed by the Chairperson of the Tarn Ministry of Energy's Governing Board, Hon. Ana Lind",
+     "Chairperson of the Governing Board"),
+])
+def test_a_title_in_a_body_or_of_its_board_belongs_to_the_body(clause, title):
+    f = _facts(f"Tarn University and the Tarn Ministry of Energy signed an MoU on 4 May 2024. It was {clause}.")
+    p = f.people[person_key("Ana Lind")]
+    assert p.title == title and f.orgs[p.org].name == "Tarn Ministry of Energy"
+
+
 def test_a_plural_title_in_a_by_clause_gives_each_listed_person_the_title_the_role_and_the_body():
     f = _facts("The MoU was inked on Wednesday, 26 March 2025, at the company's engineering centre in Trnava by "
                "Tarn Drives Ltd Chief Executive Officer Ing. Peter Hrusovsky, and by the rectors prof. Ing. Lubica "

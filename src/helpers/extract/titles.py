@@ -13,6 +13,7 @@ from .nlp import Words, is_cap
 from .org_bounds import portfolio_end
 from .orgs import kind_of
 from .places import is_place_word
+from .theme_scope import is_country
 
 _TITLE_TAIL = {"of", "for", "at"}
 
@@ -115,6 +116,10 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         if org is not None:
             title_end = org.j  # the unit stays in the title
         org, end = owner, owner.j  # "Dean of the School of Engineering at UCCA, Dr. A": the unit's owner
+    if org is None and end + 1 < e and w.lower[end] == "in" \
+            and (body := orgs_at.get(end + 1 + (w.lower[end + 1] == "the"))) is not None \
+            and not is_country(body.name) and body.parent is None:
+        org, end = body, body.j  # "the Permanent Secretary in the Ministry of Energy, Mr. A"
     if org is None and end + 2 < e and w.lower[end] in ("at", "in") and w.lower[end + 1] == "the" \
             and is_cap(w.text[end + 2]) and lexicon.org_heads()[0].match(w.lower, end + 2, end + 3)[0] \
             and (end + 3 >= e or not is_cap(w.text[end + 3])):
@@ -122,6 +127,11 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     if org is not None and org.is_acronym and end == org.j and end < e and w.text[end] in _BOARDS:
         end = title_end = end + 1  # "Chairperson of the NGRI Board": the body's board, the body's person
     title = text[w.start[k]:w.end[title_end - 1]]
+    if org is not None and end == org.j and end + 2 < e and w.text[end] in ("'s", "’s") \
+            and (board := _board_after(w, end + 1, e)) > end + 1:
+        head = text[w.start[k]:w.end[org.i - 1 - (w.lower[org.i - 1] == "the")]]
+        title = f"{head} the {text[w.start[end + 1]:w.end[board - 1]]}"
+        end = board  # "Chairperson of TRIC's Governing Board, Hon. A": the board's chair is TRIC's
     if (org is None or not org.is_acronym and org.i == k + n + 1 + (w.lower[k + n + 1] == "the")
             and (not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]
                  or w.lower[org.i] in lexicon.field_words())) \
@@ -135,6 +145,18 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         if single:
             return end, single + text[w.end[k + n - 1]:w.end[title_end - 1]], kind, org, True
     return end, title, kind, org, False
+
+
+def _board_after(w: Words, q: int, e: int) -> int:
+    """End of a board's or council's name written after a body's possessive ("Governing Board",
+    "Board of Trustees"), else q."""
+    r = q
+    while r < e and r - q < 4 and is_cap(w.text[r]) and not lexicon.people()[0].match(w.lower, r, e)[0]:
+        r += 1
+    return r if r > q and w.text[r - 1] in _BOARD_HEADS else q
+
+
+_BOARD_HEADS = {"Board", "Council", "Senate", "Committee", "Trustees", "Assembly", "Presidium"}
 
 
 def _unit_before_holder(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:
