@@ -856,3 +856,20 @@ def test_a_persons_body_is_read_off_the_structure_around_them(text, person, body
 def test_scientists_grades_and_librarians_are_titles(text, person, title):
     assert _facts(text).people[person_key(person)].title == title
 
+
+
+SIDES = "Vantara Sensorik AG (Vantara) and Isartal University (IU) signed an agreement on 4 May 2024. "
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("It was signed on behalf of Vantara by Dr. Jörg Brinkmann, Chief Technology Officer, and on behalf of "
+     "Isartal University by its President, Prof. Dr. Katrin Lechner.",
+     {"Jörg Brinkmann": "Vantara Sensorik AG", "Katrin Lechner": "Isartal University"}),
+    ("Signing for Vantara was Chief Executive Officer Brian Mwangi; signing for the University was its "
+     "Vice-Chancellor, Prof. Judith Were.",
+     {"Brian Mwangi": "Vantara Sensorik AG", "Judith Were": "Isartal University"}),
+    ("The delegation met representatives of Vantara, the University's industrial partner, including its Chief "
+     "Executive Officer, Ing. Veronika Šimková.", {"Veronika Šimková": "Vantara Sensorik AG"}),
+])
+def test_each_side_of_a_signing_clause_keeps_its_own_people(text, orgs):
+    assert _top_orgs(SIDES + text, list(orgs)) == {n: org_key(o) for n, o in orgs.items()}

@@ -149,14 +149,16 @@ def _from_group(items: list[Item], w: Words) -> None:
             nxt = w.lower[it.j] if it.j < len(w) else ""
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
                 a > 1 and w.lower[a - 2:a] == ["behalf", "of"] and (
-                    nxt in ("was", "were") or w.lower[it.j:it.j + 2] == [",", "by"]
+                    nxt in ("was", "were", "by") or w.lower[it.j:it.j + 2] == [",", "by"]
                     or nxt == "," and a > 2 and w.text[a - 3] == "On")) or (
                 w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
                     "speaking", "signing", ";", "and")))) else None  # "Signing for X was A; for Y, B"
             listed = group is not None and nxt != ","
             since = it.j
-        elif it.kind == "person" and group is not None and not _CONTRAST.isdisjoint(w.lower[since:it.i]):
-            group = None  # "Signing for X was A, while B signed for Y"
+        elif it.kind == "person" and group is not None and (not _CONTRAST.isdisjoint(w.lower[since:it.i]) or any(
+                w.lower[q - 1:q + 1] in (["signing", "for"], ["signed", "for"], ["behalf", "of"])
+                for q in range(since + 1, it.i))):
+            group = None  # "Signing for X was A, while B signed for Y"; "...; signing for the University was B"
         elif it.kind == "person" and group is not None and (it.value.org is None or _bare_unit(it.value.org)):
             it.value.org = group  # "Present from the PRI were ..., Head of X Department": the PRI's unit
         elif it.kind == "sep" and it.value == ";" and not listed:
@@ -425,8 +427,8 @@ def _on_behalf(items: list[Item], x: int, w: Words):
         if it.kind == "org" and it.i >= 3 and (before in (["on", "behalf", "of"], ["behalf", "of", "the"],
                                                           ["signed", "for", "the"]) or before[1:] == ["signed", "for"]):
             # "A, Director, signed on behalf of X", "A, Director, signed for X"
-            if w.lower[it.j:it.j + 2] == [",", "by"]:
-                return None  # "on behalf of X, by the Rector, B": X is B's
+            if w.lower[it.j:it.j + 2] == [",", "by"] or w.lower[it.j:it.j + 1] == ["by"]:
+                return None  # "on behalf of X, by the Rector, B", "on behalf of X by B": X is B's
             nxt = [o for o in items if o.kind == "org" and o.i > it.j]
             return None if nxt and w.lower[it.j:nxt[0].i] == ["and"] else it.value
     return None

@@ -191,7 +191,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                         and not is_country(prev.value.name):
                     org = prev.value  # not "UAE Minister of Economy": a country before a title is a nationality
                 elif org is None and k > s and w.lower[k - 1] == "its" \
-                        and (last := next((it for it in reversed(items) if it.kind == "org"), None)) is not None:
+                        and (last := next((it for it in reversed(items) if it.kind == "org"), None)) is not None \
+                        and not _generic_body_between(w, last.j, k - 1):
                     org = last.value  # "on behalf of UTAR was its President A": the body "its" refers to
                 elif org is None and ((owner := possessive_owner(w, s, k, text)) is not None
                                       or (owner := _name_before_title(w, s, k, items, person)) is not None):
@@ -376,6 +377,15 @@ def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
         return True  # a caption's "A and B sign the agreement" is the signing, its "after the signing" is not
     return w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
         and not _SIGNING_NOUNS.intersection(w.lower[s:e])
+
+
+def _generic_body_between(w: Words, a: int, b: int) -> bool:
+    """Whether "the University", "the Company" stands between words a and b: a body named by its head
+    word alone, which "its" after it refers to ("Signing for X was A; signing for the University was
+    its Vice-Chancellor, B": B is not X's)."""
+    heads = lexicon.org_heads()[0]
+    return any(w.lower[q] == "the" and w.text[q + 1][:1].isupper() and heads.match(w.lower, q + 1, q + 2)[0]
+               and w.text[q + 2] not in ("'s", "’s") for q in range(a, b - 1))  # not "X, the Institute's partner"
 
 
 def _caption(w: Words, s: int) -> bool:
