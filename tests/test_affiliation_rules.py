@@ -873,3 +873,12 @@ SIDES = "Vantara Sensorik AG (Vantara) and Isartal University (IU) signed an agr
 ])
 def test_each_side_of_a_signing_clause_keeps_its_own_people(text, orgs):
     assert _top_orgs(SIDES + text, list(orgs)) == {n: org_key(o) for n, o in orgs.items()}
+
+
+def test_on_behalf_of_each_side_before_its_signatory_and_a_council_of_an_acronym():
+    text = ("The Tarn Institute of Ocean Studies (TIOS) and Brindle Coastal University (BCU) signed an MoU on 4 May "
+            "2024. On behalf of TIOS, Director (Research) Dr. Ana Lind and on behalf of BCU, Registrar Prof. Dr. "
+            "Kazi Rahman signed the MoU. The Chairman of Council of BCU, Alhaji Bello Kaura, led the delegation.")
+    assert _top_orgs(text, ["Ana Lind", "Kazi Rahman", "Bello Kaura"]) == {
+        "Ana Lind": org_key("Tarn Institute of Ocean Studies"), "Kazi Rahman": org_key("Brindle Coastal University"),
+        "Bello Kaura": org_key("Brindle Coastal University")}

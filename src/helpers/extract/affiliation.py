@@ -150,7 +150,8 @@ def _from_group(items: list[Item], w: Words) -> None:
             group = it.value if a > 0 and (w.lower[a - 1] == "from" and nxt in (",", "were", "was", "are") or (
                 a > 1 and w.lower[a - 2:a] == ["behalf", "of"] and (
                     nxt in ("was", "were", "by") or w.lower[it.j:it.j + 2] == [",", "by"]
-                    or nxt == "," and a > 2 and w.text[a - 3] == "On")) or (
+                    or nxt == "," and a > 2 and (w.text[a - 3] == "On" or a > 3 and w.lower[a - 4] in ("and", ";"))
+                    )) or (
                 w.lower[a - 1] == "for" and (nxt in ("were", "was") or nxt == "," and a > 1 and w.lower[a - 2] in (
                     "speaking", "signing", ";", "and")))) else None  # "Signing for X was A; for Y, B"
             listed = group is not None and nxt != ","
@@ -420,10 +421,13 @@ def _on_behalf(items: list[Item], x: int, w: Words):
     """The organisation in "A signed the agreement on behalf of X", when no other person stands
     between ("A, Director, signed on behalf of X, and B on behalf of Y"; not A in "A and B signed on
     behalf of X and Y")."""
-    for it in items[x + 1:]:
+    for y, it in enumerate(items[x + 1:], x + 1):
         if it.kind == "person":
             return None
         before = w.lower[max(0, it.i - 3):it.i]
+        if it.kind == "org" and y + 2 < len(items) and items[y + 1].kind == "sep" and items[y + 1].value == "," \
+                and items[y + 2].kind == "person":
+            return None  # "A and on behalf of X, Registrar B": X is B's
         if it.kind == "org" and it.i >= 3 and (before in (["on", "behalf", "of"], ["behalf", "of", "the"],
                                                           ["signed", "for", "the"]) or before[1:] == ["signed", "for"]):
             # "A, Director, signed on behalf of X", "A, Director, signed for X"

@@ -158,6 +158,9 @@ def _without_country(facts: DocFacts, acronyms: dict[str, str], sentences: list)
             acronyms.setdefault(facts.orgs[short].name, key)
 
 
+_ONE_WORD_UNITS = frozenset({"Council", "Senate", "Board", "Faculty", "School", "College", "Office", "Department"})
+
+
 def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
     """Hang a unit with no owner under the organisation that owns it by structure: its name begins
     with the owner's ("Tsinghua University Library"), or the owner follows it ("the School of
@@ -177,7 +180,9 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
             continue
         head, of, tail = lo.name.rpartition(" of ")
         owner = next((k for k, fs in forms.items() if k != key and facts.orgs[k].parent is None
-                      and tail.removeprefix("the ") in fs), None) if of and len(head.split()) >= 2 else None
+                      and tail.removeprefix("the ") in fs), None) \
+            if of and (len(head.split()) >= 2 or head in _ONE_WORD_UNITS and tail.isupper()) else None
+        # "Council of BVUT": a one-word unit of an acronym
         if owner is not None and institute_of_its_own(lo.name.split(" of ")[0], facts.orgs[owner].name):
             continue  # "Institute of Hydrology of the Slovak Research Academy": an academy's institute is a body
         if owner is not None:
