@@ -511,3 +511,11 @@ def test_a_ministry_whose_office_hosts_the_signing_is_no_party_but_its_minister_
                "University.")
     assert "ministry of tarn energy" not in _parties(f)
     assert f.people[person_key("Tangeni Osk")].org == "ministry of tarn energy"
+
+
+def test_an_undated_signing_keeps_the_parties_of_an_earlier_years_agreement_out():
+    f = _facts("Tarn University and the Osk Institute signed a memorandum of understanding. The memorandum "
+               "complements the agreement signed in 2018 between Tarn University and the Vela Academy.",
+               published=dt.date(2024, 5, 6))
+    (ev,) = f.events
+    assert {r[1] for r in ev.roles if r[3] == "party"} == {"tarn university", "osk institute"}

@@ -219,7 +219,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     signing.roles.append((None, key, None, "party", a, b))
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not intent:
             # A later sentence about the same signing fills what the first one left out.
-            if not tense.earlier(w, s, e, signing.date) and not tense.another(w, s, e) and (
+            when = signing.date or doc.published or (lead[0] if lead else None)  # an undated signing: the release's
+            if not tense.earlier(w, s, e, when) and not tense.another(w, s, e) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
                 add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
