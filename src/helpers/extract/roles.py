@@ -195,23 +195,38 @@ def statement_source(w: Words, k: int, s: int) -> bool:
         for q in range(by + 1, k))  # "by the university's Director, Office of Public Affairs, A"
 
 
-_CONTACT = re.compile(r"\b(?:contacts?|enquiries|inquiries)\b\s*:", re.IGNORECASE)
+# "Media contact:", "For further information, please contact", a "Contacts" heading line
+_CONTACT = re.compile(r"\b(?:contacts?|enquiries|inquiries)\b\s*:|\bplease contact\b"
+                      r"|\bfor (?:further|more) information\b"
+                      r"|^[ \t]*(?:media |press |investor )?(?:contacts?|enquiries|inquiries)[ \t]*$",
+                      re.IGNORECASE | re.MULTILINE)
 # "the late Dr A", "founded by the engineer A", "under the previous president, Prof. A": the past
 _BACKGROUND = frozenset({"late", "former", "previous", "founded", "founder", "predecessor"})
 
 
 def in_contact_block(text: str, start: int) -> bool:
-    """Whether a name at character `start` is in a "Media contact:" block: whom to call, no role."""
-    para = max(text.rfind("\n\n", 0, start), 0)
-    return _CONTACT.search(text, para, start) is not None
+    """Whether a name at character `start` is in a "Media contact:" block, which runs over short lines
+    (names, phones, e-mails) from its heading: whom to call, no role."""
+    heads = list(_CONTACT.finditer(text, max(0, start - 600), start))
+    if not heads:
+        return False
+    between = text[heads[-1].end():start]
+    if "\n" not in between:
+        return True  # "For further information, please contact Deputy Director A (+82 ...)"
+    line_end = text.find("\n", start)
+    own_line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
+    return len(own_line) <= 100 and all(len(line) <= 100 for line in between.split("\n"))
 
 
 def remembered(it: Item, w: Words, s: int) -> bool:
-    """Whether a person is named in memory ("the late Prof. A", "a centre named after A"): no part in the event."""
+    """Whether a person is named in memory ("the late Prof. A", "a centre named after A", "the then
+    President, A"): no part in the event."""
     first = min(it.i, it.value.i)
-    before = w.lower[max(s, first - 6):first]
+    before = w.lower[max(s, first - 6):first + 1]
     return "late" in before[-4:] and "the" in before[-5:] \
-        or any(before[q:q + 2] in (["named", "after"], ["memory", "of"]) for q in range(len(before) - 1))
+        or any(before[q:q + 2] in (["named", "after"], ["memory", "of"], ["the", "then"])
+               for q in range(len(before) - 1))
+    # "by the then Vice-Chancellor, Professor A": who held the office before
 
 
 def present(it: Item, w: Words, s: int = 0) -> bool:

@@ -1,0 +1,42 @@
+"""Who has a part in the reported event (helpers.extract.roles): contact blocks and past office-holders have none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from support import release_facts
+
+from helpers.extract.roles import in_contact_block
+
+SIGNING = ("Tarn Robotics AB and Brindle University signed a research agreement on 4 May 2025. It was signed by "
+           "Elin Berg, CEO of Tarn Robotics AB, and Prof. Sara Nyström, Rector of Brindle University.\n\n")
+
+
+def _role_holders(text: str) -> set[str]:
+    facts = release_facts(text, published=dt.date(2025, 5, 5))
+    return {facts.people[r[0]].name for ev in facts.events for r in ev.roles if r[0]}
+
+
+@pytest.mark.parametrize("tail", [
+    "For more information, please contact:\nElin Berg, CEO, Tarn Robotics AB\nPhone: +46 31 000 00 00\n\n"
+    "Jonas Lind, Head of Investor Relations\nE-mail: ir@tarn.example\n",
+    "Contacts\nTarn Robotics AB\nMilica Jovanović, Communications Manager\npress@tarn.example\n",
+    "For further information, please contact Deputy Director JEONG Woo-sung (+82-44-555-0192), International "
+    "Cooperation Division.\n",
+])
+def test_the_people_of_a_contact_block_have_no_part_in_the_event(tail):
+    assert _role_holders(SIGNING + tail) == {"Elin Berg", "Sara Nyström"}
+
+
+def test_a_contact_block_ends_where_a_long_line_begins():
+    text = "Media contact:\nShira Golan, Head of Communications\n\nPhoto caption: Dr. Ana Lind, Director of Tarn " \
+           "Robotics AB (left), and Prof. Sara Nyström sign the memorandum of understanding in Tarnby on Monday."
+    assert in_contact_block(text, text.index("Shira"))
+    assert not in_contact_block(text, text.index("Ana Lind"))
+
+
+def test_the_then_office_holder_of_an_earlier_signing_has_no_part():
+    text = SIGNING + ("The original agreement between the two was signed in 2016 by the then Vice-Chancellor, "
+                      "Professor Sir Malcolm Ruddock.")
+    assert _role_holders(text) == {"Elin Berg", "Sara Nyström"}
