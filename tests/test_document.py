@@ -519,3 +519,11 @@ def test_an_undated_signing_keeps_the_parties_of_an_earlier_years_agreement_out(
                published=dt.date(2024, 5, 6))
     (ev,) = f.events
     assert {r[1] for r in ev.roles if r[3] == "party"} == {"tarn university", "osk institute"}
+
+
+def test_the_signatories_of_an_earlier_years_agreement_have_no_role_in_this_one():
+    f = _facts("Tarn University and the Osk Institute signed a memorandum of understanding on 4 May 2024. "
+               "In 2019 the university signed a smaller agreement with the Vela Academy, represented by Dr. Ana Lind.",
+               published=dt.date(2024, 5, 6))
+    (ev,) = f.events
+    assert not any(r[3] == "signatory" for r in ev.roles)

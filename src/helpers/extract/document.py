@@ -235,6 +235,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         elif signing is not None and (signing.date_text is None and dated or _names_the_day(signing, dated)) \
                 and ag.the_signing(w, s, e):
             _set_date(signing, dated)  # "took part in the signing today in Limerick"
+        recalled = is_signing and not new and signing is not None and signing.sentence != (a, b) \
+            and tense.earlier(w, s, e, signing.date or doc.published or (lead[0] if lead else None))
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
         for it in items:
@@ -246,8 +248,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 continue  # "A statement issued by A, Director of Information, said": the source, no role
             for role in it.value.roles or (["attendee"] if present(it, w, s) else []):
                 kind = _EVENT_OF_ROLE.get(role, "other")
-                if role in ("signatory", "witness") and intent:
-                    continue  # "The MoU will be signed by A": no role in a signing that has not happened
+                if role in ("signatory", "witness") and (intent or recalled):
+                    continue  # "The MoU will be signed by A", "In 2019 X signed an MoU with Y": not this signing
                 if role == "attendee" and hint or role == "host" and hint == "visit":
                     kind = hint  # "visited X, where they met with A": A hosts the visit
                 if kind == "signing" and signing is None:
