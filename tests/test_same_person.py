@@ -57,3 +57,17 @@ def test_bare_names_with_a_particle_are_people_whatever_their_ending():
     facts = _facts("The MoU was signed on 4 May 2024 by Pieter de Vries, Dean of Tarn University, and Annelies de "
                    "Vries, CTO of Osk.")
     assert {p.name for p in facts.people.values()} == {"Pieter de Vries", "Annelies de Vries"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The agreement was signed by Prof. Winston A. Prescott, Jr., President of APU. \"We are ready,\" said "
+     "Prof. Prescott.", "Winston A. Prescott, Jr."),
+    ("The agreement was signed on 20 June by Marieke van der Linde, Director of TSAC. \"We are ready,\" said "
+     "Dr van der Linde.", "Marieke van der Linde"),
+    ("The ceremony was hosted by Professor Rhys ap Gwilym, Pro Vice-Chancellor (Global Engagement). \"We are "
+     "ready,\" said Professor ap Gwilym.", "Rhys ap Gwilym"),
+    ("The protocol was signed by Professora Doutora Inês Carvalho Magalhães, Dean of the School of Engineering "
+     "of UADB.", "Inês Carvalho Magalhães"),
+])
+def test_a_later_mention_by_family_name_is_the_same_person(text, name):
+    assert [p.name for p in _facts(text).people.values()] == [name]

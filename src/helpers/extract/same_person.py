@@ -17,7 +17,7 @@ def resolve_single(name: str, full: list[Person]) -> str | None:
     """Key of the first full name one of whose words a one-word mention is ("Mr Doe" for "John Doe")."""
     low = name.lower()
     for p in full:
-        if low in p.name.lower().split():
+        if low in (x.strip(",") for x in p.name.lower().split()):  # "Prescott" of "Winston A. Prescott, Jr."
             return person_key(p.name)
     return None
 

@@ -124,6 +124,8 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
         if n and is_cap(word):
             n = max(n, honorific_len(w, k, e, honor))
             m = name_words(w, k + n, e, not_name, loose=True)
+            if m == k + n and (q := _after_particles(w, k + n, e)) > k + n:
+                m = name_words(w, q, e, not_name, loose=True)  # "said Dr van der Linde": particles, then the name
             if m > k + n and not _rank_of_body(w, k, n, m) and (w.lower[k + n] not in never_first or m - k - n >= 3
                               and w.lower[k + n] not in titles.first and w.lower[k + n] not in not_name):
                 office = next((w.text[q] for q in range(k, k + n) if w.lower[q] in _TITLED_HONOURS), None)
@@ -377,6 +379,14 @@ def _no_signing_cue(w: Words, s: int, e: int, k: int, n: int) -> bool:
         return True  # a caption's "A and B sign the agreement" is the signing, its "after the signing" is not
     return w.lower[k:k + n] == ["on", "behalf", "of"] and SIGN_WORDS.isdisjoint(w.lower[s:e]) \
         and not _SIGNING_NOUNS.intersection(w.lower[s:e])
+
+
+def _after_particles(w: Words, k: int, e: int) -> int:
+    """Where the capitalised word after the name particles at k begins ("van der Linde"), else k."""
+    q = k
+    while q < e and q - k < 3 and w.text[q].islower() and w.lower[q] in lexicon.name_particles():
+        q += 1
+    return q if q > k and q < e and is_cap(w.text[q]) and w.text[q].isalpha() else k
 
 
 def _generic_body_between(w: Words, a: int, b: int) -> bool:
