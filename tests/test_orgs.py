@@ -923,3 +923,15 @@ def test_an_acronym_in_brackets_before_a_dash_and_the_name_in_another_language_i
 def test_a_company_name_goes_on_over_a_romance_de_before_its_legal_form():
     f = _facts("Atlântica Sistemas de Energia, S.A. signed an agreement with Tarn University on 3 May 2024.")
     assert "Atlântica Sistemas de Energia, S.A." in {o.name for o in f.orgs.values()}
+
+
+@pytest.mark.parametrize("sentence, name, acronym", [
+    ("It was signed by Tarn University and the South African National Energy Research Institute (SANERI).",
+     "South African National Energy Research Institute", "SANERI"),
+    ("Tarn Ltd entered into an agreement with the Interuniversity Institute for Nano- and Microsystems (IINM).",
+     "Interuniversity Institute for Nano- and Microsystems", "IINM"),
+    ("The Karnataka Space Industries Promotion Board (KSIPB) hosted it.", "Karnataka Space Industries Promotion Board",
+     "KSIPB"),
+])
+def test_a_name_runs_on_to_the_acronym_that_spells_it(sentence, name, acronym):
+    assert (name, acronym) in [(o.name, o.acronym) for o in _orgs(sentence)]
