@@ -935,3 +935,14 @@ def test_a_company_name_goes_on_over_a_romance_de_before_its_legal_form():
 ])
 def test_a_name_runs_on_to_the_acronym_that_spells_it(sentence, name, acronym):
     assert (name, acronym) in [(o.name, o.acronym) for o in _orgs(sentence)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("A welcome on behalf of the Ministry of Natural Resources, Ecology and Technical Supervision of the Kyrgyz "
+     "Republic was delivered.",
+     "Ministry of Natural Resources, Ecology and Technical Supervision of the Kyrgyz Republic"),
+    ("It was signed by the State Secretary of the Ministry of Science, Technological Development and Innovation "
+     "Dragana Milovanović.", "Ministry of Science, Technological Development and Innovation"),
+])
+def test_a_ministrys_list_of_fields_runs_to_its_last_field(sentence, name):
+    assert name in [o.name for o in _orgs(sentence)]

@@ -514,17 +514,25 @@ _AND = {"and", "&", "y", "e", "et"}  # "Ciencia, Tecnología e Innovación"
 _ADJECTIVE_ENDS = ("al", "ic", "ive", "ary", "ical")
 
 
+_FIELD_ENDS = ("ion", "ment", "ity", "ics", "ogy", "ance", "ence", "ure")
+
+
 def _field_list(w: Words, k: int, e: int) -> int | None:
     """End of a list of field words that closes a name ("Industry and Energy", "Sports and Tourism"),
     or None: only generic field words, so two names in a list are never joined."""
     fields = lexicon.field_words()
+
+    def field(q: int) -> bool:  # a field word, or a noun of one ("Supervision", "Ecology")
+        return w.lower[q] in fields or w.lower[q].endswith(_FIELD_ENDS) and w.text[q].isalpha()
+
     saw_and = False
     while k < e:
-        if is_cap(w.text[k]) and (w.lower[k] in fields or k + 1 < e and w.lower[k + 1] in fields
+        if is_cap(w.text[k]) and (field(k) or k + 1 < e and field(k + 1)
                                   and is_cap(w.text[k + 1]) and w.lower[k].endswith(_ADJECTIVE_ENDS)):
             k += 1  # a field word, or the adjective before one ("Technological Development")
-            if saw_and and (k >= e or not is_cap(w.text[k])):
-                return k
+            if saw_and and (k >= e or not is_cap(w.text[k])
+                            or not field(k) and not w.lower[k].endswith(_ADJECTIVE_ENDS)):
+                return k  # "... Development and Innovation Dragana A": the list ends before the name
             continue
         the = w.lower[k] in _AND and k + 2 < e and w.lower[k + 1] == "the"  # "Technology and the Digital Economy"
         if (w.lower[k] == "," or w.lower[k] in _AND) and k + 1 + the < e and is_cap(w.text[k + 1 + the]):
