@@ -882,3 +882,15 @@ def test_on_behalf_of_each_side_before_its_signatory_and_a_council_of_an_acronym
     assert _top_orgs(text, ["Ana Lind", "Kazi Rahman", "Bello Kaura"]) == {
         "Ana Lind": org_key("Tarn Institute of Ocean Studies"), "Kazi Rahman": org_key("Brindle Coastal University"),
         "Bello Kaura": org_key("Brindle Coastal University")}
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("The Innovation and Talent Development Bureau (ITDB) and the Nanling Municipal People's Government signed an "
+     "MoU. The Secretary for Innovation and Talent Development, Professor Ivy Chan, witnessed the signing.",
+     "Ivy Chan", "Innovation and Talent Development Bureau"),
+    ("The Ministry of Information, Communications and the Digital Economy and Tarn Ltd signed an MoU. It was "
+     "witnessed by the Cabinet Secretary for Information, Communications and the Digital Economy, Hon. Dr. Ana Lind.",
+     "Ana Lind", "Ministry of Information, Communications and the Digital Economy"),
+])
+def test_a_titles_portfolio_names_the_body_it_heads(text, name, org):
+    assert _top_orgs(text, [name]) == {name: org_key(org)}

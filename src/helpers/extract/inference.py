@@ -42,6 +42,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         if (named_in := _named_in_title(facts, lp.title, parties)) is not None:
             lp.org, lp.flag = named_in, "inferred-from-title"  # "Vice Chairman of the X University Board"
             continue
+        if (held := _portfolio_body(facts, lp.title)) is not None:
+            lp.org, lp.flag = held, "inferred-from-title"  # "Secretary for Innovation and Talent Development"
+            continue
         if (owner := _owner_before(facts, lp, publisher)) is not None:
             lp.org, lp.flag = owner, "inferred-from-title"  # "toured NLU's School and met the university's VP"
             continue
@@ -144,6 +147,31 @@ def _named_in_title(facts: DocFacts, title: str | None, parties: set[str]) -> st
         if named:
             return max(named)[1]
     return None
+
+
+_PORTFOLIO = re.compile(r"\b(?:for|of)\s+(.+)$")
+_NOT_OWN = {"of", "for", "and", "the", "&", "on", "in"}
+
+
+def _portfolio_body(facts: DocFacts, title: str | None) -> str | None:
+    """The one top-level body whose name, less its head words, is the portfolio a title holds: the
+    "Secretary for Innovation and Talent Development" heads the "Innovation and Talent Development
+    Bureau", the "Cabinet Secretary for Information, Communications and the Digital Economy" the
+    "Ministry of Information, Communications and the Digital Economy"."""
+    m = _PORTFOLIO.search(title or "")
+    if m is None or not m.group(1)[:1].isupper():
+        return None  # not "advisor for international cooperation": a portfolio written small names no body
+    heads = lexicon.org_heads()[0]
+
+    def own(name: str) -> frozenset[str]:
+        words = [x.lower() for x in _TITLE_WORDS.findall(name)]
+        return frozenset(x for q, x in enumerate(words) if x not in _NOT_OWN and not heads.match(words, q, q + 1)[0])
+
+    portfolio = own(m.group(1))
+    if len(portfolio) < 2:
+        return None
+    hits = [k for k, lo in facts.orgs.items() if lo.parent is None and own(lo.name) == portfolio]
+    return hits[0] if len(hits) == 1 else None
 
 
 _THE_HEAD = re.compile(r"\b(?:of|at|in) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"
