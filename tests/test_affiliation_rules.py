@@ -894,3 +894,10 @@ def test_on_behalf_of_each_side_before_its_signatory_and_a_council_of_an_acronym
 ])
 def test_a_titles_portfolio_names_the_body_it_heads(text, name, org):
     assert _top_orgs(text, [name]) == {name: org_key(org)}
+
+
+def test_an_acronym_in_brackets_after_a_titled_name_is_that_persons_body():
+    text = ("The Volga-Ural Institute of Radio Engineering (VUIRE) and Tarn University signed an agreement. "
+            "Second from right: Senior Researcher Ruslan Ilyich Gaifullin (VUIRE).")
+    assert _top_orgs(text, ["Ruslan Ilyich Gaifullin"]) == {
+        "Ruslan Ilyich Gaifullin": org_key("Volga-Ural Institute of Radio Engineering")}

@@ -91,6 +91,16 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in rest for c in short)
 
 
+def _titled_name_start(w: Words, s: int, b: int) -> int | None:
+    """Where the two to four name words before word b begin, when a title phrase ends right before them."""
+    titles = lexicon.titles()[0]
+    for a in range(b - 2, max(s, b - 4) - 1, -1):
+        if all(nameish(w.text[q]) for q in range(a, b)) and any(
+                titles.match(w.lower, q, a)[0] == a - q for q in range(max(s, a - 4), a)):
+            return a
+    return None
+
+
 def affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
     """Whether the acronym at k, in brackets after a personal name, is that person's body
     ("Stan Gielen (NWO) and Iain Stewart (NRC) signed"), not the short form the name defines: the
@@ -108,7 +118,9 @@ def affiliation_in_brackets(w: Words, s: int, k: int, text: str) -> bool:
         a -= 1
     honorific = a > s and lexicon.people()[0].match(w.lower, a - 1, a)[0] == 1  # "Prof. A B (FUTI)"
     if not 2 <= words <= 4 or a > s and not honorific and (is_cap(w.text[a - 1]) or w.lower[a - 1] in TAIL_OF):
-        return False
+        a = _titled_name_start(w, s, k - 1)  # "Senior Researcher Ruslan Ilyich Gaifullin (VUIRE)"
+        if a is None:
+            return False
     acronym = w.text[k]
     return initials(" ".join(w.text[a:k - 1])) != acronym and text.count(acronym) >= 2
 
