@@ -256,6 +256,8 @@ def test_a_header_line_opening_with_a_date_dates_the_release_under_a_long_subtit
     ("Tarn Institute\n\nPublished: 15. 1. 2025 | Category: International cooperation\n\nThe institute signed it.",
      dt.date(2025, 1, 15)),
     ("Tarn Institute\n\nDate 2025.04.09 | Views 287\n\nThe institute signed it.", dt.date(2025, 4, 9)),
+    ("GOV.TARN\n\nPress release\n\nTarn–Osk agreement enters into force\n\nThe agreement has entered into force.\n\n"
+     "From: Office for Science\nPublished 3 September 2024\n\nMinisters met in London.", dt.date(2024, 9, 3)),
 ])
 def test_publication_dates_in_more_page_furniture(raw, published):
     assert clean_text(raw).published == published

@@ -527,3 +527,11 @@ def test_the_signatories_of_an_earlier_years_agreement_have_no_role_in_this_one(
                published=dt.date(2024, 5, 6))
     (ev,) = f.events
     assert not any(r[3] == "signatory" for r in ev.roles)
+
+
+def test_a_perfect_signing_under_a_visits_headline_is_no_signing_of_the_release():
+    text = ("Korean metrology delegation visits Tarn Institute in Delft\n\nOn 13 February, the Director-General of "
+            "the Tarn Institute welcomed a delegation from the Osk Institute of Standards.\n\nThe Tarn Institute and "
+            "the Osk Institute of Standards have signed an agreement that provides for mutual recognition of "
+            "certificates, and have exchanged researchers under it for years.")
+    assert not any(ev.kind == "signing" for ev in _facts(text, published=dt.date(2023, 2, 15)).events)

@@ -55,6 +55,7 @@ def _words(sentence: str):
      "signed in January.", True),
     ("The memorandum was approved by the Council in November and signed in January.", False),
     ("\"We are confident that the MoU we sign in Tarnby will be a strong basis.\"", True),
+    ("The signing is targeted for the next meeting of the Joint Committee.", True),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -80,6 +81,10 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("Both sides hope to sign the programme by the end of 2024, adding that it would build on the memorandum "
      "signed between Tarn and Osk in 2020.", True),
     ("Tarn entered into a joint development agreement with the Osk Institute on 4 May 2024.", False),
+    ("He noted that the exchange agreement signed by the two universities in January has laid a foundation.", True),
+    ("The Commission reviewed the programme of cooperation, signed last spring in Tarnby.", True),
+    ("The exchange agreement signed by the two universities in May covers joint research.", False),
+    ("The agreement was signed in Tarnby on 2 March 2024.", False),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past
@@ -120,3 +125,11 @@ def test_another_tells_the_second_agreement_of_a_ceremony(sentence, other):
 ])
 def test_framed_tells_an_agreement_in_force_from_one_signed_now(sentence, in_force):
     assert tense.framed(*_words(sentence)) is in_force
+
+
+def test_a_perfect_signing_under_a_visits_headline_is_background():
+    assert tense.visit_headline("Korean metrology delegation visits KIM in Delft")
+    assert not tense.visit_headline("Delegation visits Tarn and signs MoU")
+    assert tense.perfect_background(*_words("KIM and KIPS have signed an agreement that provides for recognition."))
+    assert not tense.perfect_background(*_words("During the visit, KIM and KIPS have signed an agreement."))
+    assert not tense.perfect_background(*_words("KIM and KIPS signed an agreement."))

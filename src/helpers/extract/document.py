@@ -178,6 +178,9 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                  or ag.opens_with_date(w, s, e, text)
                  if (d := ag.sentence_date(text[a:b], doc.published))), None)
     told_after: LocalEvent | None = None  # a signing sentence that ends in a colon names its parties next
+    # the headline: the title, or a line of the first three that ends in no stop (under a masthead)
+    visit_lead = tense.visit_headline(doc.title) or any(
+        tense.visit_headline(text[a:b]) for a, b, *_ in sentences[:3] if not text[a:b].rstrip().endswith("."))
     for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
         if told_after is not None:
@@ -194,7 +197,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         # the same signing told in full: it fills the first one instead of starting another.
         fills = signing is not None and signing.date_text is None and dated is not None
         new = is_signing and not tense.as_state(w, s, e) \
-            and not tense.earlier(w, s, e, doc.published or (lead[0] if lead else None))
+            and not tense.earlier(w, s, e, doc.published or (lead[0] if lead else None)) \
+            and not (visit_lead and dated is None and tense.perfect_background(w, s, e))
         if new and signing is not None and (_in_headline(doc, text, signing) or signing.date_text is None
                                             and not any(r[3] == "party" for r in signing.roles)):
             # The body's first signing sentence tells in full the signing the headline sums up, or that

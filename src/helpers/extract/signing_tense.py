@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lexicon
-from ..dates import WEEKDAYS
+from ..dates import MONTHS, WEEKDAYS
 from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, in_relative_clause
-from .nlp import Words
+from .nlp import Words, words_of
 
 _BUILT_ON = {"build", "built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
 
@@ -29,7 +29,8 @@ _SPANS = {"years", "months", "weeks", "decades", "year", "month", "decade"}  # "
 _MEETINGS = {"visit", "meeting", "talks", "trip", "mission", "forum", "tour"}
 
 
-_AHEAD = {"will", "shall", "scheduled", "planned", "expected", "slated", "set"}  # "the signing ... is scheduled for"
+_AHEAD = {"will", "shall", "scheduled", "planned", "expected", "slated", "set", "targeted", "due", "foreseen",
+          "envisaged"}  # "the signing ... is scheduled for"
 
 
 _NEGATIONS = {"not", "never", "n't", "no", "without", "nor", "neither"}
@@ -246,7 +247,7 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         if date is not None and w.lower[k] in _HEAD_WORDS and _dated_before(w, s, k, date.year) \
                 and any(w.lower[q] in _SIGN_PAST for q in range(k + 1, min(e, k + 3))):
             return True  # "joint projects under the 2021 research exchange protocol signed between A and B"
-        if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in ("year", "month")
+        if w.lower[k] in SIGN_WORDS and any(w.lower[q] == "last" and w.lower[q + 1] in _LAST
                                             for q in range(max(s, k - 12), min(e - 1, k + 14))) \
                 and "today" not in w.lower[s:e]:
             return True  # "the signing of an MoU between the two last year", "Last year, A and B signed"
@@ -270,12 +271,28 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
         if date is not None and k == verbs[0] and any(
                 _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 18))):
             return True
+        if date is not None and w.lower[k] in _SIGN_PAST and _months_before(w, k, stop, date) >= 2:
+            return True  # "the agreement signed by the two universities in September" in a November release
         if date is not None and w.lower[k] in SIGN_WORDS and k == verbs[0] and any(
                 w.lower[q] == "in" and _year(w.lower[q + 1]) and int(w.lower[q + 1]) < date.year
                 and SIGN_WORDS.isdisjoint(w.lower[max(s, q - 8):q]) and "today" not in w.lower[q:k]
                 for q in range(max(s, k - 12), k - 1)):
             return True  # "in 2019 the University signed a framework agreement with X", "Earlier, in 2019, X signed"
     return False
+
+
+_LAST = {"year", "month", "spring", "summer", "autumn", "fall", "winter"}
+
+
+def _months_before(w: Words, k: int, stop: int, date: dt.date) -> int:
+    """How many months before `date` the month a signing participle at k is dated by ("signed in
+    September", "signed in Santiago in March"), with no day or year of its own; 0 when none."""
+    for q in range(k + 1, min(stop, k + 10) - 1):
+        month = MONTHS.get(w.lower[q + 1]) if w.lower[q] == "in" and len(w.lower[q + 1]) > 3 else None
+        if month is not None and not (q + 2 < len(w) and w.lower[q + 2][:1].isdigit()) \
+                and not w.lower[q - 1][:1].isdigit():
+            return (date.month - month) % 12
+    return 0
 
 
 def _dated_before(w: Words, s: int, k: int, year: int) -> bool:
@@ -300,3 +317,23 @@ def _pluperfect(w: Words, s: int, k: int) -> bool:
         return True
     when = next((q for q in range(k - 1, max(s, k - 10) - 1, -1) if w.lower[q] == "when"), None)
     return when is not None and any(w.lower[q] == "had" for q in range(max(s, when - 6), when))
+
+
+_VISIT_WORDS = {"visit", "visits", "visited", "delegation", "meets", "meeting", "talks", "review", "reviews",
+                "forum", "conference", "tour", "tours", "welcomes", "hosts", "discuss", "discusses"}
+_OCCASION = {"today", "yesterday", "during", "occasion", "ceremony", "sidelines", "visit", "meeting", *WEEKDAYS}
+
+
+def visit_headline(title: str | None) -> bool:
+    """Whether a headline tells a visit, a meeting or a forum and no signing ("Chilean delegation
+    visits Northshore to review joint program"): the release's event is no signing."""
+    words = {x.lower() for x in words_of(title).text} if title else set()
+    return not words & SIGN_WORDS and bool(words & _VISIT_WORDS)
+
+
+def perfect_background(w: Words, s: int, e: int) -> bool:
+    """Whether every signing verb of words s..e is a present perfect with no occasion of its own ("KIM
+    and KIPS have signed an agreement that provides for ..."): under a visit's headline, background."""
+    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    return bool(signs_at) and all(w.lower[k] == "signed" and k > s and w.lower[k - 1] in ("has", "have")
+                                  for k in signs_at) and _OCCASION.isdisjoint(w.lower[s:e])
