@@ -56,6 +56,10 @@ def _words(sentence: str):
     ("The memorandum was approved by the Council in November and signed in January.", False),
     ("\"We are confident that the MoU we sign in Tarnby will be a strong basis.\"", True),
     ("The signing is targeted for the next meeting of the Joint Committee.", True),
+    ("To authorise the Director of Tarn, or a person designated by the Director, to sign the MoU.", True),
+    ("The signing ceremony of an MoU between Tarn University and the Osk Institute, which was scheduled for "
+     "15 October 2024 at the Tarn Conference Hall, has been postponed following a storm warning.", True),
+    ("During the meeting, the two sides exchanged the signed copies of the Memorandum of Understanding.", True),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -85,6 +89,9 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("The Commission reviewed the programme of cooperation, signed last spring in Tarnby.", True),
     ("The exchange agreement signed by the two universities in May covers joint research.", False),
     ("The agreement was signed in Tarnby on 2 March 2024.", False),
+    ("Tarn has signed supply agreements with two regional telecom operators.", True),
+    ("\"Tarn has signed a number of licensing agreements over the past decade, but this is the first.\"", True),
+    ("Ana Lind, Tarn's chief technology officer, signed all three agreements on behalf of the company.", False),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past

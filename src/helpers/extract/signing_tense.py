@@ -22,7 +22,8 @@ _RECALL = {"recalled", "recalling", "recalls", "recall", "remembered", "reminded
 
 
 _PLURAL_HEADS = {"agreements", "mous", "moas", "memoranda", "memorandums", "protocols", "accords"}
-_COUNTS = {"over", "more", "dozens", "numerous", "several", "many", "hundreds", "some"}
+_COUNTS = {"over", "more", "dozens", "numerous", "several", "many", "hundreds", "some", "number"}
+_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}  # "has signed ... with two"
 _SPANS = {"years", "months", "weeks", "decades", "year", "month", "decade"}  # "two years after"
 
 
@@ -92,6 +93,12 @@ def intended(w: Words, s: int, e: int) -> bool:
         if _conditional(w, s, k):
             found = True  # "an update when a definitive agreement has been concluded": not signed yet
             continue
+        if low == "signing" and k - s <= 2 and not _CALLED_OFF.isdisjoint(w.lower[k:e]):
+            found = True  # "The signing ceremony of an MoU between X and Y, which was set for May, has been postponed"
+            continue
+        if low == "signed" and k + 1 < e and w.lower[k + 1] in _SIGNED_THINGS:
+            found = True  # "the two sides exchanged the signed copies of the MoU": a thing, no signing
+            continue
         if low == "signing" and k > s and w.lower[k - 1] == "for":
             found = True  # "are to be submitted for signing at the next meeting": a purpose, not a signing
             continue
@@ -120,6 +127,8 @@ def intended(w: Words, s: int, e: int) -> bool:
 
 
 _TALKS = {"negotiations", "talks", "discussions", "consultations"}
+_SIGNED_THINGS = {"copies", "copy", "documents", "document", "texts", "text", "versions", "version", "originals",
+                  "instruments"}
 _PENDING = {"consideration", "discussion", "negotiation", "review", "preparation"}  # "is under consideration"
 _CONDITIONS = {"when", "once", "if", "until", "till", "unless", "after", "before", "soon"}  # "as soon as"
 _PERFECT = {"has", "have", "is", "are"}
@@ -153,7 +162,8 @@ def _reach(w: Words, s: int, k: int) -> int:
     return 12
 
 
-_LICENSING = {"authorised", "authorized", "authorises", "authorizes", "mandated", "empowered", "instructed"}
+_LICENSING = {"authorised", "authorized", "authorises", "authorizes", "authorise", "authorize", "authorising",
+              "authorizing", "mandated", "empowered", "instructed"}
 
 
 def negated(w: Words, s: int, e: int) -> bool:
@@ -240,8 +250,9 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True
         if any(w.lower[q:q + 2] in (["so", "far"], ["thus", "far"], ["to", "date"]) for q in range(max(s, k - 4), k)):
             return True  # "the Ministry has so far signed programmes with 30 countries"
-        if w.lower[k] in SIGN_WORDS and any(w.lower[q] in _PLURAL_HEADS for q in range(k + 1, min(e, k + 4))) \
+        if w.lower[k] in SIGN_WORDS and any(w.lower[q] in _PLURAL_HEADS for q in range(k + 1, min(e, k + 6))) \
                 and any(w.lower[q] in _COUNTS or w.lower[q].isdigit() and w.lower[q + 1].endswith("s")
+                        or w.lower[q] in _NUMBERS and w.lower[k - 1] in ("has", "have")
                         for q in range(k + 1, min(e - 1, k + 9))):
             return True  # "has signed MoUs with over 50 institutions": a record of agreements, not one signing
         if date is not None and w.lower[k] in _HEAD_WORDS and _dated_before(w, s, k, date.year) \
