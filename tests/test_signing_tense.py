@@ -137,6 +137,8 @@ def test_framed_tells_an_agreement_in_force_from_one_signed_now(sentence, in_for
 def test_a_perfect_signing_under_a_visits_headline_is_background():
     assert tense.visit_headline("Korean metrology delegation visits KIM in Delft")
     assert not tense.visit_headline("Delegation visits Tarn and signs MoU")
+    assert tense.visit_headline("MoU signing with Dutch delta institute postponed due to cyclone signal")
+    assert not tense.visit_headline("Tarn University and Osk Institute sign MoU on delta research")
     assert tense.perfect_background(*_words("KIM and KIPS have signed an agreement that provides for recognition."))
     assert not tense.perfect_background(*_words("During the visit, KIM and KIPS have signed an agreement."))
     assert not tense.perfect_background(*_words("KIM and KIPS signed an agreement."))

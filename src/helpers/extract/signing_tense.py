@@ -337,9 +337,15 @@ _OCCASION = {"today", "yesterday", "during", "occasion", "ceremony", "sidelines"
 
 def visit_headline(title: str | None) -> bool:
     """Whether a headline tells a visit, a meeting or a forum and no signing ("Chilean delegation
-    visits Northshore to review joint program"): the release's event is no signing."""
-    words = {x.lower() for x in words_of(title).text} if title else set()
-    return not words & SIGN_WORDS and bool(words & _VISIT_WORDS)
+    visits Northshore to review joint program"), or a signing still to come or called off ("MoU
+    signing postponed due to cyclone"): the release's event is no signing."""
+    if not title:
+        return False
+    w = words_of(title)
+    words = set(w.lower)
+    if words & SIGN_WORDS:
+        return intended(w, 0, len(w)) or negated(w, 0, len(w))
+    return bool(words & _VISIT_WORDS)
 
 
 def perfect_background(w: Words, s: int, e: int) -> bool:
