@@ -535,3 +535,11 @@ def test_a_perfect_signing_under_a_visits_headline_is_no_signing_of_the_release(
             "the Osk Institute of Standards have signed an agreement that provides for mutual recognition of "
             "certificates, and have exchanged researchers under it for years.")
     assert not any(ev.kind == "signing" for ev in _facts(text, published=dt.date(2023, 2, 15)).events)
+
+
+def test_the_venue_of_a_signing_is_no_party():
+    f = _facts("Within the framework of the Energy Congress, held from 8 to 10 May at the Tarnby International "
+               "Convention Centre, the Tarn Academy and the Osk Institute signed a memorandum of understanding.",
+               published=dt.date(2024, 5, 11))
+    (ev,) = [x for x in f.events if x.kind == "signing"]
+    assert {r[1] for r in ev.roles if r[3] == "party"} == {"tarn academy", "osk institute"}

@@ -160,9 +160,26 @@ def parties(w: Words, s: int, e: int, orgs: list[OrgSpan], people: frozenset[int
         found = _after_fronted(w, s, e, sign, starts)
     unique: list[OrgSpan] = []
     for o in sorted(found, key=lambda o: o.i):
-        if o not in unique:
+        if o not in unique and not _made_or_venue(w, s, o):
             unique.append(o)
     return unique
+
+
+_MAKING = {"establish", "establishing", "establishes", "create", "creating", "launch", "launching", "setting", "set",
+           "up", "found", "founding", "build", "building"}
+
+
+def _made_or_venue(w: Words, s: int, o: OrgSpan) -> bool:
+    """Whether an organisation of a signing sentence is what the agreement sets up ("a framework
+    agreement setting up OCEANAUT", "to establish a Joint Institute") or where it is signed ("held at
+    the X Convention Centre"): no party."""
+    before = w.lower[max(s, o.i - 3):o.i]
+    return bool(before) and (before[-1] in _MAKING or before[-2:] in (["at", "the"], ["in", "the"]) and o.kind in (
+        "other", "company", "research") and o.name.split()[-1].lower() in _VENUES
+        or len(before) >= 2 and before[-2] in _MAKING and before[-1] in ("a", "an", "the", "new"))
+
+
+_VENUES = {"centre", "center", "hall", "complex", "auditorium", "pavilion", "house", "palace", "hotel", "campus"}
 
 
 def _date_word(low: str) -> bool:
