@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
+from .acronyms import initials, is_acronym
 from .facts import OrgSpan
 from .legal_forms import is_legal_form
 from .nlp import Words, is_cap
@@ -125,3 +126,40 @@ def _with_legal_form(name: str, text: str) -> bool:
             if not word[:1].isupper():
                 break
     return False
+
+
+def spelled_to_acronym(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
+    """A name cut short of the acronym it is spelled into: "South African National Energy" + "Research
+    Institute (SANERI)", "Interuniversity Institute for Nano" + "- and Microsystems (IINM)". When the
+    bracketed acronym is the initials of the whole run and not of its last part, the run is one name."""
+    out: list[OrgSpan] = []
+    for sp in spans:
+        if sp.is_acronym or sp.acronym is not None:
+            if out and sp.acronym and not out[-1].is_acronym and out[-1].acronym is None and out[-1].j == sp.i \
+                    and (merged := _spelled(out[-1], sp.acronym, _name_end(sp, w), w, text)) is not None:
+                out[-1] = replace(merged, j=sp.j, kind=sp.kind)  # the head word is the later part's
+                continue
+            out.append(sp)
+            continue
+        q = sp.j
+        while q < e and q - sp.j < 5 and (w.text[q] in ("-", "‑", "and", "or", "&") or is_cap(w.text[q])) \
+                and w.text[q] != "(" and not w.text[q].isupper():
+            q += 1
+        acronym = w.text[q + 1] if q + 2 < e and w.text[q] == "(" and w.text[q + 2] == ")" else None
+        merged = _spelled(sp, acronym, q, w, text) if acronym and q > sp.j and w.text[q - 1].isalpha() else None
+        out.append(replace(merged, j=q + 3) if merged is not None else sp)
+    return [sp for n, sp in enumerate(out) if not (n and sp.i < out[n - 1].j)]
+
+
+def _name_end(sp: OrgSpan, w: Words) -> int:
+    return sp.j - 3 if sp.j - sp.i > 3 and w.text[sp.j - 1] == ")" and w.text[sp.j - 3] == "(" else sp.j
+
+
+def _spelled(sp: OrgSpan, acronym: str, end: int, w: Words, text: str) -> OrgSpan | None:
+    """The span from `sp` to word `end` named in full with `acronym`, when the acronym spells it (and
+    not only its last words)."""
+    name = text[w.start[sp.i]:w.end[end - 1]]
+    tail = text[w.end[sp.j - 1]:w.end[end - 1]]
+    if not is_acronym(acronym) or initials(name) != acronym or initials(tail.strip(" -‑")) == acronym:
+        return None
+    return OrgSpan(sp.i, end, name, acronym, sp.kind, sp.parent, False)

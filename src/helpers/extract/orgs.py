@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
@@ -26,7 +25,14 @@ from .org_bounds import (
     place_spelled,
     portfolio_at,
 )
-from .org_shapes import apart_from_company, named_after, national_bodies, regional_governments, with_quoted_names
+from .org_shapes import (
+    apart_from_company,
+    named_after,
+    national_bodies,
+    regional_governments,
+    spelled_to_acronym,
+    with_quoted_names,
+)
 from .places import holds_place, is_place_word, not_a_name_word, noun_in, place_dateline
 
 _DIGIT = re.compile(r"\d")
@@ -223,7 +229,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
                 and not lexicon.people()[0].match(w.lower, k)[0] and (k + 1 >= e or not is_cap(w.text[k + 1])):
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = apart_from_company(with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text, short)
-    spans = _spelled_to_acronym(_joined_acronyms(named_after(spans, w, e, text), w, text), w, e, text)
+    spans = spelled_to_acronym(_joined_acronyms(named_after(spans, w, e, text), w, text), w, e, text)
     return [_without_heading(sp, w, text) for sp in spans]
 
 
@@ -244,43 +250,6 @@ def _without_heading(sp: OrgSpan, w: Words, text: str) -> OrgSpan:
         return sp
     name = text[w.start[sp.i + 1]:w.end[sp.j - 1]]
     return OrgSpan(sp.i + 1, sp.j, name, sp.acronym, kind_of(name), sp.parent, sp.is_acronym)
-
-
-def _spelled_to_acronym(spans: list[OrgSpan], w: Words, e: int, text: str) -> list[OrgSpan]:
-    """A name cut short of the acronym it is spelled into: "South African National Energy" + "Research
-    Institute (SANERI)", "Interuniversity Institute for Nano" + "- and Microsystems (IINM)". When the
-    bracketed acronym is the initials of the whole run and not of its last part, the run is one name."""
-    out: list[OrgSpan] = []
-    for sp in spans:
-        if sp.is_acronym or sp.acronym is not None:
-            if out and sp.acronym and not out[-1].is_acronym and out[-1].acronym is None and out[-1].j == sp.i \
-                    and (merged := _spelled(out[-1], sp.acronym, _name_end(sp, w), w, text)) is not None:
-                out[-1] = replace(merged, j=sp.j)
-                continue
-            out.append(sp)
-            continue
-        q = sp.j
-        while q < e and q - sp.j < 5 and (w.text[q] in ("-", "‑", "and", "or", "&") or is_cap(w.text[q])) \
-                and w.text[q] != "(" and not w.text[q].isupper():
-            q += 1
-        acronym = w.text[q + 1] if q + 2 < e and w.text[q] == "(" and w.text[q + 2] == ")" else None
-        merged = _spelled(sp, acronym, q, w, text) if acronym and q > sp.j and w.text[q - 1].isalpha() else None
-        out.append(replace(merged, j=q + 3) if merged is not None else sp)
-    return [sp for n, sp in enumerate(out) if not (n and sp.i < out[n - 1].j)]
-
-
-def _name_end(sp: OrgSpan, w: Words) -> int:
-    return sp.j - 3 if sp.j - sp.i > 3 and w.text[sp.j - 1] == ")" and w.text[sp.j - 3] == "(" else sp.j
-
-
-def _spelled(sp: OrgSpan, acronym: str, end: int, w: Words, text: str) -> OrgSpan | None:
-    """The span from `sp` to word `end` named in full with `acronym`, when the acronym spells it (and
-    not only its last words)."""
-    name = text[w.start[sp.i]:w.end[end - 1]]
-    tail = text[w.end[sp.j - 1]:w.end[end - 1]]
-    if not is_acronym(acronym) or initials(name) != acronym or initials(tail.strip(" -‑")) == acronym:
-        return None
-    return OrgSpan(sp.i, end, name, acronym, kind_of(name), sp.parent, False)
 
 
 def _joined_acronyms(spans: list[OrgSpan], w: Words, text: str) -> list[OrgSpan]:
