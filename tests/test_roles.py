@@ -40,3 +40,9 @@ def test_the_then_office_holder_of_an_earlier_signing_has_no_part():
     text = SIGNING + ("The original agreement between the two was signed in 2016 by the then Vice-Chancellor, "
                       "Professor Sir Malcolm Ruddock.")
     assert _role_holders(text) == {"Elin Berg", "Sara Nyström"}
+
+
+def test_a_later_sentence_after_for_more_information_is_no_contact_block():
+    text = ("For more information about the joint laboratory, visit the website. The agreement was signed by "
+            "Dr. Ana Lind, Director of Tarn Robotics AB.")
+    assert not in_contact_block(text, text.index("Ana Lind"))

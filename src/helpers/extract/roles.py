@@ -211,8 +211,8 @@ def in_contact_block(text: str, start: int) -> bool:
     if not heads:
         return False
     between = text[heads[-1].end():start]
-    if "\n" not in between:
-        return True  # "For further information, please contact Deputy Director A (+82 ...)"
+    if "\n" not in between:  # "For further information, please contact Deputy Director A (+82 ...)"
+        return len(between) <= 80 and ". " not in between  # not a later sentence of the paragraph
     line_end = text.find("\n", start)
     own_line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
     return len(own_line) <= 100 and all(len(line) <= 100 for line in between.split("\n"))
