@@ -1147,3 +1147,10 @@ def test_a_passive_signing_by_its_agents_after_a_date_and_a_place_with_a_head_of
 def test_an_ambassadors_post_a_joint_secretary_and_an_occupation_after_a_are_titles(sentence, name, title):
     f = _facts("Tarn University and Osk Technologies Ltd signed an MoU on 4 May 2024. " + sentence)
     assert {p.name: p.title for p in f.people.values()}[name] == title
+
+
+def test_a_body_after_a_titles_comma_in_a_caption_is_no_person():
+    f = _facts("Karoo Photonics (Pty) Ltd and the University of the Highveld (UHV) signed an agreement on 4 May 2024. "
+               "[Photo caption] From left: Dr Pieter van der Merwe (CEO, Karoo Photonics) and Ms Annelie du Plessis "
+               "(Chief Technology Officer, Karoo Photonics) at the signing in Pretoria.")
+    assert sorted(p.name for p in f.people.values()) == ["Annelie du Plessis", "Pieter van der Merwe"]
