@@ -60,6 +60,7 @@ def _words(sentence: str):
     ("The signing ceremony of an MoU between Tarn University and the Osk Institute, which was scheduled for "
      "15 October 2024 at the Tarn Conference Hall, has been postponed following a storm warning.", True),
     ("During the meeting, the two sides exchanged the signed copies of the Memorandum of Understanding.", True),
+    ("The signing ceremony, postponed from March because of the elections, took place today in Tarnby.", False),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped

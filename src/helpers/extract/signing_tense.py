@@ -93,7 +93,7 @@ def intended(w: Words, s: int, e: int) -> bool:
         if _conditional(w, s, k):
             found = True  # "an update when a definitive agreement has been concluded": not signed yet
             continue
-        if low == "signing" and k - s <= 2 and not _CALLED_OFF.isdisjoint(w.lower[k:e]):
+        if low == "signing" and k - s <= 2 and _called_off(w, k, e):
             found = True  # "The signing ceremony of an MoU between X and Y, which was set for May, has been postponed"
             continue
         if low == "signed" and k + 1 < e and w.lower[k + 1] in _SIGNED_THINGS:
@@ -151,6 +151,13 @@ def _coordinated_to_come(w: Words, s: int, k: int) -> bool:
     if conj is None:
         return False
     return any(w.lower[q] == "be" and q > s and w.lower[q - 1] in _MODALS for q in range(max(s, conj - 12), conj))
+
+
+def _called_off(w: Words, k: int, e: int) -> bool:
+    """Whether the signing the sentence opens with "has been postponed" or "was cancelled", and did
+    not then take place ("The signing, postponed from March, took place today" is a signing)."""
+    return any(w.lower[q] in _CALLED_OFF and w.lower[q - 1] in ("been", "was", "were", "is", "are")
+               for q in range(k + 1, e)) and not {"took", "held", "finally", "eventually"} & set(w.lower[k:e])
 
 
 def _reach(w: Words, s: int, k: int) -> int:
