@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .. import lexicon
 from .facts import Item
@@ -204,13 +206,20 @@ _CONTACT = re.compile(r"\b(?:contacts?|enquiries|inquiries)\b\s*:|\bplease conta
 _BACKGROUND = frozenset({"late", "former", "previous", "founded", "founder", "predecessor"})
 
 
+@lru_cache(maxsize=4)
+def _contact_heads(text: str) -> list[tuple[int, int]]:
+    """(end, start) of each contact heading of a text, in order: found once per release."""
+    return [(m.end(), m.start()) for m in _CONTACT.finditer(text)]
+
+
 def in_contact_block(text: str, start: int) -> bool:
     """Whether a name at character `start` is in a "Media contact:" block, which runs over short lines
     (names, phones, e-mails) from its heading: whom to call, no role."""
-    heads = list(_CONTACT.finditer(text, max(0, start - 600), start))
-    if not heads:
+    ends = _contact_heads(text)
+    at = bisect_right(ends, (start, start)) - 1  # the last heading that ends before the name
+    if at < 0 or ends[at][0] > start or ends[at][1] < start - 600:
         return False
-    between = text[heads[-1].end():start]
+    between = text[ends[at][0]:start]
     if "\n" not in between:  # "For further information, please contact Deputy Director A (+82 ...)"
         return len(between) <= 80 and ". " not in between  # not a later sentence of the paragraph
     line_end = text.find("\n", start)
