@@ -30,20 +30,23 @@ def _affiliation(facts, person: str) -> str | None:
         facts.orgs[facts.orgs[org].parent].name if org in facts.orgs else None
 
 
+def _faculty(text: str):
+    facts = release_facts(text)
+    return facts, next(lo for lo in facts.orgs.values() if lo.name == "Faculty of Maritime Technology")
+
+
 def test_a_faculty_belongs_to_the_only_university_of_the_release():
-    facts = release_facts(
+    facts, unit = _faculty(
         "Zuiderveld University of Technology and Tarn Shipyards B.V. signed a research agreement on 4 May 2024. "
         "It was signed by Prof. Marieke van den Broek, Dean of the Faculty of Maritime Technology, and by "
         "Jan de Vries, Chief Executive of Tarn Shipyards B.V.")
-    unit = next(lo for lo in facts.orgs.values() if lo.name == "Faculty of Maritime Technology")
     assert facts.orgs[unit.parent].name == "Zuiderveld University of Technology"
     assert _affiliation(facts, "Marieke van den Broek") == "Zuiderveld University of Technology"
 
 
 def test_a_faculty_with_two_universities_and_no_owner_in_its_sentence_stays_unowned():
-    facts = release_facts(
+    _, unit = _faculty(
         "Brindle University and Zuiderveld University of Technology signed an agreement on 4 May 2024. "
         "Brindle University will host students. Zuiderveld University of Technology will send staff. "
         "Prof. Ada Lind, Dean of the Faculty of Maritime Technology, spoke.")
-    unit = next(lo for lo in facts.orgs.values() if lo.name == "Faculty of Maritime Technology")
     assert unit.parent is None

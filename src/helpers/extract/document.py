@@ -180,7 +180,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     told_after: LocalEvent | None = None  # a signing sentence that ends in a colon names its parties next
     # the headline: the title, or a line of the first three that ends in no stop (under a masthead)
     visit_lead = tense.visit_headline(doc.title) or any(
-        tense.visit_headline(text[a:b]) for a, b, *_ in sentences[:3] if not text[a:b].rstrip().endswith("."))
+        tense.visit_words(w, s, e) for a, b, s, e, *_ in sentences[:3] if not text[a:b].rstrip().endswith("."))
+    release_date = doc.published or (lead[0] if lead else None)
     for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
         if told_after is not None:
@@ -197,8 +198,11 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         # the same signing told in full: it fills the first one instead of starting another.
         fills = signing is not None and signing.date_text is None and dated is not None
         new = is_signing and not tense.as_state(w, s, e) \
-            and not tense.earlier(w, s, e, doc.published or (lead[0] if lead else None)) \
+            and not tense.earlier(w, s, e, release_date) \
             and not (visit_lead and dated is None and tense.perfect_background(w, s, e))
+        # an earlier signing than the one under way, dated against it (an undated one: the release's date)
+        told_before = signing is not None and (is_signing or ag.signs(w, s, e)) \
+            and tense.earlier(w, s, e, signing.date or release_date)
         if new and signing is not None and (_in_headline(doc, text, signing) or signing.date_text is None
                                             and not any(r[3] == "party" for r in signing.roles)):
             # The body's first signing sentence tells in full the signing the headline sums up, or that
@@ -223,8 +227,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     signing.roles.append((None, key, None, "party", a, b))
         elif signing is not None and (is_signing or ag.signs(w, s, e)) and not intent:
             # A later sentence about the same signing fills what the first one left out.
-            when = signing.date or doc.published or (lead[0] if lead else None)  # an undated signing: the release's
-            if not tense.earlier(w, s, e, when) and not tense.another(w, s, e) and (
+            if not told_before and not tense.another(w, s, e) and (
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
                 add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
@@ -239,8 +242,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         elif signing is not None and (signing.date_text is None and dated or _names_the_day(signing, dated)) \
                 and ag.the_signing(w, s, e):
             _set_date(signing, dated)  # "took part in the signing today in Limerick"
-        recalled = is_signing and not new and signing is not None and signing.sentence != (a, b) \
-            and tense.earlier(w, s, e, signing.date or doc.published or (lead[0] if lead else None))
+        recalled = is_signing and not new and signing is not None and signing.sentence != (a, b) and told_before
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
         for it in items:

@@ -31,6 +31,7 @@ def infer_affiliations(facts: DocFacts) -> None:
     side = _visiting_side(facts) if visitors else None
     hosts = {r[0] for ev in facts.events for r in ev.roles if r[0] and r[3] == "host"}
     home = _hosting_side(facts, visitors) if hosts else None
+    portfolios: dict[frozenset[str], list[str]] | None = None  # read once, at the first person with no body
     for lp in facts.people.values():
         if lp.org:
             continue
@@ -42,7 +43,9 @@ def infer_affiliations(facts: DocFacts) -> None:
         if (named_in := _named_in_title(facts, lp.title, parties)) is not None:
             lp.org, lp.flag = named_in, "inferred-from-title"  # "Vice Chairman of the X University Board"
             continue
-        if (held := _portfolio_body(facts, lp.title)) is not None:
+        if portfolios is None:
+            portfolios = _portfolios(facts)
+        if (held := _portfolio_body(portfolios, lp.title)) is not None:
             lp.org, lp.flag = held, "inferred-from-title"  # "Secretary for Innovation and Talent Development"
             continue
         if (owner := _owner_before(facts, lp, publisher)) is not None:
@@ -153,7 +156,24 @@ _PORTFOLIO = re.compile(r"\b(?:for|of)\s+(.+)$")
 _NOT_OWN = {"of", "for", "and", "the", "&", "on", "in"}
 
 
-def _portfolio_body(facts: DocFacts, title: str | None) -> str | None:
+def _own_words(name: str) -> frozenset[str]:
+    """A name's words less its head words and joining words ("Innovation and Talent Development Bureau"
+    -> innovation, talent, development)."""
+    heads = lexicon.org_heads()[0]
+    words = [x.lower() for x in _TITLE_WORDS.findall(name)]
+    return frozenset(x for q, x in enumerate(words) if x not in _NOT_OWN and not heads.match(words, q, q + 1)[0])
+
+
+def _portfolios(facts: DocFacts) -> dict[frozenset[str], list[str]]:
+    """The release's top-level bodies by their own words."""
+    out: dict[frozenset[str], list[str]] = {}
+    for k, lo in facts.orgs.items():
+        if lo.parent is None:
+            out.setdefault(_own_words(lo.name), []).append(k)
+    return out
+
+
+def _portfolio_body(portfolios: dict[frozenset[str], list[str]], title: str | None) -> str | None:
     """The one top-level body whose name, less its head words, is the portfolio a title holds: the
     "Secretary for Innovation and Talent Development" heads the "Innovation and Talent Development
     Bureau", the "Cabinet Secretary for Information, Communications and the Digital Economy" the
@@ -161,16 +181,8 @@ def _portfolio_body(facts: DocFacts, title: str | None) -> str | None:
     m = _PORTFOLIO.search(title or "")
     if m is None or not m.group(1)[:1].isupper():
         return None  # not "advisor for international cooperation": a portfolio written small names no body
-    heads = lexicon.org_heads()[0]
-
-    def own(name: str) -> frozenset[str]:
-        words = [x.lower() for x in _TITLE_WORDS.findall(name)]
-        return frozenset(x for q, x in enumerate(words) if x not in _NOT_OWN and not heads.match(words, q, q + 1)[0])
-
-    portfolio = own(m.group(1))
-    if len(portfolio) < 2:
-        return None
-    hits = [k for k, lo in facts.orgs.items() if lo.parent is None and own(lo.name) == portfolio]
+    portfolio = _own_words(m.group(1))
+    hits = portfolios.get(portfolio, []) if len(portfolio) >= 2 else []
     return hits[0] if len(hits) == 1 else None
 
 

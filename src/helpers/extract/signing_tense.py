@@ -349,9 +349,14 @@ def visit_headline(title: str | None) -> bool:
     if not title:
         return False
     w = words_of(title)
-    words = set(w.lower)
+    return visit_words(w, 0, len(w))
+
+
+def visit_words(w: Words, s: int, e: int) -> bool:
+    """`visit_headline` for a headline that is words s..e of a text already split into words."""
+    words = set(w.lower[s:e])
     if words & SIGN_WORDS:
-        return intended(w, 0, len(w)) or negated(w, 0, len(w))
+        return intended(w, s, e) or negated(w, s, e)
     return bool(words & _VISIT_WORDS)
 
 

@@ -156,7 +156,7 @@ def _board_after(w: Words, q: int, e: int) -> int:
     return r if r > q and w.text[r - 1] in _BOARD_HEADS else q
 
 
-_BOARD_HEADS = {"Board", "Council", "Senate", "Committee", "Trustees", "Assembly", "Presidium"}
+_BOARD_HEADS = _BOARDS | {"Committee", "Trustees", "Assembly"}
 
 
 def _unit_before_holder(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:
