@@ -58,6 +58,7 @@ def test_footer_and_contact_lines_dropped(footer):
     ("(c) 2017 Northern Science Association", "Northern Science Association"),
     ("Copyright 2023 Lakeside University. Contact: Sara Lind", "Lakeside University"),
     ("© 2023 Lakeside University | Privacy", "Lakeside University"),
+    ("© 2023 Lakeside University · Land acknowledgement · Privacy · Accessibility", "Lakeside University"),
     ("Copyright © Tarnxi University of Technology  Address: No. 88 Donghai Avenue", "Tarnxi University of Technology"),
     ("Copyright © Tarnxi University of Technology Tel: 555 0100", "Tarnxi University of Technology"),
 ])

@@ -165,7 +165,7 @@ def _copyright_source(line: str) -> str | None:
     rest = _YEARS.sub("", rest)
     rest = re.sub(r"all rights reserved\.?", "", rest, flags=re.I).strip(" .,-|")
     # "X. Contact: A", "X  Address: No. 88": the owner only
-    rest = re.split(r"\.\s|\s\|\s|;|\s{2,}|\s[A-Z][a-z]+:", rest, maxsplit=1)[0].strip(" .,-|")
+    rest = re.split(r"\.\s|\s[|·•]\s|;|\s{2,}|\s[A-Z][a-z]+:", rest, maxsplit=1)[0].strip(" .,-|")
     return rest if rest and len(rest.split()) <= 12 and not _CONTACT.search(rest) else None
 
 

@@ -39,10 +39,16 @@ def is_acronym(word: str) -> bool:
         and not any(c.islower() for c in word[1:2])
 
 
+_INITIALS_SKIP = {"of", "and", "for", "the", "&", "on", "de", "in", "at", "'s", "pour", "du", "des", "la", "le", "les",
+                  "del", "della", "delle", "di", "do", "da", "dos", "das", "für", "zur", "zum", "der", "et", "und", "per",
+                  "lo", "il"}
+_ELIDED_ARTICLES = {"l", "d", "dell", "all", "nell", "sull", "dall"}
+
+
 def initials(name: str) -> str:
     """The acronym an organisation's name would give ("Huazhong University of Science and Technology" → HUST)."""
-    skip = {"of", "and", "for", "the", "&", "on", "de", "in", "at", "'s"}
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip]
+    words = [w.split("'", 1)[1] if w.split("'", 1)[0].lower() in _ELIDED_ARTICLES and w.count("'") == 1 else w
+             for w in re.split(r"[\s-]+", name.replace("’", "'")) if w and w.lower() not in _INITIALS_SKIP]
     while len(words) > 2 and (is_legal_form(words[-1].strip(",")) or words[-1][:1] == "("):
         words.pop()  # "Serendib Digital Solutions (Private) Limited" → SDS
     return "".join(w[0].upper() for w in words)
@@ -128,7 +134,8 @@ def _also_called(w: Words, q: int, e: int) -> int:
     return close + 1 if close + 1 < e and w.text[close + 1] == ")" else _also_called(w, close + 1, e)
 
 
-_RUN_JOIN = {"of", "for", "and", "&", "de"}
+_RUN_JOIN = {"of", "for", "and", "&", "de", "pour", "du", "des", "la", "del", "della", "di", "do", "da", "dos", "das",
+             "für", "zur", "et"}
 _AGREEMENT_WORDS = frozenset({"memorandum", "understanding", "agreement", "protocol", "letter", "intent", "contract"})
 
 

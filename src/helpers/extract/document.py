@@ -16,6 +16,7 @@ from .inference import infer_affiliations, list_companions
 from .legal_forms import is_legal_form, names_before_forms
 from .ner import entities, with_model_orgs
 from .nlp import Words, sentence_spans, words_of
+from .org_fragments import fold_fragments
 from .orgs import find_orgs
 from .release_orgs import collect_orgs, top_org, units_under_owners
 from .roles import assign_roles, carry_list_role, in_contact_block, present, remembered, statement_source
@@ -53,6 +54,7 @@ def extract_document(doc: RawDocument, taxonomy: Path | None = None, ner: str | 
         sentences.append((a, b, s, e, orgs, items))
     facts = DocFacts(doc, {}, {}, [], [], len(w))
     collect_orgs(facts, sentences, doc.source)
+    fold_fragments(facts, sentences, w)
     units_under_owners(facts, sentences, w)
     hang_bare_units(facts, sentences)
     bare = _collect_people(facts, sentences, w, text)
@@ -134,13 +136,13 @@ def _org_fragment(facts: DocFacts, name: str) -> bool:
     ("Rajawali Nusantara" of "PT Rajawali Nusantara Indonesia"), or a name opened by a one-word
     organisation or closed by an acronym the release defines ("Huawei ICT", "Igor Sikorsky KPI")."""
     words = name.lower().split()
-    for lo in facts.orgs.values():
-        own = [x.lower() for x in lo.name.split() if not is_legal_form(x)]
+    for own in ([x.lower() for x in n.split() if not is_legal_form(x)]
+                for lo in facts.orgs.values() for n in {lo.name} | lo.aliases):
         if len(own) >= len(words) and own[:len(words)] == words:  # or the whole name ("Virgin Hyperloop")
             return True
-        if len(own) == 1 and words[0] == own[0] or lo.acronym and words[-1] == lo.acronym.lower():
+        if len(own) == 1 and words[0] == own[0]:
             return True
-    return False
+    return any(lo.acronym and words[-1] == lo.acronym.lower() for lo in facts.orgs.values())
 
 
 def _respectively(facts: DocFacts, items: list[Item], parties: list[str]) -> None:

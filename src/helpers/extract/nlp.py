@@ -39,9 +39,14 @@ _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z
 _NEWLINE_BREAK = re.compile(r"\n(?=\s*[^\sa-z])")
 
 
+_ELIDED = ("l'", "d'", "l’", "d’", "dell'", "dell’", "all'", "all’", "nell'", "nell’")
+
+
 def is_cap(word: str) -> bool:
-    """A word that starts with a capital letter (a name-like word)."""
-    return word[:1].isupper()
+    """A word that starts with a capital letter (a name-like word), or a capitalised word behind an
+    elided article ("l'Innovation", "dell'Ambiente")."""
+    return word[:1].isupper() or word[:1] in "ldan" and word.startswith(_ELIDED) and \
+        word[word.find("'") + 1 if "'" in word else word.find("’") + 1:][:1].isupper()
 
 
 @lru_cache(maxsize=1)
