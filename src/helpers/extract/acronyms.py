@@ -40,8 +40,8 @@ def is_acronym(word: str) -> bool:
 
 
 _INITIALS_SKIP = {"of", "and", "for", "the", "&", "on", "de", "in", "at", "'s", "pour", "du", "des", "la", "le", "les",
-                  "del", "della", "delle", "di", "do", "da", "dos", "das", "für", "zur", "zum", "der", "et", "und", "per",
-                  "lo", "il"}
+                  "del", "della", "delle", "di", "do", "da", "dos", "das", "für", "zur", "zum", "der", "et", "und",
+                  "per", "lo", "il"}
 _ELIDED_ARTICLES = {"l", "d", "dell", "all", "nell", "sull", "dall"}
 
 
