@@ -6,7 +6,7 @@ import pytest
 from support import release_facts
 
 from helpers.extract.facts import LocalOrg
-from helpers.extract.unit_owners import bare_unit
+from helpers.extract.unit_owners import bare_unit, part_named
 
 
 @pytest.mark.parametrize("name, bare", [
@@ -50,3 +50,42 @@ def test_a_faculty_with_two_universities_and_no_owner_in_its_sentence_stays_unow
         "Brindle University will host students. Zuiderveld University of Technology will send staff. "
         "Prof. Ada Lind, Dean of the Faculty of Maritime Technology, spoke.")
     assert unit.parent is None
+
+
+_TWO_UNIVERSITIES = (
+    "Brindle University and Zuiderveld University of Technology signed an agreement on 4 May 2024. "
+    "Brindle University will host students. Zuiderveld University of Technology will send staff. "
+    "The Director of the Office of Research, Innovation and Commercialization (ORIC), Dr. Ada Lindqvist, "
+    "briefed the guests.")
+
+
+def test_a_person_of_a_part_that_signs_nothing_belongs_to_the_publisher():
+    facts = release_facts(_TWO_UNIVERSITIES, source="Zuiderveld University of Technology")
+    assert _affiliation(facts, "Ada Lindqvist") == "Zuiderveld University of Technology"
+    lp = next(p for p in facts.people.values() if p.name == "Ada Lindqvist")
+    assert lp.flag == "inferred-from-publisher"
+
+
+def test_a_part_is_not_given_away_without_a_publisher():
+    facts = release_facts(_TWO_UNIVERSITIES)
+    assert _affiliation(facts, "Ada Lindqvist") == "Office of Research, Innovation and Commercialization"
+
+
+@pytest.mark.parametrize("name, part", [
+    ("Office of Research, Innovation and Commercialization", True),
+    ("International Research Unit", True),
+    ("Centre for Coastal Informatics", True),
+    ("Kalaallit Arctic Science Centre", False),  # a centre with a name of its own
+    ("Department of Science and Technology of Gansu Province", False),
+    ("ORIC", False),
+])
+def test_part_named_is_a_unit_head_without_a_name_of_its_own(name, part):
+    assert part_named(LocalOrg("k", name, None, "other")) is part
+
+
+def test_a_unit_of_the_publishers_office_climbs_to_the_university():
+    facts = release_facts(
+        "The Indus Delta University of Engineering and Technology (IDUET) hosted a delegation on 4 May 2024. "
+        "Prof. Imran Soomro, Chairman of the Department of Civil Engineering, briefed the visitors.",
+        source="Public Relations Office, IDUET")
+    assert _affiliation(facts, "Imran Soomro") == "Indus Delta University of Engineering and Technology"

@@ -55,7 +55,10 @@ def collect_orgs(facts: DocFacts, sentences: list, source: str | None) -> None:
         key = org_key(source)
         if key not in facts.orgs:
             facts.orgs[key] = LocalOrg(key, source, None, kind_of(source))
-        if ", " in source and kind_of(top := source.rsplit(", ", 1)[1]) != "other" and org_key(top) != key:
+        top = source.rsplit(", ", 1)[1] if ", " in source else ""
+        if top and top in acronyms and acronyms[top] != key:
+            facts.orgs[key].parent = facts.orgs[key].parent or acronyms[top]  # "Public Relations Office, IVUET"
+        elif top and kind_of(top) != "other" and org_key(top) != key:
             # "Issued by: Media Unit, Ministry of X": a unit of the ministry
             facts.orgs.setdefault(org_key(top), LocalOrg(org_key(top), top, None, kind_of(top)))
             facts.orgs[key].parent = facts.orgs[key].parent or org_key(top)
@@ -488,8 +491,12 @@ def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
     lo = facts.orgs.get(key)
     if lo is None:
         return None
-    parent = facts.org(lo.parent) if lo.parent else None  # a parent named by a short form another name took
-    return parent if parent in facts.orgs else key
+    for _ in range(3):  # a unit of a unit ("Department of X" of a faculty of the university) climbs to the top
+        parent = facts.org(lo.parent) if lo.parent else None  # a parent named by a short form another name took
+        if parent not in facts.orgs or parent == key:
+            break
+        key, lo = parent, facts.orgs[parent]
+    return key
 
 
 def holder_of(facts: DocFacts, name: str, exclude: str | None = None) -> str | None:

@@ -4,6 +4,7 @@ organisation, so the unit must not stand as a body of its own."""
 
 from __future__ import annotations
 
+from .. import lexicon
 from .facts import DocFacts, LocalOrg
 from .org_tails import of_a_place
 from .theme_scope import is_country
@@ -67,3 +68,41 @@ def _owner(facts: DocFacts, key: str, tops: set[str], named: list[list[str]]) ->
 
 def _top_level(lo: LocalOrg) -> bool:
     return lo.parent is None and not bare_unit(lo) and not is_country(lo.name)
+
+
+# Heads of a part of a body that a person's organisation never is, by the guide (the unit stays in the title)
+_PART_HEADS = frozenset({"office", "department", "division", "faculty", "school", "section", "unit", "branch",
+                         "directorate", "centre", "center", "laboratory", "lab", "laboratories", "programme",
+                         "program"})
+
+
+def part_named(lo: LocalOrg) -> bool:
+    """Whether an organisation is named as a part of a body: its first or last word is a unit's head
+    ("Office of Research, Innovation and Commercialization", "Glacier Monitoring Unit")."""
+    words = lo.name.replace(",", " ").lower().split()
+    if len(words) < 2 or lo.name.isupper():
+        return False
+    tail = lo.name.rsplit(" of ", 1)[1].removeprefix("the ") if " of " in lo.name else ""
+    if tail and of_a_place(tail) or any(is_country(x) for x in lo.name.split()):
+        return False  # "Department of Science and Technology of Gansu Province": a body of its own
+    return words[0] in _PART_HEADS or words[-1] in _PART_HEADS and all(x in _common() for x in words[:-1])
+
+
+def _common() -> frozenset[str]:
+    return lexicon.people()[1]
+
+
+def people_of_parts(facts: DocFacts, publisher: str | None) -> None:
+    """A person the text places in a parentless part of a body that signs nothing ("Director, Centre
+    for Urban Informatics") belongs to the release's publisher, whose part it is."""
+    if publisher is None or publisher not in facts.orgs or facts.orgs[publisher].parent is not None \
+            or part_named(facts.orgs[publisher]):
+        return
+    parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
+    home = facts.orgs[publisher]
+    for lp in facts.people.values():
+        lo = facts.orgs.get(lp.org or "")
+        if lo is None or lo.key == publisher or lo.parent is not None or lo.key in parties \
+                or not part_named(lo) or lo.kind == "government" != home.kind:
+            continue
+        lp.org, lp.flag = publisher, "inferred-from-publisher"
