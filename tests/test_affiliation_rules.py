@@ -7,6 +7,7 @@ import pytest
 from support import release_facts as _facts
 
 from helpers.extract.facts import org_key, person_key
+from helpers.extract.release_orgs import headed
 
 
 def _top_orgs(text: str, names: list[str]) -> dict[str, str | None]:
@@ -631,7 +632,7 @@ def test_the_signatories_of_an_agreement_were():
 
 
 @pytest.mark.parametrize("title", ["Tarn Institute of Technology", "Tarn Institute of Technology (TIT) | News",
-                                   "Tarn Institute of Technology – Newsroom"])
+                                   "Tarn Institute of Technology – Newsroom", "Tarn Institute of Technology, Jabalpur"])
 def test_a_site_header_that_is_one_name_publishes_the_release_and_its_staff_are_its_people(title):
     """An institute has deans too: the Associate Dean with no body of their own is the publisher's."""
     f = _facts("Tarn Institute of Technology and Brindle Aerostructures signed an agreement on May 4, 2023. "
@@ -901,3 +902,21 @@ def test_an_acronym_in_brackets_after_a_titled_name_is_that_persons_body():
             "Second from right: Senior Researcher Ruslan Ilyich Gaifullin (VUIRE).")
     assert _top_orgs(text, ["Ruslan Ilyich Gaifullin"]) == {
         "Ruslan Ilyich Gaifullin": org_key("Volga-Ural Institute of Radio Engineering")}
+
+
+@pytest.mark.parametrize("name, head, is_headed", [
+    ("Nepal Academy of Himalayan Sciences", "academy", True),
+    ("Academy Council", "academy", False),  # the council of an academy, no academy
+    ("Accademia Nazionale delle Scienze del Mare", "academy", True),
+    ("Università degli Studi di Valsorda", "university", True),
+    ("University Hospital of Tarn", "university", False),
+])
+def test_a_generic_names_head_word_heads_the_body(name, head, is_headed):
+    assert headed(name, head) is is_headed
+
+
+def test_the_academy_of_a_title_is_the_one_academy_not_its_council():
+    f = _facts("A delegation from the Tarn Institute for Mountain Research visited the Nepal Academy of Himalayan "
+               "Sciences (NAHS) on 4 May 2024, where the Academy Council reviewed the joint programme. The guests "
+               "were received by the Secretary of the Academy, Dr. Sita Kumari Rai.")
+    assert f.people["kumari rai sita"].org == "nepal academy of himalayan sciences"

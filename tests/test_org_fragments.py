@@ -54,3 +54,8 @@ def test_initials_skip_the_articles_and_joining_words_of_other_languages(name, a
                                        ("l'innovation", False), ("lower", False), ("Upper", True)])
 def test_a_word_behind_an_elided_article_is_capitalised(word, cap):
     assert is_cap(word) is cap
+
+
+def test_a_university_for_a_field_spelled_by_its_acronym_keeps_the_field():
+    facts = release_facts("The Nile Reed University for Science and Technology (NRUST) hosted the forum on 4 May 2024.")
+    assert {lo.name for lo in facts.orgs.values()} == {"Nile Reed University for Science and Technology"}

@@ -9,7 +9,7 @@ from .. import lexicon
 from .facts import DocFacts
 from .nlp import Words, is_cap, words_of
 from .orgs import find_orgs
-from .release_orgs import GENERIC_COMPANY, by_function, header_body, top_org
+from .release_orgs import GENERIC_COMPANY, by_function, headed, header_body, top_org
 from .theme_scope import is_country
 from .titles import posted
 from .unit_owners import people_of_parts
@@ -258,7 +258,7 @@ def _has_head(facts: DocFacts, key: str, head: str) -> bool:
     if head in GENERIC_COMPANY:  # a body named by a company's name ("Hoshino Membrane Engineering") counts too
         return lo.kind in ("company", "other")
     names = [lo.name] + ([facts.orgs[lo.parent].name] if lo.parent in facts.orgs else [])
-    return any(head in n.lower().split() for n in names)
+    return any(headed(n, head) for n in names)
 
 
 def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> str | None:
@@ -272,7 +272,7 @@ def _the_head_of(facts: DocFacts, title: str | None, publisher: str | None) -> s
 
 def _one_with_head(facts: DocFacts, head: str, publisher: str | None) -> str | None:
     """The one top-level organisation of the release with that head word, or the publisher among several."""
-    tops = {lo.parent or k for k, lo in facts.orgs.items() if head in lo.name.lower().split()
+    tops = {lo.parent or k for k, lo in facts.orgs.items() if headed(lo.name, head)
             or head in GENERIC_COMPANY and lo.kind == "company"}
     if len(tops) == 1:
         return tops.pop()

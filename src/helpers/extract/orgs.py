@@ -24,6 +24,7 @@ from .org_bounds import (
     place_in_brackets,
     place_spelled,
     portfolio_at,
+    portfolio_end,
 )
 from .org_shapes import (
     apart_from_company,
@@ -410,8 +411,9 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if low in titles.first and (n := titles.match(w.lower, k, e)[0]) and k + n < e \
                 and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")):
             break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
-        if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and portfolio_at(w, k + 1, e):
-            break  # "Vice President of X University for Academic Affairs": the title's portfolio
+        if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and portfolio_at(w, k + 1, e) \
+                and w.text[min(portfolio_end(w, k + 1, e) or e, e - 1)] != "(":
+            break  # "Vice President of X University for Academic Affairs": the title's portfolio, not "(NDUST)"
         if leading and k == b and w.text[k].isalpha() and w.text[k].islower() and k + 2 < e \
                 and w.lower[k + 1] in TAIL_OF - {"of", "for", "on"} and is_cap(w.text[k + 2]):
             k += 1  # "Université libre de Bruxelles": an adjective written small after a leading head

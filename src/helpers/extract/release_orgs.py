@@ -330,18 +330,28 @@ def _generic_possessor(facts: DocFacts, sentences: list, w: Words) -> None:
                 lo.parent = near[-1] if near else firms[0] if len(firms) == 1 else None
                 continue
             named = [k for x in orgs[:n] if (k := facts.org(x.name)) in facts.orgs and k != lo.key
-                     and facts.orgs[k].parent is None and _headed(facts.orgs[k].name, head)]
-            every = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None and _headed(x.name, head)]
+                     and facts.orgs[k].parent is None and headed(facts.orgs[k].name, head)]
+            every = [k for k, x in facts.orgs.items() if k != lo.key and x.parent is None and headed(x.name, head)]
             owner = named[-1] if named else every[0] if len(every) == 1 else None
             if owner is not None:
                 lo.parent = owner
 
 
-def _headed(name: str, head: str) -> bool:
+_HEAD_STEMS = {"academy": ("academ", "akadem", "accadem", "académ"), "centre": ("center", "centro"),
+               "center": ("centre", "centro")}
+
+
+def headed(name: str, head: str) -> bool:
     """Whether a body's name has the head word a generic name uses, in any language ("the Academy" for
-    "Academia de Ciencias del Sureste", "the University" for "Universidad de X"): the same word or stem."""
-    words = name.lower().split()
-    return head in words or len(head) >= 6 and any(x[:6] == head[:6] for x in words)
+    "Academia de Ciencias del Sureste" or "Accademia Nazionale", "the University" for "Universidad de
+    X"): the same word or stem, standing as the name's head, not as a modifier of another head
+    ("Academy Council" is no academy)."""
+    words = name.lower().replace(",", " ").split()
+    stems = _HEAD_STEMS.get(head, (head[:6],) if len(head) >= 6 else ())
+    heads, units = lexicon.org_heads()
+    return any((x == head or x.startswith(stems)) and not (
+        q + 1 < len(words) and (words[q + 1] in units or heads.match(words, q + 1, q + 2)[0]))
+        for q, x in enumerate(words))
 
 
 def _generic_owner_word(w: Words, o, heads) -> str | None:
@@ -382,8 +392,9 @@ def _header_names(title: str | None) -> tuple[str, ...]:
         rest = w.lower[orgs[0].j:]
         if len(rest) >= 3 and rest[0] == "(" and rest[2] == ")":
             rest = rest[3:]  # its acronym
-        if not rest or rest[0] in ("|", "—", "–", "-", ":") and len(rest) <= 4:  # "| News", "— Newsroom"
-            names.append(orgs[0].name)
+        if not rest or rest[0] in ("|", "—", "–", "-", ":") and len(rest) <= 4 \
+                or rest[0] == "," and len(rest) <= 3 and all(is_cap(x) for x in w.text[orgs[0].j + 1:]):
+            names.append(orgs[0].name)  # "| News", "— Newsroom", ", Jabalpur"
     return tuple(names)
 
 
