@@ -920,3 +920,12 @@ def test_the_academy_of_a_title_is_the_one_academy_not_its_council():
                "Sciences (NAHS) on 4 May 2024, where the Academy Council reviewed the joint programme. The guests "
                "were received by the Secretary of the Academy, Dr. Sita Kumari Rai.")
     assert f.people["kumari rai sita"].org == "nepal academy of himalayan sciences"
+
+
+def test_a_title_then_a_unit_and_its_owners_acronym_then_the_name():
+    """Bangladesh and Pakistan style lists: "Dean, Faculty of X, KCU, Prof. Dr. A"."""
+    f = _facts("Khulna Tarn University (KTU) and the Bay Institute of Ocean Studies (BIOS) signed an MoU on "
+               "4 May 2024. Present were the Registrar, BIOS, Mr. Sheikh Moinul Ahsan; Dean, Faculty of Life and "
+               "Earth Sciences, KTU, Prof. Dr. Rokeya Begum; and others.")
+    lp = f.people["begum rokeya"]
+    assert (lp.title, lp.org) == ("Dean", "khulna tarn university")

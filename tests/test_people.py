@@ -41,6 +41,16 @@ def _roles(facts) -> set[tuple[str, str]]:
      "Adrian-Mihai Tarnu"),
     ("The signing was witnessed by Rosa Elvira MENDOZA DE LA CRUZ, Ambassador of Peru to Tarnland.",
      "cruz de elvira la mendoza rosa", "Rosa Elvira Mendoza De La Cruz"),
+    # post-Soviet degrees and an academy's ranks stand before a name like an honorific
+    ("The talk was given by the Leading Researcher of the Tarn Institute of Hydrology, Candidate of Technical "
+     "Sciences Rustam Davlatov, on glacial lakes.", "davlatov rustam", "Rustam Davlatov"),
+    ("It was attended by the Scientific Secretary of IRPM, Candidate of Physical and Mathematical Sciences Lusine "
+     "Hakobian.", "hakobian lusine", "Lusine Hakobian"),
+    ("The delegation visited the Tarn Institute of Geophysics, where its director, Corresponding Member Vitalii "
+     "HONCHARUK, presented the network.", "honcharuk vitalii", "Vitalii Honcharuk"),
+    # "Mou" is a family name; "MoU" is the paper signed
+    ("Present was the Principal Scientific Officer, Oceanography Division, TIOS, Dr. Sadia Afrin Mou.",
+     "afrin mou sadia", "Sadia Afrin Mou"),
 ])
 def test_honorific_is_stripped_from_the_name(text, key, name):
     f = _facts(text)

@@ -166,7 +166,9 @@ def roles() -> tuple[PhraseTable, str]:
 def people() -> tuple[PhraseTable, frozenset[str]]:
     """Honorific phrases, and capitalised words that are never part of a name."""
     data = load("people")
-    honor = PhraseTable({p: True for p in phrases(data.get("honorifics", []))})
+    degrees = [f"{d} of {f} Sciences" for d in data.get("degrees", []) for f in data.get("degree_fields", [])]
+    honor = PhraseTable({p: True for p in phrases(data.get("honorifics", []) + degrees
+                                                  + data.get("academy_ranks", []))})
     words = data.get("not_name", []) + data.get("venues", []) + data.get("never_name", [])
     return honor, frozenset(str(w).lower() for w in words)
 

@@ -326,9 +326,15 @@ def _title_before_comma(items: list[Item], x: int, w: Words) -> tuple[Item, Item
     if unit.kind == "org" and y >= 1 and items[y - 1].kind == "title" and items[y - 1].j == unit.i - 1 \
             and w.text[unit.i - 1] in ("'s", "’s"):
         return items[y - 1], unit
-    if unit.kind == "org" and y >= 2 and items[y - 1].kind == "sep" and items[y - 1].value == "," \
-            and items[y - 2].kind == "title" and items[y - 2].j == items[y - 1].i == unit.i - 1:
-        return items[y - 2], unit  # "the Executive Secretary, National Universities Commission, Professor A"
+    # "the Executive Secretary, National Universities Commission, Professor A"; "Dean, Faculty of Life
+    # Sciences, KCU, Prof. A": the body named last before the name is the person's
+    for _ in range(2):
+        if not (items[y].kind == "org" and y >= 2 and items[y - 1].kind == "sep" and items[y - 1].value == ","
+                and items[y - 1].j == items[y].i):
+            return None
+        if items[y - 2].kind == "title" and items[y - 2].j == items[y - 1].i:
+            return items[y - 2], unit
+        y -= 2
     return None
 
 

@@ -67,6 +67,7 @@ def _particle_word(word: str, particles: frozenset[str]) -> bool:
 
 
 _SLASH_PARTICLES = {"a/l", "a/p", "s/o", "d/o", "b/o"}
+_PAPERS = {"mou", "moa", "loi"}  # never a name as "MoU", "MOA"; "Mou" is a family name
 
 
 def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> int:
@@ -114,8 +115,8 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
         if not NAME_WORD.match(word) or word.upper() == word and len(word) > 1 and not loose \
                 and n == k and not (n + 1 < e and NAME_WORD.match(w.text[n + 1])):
             break
-        if n + 1 < e and (low, lower[n + 1]) in pairs or low in never:
-            break  # "Hong Kong"; "Chair of Science New Zealand"
+        if n + 1 < e and (low, lower[n + 1]) in pairs or low in never and not (low in _PAPERS and word.istitle()):
+            break  # "Hong Kong"; "Chair of Science New Zealand"; "MoU" but not the family name "Mou"
         if n > k and word == "An" and (n + 1 >= e or not is_cap(w.text[n + 1])):
             n += 1  # "Nguyễn Văn An": a given name, never the article after a name word
             continue
@@ -123,7 +124,7 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
         initial = len(word.rstrip(".")) == 1 and word[0].isupper() and n + 1 < e and NAME_WORD.match(
             w.text[n + 1]) and w.text[n + 1][:1].isupper() and (loose or len(w.text[n + 1].rstrip(".")) == 1)
         if low in stop and not initial and not (loose and n == k and (low not in HARD_STOP or _surname_he(w, n, e))) \
-                and not _upper_surname(w, k, n, e):
+                and not _upper_surname(w, k, n, e) and not (n > k and low in _PAPERS and word.istitle()):
             break
         n += 1
     if n > k and lower[n - 1] in particles:
