@@ -946,3 +946,19 @@ def test_a_name_runs_on_to_the_acronym_that_spells_it(sentence, name, acronym):
 ])
 def test_a_ministrys_list_of_fields_runs_to_its_last_field(sentence, name):
     assert name in [o.name for o in _orgs(sentence)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The President of the Agenzia Nazionale per le Tecnologie Orbitali (ANTX), Prof. Ing. Carlo Rossi, spoke.",
+     "Agenzia Nazionale per le Tecnologie Orbitali"),
+    ("The Istituto Nazionale di Ricerca sul Clima (INRX) of Italy signed the MoU.",
+     "Istituto Nazionale di Ricerca sul Clima"),
+    ("It was signed on behalf of Regione Alto Tarno by its councillor.", "Regione Alto Tarno"),
+    ("The Agência Espacial Tarnense (AET) signed a framework agreement.", "Agência Espacial Tarnense"),
+])
+def test_heads_and_joining_words_of_other_languages(sentence, name):
+    assert [o.name for o in _orgs(sentence)] == [name]
+
+
+def test_a_palace_named_after_the_body_it_houses_is_no_organisation():
+    assert [o.name for o in _orgs("The protocol was signed at the Palazzo della Regione in Portoferro.")] == []

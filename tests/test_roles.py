@@ -46,3 +46,12 @@ def test_a_later_sentence_after_for_more_information_is_no_contact_block():
     text = ("For more information about the joint laboratory, visit the website. The agreement was signed by "
             "Dr. Ana Lind, Director of Tarn Robotics AB.")
     assert not in_contact_block(text, text.index("Ana Lind"))
+
+
+def test_agents_of_one_signing_after_semicolons_each_sign():
+    facts = release_facts(
+        "The protocol was signed on 15 March 2024 by the Regional Councillor, Dr. Chiara Bono, on behalf of the "
+        "Tarn Region; by the President of the National Institute for Applied Materials (INAM), Prof. Vittorio "
+        "Santi; and by the Chief Executive Officer of Cantieri Tarnesi S.p.A., Dr. Luca Giacomelli.")
+    signers = {facts.people[r[0]].name for ev in facts.events for r in ev.roles if r[3] == "signatory"}
+    assert signers == {"Chiara Bono", "Vittorio Santi", "Luca Giacomelli"}

@@ -17,7 +17,9 @@ NAME_BREAKS = {
     "representing", "including", "welcoming", "joining", "signing",
 }
 TAIL_OF = {"of", "for", "on", "de", "du", "des", "der", "für", "di", "la", "del", "do", "da", "degli", "della", "delle",
-           "dei", "dello", "dos", "das", "en", "em", "para", "pour"}  # "Centro de Investigación en Manufactura"
+           "dei", "dello", "dos", "das", "en", "em", "para", "pour", "per", "le", "les", "lo", "gli",
+           "sul", "sulla", "sui", "sugli", "nel", "nella", "alla", "allo", "agli", "aux", "au"}
+# "Centro de Investigación en Manufactura"
 
 
 _HEADINGS = {"about", "source", "contact", "contacts"}

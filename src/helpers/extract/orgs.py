@@ -45,8 +45,13 @@ _POSTED = frozenset({"embassy", "consulate", "consulate-general", "general", "mi
 
 
 _DESCRIBED = {"group", "consortium"}  # with the lexicon's company descriptors ("maker", "firm")
-_ARTICLES = {"the", "las", "los", "les", "el"}
+_ARTICLES = {"the", "las", "los", "les", "el", "le", "la", "lo", "gli", "il", "l"}
 _ELIDED = re.compile(r"(?:dell|dall|all|nell|sull|d|l)['’][A-ZÀ-Ý]")  # "dell'Isonzo", "d'Aosta"
+
+
+# A palace or a hall named after the body it houses is where an event is, not who takes part
+# ("at the Palazzo della Regione", "in the Salão Nobre da Reitoria")
+_BUILDINGS = frozenset({"palazzo", "palácio", "palacio", "palais", "schloss", "castello", "salão", "salón", "sala"})
 
 
 def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = frozenset()) -> list[OrgSpan]:
@@ -231,7 +236,7 @@ def find_orgs(w: Words, s: int, e: int, text: str, short: frozenset[str] = froze
             spans.append(OrgSpan(k, k + 1, w.text[k], None, "other"))
     spans = apart_from_company(with_quoted_names(sorted(spans, key=lambda sp: sp.i), w, e, text), w, text, short)
     spans = spelled_to_acronym(_joined_acronyms(named_after(spans, w, e, text), w, text), w, e, text)
-    return [_without_heading(sp, w, text) for sp in spans]
+    return [_without_heading(sp, w, text) for sp in spans if lowers[sp.i] not in _BUILDINGS]
 
 
 def _holder_after(w: Words, k: int, e: int, not_name: frozenset[str]) -> bool:
@@ -392,8 +397,8 @@ def _trim_name(w: Words, a: int, h: int, b: int) -> int:
         return b
     stop = lexicon.bare_stop_words()
     tail = w.text[b - 2:b]
-    if w.lower[b - 3] not in ("of", "and", "for", "&") and not not_a_name_word(tail[0]) and not noun_in(tail) and all(
-            t[:1].isupper() and t[1:].islower() and t.lower() not in stop for t in tail):
+    if w.lower[b - 3] not in TAIL_OF | _ARTICLES | {"and", "&"} and not not_a_name_word(tail[0]) \
+            and not noun_in(tail) and all(t[:1].isupper() and t[1:].islower() and t.lower() not in stop for t in tail):
         return b - 2
     return b
 

@@ -541,8 +541,9 @@ _AGENT_VERBS = SIGN_WORDS | PAST_SIGN | {"executed", "initialled", "initialed", 
 
 def _signed_by(w: Words, s: int, k: int, items: list[Item]) -> bool:
     """Whether "by" at k follows an agreement or a signing ("the signing of the X Agreement by")."""
-    if w.lower[k - 1] == "and" and any(it.kind == "trigger" and it.value[:2] == ("signatory", "after") for it in items):
-        return True  # "signed by A, Director of X, and by B": the second agent of the same signing
+    if w.lower[k - 1] in ("and", ";") and any(it.kind == "trigger" and it.value[:2] == ("signatory", "after")
+                                               for it in items):
+        return True  # "signed by A, Director of X, and by B", "by A; by B; and by C": agents of the same signing
     sig = next((it for it in items if it.kind == "trigger" and it.value[0] == "signatory"), None)
     bare_title = bool(items) and items[-1].kind == "title" and items[-1].j == k  # "in the presence of the Minister by"
     if (w.text[k - 1] == "," or bare_title) and sig is not None and sig.i > s and w.lower[sig.i - 1] in _PASSIVE \
