@@ -48,6 +48,13 @@ def _roles(facts) -> set[tuple[str, str]]:
      "Hakobian.", "hakobian lusine", "Lusine Hakobian"),
     ("The delegation visited the Tarn Institute of Geophysics, where its director, Corresponding Member Vitalii "
      "HONCHARUK, presented the network.", "honcharuk vitalii", "Vitalii Honcharuk"),
+    # Austrian and Romanian academic chains before a name
+    ("Its Managing Director Dipl.-Ing. Dr. techn. Florian Gruber-Tarn spoke.", "florian gruber-tarn",
+     "Florian Gruber-Tarn"),
+    ("It was signed by the Director-General of INFL, CS I dr. ing. Radu-Mihai Tarnescu.", "radu-mihai tarnescu",
+     "Radu-Mihai Tarnescu"),
+    ("Its Director, Univ.-Prof. DDr. Herwig Tarnhofer, presented the projects.", "herwig tarnhofer",
+     "Herwig Tarnhofer"),
     # "Mou" is a family name; "MoU" is the paper signed
     ("Present was the Principal Scientific Officer, Oceanography Division, TIOS, Dr. Sadia Afrin Mou.",
      "afrin mou sadia", "Sadia Afrin Mou"),
