@@ -673,3 +673,20 @@ def test_a_headline_mou_and_the_memorandum_of_understanding_of_the_text_are_one_
 def test_an_event_that_concluded_is_no_agreement_concluded(sentence, signs):
     w = words_of(sentence)
     assert ag.is_signing(w, 0, len(w)) is signs
+
+
+def test_memoranda_signed_today_are_a_signing():
+    ev = _signing("TARNBY. Tarn Geo JSC has signed separate memoranda with three universities, a correspondent "
+                  "reports. The memoranda were signed today in Tarnby by the Chairman of Tarn Geo, Yerlan Osk, and "
+                  "the rector of Saryarka Technical University, Gulnara Abenova.", published=dt.date(2025, 2, 18))
+    assert ev.date == dt.date(2025, 2, 18)
+    assert {r[0] for r in ev.roles if r[3] == "signatory"} == {"osk yerlan", "abenova gulnara"}
+
+
+def test_no_signer_without_a_signing_and_no_signing_in_quotes():
+    facts = _facts("TARNBY, 4 May 2024 – A delegation of Osk University visited Tarn University. Rector Ana Lind "
+                   "recalled that the student exchange agreement between the two universities, signed in 2019, "
+                   "has brought 23 students to Tarnby. \"We have more signed agreements than active projects,\" "
+                   "she said.", published=dt.date(2024, 5, 4))
+    assert not [ev for ev in facts.events if ev.kind == "signing"]
+    assert not [r for ev in facts.events for r in ev.roles if r[3] in ("signatory", "witness")]

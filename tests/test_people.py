@@ -546,7 +546,7 @@ def test_bare_names_after_signed_between_are_bodies_not_signatories():
 @pytest.mark.parametrize("text, role", [
     ("From left to right: Dr Ann Dale, President of Brindle University, and Li Wei.", "attendee"),
     ("Seated: Ann Dale, Rector, Brindle University; Li Wei, Rector, Tarn Institute.", "attendee"),
-    ("Witnessing the signing, standing from left, are Dr Ann Dale and Dr Li Wei.", "witness"),
+    (SIGNED + "Witnessing the signing, standing from left, are Dr Ann Dale and Dr Li Wei.", "witness"),
     ("Pictures: Dr Ann Dale, President of Brindle University, and Dr Li Wei, Rector of Tarn Institute, "
      "signatories of the agreement.", "signatory"),
     ("TARNBY (Agency) – Signed by Rector Ann Dale and Rector Li Wei, the agreement was presented today.",

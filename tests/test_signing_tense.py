@@ -61,6 +61,9 @@ def _words(sentence: str):
      "15 October 2024 at the Tarn Conference Hall, has been postponed following a storm warning.", True),
     ("During the meeting, the two sides exchanged the signed copies of the Memorandum of Understanding.", True),
     ("The signing ceremony, postponed from March because of the elections, took place today in Tarnby.", False),
+    ("The Osk side proposed that the new agreement be signed in Tarnby in spring 2025.", True),
+    ("Tarn and Osk today announced that the signing ceremony for their joint venture agreement, originally "
+     "scheduled for August 7, has been postponed.", True),
 ])
 def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     assert tense.intended(*_words(sentence)) is hoped
@@ -93,6 +96,9 @@ def test_intended_tells_a_hope_from_a_signing(sentence, hoped):
     ("Tarn has signed supply agreements with two regional telecom operators.", True),
     ("\"Tarn has signed a number of licensing agreements over the past decade, but this is the first.\"", True),
     ("Ana Lind, Tarn's chief technology officer, signed all three agreements on behalf of the company.", False),
+    ("The two companies signed a non-binding letter of intent in February 2024, under which they agreed.", True),
+    ("The two companies signed a binding agreement in May 2024.", False),
+    ("Tarn and Osk have worked together since 2018, when the two universities signed a bilateral MoU.", True),
 ])
 def test_earlier_tells_an_agreement_of_earlier_years(sentence, past):
     assert tense.earlier(*_words(sentence), dt.date(2024, 5, 6)) is past
@@ -143,3 +149,35 @@ def test_a_perfect_signing_under_a_visits_headline_is_background():
     assert tense.perfect_background(*_words("KIM and KIPS have signed an agreement that provides for recognition."))
     assert not tense.perfect_background(*_words("During the visit, KIM and KIPS have signed an agreement."))
     assert not tense.perfect_background(*_words("KIM and KIPS signed an agreement."))
+
+
+@pytest.mark.parametrize("sentence, told", [
+    ("No memorandum was signed during the visit: both rectors hope to sign it in Tarnby this autumn.", False),
+    ("Although some reports described the symposium as a signing ceremony, no agreement has been signed yet.", False),
+    ("No agreement was signed last year, but today Tarn and Osk signed a memorandum.", True),
+    ("Tarn and Osk signed a memorandum on 4 May 2024.", True),
+])
+def test_untold_denies_or_defers_every_signing_word(sentence, told):
+    assert tense.untold(*_words(sentence)) is not told
+
+
+@pytest.mark.parametrize("sentences, said", [
+    (['"We have more signed agreements than active projects," she said.'], [True]),
+    (["“Today we signed an agreement,” he said, after Tarn and Osk signed the memorandum."], [False]),
+    (['"A regional agreement must be ready.', 'One that is signed in a hurry is one nobody implements."'],
+     [False, True]),
+    (["The “Tarn Declaration” was signed by both rectors."], [False]),
+])
+def test_quoted_tells_what_someone_says_from_the_signing_reported(sentences, said):
+    inside, out = False, []
+    for sentence in sentences:
+        q, inside = tense.quoted(*_words(sentence), inside)
+        out.append(q)
+    assert out == said
+
+
+def test_a_legal_disclaimer_tells_no_event():
+    assert tense.disclaimer(*_words("This press release contains forward-looking statements regarding the "
+                                    "signing of definitive agreements."))
+    assert not tense.disclaimer(*_words("Tarn and Osk signed a definitive agreement on 4 May 2024."))
+

@@ -16,7 +16,7 @@ HEADS = {
     ("memorandum",), ("memorandums",), ("memorandums", "of", "understanding"), ("contract",),
     ("contracts",), ("protocol",), ("accord",), ("charter",), ("document",), ("documents",),
     ("declaration",), ("deal",), ("pact",), ("treaty",), ("convention",), ("arrangement",),
-    ("programme",), ("program",),
+    ("programme",), ("program",), ("memoranda",), ("moa",), ("moas",), ("protocols",),
 }
 _HEAD_WORDS = {h[0] for h in HEADS}
 HEAD_WORDS = frozenset(_HEAD_WORDS | {"memorandum", "understanding", "mou", "mous", "moU"})

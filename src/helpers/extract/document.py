@@ -184,15 +184,18 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
     visit_lead = tense.visit_headline(doc.title) or any(
         tense.visit_words(w, s, e) for a, b, s, e, *_ in sentences[:3] if not text[a:b].rstrip().endswith("."))
     release_date = doc.published or (lead[0] if lead else None)
+    quoting, last_end = False, 0  # a quotation open across the sentences of a paragraph
     for a, b, s, e, _orgs, items in sentences:
         sentence = text[a:b]
+        said, quoting = tense.quoted(w, s, e, quoting and "\n" not in text[last_end:a])
+        last_end = b
         if told_after is not None:
             listed_parties(facts, told_after, w, s, e, items, (a, b))
             told_after = None
         name, ga, gb = ag.agreement(w, s, e, text)
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
-        intent = tense.intended(w, s, e) or tense.negated(w, s, e)
+        intent = tense.untold(w, s, e) or said or tense.disclaimer(w, s, e)
         is_signing = ag.is_signing(w, s, e) and not intent and not ag.in_background(w, s, e) \
             and not ag.tallies(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
@@ -245,6 +248,9 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 and ag.the_signing(w, s, e):
             _set_date(signing, dated)  # "took part in the signing today in Limerick"
         recalled = is_signing and not new and signing is not None and signing.sentence != (a, b) and told_before
+        # a signing word of a sentence that tells no signing of the release: hoped, denied or of earlier years
+        background = signing is None and (ag.signs(w, s, e) or ag.is_signing(w, s, e)) and (
+            intent or tense.earlier(w, s, e, release_date) or not is_signing)
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
         for it in items:
@@ -261,6 +267,10 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 if role == "attendee" and hint or role == "host" and hint == "visit":
                     kind = hint  # "visited X, where they met with A": A hosts the visit
                 if kind == "signing" and signing is None:
+                    if role == "signatory" and background or role == "witness" and intent:
+                        continue  # no signing told: a signer of nothing ("recalled that X, signed in 2019")
+                    if role == "witness":
+                        role = "attendee"  # "The talks took place in the presence of A": present, witnessing nothing
                     kind = "meeting" if role != "attendee" else "other"
                 if kind == "speech" and signing is not None or kind == "signing":
                     event = signing

@@ -64,66 +64,64 @@ def another(w: Words, s: int, e: int) -> bool:
 
 def intended(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
-        return False  # no signing word to be an intention
+    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     cues = lexicon.intention_cues()
-    found = False
-    for k in range(s, e):
-        low = w.lower[k]
-        if low not in SIGN_WORDS:
-            continue
-        after = w.lower[k + 1:k + 3]
-        if after[:1] and (after[0] in _TALKS or after[0] == "up") or after == ["on", "as"] \
-                or len(after) == 2 and after[0] == "the" and after[1] in _TALKS:
-            found = True  # "concluded negotiations on an agreement", "signed up for", "signed on as a partner"
-            continue
-        if k > s and (w.lower[k - 1] in ("a", "an") or w.lower[k - 1] == "the" and low == "renewed") \
-                and k + 1 < e and w.lower[k + 1] in _HEAD_WORDS:
-            found = True  # "discussed the shape of a renewed agreement": a participle before its noun is no verb
-            continue
-        past = low in PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
-        # "would be drafted and signed": not a signing that happened
-        if k - 2 >= s and w.lower[k - 2:k] == ["to", "be"]:
-            found = True  # "an agreement to be signed by DOST": not signed yet
-            continue
-        if k - 2 >= s and w.lower[k - 1] == "to" and low == "sign" and w.text[k - 2][:1].isupper() \
-                and w.lower[k - 2] not in ("to", "and"):
-            found = True  # "Tarn University and Osk Institute to sign MoU": a headline's future
-            continue
-        if _conditional(w, s, k):
-            found = True  # "an update when a definitive agreement has been concluded": not signed yet
-            continue
-        if low == "signing" and k - s <= 2 and _called_off(w, k, e):
-            found = True  # "The signing ceremony of an MoU between X and Y, which was set for May, has been postponed"
-            continue
-        if low == "signed" and k + 1 < e and w.lower[k + 1] in _SIGNED_THINGS:
-            found = True  # "the two sides exchanged the signed copies of the MoU": a thing, no signing
-            continue
-        if low == "signing" and k > s and w.lower[k - 1] == "for":
-            found = True  # "are to be submitted for signing at the next meeting": a purpose, not a signing
-            continue
-        if low in PAST_SIGN and _coordinated_to_come(w, s, k):
-            found = True  # "is expected to be submitted to the Council and, subject to its approval, signed"
-            continue
-        if low == "sign" and k - 2 >= s and w.lower[k - 1] in ("we", "they", "you") and w.lower[k - 2] in _HEAD_WORDS \
-                and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 9))):
-            found = True  # "the MoU we sign in San Diego will be a strong basis": a signing to come
-            continue
-        ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
-            w.lower[q] in ("will", "shall") and PAST_SIGN.isdisjoint(w.lower[k + 1:q]) and "," not in w.text[k + 1:q]
-            for q in range(k + 7, min(e, k + 16))) or any(  # "The signing of the agreement between X and Y will"
-            w.lower[q] == "under" and w.lower[q + 1] in _PENDING for q in range(k + 1, min(e - 1, k + 16))) or any(
-            w.lower[q] in ("is", "are", "has", "have") and w.lower[q + 1] in _AHEAD | _CALLED_OFF | {"been"}
-            and (w.lower[q + 1] != "been" or w.lower[q + 2] in _AHEAD | _CALLED_OFF)
-            for q in range(k + 1, min(e - 2, k + 16)))) \
-            or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
-                                                        for q in range(max(s, k - _reach(w, s, k)), k))
-        # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
-        if past or not ahead and not any(w.lower[q] in cues and (w.text[q].islower() or q == s and len(w.text[q]) > 5)
-                                         for q in range(max(s, k - 5), k)):  # "Preparations for the signing of"
-            return False  # a signing that happened, however hopeful the rest of the sentence
-        found = True
-    return found
+    return bool(signs_at) and all(_intention_at(w, s, e, k, cues) for k in signs_at)
+
+
+def untold(w: Words, s: int, e: int) -> bool:
+    """Whether every signing word of words s..e is an intention or denied ("No memorandum was signed
+    during the visit: both rectors hope to sign it this autumn"): the sentence tells of no signing."""
+    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    cues = lexicon.intention_cues()
+    if any(_negated_at(w, s, k) and "yet" in w.lower[max(s, k - 4):k + 3] for k in signs_at):
+        return True  # "Although some called the symposium a signing ceremony, no agreement has been signed yet"
+    return bool(signs_at) and all(_negated_at(w, s, k) or _intention_at(w, s, e, k, cues) for k in signs_at)
+
+
+def _intention_at(w: Words, s: int, e: int, k: int, cues) -> bool:
+    """Whether the signing word at k is an intention, not a signing that happened."""
+    low = w.lower[k]
+    after = w.lower[k + 1:k + 3]
+    if after[:1] and (after[0] in _TALKS or after[0] == "up") or after == ["on", "as"] \
+            or len(after) == 2 and after[0] == "the" and after[1] in _TALKS:
+        return True  # "concluded negotiations on an agreement", "signed up for", "signed on as a partner"
+    if k > s and (w.lower[k - 1] in ("a", "an") or w.lower[k - 1] == "the" and low == "renewed") \
+            and k + 1 < e and w.lower[k + 1] in _HEAD_WORDS:
+        return True  # "discussed the shape of a renewed agreement": a participle before its noun is no verb
+    past = low in PAST_SIGN and not any(w.lower[q] in ("be", "been", "being") for q in range(max(s, k - 3), k))
+    # "would be drafted and signed": not a signing that happened
+    if k - 1 >= s and w.lower[k - 1] == "be":
+        return True  # "an agreement to be signed by DOST", "proposed that it be signed in May": not signed yet
+    if k - 2 >= s and w.lower[k - 1] == "to" and low == "sign" and w.text[k - 2][:1].isupper() \
+            and w.lower[k - 2] not in ("to", "and"):
+        return True  # "Tarn University and Osk Institute to sign MoU": a headline's future
+    if _conditional(w, s, k):
+        return True  # "an update when a definitive agreement has been concluded": not signed yet
+    if low == "signing" and (k - s <= 2 or w.lower[k - 1] in ("the", "their", "its")) and _called_off(w, k, e):
+        return True  # "The signing ceremony of an MoU between X and Y, which was set for May, has been postponed"
+    if low == "signed" and k + 1 < e and w.lower[k + 1] in _SIGNED_THINGS:
+        return True  # "the two sides exchanged the signed copies of the MoU": a thing, no signing
+    if low == "signing" and k > s and w.lower[k - 1] == "for":
+        return True  # "are to be submitted for signing at the next meeting": a purpose, not a signing
+    if low in PAST_SIGN and _coordinated_to_come(w, s, k):
+        return True  # "is expected to be submitted to the Council and, subject to its approval, signed"
+    if low == "sign" and k - 2 >= s and w.lower[k - 1] in ("we", "they", "you") and w.lower[k - 2] in _HEAD_WORDS \
+            and any(w.lower[q] in ("will", "shall") for q in range(k + 1, min(e, k + 9))):
+        return True  # "the MoU we sign in San Diego will be a strong basis": a signing to come
+    ahead = low == "signing" and (any(w.lower[q] in _AHEAD for q in range(k + 1, min(e, k + 7))) or any(
+        w.lower[q] in ("will", "shall") and PAST_SIGN.isdisjoint(w.lower[k + 1:q]) and "," not in w.text[k + 1:q]
+        for q in range(k + 7, min(e, k + 16))) or any(  # "The signing of the agreement between X and Y will"
+        w.lower[q] == "under" and w.lower[q + 1] in _PENDING for q in range(k + 1, min(e - 1, k + 16))) or any(
+        w.lower[q] in ("is", "are", "has", "have") and w.lower[q + 1] in _AHEAD | _CALLED_OFF | {"been"}
+        and (w.lower[q + 1] != "been" or w.lower[q + 2] in _AHEAD | _CALLED_OFF)
+        for q in range(k + 1, min(e - 2, k + 16)))) \
+        or k > s and w.lower[k - 1] == "to" and any(w.lower[q] in cues and w.text[q].islower()
+                                                    for q in range(max(s, k - _reach(w, s, k)), k))
+    # "agreed to prepare a memorandum on the joint laboratory and to sign it in May"
+    return not (past or not ahead and not any(w.lower[q] in cues and (w.text[q].islower() or q == s
+                                                                       and len(w.text[q]) > 5)
+                                              for q in range(max(s, k - 5), k)))  # "Preparations for the signing of"
 
 
 _TALKS = {"negotiations", "talks", "discussions", "consultations"}
@@ -179,11 +177,14 @@ def negated(w: Words, s: int, e: int) -> bool:
     if SIGN_WORDS.isdisjoint(w.lower[s:e]):
         return False
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
-    return bool(signs_at) and all(
-        any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k))
-        or k - 5 >= s and w.lower[k - 5] == "no" and w.lower[k - 2] in _PERFECT  # "No binding agreement has been"
-        or _denied_subject(w, s, k)
-        for k in signs_at)
+    return bool(signs_at) and all(_negated_at(w, s, k) for k in signs_at)
+
+
+def _negated_at(w: Words, s: int, k: int) -> bool:
+    """Whether the signing word at k is denied."""
+    return any(w.lower[q] in _NEGATIONS and w.lower[q + 1] != "only" for q in range(max(s, k - 4), k)) \
+        or k - 5 >= s and w.lower[k - 5] == "no" and w.lower[k - 2] in _PERFECT \
+        or _denied_subject(w, s, k)  # "No binding agreement has been signed"
 
 
 _STILL = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "yet", "ever", "so", "far", "formally",
@@ -196,6 +197,8 @@ def _denied_subject(w: Words, s: int, k: int) -> bool:
     q = k - 1
     while q > s and w.lower[q] in _STILL:
         q -= 1
+    if q - 2 > s and w.lower[q - 1] == "of" and w.lower[q - 2] in _HEAD_WORDS:
+        q -= 2  # "no memorandum of understanding has been signed"
     if q == k - 1 or w.lower[q] not in _HEAD_WORDS:
         return False
     return any(w.lower[p] == "no" for p in range(max(s, q - 3), q))
@@ -274,8 +277,8 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
             return True  # "The visit comes two years after A and B signed an agreement"
         if had and w.lower[k] in PAST_SIGN and _pluperfect(w, s, k):
             return True
-        if "when" in w.lower[max(s, k - 3):k] and any(
-                _year(w.lower[q]) and (date is None or int(w.lower[q]) < date.year) for q in range(max(s, k - 7), k)):
+        if "when" in w.lower[max(s, k - 5):k] and any(
+                _year(w.lower[q]) and (date is None or int(w.lower[q]) < date.year) for q in range(max(s, k - 8), k)):
             return True  # "have cooperated since 2017, when they signed a letter of intent"
         if "when" in w.lower[k + 1:k + 3] and "then" in w.lower[k + 2:min(e, k + 14)]:
             return True  # "the MoU was signed when Prof. A was then the Director of ..."
@@ -307,6 +310,8 @@ def _months_before(w: Words, k: int, stop: int, date: dt.date) -> int:
     September", "signed in Santiago in March"), with no day or year of its own; 0 when none."""
     for q in range(k + 1, min(stop, k + 10) - 1):
         month = MONTHS.get(w.lower[q + 1]) if w.lower[q] == "in" and len(w.lower[q + 1]) > 3 else None
+        if month is not None and q + 2 < len(w) and _year(w.lower[q + 2]) and int(w.lower[q + 2]) == date.year:
+            return max(date.month - month, 0)  # "signed a letter of intent in February 2024" in an August 2024 release
         if month is not None and not (q + 2 < len(w) and w.lower[q + 2][:1].isdigit()) \
                 and not w.lower[q - 1][:1].isdigit():
             return (date.month - month) % 12
@@ -366,3 +371,34 @@ def perfect_background(w: Words, s: int, e: int) -> bool:
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     return bool(signs_at) and all(w.lower[k] == "signed" and k > s and w.lower[k - 1] in ("has", "have")
                                   for k in signs_at) and _OCCASION.isdisjoint(w.lower[s:e])
+
+
+_OPEN, _CLOSE = {"“", "«"}, {"”", "»"}
+
+
+def quoted(w: Words, s: int, e: int, inside: bool) -> tuple[bool, bool]:
+    """Whether every signing word of words s..e stands inside a quotation ('"We have more signed
+    agreements than active projects," she said'): what someone says, not the signing reported.
+    `inside` says a quotation is open as the sentence starts; gives also whether one is open at its end."""
+    signs, said = 0, 0
+    for k in range(s, e):
+        t = w.text[k]
+        if t in _OPEN or t == '"' and not inside:
+            inside = True
+        elif t in _CLOSE or t == '"':
+            inside = False
+        elif w.lower[k] in SIGN_WORDS:
+            signs += 1
+            said += inside
+    return signs > 0 and said == signs, inside
+
+
+_DISCLAIMERS = {"forward-looking", "cautionary"}
+
+
+def disclaimer(w: Words, s: int, e: int) -> bool:
+    """Whether words s..e are a release's legal disclaimer ("This press release contains
+    forward-looking statements regarding ... the signing of definitive agreements"): no event."""
+    return not _DISCLAIMERS.isdisjoint(w.lower[s:e]) or any(
+        w.lower[k] == "safe" and w.lower[k + 1] in ("harbor", "harbour") for k in range(s, e - 1))
+
