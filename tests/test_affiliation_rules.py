@@ -929,3 +929,25 @@ def test_a_title_then_a_unit_and_its_owners_acronym_then_the_name():
                "Earth Sciences, KTU, Prof. Dr. Rokeya Begum; and others.")
     lp = f.people["begum rokeya"]
     assert (lp.title, lp.org) == ("Dean", "khulna tarn university")
+
+
+def test_units_a_visiting_delegation_lists_are_the_delegations():
+    f = _facts("Tarn Federal Polytechnic University (TFPU) and Osk University of Engineering (OUE) signed an agreement "
+               "on 4 May 2024. The OUE delegation also included Dr. Qiao Jun, Dean of the School of Petroleum "
+               "Engineering, and Ms. Sun Rui, Director of the International Office.",
+               source="Tarn Federal Polytechnic University")
+    assert f.people["jun qiao"].org == f.people["rui sun"].org == "osk university of engineering"
+
+
+def test_the_bodys_possessive_before_a_two_word_title():
+    f = _facts("The Tarn Council for Applied Science (TCAS) and Osk Geothermal Ltd signed an MoU on 4 May 2024. The "
+               "signing was witnessed by Ms. Fatuma Abdi, the Council's Board Chairperson.")
+    assert f.people["abdi fatuma"].org == "tarn council for applied science"
+
+
+def test_a_list_of_bodies_each_represented_by_its_head():
+    f = _facts("On 9 October 2024 the three institutions signed the memorandum. KCASI was represented by its Chief "
+               "Executive Officer, Dr. Wanjiru Kamau; RVIGS by its Director, Prof. Kip Rotich; and Tarn Geothermal "
+               "Company by the Managing Director, Eng. Otieno Odhiambo, each of whom signed on behalf of their "
+               "institution.")
+    assert f.people["odhiambo otieno"].org == "tarn geothermal"

@@ -189,7 +189,7 @@ def _portfolio_body(portfolios: dict[frozenset[str], list[str]], title: str | No
 
 
 _THE_HEAD = re.compile(r"\b(?:of|at|in) the ([A-Z][a-z]+)$")  # "Head of the College", "Director of X at the Ministry"
-_THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+$")
+_THE_HEADS = re.compile(r"\bthe ([A-Za-z][a-z]+)['’]s\s+(?:[A-Z][a-z]+\s+)?$")  # "the Council's Board Chairperson"
 _OF_THE = re.compile(r" of the ([a-z]+) (?=[A-Z])")
 
 

@@ -277,7 +277,7 @@ def units_under_owners(facts: DocFacts, sentences: list, w: Words) -> None:
                 if not institute_of_its_own(lo1.name.split(" of ")[0], lo2.name):
                     lo1.parent = k2
     _generic_possessor(facts, sentences, w)
-    _ownerless_units(facts, is_unit, sentences)  # after the units whose owner stands beside them
+    _ownerless_units(facts, is_unit, sentences, w)  # after the units whose owner stands beside them
     _national_branches(facts, country_table())
 
 
@@ -398,7 +398,7 @@ def _header_names(title: str | None) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
+def _ownerless_units(facts: DocFacts, is_unit, sentences: list, w: Words) -> None:
     """A unit named by its function alone ("School of Life Sciences", "International Office") belongs
     to the release's publisher when that is one of its organisations, else to its one university,
     else to the university its sentence names last before it ("the Rector of the University of La
@@ -418,6 +418,7 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
             continue
         academic = governing or lo.name.split()[0].lower() in _ACADEMIC_UNITS
         own = source if source and not (academic and facts.orgs[source].kind == "company") else None
+        own = _delegations_unit(facts, key, sentences, w) or own  # "The X delegation also included the Dean of Y"
         bodies = schools if academic else universities
         owner = own or (bodies[0] if len(bodies) == 1 else _university_before(facts, key, sentences)
                         or _most_named(facts, bodies, sentences))
@@ -429,6 +430,21 @@ def _ownerless_units(facts: DocFacts, is_unit, sentences: list) -> None:
                                         and k != key and not is_country(o.name)], sentences)
         if owner and owner != key:
             lo.parent = owner
+
+
+def _delegations_unit(facts: DocFacts, key: str, sentences: list, w: Words) -> str | None:
+    """The one body whose delegation every sentence naming unit `key` lists ("The HUCRE delegation
+    also included Dr. A, Dean of the School of X"), else None."""
+    owners = set()
+    for *_, orgs, _items in sentences:
+        if not any(facts.org(o.name) == key for o in orgs):
+            continue
+        led = {k for o in orgs if (k := facts.org(o.name)) != key and k in facts.orgs
+               and facts.orgs[k].parent is None and o.j < len(w) and w.lower[o.j] in ("delegation", "delegation's")}
+        if len(led) != 1:
+            return None
+        owners |= led
+    return owners.pop() if len(owners) == 1 else None
 
 
 _ACADEMIC_UNITS = {"faculty", "school", "college"}

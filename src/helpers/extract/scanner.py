@@ -195,6 +195,10 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 elif org is None and prev is not None and prev.kind == "org" and prev.j in (k, k - 1) \
                         and not is_country(prev.value.name):
                     org = prev.value  # not "UAE Minister of Economy": a country before a title is a nationality
+                elif org is None and k - 2 > s and w.lower[k - 2:k] == ["by", "the"] \
+                        and (last := next((it for it in reversed(items) if it.kind == "org"), None)) is not None \
+                        and last.j == k - 2 and last.i > s and w.lower[last.i - 1] in (";", "and"):
+                    org = last.value  # "X was represented by its CEO, A; and Y by the Managing Director, B"
                 elif org is None and k > s and w.lower[k - 1] == "its" \
                         and (last := next((it for it in reversed(items) if it.kind == "org"), None)) is not None \
                         and not _generic_body_between(w, last.j, k - 1):
