@@ -951,3 +951,10 @@ def test_a_list_of_bodies_each_represented_by_its_head():
                "Company by the Managing Director, Eng. Otieno Odhiambo, each of whom signed on behalf of their "
                "institution.")
     assert f.people["odhiambo otieno"].org == "tarn geothermal"
+
+
+def test_a_host_is_never_given_the_visiting_delegations_body():
+    f = _facts("On May 15, a delegation from the Akimat of Tarn Region, led by Deputy Akim Nurbol Osk, visited our "
+               "city. Vice Mayor Ma Lin met with the delegation.")
+    assert f.people["nurbol osk"].org == "akimat of tarn region"
+    assert f.people["lin ma"].org is None

@@ -955,6 +955,8 @@ def test_a_ministrys_list_of_fields_runs_to_its_last_field(sentence, name):
      "Istituto Nazionale di Ricerca sul Clima"),
     ("It was signed on behalf of Regione Alto Tarno by its councillor.", "Regione Alto Tarno"),
     ("The Agência Espacial Tarnense (AET) signed a framework agreement.", "Agência Espacial Tarnense"),
+    ("The Agency for Technology Transfer under the Cabinet of Ministers of the Republic of Tarnistan signed.",
+     "Agency for Technology Transfer under the Cabinet of Ministers of the Republic of Tarnistan"),
 ])
 def test_heads_and_joining_words_of_other_languages(sentence, name):
     assert [o.name for o in _orgs(sentence)] == [name]

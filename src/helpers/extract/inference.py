@@ -33,6 +33,7 @@ def infer_affiliations(facts: DocFacts) -> None:
     side = _visiting_side(facts) if visitors else None
     hosts = {r[0] for ev in facts.events for r in ev.roles if r[0] and r[3] == "host"}
     home = _hosting_side(facts, visitors) if hosts else None
+    guests = {facts.people[k].org for k in visitors if k in facts.people} | {delegation}
     portfolios: dict[frozenset[str], list[str]] | None = None  # read once, at the first person with no body
     for lp in facts.people.values():
         if lp.org:
@@ -94,6 +95,8 @@ def infer_affiliations(facts: DocFacts) -> None:
             # No party of the title's kind: the one party whose kind the text never says (an acronym).
             kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"
                      and not is_country(facts.orgs[k].name)]
+        if lp.key in hosts and lp.key not in visitors:
+            kinds = [k for k in kinds if k not in guests]  # "Vice Mayor A met the delegation": never the guests' body
         if lp.title_kind and len(kinds) == 1:
             lp.org, lp.flag = kinds[0], "inferred-from-title"
         elif lp.title_kind and publisher and _holds(facts.orgs[publisher].kind, lp.title_kind):

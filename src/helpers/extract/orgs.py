@@ -45,6 +45,7 @@ _POSTED = frozenset({"embassy", "consulate", "consulate-general", "general", "mi
 
 
 _DESCRIBED = {"group", "consortium"}  # with the lexicon's company descriptors ("maker", "firm")
+_OVERSEERS = {"cabinet", "ministry", "government", "president", "office", "academy", "council", "committee"}
 _ARTICLES = {"the", "las", "los", "les", "el", "le", "la", "lo", "gli", "il", "l"}
 _ELIDED = re.compile(r"(?:dell|dall|all|nell|sull|d|l)['’][A-ZÀ-Ý]")  # "dell'Isonzo", "d'Aosta"
 
@@ -414,7 +415,8 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if low in honor.first and honor.match(w.lower, k, e)[0]:
             break  # "Ministry of ICT Mr. Victor Kyalo": a person begins
         if low in titles.first and (n := titles.match(w.lower, k, e)[0]) and k + n < e \
-                and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")):
+                and (is_cap(w.text[k + n]) or w.lower[k + n] in (",", "of")) \
+                and not (low == "ministers" and w.lower[k - 2:k] in (["cabinet", "of"], ["council", "of"])):
             break  # "Department of Trade & Industry Permanent Secretary A" (not "Office of the President")
         if low == "for" and k == b and w.lower[k - 1] in ("university", "college") and portfolio_at(w, k + 1, e) \
                 and w.text[min(portfolio_end(w, k + 1, e) or e, e - 1)] != "(":
@@ -430,8 +432,13 @@ def _right(w: Words, b: int, e: int, heads, title_words, leading: bool = False) 
         if (saw_of or leading) and _ELIDED.match(w.text[k]):
             k = b = k + 1  # "Università degli Studi dell'Isonzo": an article run into the next word
             continue
+        if low == "under" and k + 2 < e and w.lower[k + 1] == "the" and w.lower[k + 2] in _OVERSEERS \
+                and is_cap(w.text[k + 2]):
+            saw_of, k = True, k + 2  # "Agency for Technology Transfer under the Cabinet of Ministers of X": one name
+            continue
         nxt = k + 1 + (1 if k + 1 < e and w.lower[k + 1] in _ARTICLES else 0)  # "Universidad de las Cumbres"
-        if low in TAIL_OF and nxt < e and is_cap(w.text[nxt]) and w.lower[nxt] not in title_words:
+        if low in TAIL_OF and nxt < e and is_cap(w.text[nxt]) and (w.lower[nxt] not in title_words or w.lower[
+                nxt] == "ministers" and w.lower[k - 1] in ("cabinet", "council")):  # "the Cabinet of Ministers of X"
             saw_of = True
             if low == "of":
                 parent_at.append(nxt)
