@@ -958,3 +958,18 @@ def test_a_host_is_never_given_the_visiting_delegations_body():
                "city. Vice Mayor Ma Lin met with the delegation.")
     assert f.people["nurbol osk"].org == "akimat of tarn region"
     assert f.people["lin ma"].org is None
+
+
+def test_a_japanese_corporate_bracket_names_the_head_of_the_body():
+    f = _facts('Kita-Tarn University (President: WATANABE Mariko; hereinafter "KTU") and Osk Robotics Inc. (Head '
+               'office: Utsunomiya, Tochigi; Representative Director and CEO: MORI Takuya) have concluded a joint '
+               'research agreement on 4 March 2024.')
+    assert (f.people["mariko watanabe"].title, f.people["mariko watanabe"].org) == ("President", "kita tarn university")
+    assert (f.people["mori takuya"].title, f.people["mori takuya"].org) == ("Representative Director and CEO",
+                                                                           "osk robotics")
+    assert not [r for ev in f.events for r in ev.roles if r[3] == "signatory"]  # the bodies concluded it
+
+
+def test_a_habilitated_engineer_is_titled_by_the_office_before():
+    f = _facts("They were received by the President of THR, Prof. Dr.-Ing. habil. Ulrike Tarn-Kolb, on 4 May 2024.")
+    assert f.people["tarn-kolb ulrike"].title == "President"

@@ -51,9 +51,12 @@ def _relative_roles(items: list[Item], x: int) -> list[str]:
 def _bracketed_head(item: Item, w: Words | None) -> bool:
     """Whether a titled person is named in brackets as the head of the body before them ("X (President
     A)", "the Y Institute (KMRI, Director B)")."""
-    if w is None or item.value.cue != "title" or item.j >= len(w) or w.text[item.j] != ")":
+    if w is None or item.value.cue != "title" or item.j >= len(w) or w.text[item.j] not in (")", ";"):
         return False
     k = item.i - 1
+    if w.text[item.j] == ";" or w.text[k] == ";":  # "X (President: A; hereinafter "X")", "X (Head office: Y; CEO: A)"
+        return ":" in w.text[item.i:item.j] and k >= 1 and w.text[k] in ("(", ";") and is_cap(w.text[k - 1]) \
+            or w.text[k] == ";"
     if k >= 1 and w.text[k] == ",":
         k -= 2  # "(KMRI, Director B)"
     return k >= 1 and w.text[k] == "(" and is_cap(w.text[k - 1])

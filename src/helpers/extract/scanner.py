@@ -158,6 +158,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 if person is not None and person[0] in orgs_at and orgs_at[person[0]].j >= person[1] \
                         and not w.text[person[0]].isupper():  # not "Prof. NGONO ABENA Marie-Claire"
                     person = None  # "(Chief Technology Officer, Karoo Photonics)": the body, not a name
+                if person is None and end + 1 < e and w.text[end] == ":" and _bracket_owner(items, w, k) is not None:
+                    person = after_title(w, end + 1, e, not_name, honor, never_first, comma=False)
+                    # "Kitakami University (President: TAKAHASHI Kenjiro)", "X Co. (Head office: Y; CEO: A)"
                 if person is None and (q := _portfolio_end(w, end, e)) > end \
                         and (person := after_title(w, q, e, not_name, honor, never_first, comma=not owned)):
                     end, title = q, text[w.start[k]:w.end[q - 1]]  # "Deputy Vice-Chancellor Research, Professor A"
@@ -461,11 +464,15 @@ def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:
     """The body whose bracket a title at k opens, after its acronym or alone: "X (President A)",
     "X (XI, President A)"."""
     body = next((it for it in reversed(items) if it.kind == "org"), None)
+    if body is not None and body.j < k and w.text[body.j] != "(":  # "(Head office: Tokyo; CEO: A)": a label inside
+        body = next((it for it in reversed(items) if it.kind == "org" and it.j < k and w.text[it.j] == "("
+                     and ")" not in w.text[it.j:k]), body)
     if body is None or body.j >= k or w.text[body.j] != "(" or is_country(body.value.name):
         return None
     between = w.text[body.j + 1:k]
     return body.value if not between or len(between) == 2 and between[1] == "," \
-        and between[0] == body.value.acronym else None
+        and between[0] == body.value.acronym or between[-1] == ";" and ":" in between and ")" not in between \
+        else None  # "X (Head office: Tokyo; President: A)": a segment of the body's own bracket
 
 
 def _name_before_title(w: Words, s: int, k: int, items: list[Item], person) -> OrgSpan | None:
