@@ -1171,3 +1171,14 @@ def test_a_body_after_a_titles_comma_in_a_caption_is_no_person():
                "[Photo caption] From left: Dr Pieter van der Merwe (CEO, Karoo Photonics) and Ms Annelie du Plessis "
                "(Chief Technology Officer, Karoo Photonics) at the signing in Pretoria.")
     assert sorted(p.name for p in f.people.values()) == ["Annelie du Plessis", "Pieter van der Merwe"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Associate Professor Lars Ebbe, whose group built the platform, spoke at the ceremony.", "Associate Professor"),
+    ("Professor Juhani Tarn of the University of Osk delivered a keynote.", "Professor"),
+    ("Professor Juhani Tarn, Rector of the University of Osk, delivered a keynote.", "Rector"),
+    ("Prof. Juhani Tarn of the University of Osk delivered a keynote.", None),  # an abbreviation is an honorific
+])
+def test_a_rank_spelled_out_is_the_title_when_no_office_is_named(text, title):
+    (lp,) = _facts(text).people.values()
+    assert lp.title == title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from .. import lexicon
@@ -83,6 +84,7 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
     parts = part_index(full)
     bare: set[str] = set()
     named_so: set[str] = set()
+    ranks: dict[str, str] = {}
     for *_, items in sentences:
         for it in items:
             if it.kind != "person":
@@ -107,15 +109,24 @@ def _collect_people(facts: DocFacts, sentences: list, w: Words, text: str) -> se
             org = top_org(facts, p.org)
             if p.title and (lp.title is None or (org and lp.org is None)):
                 lp.title, lp.title_kind = p.title, p.title_kind
+            elif not p.title and (rank := _RANK.search(text, max(0, w.start[p.i] - 40), w.start[p.i])):
+                ranks.setdefault(key, rank.group(1))  # "Associate Professor A": the title if no office is named
             if org and lp.org is None:
                 lp.org = org
             p.name = lp.name
             it.value.key = key
             (bare if p.cue == "bare" else named_so).add(key)
+    for key, rank in ranks.items():
+        if facts.people[key].title is None:
+            facts.people[key].title, facts.people[key].title_kind = rank, "university"
     if "respectively" in text:
         for *_, items in sentences:
             _respectively(facts, items, [])
     return bare - named_so
+
+
+# an academic rank spelled out right before a name (with honorifics between), the title when no office is named
+_RANK = re.compile(r"\b((?:Associate |Assistant |Adjunct |Full )?Professor)\s+(?:(?:Dr|Ir|Eng|Ing)\.?\s+)*$")
 
 
 def _drop_org_fragments(facts: DocFacts, bare: set[str]) -> None:
