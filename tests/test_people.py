@@ -350,6 +350,9 @@ def test_attendance_lists_and_delegations():
 @pytest.mark.parametrize("text", [
     "Airbus and MTU Aero Engines have signed a Memorandum of Understanding.",
     "The Working Groups will meet in May. Flight Physics experts signed the agreement.",
+    "After the meeting, the delegation toured the Advanced Packaging Pilot Line, where the guests spoke.",
+    "Participants also discussed the preparation of the next International Polar Year and spoke on it.",
+    "The MoU was signed at the Dewan Inovasi, MATI Complex, Putrajaya, and the guests spoke.",
 ])
 def test_institutional_nouns_are_never_names(text):
     assert not [p for p in _facts(text).people.values() if len(p.name.split()) >= 2]
