@@ -1185,3 +1185,9 @@ def test_a_body_after_a_titles_comma_in_a_caption_is_no_person():
 def test_a_rank_spelled_out_is_the_title_when_no_office_is_named(text, title):
     (lp,) = _facts(text).people.values()
     assert lp.title == title
+
+
+def test_a_city_after_a_titles_body_is_no_person():
+    f = _facts("Dragan Petrov, Director of the Science and Technology Park Novi Sad, where the team is based, spoke.")
+    assert {p.name for p in f.people.values()} == {"Dragan Petrov"}
+    assert f.people["dragan petrov"].title == "Director"

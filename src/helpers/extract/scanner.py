@@ -155,6 +155,9 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
                 owned = _owned(items, w, k)
                 person = after_title(w, end, e, not_name, honor, never_first, comma=not owned)
+                if person is not None and person[0] == end and lexicon.org_heads()[0].match(w.lower, end - 1, end)[0] \
+                        and holds_place(w.text[person[0]:person[1]]):
+                    person = None  # "Director of the Science and Technology Park Novi Sad": a city, no name
                 if person is not None and person[0] in orgs_at and orgs_at[person[0]].j >= person[1] \
                         and not w.text[person[0]].isupper():  # not "Prof. NGONO ABENA Marie-Claire"
                     person = None  # "(Chief Technology Officer, Karoo Photonics)": the body, not a name
