@@ -973,3 +973,10 @@ def test_a_japanese_corporate_bracket_names_the_head_of_the_body():
 def test_a_habilitated_engineer_is_titled_by_the_office_before():
     f = _facts("They were received by the President of THR, Prof. Dr.-Ing. habil. Ulrike Tarn-Kolb, on 4 May 2024.")
     assert f.people["tarn-kolb ulrike"].title == "President"
+
+
+def test_a_name_in_its_own_script_in_brackets_keeps_the_apposition_after_it():
+    f = _facts("The MOU was witnessed by Hsu Tzu-Chiang (許子強), Director-General of the Tarnhua Science Park "
+               "Administration, on 4 May 2024.")
+    lp = f.people["hsu tzu-chiang"]
+    assert (lp.title, lp.org) == ("Director-General", "tarnhua science park administration")

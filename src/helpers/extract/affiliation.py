@@ -125,13 +125,20 @@ def _bracketed_title(w: Words, j: int) -> str | None:
 
 def _after_aside(w: Words, j: int) -> int:
     """Where a name's apposition starts: after a bracketed aside of lower-case words right after the
-    name ("(left)", "(seated second from left)"), else at j."""
+    name ("(left)", "(seated second from left)") or the name in its own script ("Hsu Tzu-Chiang
+    (許子強), Director-General of X"), else at j."""
     if j >= len(w) or w.text[j] != "(":
         return j
     close = next((q for q in range(j + 1, min(len(w), j + 7)) if w.text[q] == ")"), None)
-    if close is None or close == j + 1 or not all(w.text[q][:1].islower() for q in range(j + 1, close)):
+    if close is None or close == j + 1 or not all(w.text[q][:1].islower() or _native(w.text[q])
+                                                  for q in range(j + 1, close)):
         return j
     return close + 1
+
+
+def _native(word: str) -> bool:
+    """A word in a script other than the Latin one ("許子強", "Иванов")."""
+    return word.isalpha() and not any("a" <= c <= "z" for c in word.lower())
 
 
 def _from_group(items: list[Item], w: Words) -> None:
