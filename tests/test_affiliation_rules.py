@@ -144,11 +144,16 @@ def test_a_national_branch_belongs_to_the_company_the_release_names():
 
 def test_a_minister_holds_the_ministry_of_the_portfolio_the_title_names():
     roles = _roles("The National Minister of Science, Technology and Innovation, Roberto Salva, signed a "
-                   "framework agreement with Tarn Aerospace.")
+                   "framework agreement with Tarn Aerospace. The Ministry of Science, Technology and Innovation "
+                   "will fund it.")
     assert roles["roberto salva"][0] == "ministry of science technology and innovation"
+    unnamed = _roles("The National Minister of Science, Technology and Innovation, Roberto Salva, signed a "
+                     "framework agreement with Tarn Aerospace.")
+    assert unnamed["roberto salva"][0] is None  # no ministry the release never writes, nor the other party
     prime = _roles("Prime Minister of Tarn Ali Reza attended the ceremony.")
     assert prime["ali reza"][0] is None
-    energy = _roles("Kanat Ali, Minister for Energy of the Republic of Tarnia, signed the agreement.")
+    energy = _roles("Kanat Ali, Minister for Energy of the Republic of Tarnia, signed the agreement for the "
+                    "Ministry for Energy of the Republic of Tarnia.")
     assert energy["ali kanat"][0] == "ministry for energy of the republic of tarnia"
 
 
@@ -192,7 +197,7 @@ def test_a_possessive_owner_in_an_apposition_is_crossed_to_its_title():
 
 def test_a_country_before_a_title_is_a_nationality_not_an_organisation_or_a_party():
     facts = _facts("The MoU was signed by Sultan Al Mansoo, UAE Minister of Economy, and Michael Crow, "
-                   "President of Tarn University.")
+                   "President of Tarn University, on behalf of the Ministry of Economy and the University.")
     (ev,) = facts.events
     assert {r[1] for r in ev.roles if r[3] == "party"} == {"ministry of economy", "tarn university"}
     visit = _roles("Tarn University received a courtesy visit from the Cook Islands Prime Minister, Mark Brow.")
@@ -605,7 +610,9 @@ def test_signed_for_and_a_list_opened_by_its_body_give_the_body(sentence, name, 
 
 def test_a_ministers_comma_listed_portfolio_names_the_whole_ministry():
     roles = _roles("The agreement was signed by Dana Mirel, Minister of Science, Technological Development and "
-                   "Innovation of the Republic of Tarnia, and Jon Vell, Director of Brindle Institute, in May 2024.")
+                   "Innovation of the Republic of Tarnia, and Jon Vell, Director of Brindle Institute, in May 2024. "
+                   "The Ministry of Science, Technological Development and Innovation of the Republic of Tarnia "
+                   "will fund it.")
     assert roles["dana mirel"][0] == org_key(
         "Ministry of Science, Technological Development and Innovation of the Republic of Tarnia")
 
@@ -980,3 +987,19 @@ def test_a_name_in_its_own_script_in_brackets_keeps_the_apposition_after_it():
                "Administration, on 4 May 2024.")
     lp = f.people["hsu tzu-chiang"]
     assert (lp.title, lp.org) == ("Director-General", "tarnhua science park administration")
+
+
+@pytest.mark.parametrize("text, org", [
+    # the release never writes the ministry: no body is made up from the title
+    ("The Minister of Ocean Technology and Innovation, Colleen Tarn, today witnessed the signing of an MoU "
+     "between Osk University and Brindle Labs on 4 May 2024.", None),
+    # a longer ministry the release writes holds the title's portfolio
+    ("The ceremony was held on 4 May 2024 in the presence of Peru's Vice Minister of Mines, Ing. Jorge Tarn, "
+     "of the Ministry of Energy and Mines (MINEM).", "ministry of energy and mines"),
+    ("The Minister of Science and Innovation, Dr. Ana Tarn, said the Ministry of Science and Innovation will "
+     "fund the work.", "ministry of science and innovation"),
+])
+def test_a_ministers_ministry_only_when_the_release_writes_it(text, org):
+    (lp,) = _facts(text).people.values()
+    assert lp.org == org
+    assert not any("ocean technology" in k for k in _facts(text).orgs)

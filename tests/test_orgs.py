@@ -698,8 +698,9 @@ def test_a_described_company_before_and_is_apart_from_the_university_after_it():
 
 def test_a_vice_ministers_portfolio_after_for_is_not_the_ministrys_name():
     f = _facts("The MoU was signed by Vice Minister of Industry and Mining for Industrial Affairs Eng. Fahad "
-               "Al-Mutairi and Tarn University.")
+               "Al-Mutairi and Tarn University. The Ministry of Industry and Mining will host the first workshop.")
     assert "Ministry of Industry and Mining" in {lo.name for lo in f.orgs.values()}
+    assert "Ministry of Industry and Mining for Industrial Affairs" not in {lo.name for lo in f.orgs.values()}
 
 
 def test_an_ownerless_office_belongs_to_the_body_the_release_is_about_unless_a_delegation_brought_it():

@@ -91,7 +91,7 @@ def infer_affiliations(facts: DocFacts) -> None:
             kinds = [k for k, o in facts.orgs.items() if o.parent is None and o.kind == "government"
                      and not is_country(o.name) and (not minister or _ministry(o))]
             kinds = kinds if len(kinds) == 1 else []
-        if not kinds and lp.title_kind not in (None, "other"):
+        if not kinds and lp.title_kind not in (None, "other") and not minister:
             # No party of the title's kind: the one party whose kind the text never says (an acronym).
             kinds = [k for k in parties if k in facts.orgs and facts.orgs[k].kind == "other"
                      and not is_country(facts.orgs[k].name)]

@@ -136,7 +136,9 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             and (not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]
                  or w.lower[org.i] in lexicon.field_words())) \
             and (ministry := _ministry(w, k, n, end, text)):
-        if org is not None and org in orgs_at.values():
+        if not _written(ministry, w, text):
+            org = None  # the portfolio is no body: "Minister of Digital Technologies of the Republic of X"
+        elif org is not None and org in orgs_at.values():
             org.name, org.kind = ministry.name, "government"
         else:
             org = ministry
@@ -293,6 +295,21 @@ def _ministry(w: Words, k: int, n: int, end: int, text: str) -> OrgSpan | None:
         return None
     name = f"Ministry {w.lower[at]} {text[w.start[at + 1]:w.end[t - 1]]}"
     return OrgSpan(q, t, name, None, "government")
+
+
+def _written(ministry: OrgSpan, w: Words, text: str) -> bool:
+    """Whether the release writes the ministry a minister's title holds ("Ministry of X", "Ministry for
+    X"): one it never names is a guess (the "Minister for X" of a "Department of X")."""
+    rest, low = text[w.start[ministry.i]:w.end[ministry.j - 1]].lower(), text.lower()
+    if any(f"ministry {joint} {rest}" in low for joint in ("of", "for", "of the")):
+        return True
+    words = set(re.findall(r"\w+", rest)) - {"and", "the", "of"}  # "Vice Minister of Mines" of the "Ministry of
+    return any(words <= set(re.findall(r"\w+", m.group(1).lower()))  # Energy and Mines"
+               for m in _WRITTEN_MINISTRY.finditer(text))
+
+
+_WRITTEN_MINISTRY = re.compile(r"\bMinistry (?:of|for) ((?:the )?[A-Z][\w'’-]*"
+                               r"(?:(?:,? | and | & | of )[A-Z][\w'’-]*)*)")
 
 
 def _named_body(w: Words, q: int, t: int, text: str, kind: str | None, not_name: frozenset[str]) -> bool:
