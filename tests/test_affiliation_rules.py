@@ -922,8 +922,6 @@ def test_a_generic_names_head_word_heads_the_body(name, head, is_headed):
     assert headed(name, head) is is_headed
 
 
-
-
 def test_a_title_then_a_unit_and_its_owners_acronym_then_the_name():
     """Bangladesh and Pakistan style lists: "Dean, Faculty of X, KCU, Prof. Dr. A"."""
     f = _facts("Khulna Tarn University (KTU) and the Bay Institute of Ocean Studies (BIOS) signed an MoU on "
