@@ -40,12 +40,16 @@ _NEWLINE_BREAK = re.compile(r"\n(?=\s*[^\sa-z])")
 
 
 _ELIDED = ("l'", "d'", "l’", "d’", "dell'", "dell’", "all'", "all’", "nell'", "nell’")
+_ELIDED_FIRST = frozenset("ldan")
 
 
 def is_cap(word: str) -> bool:
     """A word that starts with a capital letter (a name-like word), or a capitalised word behind an
     elided article ("l'Innovation", "dell'Ambiente")."""
-    return word[:1].isupper() or word[:1] in "ldan" and word.startswith(_ELIDED) and \
+    c = word[:1]
+    if c.isupper():
+        return True
+    return c in _ELIDED_FIRST and word.startswith(_ELIDED) and \
         word[word.find("'") + 1 if "'" in word else word.find("’") + 1:][:1].isupper()
 
 

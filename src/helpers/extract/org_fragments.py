@@ -13,6 +13,9 @@ from .release_orgs import merge_into
 def fold_fragments(facts: DocFacts, sentences: list, w: Words) -> None:
     """Merge each organisation whose every mention lies inside a longer organisation's name, as the
     text writes it there, into the one organisation whose name holds all of them."""
+    names = [n for lo in facts.orgs.values() for n in lo.aliases | {lo.name}]
+    if not any(a != b and a in b for a in names for b in names):
+        return  # no name inside another: nothing to fold
     text = facts.doc.text
     spans: dict[str, list[tuple[int, int]]] = {}
     for *_, orgs, _items in sentences:

@@ -64,19 +64,24 @@ def another(w: Words, s: int, e: int) -> bool:
 
 def intended(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
+        return False
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
     cues = lexicon.intention_cues()
-    return bool(signs_at) and all(_intention_at(w, s, e, k, cues) for k in signs_at)
+    return all(_intention_at(w, s, e, k, cues) for k in signs_at)
 
 
 def untold(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention or denied ("No memorandum was signed
     during the visit: both rectors hope to sign it this autumn"): the sentence tells of no signing."""
+    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
+        return False
     signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
-    cues = lexicon.intention_cues()
-    if any(_negated_at(w, s, k) and "yet" in w.lower[max(s, k - 4):k + 3] for k in signs_at):
+    denied = [_negated_at(w, s, k) for k in signs_at]
+    if any(no and "yet" in w.lower[max(s, k - 4):k + 3] for k, no in zip(signs_at, denied)):
         return True  # "Although some called the symposium a signing ceremony, no agreement has been signed yet"
-    return bool(signs_at) and all(_negated_at(w, s, k) or _intention_at(w, s, e, k, cues) for k in signs_at)
+    cues = lexicon.intention_cues()
+    return all(no or _intention_at(w, s, e, k, cues) for k, no in zip(signs_at, denied))
 
 
 def _intention_at(w: Words, s: int, e: int, k: int, cues) -> bool:
@@ -380,6 +385,9 @@ def quoted(w: Words, s: int, e: int, inside: bool) -> tuple[bool, bool]:
     """Whether every signing word of words s..e stands inside a quotation ('"We have more signed
     agreements than active projects," she said'): what someone says, not the signing reported.
     `inside` says a quotation is open as the sentence starts; gives also whether one is open at its end."""
+    words = w.lower[s:e]
+    if '"' not in words and _OPEN.isdisjoint(words) and _CLOSE.isdisjoint(words):
+        return inside and not SIGN_WORDS.isdisjoint(words), inside  # no quotation mark: all inside or none
     signs, said = 0, 0
     for k in range(s, e):
         t = w.text[k]
@@ -399,6 +407,7 @@ _DISCLAIMERS = {"forward-looking", "cautionary"}
 def disclaimer(w: Words, s: int, e: int) -> bool:
     """Whether words s..e are a release's legal disclaimer ("This press release contains
     forward-looking statements regarding ... the signing of definitive agreements"): no event."""
-    return not _DISCLAIMERS.isdisjoint(w.lower[s:e]) or any(
+    words = w.lower[s:e]
+    return not _DISCLAIMERS.isdisjoint(words) or "safe" in words and any(
         w.lower[k] == "safe" and w.lower[k + 1] in ("harbor", "harbour") for k in range(s, e - 1))
 
