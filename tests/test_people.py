@@ -1191,3 +1191,9 @@ def test_a_city_after_a_titles_body_is_no_person():
     f = _facts("Dragan Petrov, Director of the Science and Technology Park Novi Sad, where the team is based, spoke.")
     assert {p.name for p in f.people.values()} == {"Dragan Petrov"}
     assert f.people["dragan petrov"].title == "Director"
+
+
+def test_a_title_over_its_bodys_own_board_is_one_title():
+    f = _facts("The protocol was signed on 4 May 2024; signing for Anadolu Tarn was the Chairman of its Board of "
+               "Directors, Kemal Özbil.")
+    assert f.people["kemal özbil"].title == "Chairman of the Board of Directors"

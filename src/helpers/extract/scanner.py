@@ -150,6 +150,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 parsed = (parsed[0], text[w.start[k]:w.end[k]] + " " + parsed[1], *parsed[2:])
             if parsed:
                 end, title, kind, org, plural = parsed
+                end, title = _own_board(w, end, e, title, text)
                 if org is not None and org not in orgs:
                     orgs.append(org)  # named by the title's tail only
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
@@ -461,6 +462,25 @@ def _share_title(items: list[Item], title: str, kind: str | None) -> None:
     for x in _head_people(items):
         if x.value.title is None:
             x.value.title, x.value.title_kind = title, kind
+
+
+_BOARDS = {"board", "council", "committee", "governing", "executive", "supervisory", "management"}
+
+
+def _own_board(w: Words, end: int, e: int, title: str, text: str) -> tuple[int, str]:
+    """A title that runs on over its body's own board ("the Chairman of its Board of Directors, A"):
+    the title "Chairman of the Board of Directors", the words to the name read as its."""
+    if not (end + 2 < e and w.lower[end] == "of" and w.lower[end + 1] in ("its", "their")
+            and w.lower[end + 2] in _BOARDS and is_cap(w.text[end + 2])):
+        return end, title
+    q = end + 3
+    while q < e and (is_cap(w.text[q]) and w.lower[q] not in _NOT_BOARD or w.lower[q] in ("of", "and", "&")
+                     and q + 1 < e and is_cap(w.text[q + 1])):
+        q += 1
+    return q, f"{title} of the {text[w.start[end + 2]:w.end[q - 1]]}"
+
+
+_NOT_BOARD = {"prof.", "dr.", "mr.", "mrs.", "ms.", "dr", "prof", "mr", "ms", "mrs", "eng.", "engr."}
 
 
 def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:
