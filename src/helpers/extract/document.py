@@ -207,7 +207,8 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
         skip = (w.start[ga] - a, w.end[gb - 1] - a) if name else None
         dated = ag.sentence_date(sentence, doc.published, skip)
         intent = tense.untold(w, s, e) or said or tense.disclaimer(w, s, e)
-        is_signing = ag.is_signing(w, s, e) and not intent and not ag.in_background(w, s, e) \
+        tells_signing = ag.is_signing(w, s, e)
+        is_signing = tells_signing and not intent and not ag.in_background(w, s, e) \
             and not ag.tallies(w, s, e)
         refers_back = bool(name) and ga > s and w.lower[ga - 1] in ("the", "this", "that", "said")
         # A later signing sentence with a date, after an undated first one (often the headline), is
@@ -259,9 +260,7 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 and ag.the_signing(w, s, e):
             _set_date(signing, dated)  # "took part in the signing today in Limerick"
         recalled = is_signing and not new and signing is not None and signing.sentence != (a, b) and told_before
-        # a signing word of a sentence that tells no signing of the release: hoped, denied or of earlier years
-        background = signing is None and (ag.signs(w, s, e) or ag.is_signing(w, s, e)) and (
-            intent or tense.earlier(w, s, e, release_date) or not is_signing)
+        background: bool | None = None  # worked out at the first signer the sentence names with no signing
         hint = next((it.value[2] for it in items if it.kind == "trigger"
                      and it.value[2] in ("meeting", "visit")), None)
         for it in items:
@@ -278,6 +277,11 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                 if role == "attendee" and hint or role == "host" and hint == "visit":
                     kind = hint  # "visited X, where they met with A": A hosts the visit
                 if kind == "signing" and signing is None:
+                    if role == "signatory" and background is None:
+                        # a signing word of a sentence that tells no signing of the release: hoped, denied
+                        # or of earlier years
+                        background = (ag.signs(w, s, e) or tells_signing) and (
+                            intent or not is_signing or tense.earlier(w, s, e, release_date))
                     if role == "signatory" and background or role == "witness" and intent:
                         continue  # no signing told: a signer of nothing ("recalled that X, signed in 2019")
                     if role == "witness":

@@ -28,7 +28,7 @@ from .nlp import Words, is_cap
 from .org_bounds import heading_word
 from .places import REGION_WORDS, holds_place, not_a_name_word, noun_in
 from .theme_scope import is_country
-from .titles import possessive_owner, title_at
+from .titles import own_board, possessive_owner, title_at
 
 _ADJECTIVAL = {"newly", "the", "a", "an", "its", "their", "freshly", "duly"}
 _LIST_SEP = {",", "and", "&", ";", "as", "well", "respectively", "also", "both", "the", "other", "with", "who"}
@@ -150,7 +150,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 parsed = (parsed[0], text[w.start[k]:w.end[k]] + " " + parsed[1], *parsed[2:])
             if parsed:
                 end, title, kind, org, plural = parsed
-                end, title = _own_board(w, end, e, title, text)
+                end, title = own_board(w, end, e, title, text)
                 if org is not None and org not in orgs:
                     orgs.append(org)  # named by the title's tail only
                 # "A, president of X, B, vice president": a title after "A," is A's, not B's.
@@ -462,25 +462,6 @@ def _share_title(items: list[Item], title: str, kind: str | None) -> None:
     for x in _head_people(items):
         if x.value.title is None:
             x.value.title, x.value.title_kind = title, kind
-
-
-_BOARDS = {"board", "council", "committee", "governing", "executive", "supervisory", "management"}
-
-
-def _own_board(w: Words, end: int, e: int, title: str, text: str) -> tuple[int, str]:
-    """A title that runs on over its body's own board ("the Chairman of its Board of Directors, A"):
-    the title "Chairman of the Board of Directors", the words to the name read as its."""
-    if not (end + 2 < e and w.lower[end] == "of" and w.lower[end + 1] in ("its", "their")
-            and w.lower[end + 2] in _BOARDS and is_cap(w.text[end + 2])):
-        return end, title
-    q = end + 3
-    while q < e and (is_cap(w.text[q]) and w.lower[q] not in _NOT_BOARD or w.lower[q] in ("of", "and", "&")
-                     and q + 1 < e and is_cap(w.text[q + 1])):
-        q += 1
-    return q, f"{title} of the {text[w.start[end + 2]:w.end[q - 1]]}"
-
-
-_NOT_BOARD = {"prof.", "dr.", "mr.", "mrs.", "ms.", "dr", "prof", "mr", "ms", "mrs", "eng.", "engr."}
 
 
 def _bracket_owner(items: list[Item], w: Words, k: int) -> OrgSpan | None:

@@ -62,11 +62,16 @@ def another(w: Words, s: int, e: int) -> bool:
     return False
 
 
+def _signs_at(w: Words, s: int, e: int) -> list[int]:
+    """Where words s..e hold a signing word."""
+    return [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+
+
 def intended(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
     if SIGN_WORDS.isdisjoint(w.lower[s:e]):
         return False
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    signs_at = _signs_at(w, s, e)
     cues = lexicon.intention_cues()
     return all(_intention_at(w, s, e, k, cues) for k in signs_at)
 
@@ -76,7 +81,7 @@ def untold(w: Words, s: int, e: int) -> bool:
     during the visit: both rectors hope to sign it this autumn"): the sentence tells of no signing."""
     if SIGN_WORDS.isdisjoint(w.lower[s:e]):
         return False
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    signs_at = _signs_at(w, s, e)
     denied = [_negated_at(w, s, k) for k in signs_at]
     if any(no and "yet" in w.lower[max(s, k - 4):k + 3] for k, no in zip(signs_at, denied)):
         return True  # "Although some called the symposium a signing ceremony, no agreement has been signed yet"
@@ -181,7 +186,7 @@ def negated(w: Words, s: int, e: int) -> bool:
     "without signing"): the sentence tells of no signing."""
     if SIGN_WORDS.isdisjoint(w.lower[s:e]):
         return False
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    signs_at = _signs_at(w, s, e)
     return bool(signs_at) and all(_negated_at(w, s, k) for k in signs_at)
 
 
@@ -373,7 +378,7 @@ def visit_words(w: Words, s: int, e: int) -> bool:
 def perfect_background(w: Words, s: int, e: int) -> bool:
     """Whether every signing verb of words s..e is a present perfect with no occasion of its own ("KIM
     and KIPS have signed an agreement that provides for ..."): under a visit's headline, background."""
-    signs_at = [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    signs_at = _signs_at(w, s, e)
     return bool(signs_at) and all(w.lower[k] == "signed" and k > s and w.lower[k - 1] in ("has", "have")
                                   for k in signs_at) and _OCCASION.isdisjoint(w.lower[s:e])
 

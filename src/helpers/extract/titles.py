@@ -159,6 +159,22 @@ def _board_after(w: Words, q: int, e: int) -> int:
 
 
 _BOARD_HEADS = _BOARDS | {"Committee", "Trustees", "Assembly"}
+# the first word of a body's own board after "of its" ("its Governing Board", "their Board of Directors")
+_OWN_BOARDS = {"board", "council", "committee", "governing", "executive", "supervisory", "management"}
+
+
+def own_board(w: Words, end: int, e: int, title: str, text: str) -> tuple[int, str]:
+    """A title that runs on over its body's own board ("the Chairman of its Board of Directors, A"):
+    the title "Chairman of the Board of Directors", the words to the name read as its."""
+    if not (end + 2 < e and w.lower[end] == "of" and w.lower[end + 1] in ("its", "their")
+            and w.lower[end + 2] in _OWN_BOARDS and is_cap(w.text[end + 2])):
+        return end, title
+    honor = lexicon.people()[0]
+    q = end + 3
+    while q < e and (is_cap(w.text[q]) and not honor.match(w.lower, q, e)[0] or w.lower[q] in ("of", "and", "&")
+                     and q + 1 < e and is_cap(w.text[q + 1])):
+        q += 1
+    return q, f"{title} of the {text[w.start[end + 2]:w.end[q - 1]]}"
 
 
 def _unit_before_holder(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:

@@ -34,8 +34,13 @@ def bare_unit(lo: LocalOrg) -> bool:
         return False
     if words[head].lower() == "department" and not lo.name.lower().endswith(_DISCIPLINE_ENDS):
         return False
+    return not _of_a_place(lo)
+
+
+def _of_a_place(lo: LocalOrg) -> bool:
+    """Whether a unit's name ends in "of" a place ("Faculty of Law of Tarn Province"): a body of its own."""
     tail = lo.name.rsplit(" of ", 1)[1].removeprefix("the ") if " of " in lo.name else ""
-    return not (tail and of_a_place(tail))
+    return bool(tail) and of_a_place(tail)
 
 
 def hang_bare_units(facts: DocFacts, sentences: list) -> None:
@@ -82,8 +87,7 @@ def part_named(lo: LocalOrg) -> bool:
     words = lo.name.replace(",", " ").lower().split()
     if len(words) < 2 or lo.name.isupper():
         return False
-    tail = lo.name.rsplit(" of ", 1)[1].removeprefix("the ") if " of " in lo.name else ""
-    if tail and of_a_place(tail) or any(is_country(x) for x in lo.name.split()):
+    if _of_a_place(lo) or any(is_country(x) for x in lo.name.split()):
         return False  # "Department of Science and Technology of Gansu Province": a body of its own
     return words[0] in _PART_HEADS or words[-1] in _PART_HEADS and all(x in _common() for x in words[:-1])
 
