@@ -965,3 +965,10 @@ def test_heads_and_joining_words_of_other_languages(sentence, name):
 
 def test_a_palace_named_after_the_body_it_houses_is_no_organisation():
     assert [o.name for o in _orgs("The protocol was signed at the Palazzo della Regione in Portoferro.")] == []
+
+
+def test_a_short_form_of_initials_and_a_word_is_the_name_it_joins():
+    f = _facts("A delegation from the Universidad Politécnica de Tarnia (UPTarnia) visited Brindle University. "
+               "It included Dr. Ann Dale, Director of UPTarnia's School of Mining.")
+    assert f.orgs["universidad politécnica de tarnia"].acronym == "UPTarnia"
+    assert _org_of(f, "ann dale") == "Universidad Politécnica de Tarnia"

@@ -55,3 +55,13 @@ def test_agents_of_one_signing_after_semicolons_each_sign():
         "Santi; and by the Chief Executive Officer of Cantieri Tarnesi S.p.A., Dr. Luca Giacomelli.")
     signers = {facts.people[r[0]].name for ev in facts.events for r in ev.roles if r[3] == "signatory"}
     assert signers == {"Chiara Bono", "Vittorio Santi", "Luca Giacomelli"}
+
+
+@pytest.mark.parametrize("cue", ["The visitors, led by", "The delegation, led by", "The guests, led by"])
+def test_the_people_leading_visitors_after_a_comma_are_visitors_of_the_delegation(cue):
+    facts = release_facts(f"A delegation from Tarn University visited Brindle Labs on 4 May 2025. {cue} Vice-Rector "
+                          "Dr. Elin Berg, were welcomed by Brindle Labs CEO Sara Nyström.",
+                          published=dt.date(2025, 5, 5))
+    roles = {(facts.people[r[0]].name, r[3]) for ev in facts.events for r in ev.roles if r[0]}
+    assert ("Elin Berg", "visitor") in roles
+    assert facts.people["berg elin"].org == "tarn university"

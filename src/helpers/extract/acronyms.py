@@ -74,10 +74,11 @@ def short_forms(text: str) -> frozenset[str]:
 
 
 def _blended(form: str, before: list[str]) -> bool:
-    """Whether a CamelCase short form joins the beginnings of the name's words in order ("UniKaroo"
-    for "University of the Karoo", "NeriTech" for "Neris Institute of Technology")."""
-    parts = re.findall(r"[A-Z][a-z]+", form)
-    if len(parts) < 2 or "".join(parts) != form:
+    """Whether a short form joins the beginnings of the name's words in order, a capital at each:
+    "UniKaroo" for "University of the Karoo", "NeriTech" for "Neris Institute of Technology",
+    "UPCastilla" for "Universidad Politécnica de Castilla"."""
+    parts = re.findall(r"[A-Z][a-z]*", form)
+    if len(parts) < 2 or "".join(parts) != form or not any(len(x) > 2 for x in parts):
         return False
     q = 0
     for part in parts:
