@@ -1001,3 +1001,9 @@ def test_a_ministers_ministry_only_when_the_release_writes_it(text, org):
     (lp,) = _facts(text).people.values()
     assert lp.org == org
     assert not any("ocean technology" in k for k in _facts(text).orgs)
+
+
+def test_people_who_show_a_delegation_round_are_not_its_members():
+    f = _facts("A delegation from Tarn University visited Brindle Labs on 4 May 2025. The delegation also toured the "
+               "Radar Test Site, where Head of the Site Ivo Baric explained its work.")
+    assert f.people["baric ivo"].org != "tarn university"

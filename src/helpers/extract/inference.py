@@ -288,7 +288,10 @@ _DELEGATION_BEFORE = re.compile(r"\b[Dd]elegations?\s+(?:from|of)\s+(?:the\s+)?(
 _DELEGATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?delegations?\b", re.IGNORECASE)
 
 
-_HOSTING = re.compile(r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|hosted|hosts)\b", re.IGNORECASE)
+# A sentence where the delegation meets people, or is shown round by them ("visited X, where A
+# explained ..."): its people are the hosts, not members of the delegation
+_HOSTING = re.compile(r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|hosted|hosts|briefed|guided|showed|"
+                      r"shown|explained|where)\b", re.IGNORECASE)
 
 
 def _in_delegation(sentence: str) -> bool:
