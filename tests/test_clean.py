@@ -262,3 +262,16 @@ def test_a_header_line_opening_with_a_date_dates_the_release_under_a_long_subtit
 ])
 def test_publication_dates_in_more_page_furniture(raw, published):
     assert clean_text(raw).published == published
+
+
+def test_a_masthead_in_capitals_names_the_publisher_the_text_never_writes():
+    head = "REPUBLIC OF TARNIA\nMINISTRY OF SCIENCE, TECHNOLOGY AND DIGITAL INNOVATION (MOSTDI)\n\nPRESS RELEASE\n\n"
+    body = ("Brindle, 22 August 2023 – The Minister for Science, Technology and Digital Innovation, Dr. Ann Dale, "
+            "received a delegation from Tarn University on Monday.\n")
+    assert clean_text(head + body).source == "Ministry of Science, Technology and Digital Innovation"
+    assert clean_text("GOVERNMENT OF TARNIA\n\n" + body).source is None  # a whole government names no ministry
+    # the text writes the name itself: the body's own name, read where it stands
+    assert clean_text("TARN SPACE AGENCY\n\nThe Tarn Space Agency signed an MoU with Brindle University on Monday, "
+                      "its director said in a statement to the press.\n").source is None
+    # a headline in capitals after other lines is no masthead
+    assert clean_text("News\n\nCALLS ON THE MINISTRY, TOURS BRINDLE RESEARCH INSTITUTE\n\n" + body).source is None

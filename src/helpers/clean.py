@@ -158,6 +158,24 @@ def _inline_date(line: str, lower: str, bp: dict) -> tuple[dt.date | None, int]:
     return None, len(line)
 
 
+_SMALL = frozenset({"of", "and", "for", "the", "in", "on", "at", "de", "du", "des", "la", "le", "del", "di", "da",
+                    "do", "dos", "das", "für", "und", "&"})
+
+
+def _capitals_name(line: str) -> str | None:
+    """A masthead line that names a body in capitals ("MINISTRY OF HIGHER EDUCATION", "KENYA SPACE
+    AGENCY"), in its own case: its head word first before "of"/"for", or last."""
+    words = re.sub(r"\s*\([A-Z&-]+\)$", "", line).split()  # "MINISTRY OF X (MOX)"
+    if not 2 <= len(words) <= 14 or not line.isupper() or not "".join(words).replace(",", "").isalpha():
+        return None
+    heads = lexicon.org_heads()[0].first
+    first, last = words[0].lower(), words[-1].lower()
+    if first == "government" or not (first in heads and words[1].lower() in ("of", "for")
+                                     or last in heads and len(words) >= 3):
+        return None  # "GOVERNMENT OF X": a whole government, whose ministry the release names
+    return " ".join(x.lower() if x.lower() in _SMALL and q else x.capitalize() for q, x in enumerate(words))
+
+
 def _copyright_source(line: str) -> str | None:
     rest = _COPYRIGHT.sub("", line, count=1)
     for m in reversed(find_dates(rest)):
@@ -188,6 +206,7 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
     paragraphs: list[list[str]] = [[]]
     seen_body = False
     nonblank = 0
+    masthead, masthead_lines = None, 0
     for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = strip_markdown(raw_line.replace("\u00a0", " ").replace("\u3000", " "))
         if not line:
@@ -237,6 +256,11 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             continue
         if _starts(lower, bp["footer_prefixes"]) or (len(line) < 120 and _CONTACT.search(line)):
             continue
+        if nonblank == masthead_lines + 1 and nonblank <= 3 and line.isupper():
+            masthead_lines = nonblank  # the masthead: the lines in capitals the release opens with
+            if name := _capitals_name(line):
+                masthead = name  # "REPUBLIC OF X" over "MINISTRY OF Y": the body that speaks
+                continue
         if _is_nav(line, lower, bp):
             continue
         if top and len(line.split()) < 4 and not line.endswith("."):
@@ -250,6 +274,8 @@ def clean_text(raw: str, *, top_lines: int = 8, title: str | None = None) -> Cle
             seen_body = True
         paragraphs[-1].append(_BULLET.sub("", line))
     out.text = "\n\n".join("\n".join(p) for p in paragraphs if p)
+    if out.source is None and masthead and masthead.lower() not in out.text.lower():
+        out.source = masthead  # a name in capitals that the text never writes in its own case
     if out.published is None and (lead := _LEADING_DATE.match(out.text)):
         out.published = _full_date(lead.group(1))  # "12th October 2017…In an effort"
     if out.published is None and (line := dateline(out.text)) is not None:
