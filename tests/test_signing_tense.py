@@ -181,3 +181,18 @@ def test_a_legal_disclaimer_tells_no_event():
                                     "signing of definitive agreements."))
     assert not tense.disclaimer(*_words("Tarn and Osk signed a definitive agreement on 4 May 2024."))
 
+
+
+@pytest.mark.parametrize("sentence, none", [
+    ("The resolution authorises the minister to take the remaining steps leading to the signing of the MoU.", True),
+    ("The talks paved the way towards the signing of a framework agreement.", True),
+    ("The Ministry said the MoU, when signed, will be implemented under the national space policy.", True),
+    ("If entered into, the framework agreement is expected to run for three years.", True),
+    ("No binding agreement has yet been entered into.", True),
+    ("The two companies have entered into exclusive negotiations and expect to sign an agreement in May.", True),
+    ("Prior to the signing of the MoU, the delegation toured the campus.", False),
+    ("Tarn University and Brindle Labs entered into a memorandum of understanding on Monday.", False),
+])
+def test_untold_reads_a_signing_still_to_come_or_denied(sentence, none):
+    w = words_of(sentence)
+    assert tense.untold(w, 0, len(w)) is none

@@ -85,7 +85,7 @@ def _modifier(w: Words, k: int) -> bool:
     return low.replace("-", "").isalpha()
 
 
-def _entered_into(w: Words, s: int, e: int) -> bool:
+def entered_into(w: Words, s: int, e: int) -> bool:
     """Whether words s..e say "entered into" an agreement (not "entered into force"), or "entered a
     strategic partnership"."""
     n = len(w)
@@ -139,7 +139,7 @@ def main_sign(w: Words, s: int, e: int, words) -> int | None:
 
 def sign_at(w: Words, k: int, words) -> bool:
     """Whether word k signs: one of `words`, "entered" into an agreement, or announces one."""
-    return w.lower[k] in words or w.lower[k] == "entered" and _entered_into(w, k, k + 1) \
+    return w.lower[k] in words or w.lower[k] == "entered" and entered_into(w, k, k + 1) \
         or w.lower[k] in ANNOUNCE and _announces(w, k)
 
 
@@ -166,7 +166,7 @@ def is_signing(w: Words, s: int, e: int) -> bool:
     """Whether words s..e report a signing (a signing word and an agreement, or a signing ceremony)."""
     lowers = w.lower[s:e]
     present = set(lowers)
-    if "entered" in present and _entered_into(w, s, e):
+    if "entered" in present and entered_into(w, s, e):
         return True  # "entered into an MoU", "have entered a strategic partnership"
     if not present.isdisjoint(ANNOUNCE) and any(w.lower[k] in ANNOUNCE and _announces(w, k) for k in range(s, e)):
         return True
@@ -179,7 +179,7 @@ def is_signing(w: Words, s: int, e: int) -> bool:
                                      for k in range(len(lowers) - 1)):
         return True
     if not any(w.lower[k] in SIGN_WORDS and not _event_ended(w, s, k) for k in range(s, e)) \
-            and not _entered_into(w, s, e):
+            and not entered_into(w, s, e):
         return False
     return any(tuple(lowers[k:k + n]) in HEADS for k in range(len(lowers)) if lowers[k] in _HEAD_WORDS
                for n in (3, 1))

@@ -8,7 +8,7 @@ import datetime as dt
 
 from .. import lexicon
 from ..dates import MONTHS, WEEKDAYS
-from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, in_relative_clause
+from .agreements import _HEAD_WORDS, _SIGN_PAST, PAST_SIGN, SIGN_WORDS, entered_into, in_relative_clause
 from .nlp import Words, words_of
 
 _BUILT_ON = {"build", "built", "builds", "building", "existing", "previous", "prior", "earlier", "former"}
@@ -64,14 +64,19 @@ def another(w: Words, s: int, e: int) -> bool:
 
 def _signs_at(w: Words, s: int, e: int) -> list[int]:
     """Where words s..e hold a signing word."""
-    return [k for k in range(s, e) if w.lower[k] in SIGN_WORDS]
+    lowers = w.lower[s:e]
+    if SIGN_WORDS.isdisjoint(lowers) and "entered" not in lowers:
+        return []
+    return [k for k in range(s, e) if w.lower[k] in SIGN_WORDS
+            or w.lower[k] == "entered" and (entered_into(w, k, k + 1) or k > s and w.lower[k - 1] in _PASSIVE_BE
+                                            and w.lower[k + 1:k + 2] == ["into"])]  # "into an MoU", "been entered into"
 
 
 def intended(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention ("hope to sign", "will be signed")."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
-        return False
     signs_at = _signs_at(w, s, e)
+    if not signs_at:
+        return False
     cues = lexicon.intention_cues()
     return all(_intention_at(w, s, e, k, cues) for k in signs_at)
 
@@ -79,9 +84,9 @@ def intended(w: Words, s: int, e: int) -> bool:
 def untold(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is an intention or denied ("No memorandum was signed
     during the visit: both rectors hope to sign it this autumn"): the sentence tells of no signing."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
-        return False
     signs_at = _signs_at(w, s, e)
+    if not signs_at:
+        return False
     denied = [_negated_at(w, s, k) for k in signs_at]
     if any(no and "yet" in w.lower[max(s, k - 4):k + 3] for k, no in zip(signs_at, denied)):
         return True  # "Although some called the symposium a signing ceremony, no agreement has been signed yet"
@@ -114,6 +119,11 @@ def _intention_at(w: Words, s: int, e: int, k: int, cues) -> bool:
         return True  # "the two sides exchanged the signed copies of the MoU": a thing, no signing
     if low == "signing" and k > s and w.lower[k - 1] == "for":
         return True  # "are to be submitted for signing at the next meeting": a purpose, not a signing
+    if low == "signing" and k - 2 >= s and w.lower[k - 1] == "the" and (w.lower[k - 2] in ("towards", "toward") or (
+            k - 3 >= s and w.lower[k - 2] == "to" and w.lower[k - 3] in _LEADING)):
+        return True  # "the remaining steps leading to the signing of the agreement": a goal, not a signing
+    if low in PAST_SIGN and k > s and w.lower[k - 1] in _CONDITIONS:
+        return True  # "the MoU, when signed, will be implemented", "If entered into, the agreement": to come
     if low in PAST_SIGN and _coordinated_to_come(w, s, k):
         return True  # "is expected to be submitted to the Council and, subject to its approval, signed"
     if low == "sign" and k - 2 >= s and w.lower[k - 1] in ("we", "they", "you") and w.lower[k - 2] in _HEAD_WORDS \
@@ -140,6 +150,8 @@ _SIGNED_THINGS = {"copies", "copy", "documents", "document", "texts", "text", "v
 _PENDING = {"consideration", "discussion", "negotiation", "review", "preparation"}  # "is under consideration"
 _CONDITIONS = {"when", "once", "if", "until", "till", "unless", "after", "before", "soon"}  # "as soon as"
 _PERFECT = {"has", "have", "is", "are"}
+_PASSIVE_BE = {"be", "been", "being"}
+_LEADING = {"leading", "lead", "leads", "steps", "step", "way", "path", "road", "run-up", "prelude"}
 
 
 def _conditional(w: Words, s: int, k: int) -> bool:
@@ -184,8 +196,6 @@ _LICENSING = {"authorised", "authorized", "authorises", "authorizes", "authorise
 def negated(w: Words, s: int, e: int) -> bool:
     """Whether every signing word of words s..e is denied ("No agreement was signed", "did not sign",
     "without signing"): the sentence tells of no signing."""
-    if SIGN_WORDS.isdisjoint(w.lower[s:e]):
-        return False
     signs_at = _signs_at(w, s, e)
     return bool(signs_at) and all(_negated_at(w, s, k) for k in signs_at)
 
