@@ -275,3 +275,10 @@ def test_a_masthead_in_capitals_names_the_publisher_the_text_never_writes():
                       "its director said in a statement to the press.\n").source is None
     # a headline in capitals after other lines is no masthead
     assert clean_text("News\n\nCALLS ON THE MINISTRY, TOURS BRINDLE RESEARCH INSTITUTE\n\n" + body).source is None
+
+
+def test_a_dateline_with_its_weekday_under_a_long_headline_dates_the_release():
+    text = ("Cabinet of Tarnia – Media Centre\n\nCabinet approves the Tarnia–Brindle science and technology "
+            "cooperation agreement and refers it to the House\n\nBrindle, Wednesday 9 October 2024\n\n"
+            "The Council of Ministers, at its weekly meeting held today, approved a draft decree on the agreement.\n")
+    assert clean_text(text).published == dt.date(2024, 10, 9)

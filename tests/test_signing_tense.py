@@ -196,3 +196,13 @@ def test_a_legal_disclaimer_tells_no_event():
 def test_untold_reads_a_signing_still_to_come_or_denied(sentence, none):
     w = words_of(sentence)
     assert tense.untold(w, 0, len(w)) is none
+
+
+@pytest.mark.parametrize("sentence, past", [
+    ("The agreement was signed in Astana on 14 May 2024, during the visit of a ministerial delegation.", True),
+    ("The agreement was signed in Astana on 7 October 2024, during the visit of a ministerial delegation.", False),
+    ("The programme stems from a memorandum of understanding signed by the presidents of the two institutions at "
+     "the Tarn-Brindle Education and Research Forum in London in March 2023.", True),
+])
+def test_earlier_reads_a_full_date_months_back_and_a_year_far_after_the_verb(sentence, past):
+    assert tense.earlier(*_words(sentence), dt.date(2024, 10, 9)) is past

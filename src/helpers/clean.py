@@ -131,7 +131,7 @@ def _date_line(line: str, lower: str, bp: dict) -> dt.date | None:
 
 
 # "Bucharest, 10 October 2024" alone on its line after the bullets of a standfirst: the release's dateline
-_DATELINE_ALONE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*[\w .,]{6,20}$")
+_DATELINE_ALONE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*[\w .,]{6,30}$")  # "Cairo, Wednesday 9 October 2024"
 
 
 def _full_date(text: str) -> dt.date | None:

@@ -310,7 +310,7 @@ def earlier(w: Words, s: int, e: int, date: dt.date | None) -> bool:
                 and any(w.lower[q] in _HEAD_WORDS for q in range(max(s, k - 5), k)):
             return True  # "would build on the memorandum of understanding signed between A and B"
         if date is not None and k == verbs[0] and any(
-                _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 18))):
+                _year(w.lower[q]) and int(w.lower[q]) < date.year for q in range(k, min(stop, k + 24))):
             return True
         if date is not None and w.lower[k] in _SIGN_PAST and _months_before(w, k, stop, date) >= 2:
             return True  # "the agreement signed by the two universities in September" in a November release
@@ -328,6 +328,10 @@ _LAST = {"year", "month", "spring", "summer", "autumn", "fall", "winter"}
 def _months_before(w: Words, k: int, stop: int, date: dt.date) -> int:
     """How many months before `date` the month a signing participle at k is dated by ("signed in
     September", "signed in Santiago in March"), with no day or year of its own; 0 when none."""
+    for q in range(k + 1, min(stop, k + 10) - 3):
+        if w.lower[q] == "on" and w.lower[q + 1].isdigit() and MONTHS.get(w.lower[q + 2]) and _year(w.lower[q + 3]) \
+                and int(w.lower[q + 3]) == date.year:
+            return max(date.month - MONTHS[w.lower[q + 2]], 0)  # "signed in Astana on 14 May 2024" in October 2024
     for q in range(k + 1, min(stop, k + 10) - 1):
         month = MONTHS.get(w.lower[q + 1]) if w.lower[q] == "in" and len(w.lower[q + 1]) > 3 else None
         if month is not None and q + 2 < len(w) and _year(w.lower[q + 2]) and int(w.lower[q + 2]) == date.year:
