@@ -331,7 +331,8 @@ def _months_before(w: Words, k: int, stop: int, date: dt.date) -> int:
     for q in range(k + 1, min(stop, k + 10) - 3):
         if w.lower[q] == "on" and w.lower[q + 1].isdigit() and MONTHS.get(w.lower[q + 2]) and _year(w.lower[q + 3]) \
                 and int(w.lower[q + 3]) == date.year:
-            return max(date.month - MONTHS[w.lower[q + 2]], 0)  # "signed in Astana on 14 May 2024" in October 2024
+            months = date.month - MONTHS[w.lower[q + 2]]  # "signed in Astana on 14 May 2024" in October 2024
+            return months if months >= 3 else 0  # a full date two months back may still be the reported signing
     for q in range(k + 1, min(stop, k + 10) - 1):
         month = MONTHS.get(w.lower[q + 1]) if w.lower[q] == "in" and len(w.lower[q + 1]) > 3 else None
         if month is not None and q + 2 < len(w) and _year(w.lower[q + 2]) and int(w.lower[q + 2]) == date.year:
