@@ -190,7 +190,12 @@ def test_a_legal_disclaimer_tells_no_event():
     ("If entered into, the framework agreement is expected to run for three years.", True),
     ("No binding agreement has yet been entered into.", True),
     ("The two companies have entered into exclusive negotiations and expect to sign an agreement in May.", True),
+    ("Reports claiming that Tarn University signed an MoU with Brindle Labs are untrue and baseless.", True),
+    ("No such memorandum or agreement has been signed by the Institute.", True),
+    ("The two institutes concluded the third and final round of negotiations on an implementing arrangement.", True),
+    ("The Council authorised the Minister to discuss the draft memorandum with the Tarnian side and sign it.", True),
     ("Prior to the signing of the MoU, the delegation toured the campus.", False),
+    ("Reports say Tarn University signed an MoU with Brindle Labs on Monday.", False),
     ("Tarn University and Brindle Labs entered into a memorandum of understanding on Monday.", False),
 ])
 def test_untold_reads_a_signing_still_to_come_or_denied(sentence, none):

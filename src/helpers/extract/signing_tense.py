@@ -90,8 +90,16 @@ def untold(w: Words, s: int, e: int) -> bool:
     denied = [_negated_at(w, s, k) for k in signs_at]
     if any(no and "yet" in w.lower[max(s, k - 4):k + 3] for k, no in zip(signs_at, denied)):
         return True  # "Although some called the symposium a signing ceremony, no agreement has been signed yet"
+    if not _CLAIMS.isdisjoint(w.lower[s:signs_at[0]]) and not _UNTRUE.isdisjoint(w.lower[s:e]):
+        return True  # "Reports claiming that X signed an MoU with Y are untrue and baseless"
     cues = lexicon.intention_cues()
     return all(no or _intention_at(w, s, e, k, cues) for k, no in zip(signs_at, denied))
+
+
+_CLAIMS = {"claiming", "claim", "claims", "claimed", "alleging", "alleged", "allegations", "rumours", "rumors",
+           "speculation", "reports", "reported", "suggesting"}
+_UNTRUE = {"untrue", "false", "baseless", "unfounded", "incorrect", "inaccurate", "misleading", "denied", "denies",
+           "deny", "refuted", "refutes", "rejected", "rejects"}
 
 
 def _intention_at(w: Words, s: int, e: int, k: int, cues) -> bool:
@@ -122,6 +130,10 @@ def _intention_at(w: Words, s: int, e: int, k: int, cues) -> bool:
     if low == "signing" and k - 2 >= s and w.lower[k - 1] == "the" and (w.lower[k - 2] in ("towards", "toward") or (
             k - 3 >= s and w.lower[k - 2] == "to" and w.lower[k - 3] in _LEADING)):
         return True  # "the remaining steps leading to the signing of the agreement": a goal, not a signing
+    if low == "sign" and k > s and w.lower[k - 1] == "and" and "to" in w.lower[max(s, k - 30):k - 1]:
+        return True  # "authorizing the CEO to discuss the draft with the other side and sign it": an infinitive
+    if low == "concluded" and not _TALKS.isdisjoint(w.lower[k + 1:k + 8]):
+        return True  # "concluded the third and final round of negotiations on an arrangement": talks, no signing
     if low in PAST_SIGN and k > s and w.lower[k - 1] in _CONDITIONS:
         return True  # "the MoU, when signed, will be implemented", "If entered into, the agreement": to come
     if low in PAST_SIGN and _coordinated_to_come(w, s, k):
@@ -221,7 +233,7 @@ def _denied_subject(w: Words, s: int, k: int) -> bool:
         q -= 2  # "no memorandum of understanding has been signed"
     if q == k - 1 or w.lower[q] not in _HEAD_WORDS:
         return False
-    return any(w.lower[p] == "no" for p in range(max(s, q - 3), q))
+    return any(w.lower[p] == "no" for p in range(max(s, q - 5), q))  # "No such memorandum or agreement has"
 
 
 _FRAMES = {"under", "implementation", "implementing", "implement", "framework", "extension", "extend", "renewal",
