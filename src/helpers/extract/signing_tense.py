@@ -233,7 +233,8 @@ def _denied_subject(w: Words, s: int, k: int) -> bool:
         q -= 2  # "no memorandum of understanding has been signed"
     if q == k - 1 or w.lower[q] not in _HEAD_WORDS:
         return False
-    return any(w.lower[p] == "no" for p in range(max(s, q - 5), q))  # "No such memorandum or agreement has"
+    # "No such memorandum or agreement has been signed"; not "No sooner had the agreement been signed"
+    return any(w.lower[p] == "no" and w.lower[p + 1] != "sooner" for p in range(max(s, q - 5), q))
 
 
 _FRAMES = {"under", "implementation", "implementing", "implement", "framework", "extension", "extend", "renewal",
