@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from support import release_facts
 
@@ -89,3 +91,12 @@ def test_a_unit_of_the_publishers_office_climbs_to_the_university():
         "Prof. Imran Soomro, Chairman of the Department of Civil Engineering, briefed the visitors.",
         source="Public Relations Office, IDUET")
     assert _affiliation(facts, "Imran Soomro") == "Indus Delta University of Engineering and Technology"
+
+
+def test_a_person_in_a_unit_of_no_owner_belongs_to_the_body_their_sentence_names():
+    f = release_facts("Tarn University and the Brindle Institute for Tropical Research (BITR) signed a memorandum "
+                      "on 4 May 2025. The BITR delegation further comprised Dr. Ann Dale, Deputy Director; Dr. Ivo "
+                      "Baric, Head of the Plant Health and Epidemiology Research Unit; and Ms. Ada Lind, Head of the "
+                      "Legal and Contracts Office.", published=dt.date(2025, 5, 5))
+    assert f.people["baric ivo"].org == "brindle institute for tropical research"
+    assert f.people["ada lind"].org == "brindle institute for tropical research"

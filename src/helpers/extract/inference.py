@@ -12,7 +12,7 @@ from .orgs import find_orgs
 from .release_orgs import GENERIC_COMPANY, by_function, headed, header_body, top_org
 from .theme_scope import is_country
 from .titles import posted
-from .unit_owners import people_of_parts
+from .unit_owners import people_of_parts, people_of_units
 
 
 def infer_affiliations(facts: DocFacts) -> None:
@@ -25,6 +25,7 @@ def infer_affiliations(facts: DocFacts) -> None:
     publisher = _publisher(facts)
     if publisher and facts.orgs[publisher].parent in facts.orgs:
         publisher = facts.orgs[publisher].parent  # "Media Unit, Ministry of X" speaks for X
+    people_of_units(facts)
     people_of_parts(facts, publisher)
     delegation = _delegation_org(facts)
     text = facts.doc.text

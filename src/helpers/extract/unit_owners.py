@@ -110,3 +110,54 @@ def people_of_parts(facts: DocFacts, publisher: str | None) -> None:
                 or not part_named(lo) or lo.kind == "government" != home.kind:
             continue
         lp.org, lp.flag = publisher, "inferred-from-publisher"
+
+
+def people_of_units(facts: DocFacts) -> None:
+    """A person the text places in a parentless unit that signs nothing ("Dr A, Head of the Plant Health
+    Research Unit", in "The IRTM delegation further comprised ...") belongs to the body their sentence
+    names last before them: by the guide, the unit stays in the title."""
+    parties = {r[1] for ev in facts.events for r in ev.roles if r[3] == "party"}
+    where = {}
+    for ev in facts.events:
+        for r in ev.roles:
+            if r[0] is not None:
+                where.setdefault(r[0], (r[4], r[5]))
+    starts = {}
+    for kind, key, a, _ in facts.mentions:
+        if kind == "person":
+            starts.setdefault(key, a)
+    bodies = [(a, key) for kind, key, a, _ in facts.mentions if kind == "organization" and key in facts.orgs]
+    for lp in facts.people.values():
+        lo = facts.orgs.get(lp.org or "")
+        if lo is None or lo.parent is not None or lo.key in parties or lo.acronym or lp.key not in where \
+                or not (_unit_named(lo) or bare_unit(lo)):
+            continue
+        a, _ = where[lp.key]
+        at = starts.get(lp.key, a)
+        before = [_top(facts, key) for b, key in bodies if a <= b < at]
+        before = [k for k in before if k is not None and k != lo.key]
+        if before:
+            lp.org, lp.flag = before[-1], "inferred-from-unit"
+
+
+def _top(facts: DocFacts, key: str) -> str | None:
+    """The top-level body of an organisation the release names, or None for a unit of its own or a country."""
+    while facts.orgs[key].parent in facts.orgs:
+        key = facts.orgs[key].parent
+    lo = facts.orgs[key]
+    if len(lo.name.split()) < 2 and not lo.acronym:
+        return None  # "Ltd" left of "Hanbit Aerospace Co., Ltd": no body
+    return None if _unit_named(lo) or bare_unit(lo) or is_country(lo.name) else key
+
+
+_UNIT_ENDS = _PART_HEADS | {"platform", "station"}
+
+
+def _unit_named(lo: LocalOrg) -> bool:
+    """Whether a name opens or ends with a unit's head and names no place ("Plant Health Research Unit",
+    "Office of Research"; not "Rwanda Agricultural Genomics Laboratory", a body of its own)."""
+    words = lo.name.replace(",", " ").lower().split()
+    if len(words) < 2 or lo.name.isupper() or _of_a_place(lo) or any(is_country(x) for x in lo.name.split()):
+        return False
+    return words[0] in _PART_HEADS or words[-1] in _UNIT_ENDS
+
