@@ -1007,3 +1007,14 @@ def test_people_who_show_a_delegation_round_are_not_its_members():
     f = _facts("A delegation from Tarn University visited Brindle Labs on 4 May 2025. The delegation also toured the "
                "Radar Test Site, where Head of the Site Ivo Baric explained its work.")
     assert f.people["baric ivo"].org != "tarn university"
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Dr Ann Dale, Director of the University's Centre for Water Systems, attended.", "Director of the Centre for Water Systems"),
+    ("Ivo Baric, Chief of the Academy's Glacier Monitoring Unit, presented the results.",
+     "Chief of the Glacier Monitoring Unit"),
+    ("Dr Ann Dale, Director of the University, attended.", "Director of the University"),
+])
+def test_a_unit_after_a_generic_owners_possessive_stays_in_the_title(sentence, title):
+    f = _facts("Tarn University and the Brindle Academy of Sciences signed an MoU on 4 May 2025. " + sentence)
+    assert title in {p.title for p in f.people.values()}

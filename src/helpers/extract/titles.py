@@ -132,6 +132,11 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
         head = text[w.start[k]:w.end[org.i - 1 - (w.lower[org.i - 1] == "the")]]
         title = f"{head} the {text[w.start[end + 1]:w.end[board - 1]]}"
         end = board  # "Chairperson of TRIC's Governing Board, Hon. A": the board's chair is TRIC's
+    if org is None and end + 2 < e and w.text[end] in ("'s", "’s") and w.lower[end - 2] == "the" \
+            and (unit := _unit_after(w, end + 1, e, orgs_at)) > end + 1:
+        # "Director of the University's Centre for Water Systems, Dr. A": the unit stays in the title
+        title = f"{text[w.start[k]:w.end[end - 2]]} {text[w.start[end + 1]:w.end[unit - 1]]}"
+        end = unit
     if (org is None or not org.is_acronym and org.i == k + n + 1 + (w.lower[k + n + 1] == "the")
             and (not lexicon.org_heads()[0].match(w.lower, org.i, org.j)[0]
                  or w.lower[org.i] in lexicon.field_words())) \
@@ -159,6 +164,18 @@ def _board_after(w: Words, q: int, e: int) -> int:
 
 
 _BOARD_HEADS = _BOARDS | {"Committee", "Trustees", "Assembly"}
+
+
+def _unit_after(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:
+    """End of a unit's name written after a generic owner's possessive ("the University's Centre for
+    Water Systems", "the Academy's Glacier Monitoring Unit"), else q."""
+    if q in orgs_at:
+        unit = orgs_at[q]
+        return unit.j if not lexicon.org_heads()[1].isdisjoint(unit.name.lower().split()) else q
+    r = q
+    while r < e and r - q < 6 and is_cap(w.text[r]) and not lexicon.people()[0].match(w.lower, r, e)[0]:
+        r += 1
+    return r if r > q + 1 and w.lower[r - 1] in lexicon.org_heads()[1] else q
 # the first word of a body's own board after "of its" ("its Governing Board", "their Board of Directors")
 _OWN_BOARDS = {"board", "council", "committee", "governing", "executive", "supervisory", "management"}
 
