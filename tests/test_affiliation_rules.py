@@ -1018,3 +1018,18 @@ def test_people_who_show_a_delegation_round_are_not_its_members():
 def test_a_unit_after_a_generic_owners_possessive_stays_in_the_title(sentence, title):
     f = _facts("Tarn University and the Brindle Academy of Sciences signed an MoU on 4 May 2025. " + sentence)
     assert title in {p.title for p in f.people.values()}
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("The talks were attended by the Vice-President for Research and Transfer, Prof. Dr. rer. nat. Ann Dale.",
+     "Vice-President for Research and Transfer"),
+    ("The talks were attended by the Dean, Dr. phil. habil. Ann Dale.", "Dean"),
+    ("The ceremony was chaired by the Deputy Vice Chancellor – Academic, Research and Consultancy, Prof. Ann Dale.",
+     "Deputy Vice Chancellor – Academic, Research and Consultancy"),
+    ("Welcoming the guests, the Deputy Vice-Chancellor: Research and Innovation, Prof. Ann Dale, spoke.",
+     "Deputy Vice-Chancellor: Research and Innovation"),
+    ("The MoU was witnessed by the Deputy Minister – Ms. Ann Dale.", "Deputy Minister"),
+])
+def test_a_title_reaches_its_holder_past_a_doctorate_or_a_dashed_portfolio(sentence, title):
+    f = _facts("Tarn University and Brindle Labs signed an MoU on 4 May 2025. " + sentence)
+    assert f.people["ann dale"].title == title

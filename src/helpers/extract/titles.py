@@ -44,6 +44,9 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
                 is_cap(w.text[q]) or w.lower[q] in (",", "and", "&", "of") for q in range(end + 1, close)):
             end = close + 1  # "Deputy Vice-Chancellor (Research, Innovation and Extension)"
             n = end - k
+    if end + 2 < e and w.text[end] in ("–", "—", ":") and (q := _dashed_portfolio(w, end + 1, e)) > end + 1:
+        end = q  # "Deputy Vice Chancellor – Academic, Research and Consultancy, Prof. A"
+        n = end - k
     if end + 2 < e and w.text[end] == "," and (q := portfolio_end(w, end + 1, e)) and q < e and w.text[q] == ",":
         end = q  # "Vice-President, Academic Affairs, Dr. A": the portfolio after a comma is the title's
         n = end - k
@@ -164,6 +167,19 @@ def _board_after(w: Words, q: int, e: int) -> int:
 
 
 _BOARD_HEADS = _BOARDS | {"Committee", "Trustees", "Assembly"}
+
+
+def _dashed_portfolio(w: Words, q: int, e: int) -> int:
+    """End of a portfolio after a dash or a colon that runs up to the comma before an honorific
+    ("– Academic, Research and Consultancy, Prof. A", ": Research, Innovation and Internationalisation,
+    Prof. A"), else q."""
+    honor = lexicon.people()[0]
+    r = q
+    while r < e and r - q < 10 and (is_cap(w.text[r]) or w.lower[r] in (",", "and", "&")):
+        if w.text[r] == "," and r > q and honor.match(w.lower, r + 1, e)[0]:
+            return r
+        r += 1
+    return q
 
 
 def _unit_after(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:
