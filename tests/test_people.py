@@ -1197,3 +1197,18 @@ def test_a_title_over_its_bodys_own_board_is_one_title():
     f = _facts("The protocol was signed on 4 May 2024; signing for Anadolu Tarn was the Chairman of its Board of "
                "Directors, Kemal Özbil.")
     assert f.people["kemal özbil"].title == "Chairman of the Board of Directors"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The MoU was signed by the President, Prof. Dr.-Ing. Dr. h.c. Friedrich von Albersdorf, and Ann Dale.",
+     "Friedrich von Albersdorf"),
+    ("The ceremony was moderated by the Deputy Vice-Chancellor, Dr. Jeanne d'Arc Uwase Ingabire, and others.",
+     "Jeanne d'Arc Uwase Ingabire"),
+    ("The Ambassador of Tarnia to Brindle Mr. Dilshod Rakhimovich Karimov also attended.",
+     "Dilshod Rakhimovich Karimov"),
+    ("The signing was witnessed by Cr Leanne Dwyer, Mayor of Port Tarn.", "Leanne Dwyer"),
+    ("Also present was Hojatoleslam Seyed Hossein Mirdamadi, Head of the Cultural Office.", "Seyed Hossein Mirdamadi"),
+])
+def test_names_after_doctorates_elided_particles_posts_and_local_honorifics(sentence, name):
+    f = _facts("Tarn University and Brindle Labs signed an MoU on 4 May 2025. " + sentence)
+    assert name in {p.name for p in f.people.values()}

@@ -104,6 +104,9 @@ def name_words(w: Words, k: int, e: int, stop: frozenset[str], loose: bool) -> i
         if n > k and "-" in word and _particle_word(word, particles):
             n += 1  # "Omar al-Ansari"
             continue
+        if n > k and word[:2] in ("d'", "d’") and NAME_WORD.match(word[2:]) and word[2:3].isupper():
+            n += 1  # "Jeanne d'Arc Uwase Ingabire": an elided particle joined to its name
+            continue
         if n > k and low in particles:
             q = n
             while q < e and w.lower[q] in particles and q - n < 3:

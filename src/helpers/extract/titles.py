@@ -69,8 +69,8 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
             and w.lower[end] in ("to", "in"):
         q = end + 1 + (w.lower[end + 1] == "the")
         t = q
-        while t < e and t - q < 4 and is_cap(w.text[t]):
-            t += 1
+        while t < e and t - q < 4 and is_cap(w.text[t]) and not lexicon.people()[0].match(w.lower, t, e)[0]:
+            t += 1  # not "Ambassador of X to Pakistan Mr. A": the honorific opens the holder's name
         if t > q:
             end = t  # "Ambassador to the UAE", "High Commissioner to India": where the post is
             n = end - k
@@ -109,7 +109,7 @@ def title_at(w: Words, k: int, e: int, orgs_at: dict[int, OrgSpan], text: str):
     if w.lower[k] in lexicon.word_set("titles", "diplomatic_posts") and end + 1 < e and w.lower[end] in ("to", "in") \
             and is_cap(w.text[end + 1 + (end + 2 < e and w.lower[end + 1] == "the")]):
         q = end + 1 + (w.lower[end + 1] == "the")
-        while q < e and q - end < 6 and is_cap(w.text[q]):
+        while q < e and q - end < 6 and is_cap(w.text[q]) and not lexicon.people()[0].match(w.lower, q, e)[0]:
             q += 1
         end = title_end = q  # "the Ambassador of Georgia to Austria, H.E. A": where the post is
     units = lexicon.org_heads()[1]
