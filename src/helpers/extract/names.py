@@ -192,8 +192,8 @@ def _doctorate_fields() -> frozenset[str]:
 def monsieur(w: Words, k: int, e: int) -> int:
     """French "M." before a name with an upper-case family name ("M. Karim EL ALAOUI"), not an initial
     ("M. Lakshmi Narayanan")."""
-    return int(w.text[k] == "M." and (any(
-        len(word) > 1 and word.isupper() and word.isalpha() for word in w.text[k + 2:min(e, k + 5)])
+    return int(w.text[k] == "M." and (any(  # "M. FALL", "M. Olivier BESNARD-ROY"
+        len(word) > 1 and word.isupper() and word.replace("-", "").isalpha() for word in w.text[k + 1:min(e, k + 5)])
         or k + 3 < e and w.lower[k + 2] in _MAGHREB and is_cap(w.text[k + 3])))  # "M. Walid Ben Amor"
 
 
