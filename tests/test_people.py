@@ -1221,3 +1221,13 @@ def test_a_title_over_its_bodys_own_board_is_one_title():
 def test_names_after_doctorates_elided_particles_posts_and_local_honorifics(sentence, name):
     f = _facts("Tarn University and Brindle Labs signed an MoU on 4 May 2025. " + sentence)
     assert name.lower() in {p.name.lower() for p in f.people.values()}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("A delegation from Tarn University (TU) in Thunder Ridge, Ontario, visited Brindle Labs.", "Thunder Ridge"),
+    ("The ceremony, held at the Ministry's headquarters in Al Khuwair, was presided over by Dr. Ann Dale.",
+     "Al Khuwair"),
+])
+def test_a_bare_name_after_in_is_a_place_not_a_person(sentence, place):
+    f = _facts("Tarn University and Brindle Labs signed an MoU on 4 May 2025. " + sentence)
+    assert place.lower() not in {p.name.lower() for p in f.people.values()}

@@ -339,7 +339,7 @@ def scan(w: Words, s: int, e: int, text: str, orgs: list[OrgSpan], ents=None) ->
                 continue
             if m - k >= 2 and (holds_place(w.text[k:m]) and not (  # "Rosa Elvira MENDOZA DE LA CRUZ": a person
                     m - k >= 3 and w.text[k + 2].isupper() and given_names_before(w, k + 2, not_name))
-                               or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] == "the"
+                               or noun_in(w.text[k:m]) or k > s and w.lower[k - 1] in ("the", "in")
                                or m < e and w.lower[m] in _REGION_NOUNS):  # "in Cabo Delgado province"
                 # "Costa Rica and China will sign", "São Paulo": a place; "Molecular Biology", "the Design
                 # Kitchen": a thing (a bare person is never "the A B")
