@@ -1010,7 +1010,8 @@ def test_people_who_show_a_delegation_round_are_not_its_members():
 
 
 @pytest.mark.parametrize("sentence, title", [
-    ("Dr Ann Dale, Director of the University's Centre for Water Systems, attended.", "Director of the Centre for Water Systems"),
+    ("Dr Ann Dale, Director of the University's Centre for Water Systems, attended.",
+     "Director of the Centre for Water Systems"),
     ("Ivo Baric, Chief of the Academy's Glacier Monitoring Unit, presented the results.",
      "Chief of the Glacier Monitoring Unit"),
     ("Dr Ann Dale, Director of the University, attended.", "Director of the University"),

@@ -7,7 +7,17 @@ import itertools
 
 import pytest
 
-from helpers.dates import dateline, find_dates, find_today, find_weekday, parse_date, resolve, to_date, year_of_text
+from helpers.dates import (
+    as_text_reads,
+    dateline,
+    find_dates,
+    find_today,
+    find_weekday,
+    parse_date,
+    resolve,
+    to_date,
+    year_of_text,
+)
 
 
 def _one(text: str):
@@ -187,3 +197,14 @@ def test_a_slashed_date_is_read_day_first_when_the_text_names_that_day():
     month_first = find_dates("05/06/2023 03:42 PM\nKUALA LUMPUR, May 6 (Warta) -- X signed.")
     assert (day_first[0].month, day_first[0].day) == (6, 5)
     assert (month_first[0].month, month_first[0].day) == (5, 6)
+
+
+def test_a_date_written_with_dashes_is_read_day_first():
+    assert [(d.year, d.month, d.day) for d in find_dates("Sunday, 28-04-2024")] == [(2024, 4, 28)]
+
+
+def test_a_slashed_date_is_read_day_first_when_the_text_names_only_that_month():
+    text = "Published on 07/11/2024\n\nThe agreement was signed on 5 November in the Aula Magna."
+    assert as_text_reads(dt.date(2024, 7, 11), text) == dt.date(2024, 11, 7)
+    assert as_text_reads(dt.date(2024, 7, 11), text + " A July workshop on 3 July prepared it.") \
+        == dt.date(2024, 7, 11)  # both months named: left as read

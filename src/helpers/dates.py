@@ -18,11 +18,14 @@ _Y = r"(?P<year>(?:19|20)\d\d)"
 _SLASHED = re.compile(r"\b(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
 # "10.05.2023", "15. 1. 2025": day first
 _DOTTED = re.compile(r"\b(?P<day>[0-3]?\d)\. ?(?P<mnum>[01]?\d)\. ?(?P<year>(?:19|20)\d\d)\b")
+# "28-04-2024": day first
+_DASHED = re.compile(r"\b(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>(?:19|20)\d\d)\b")
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<mnum>[01]?\d)\s*[-/.月]\s*"
                r"(?P<day>[0-3]?\d)(?:日|(?!\d))"),
     _SLASHED,
     _DOTTED,
+    _DASHED,
     re.compile(rf"\b{_M}\s+{_D}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?:\s*,?\s*{_Y}\b)?", re.I),
     re.compile(rf"\b{_M}\s*,?\s+{_Y}\b", re.I),
@@ -87,7 +90,8 @@ def find_dates(text: str) -> list[DateMention]:
         return found
     slash = "/" in text
     for pattern in _PATTERNS:
-        if pattern is _SLASHED and not slash or pattern is _DOTTED and "." not in text:
+        if pattern is _SLASHED and not slash or pattern is _DOTTED and "." not in text \
+                or pattern is _DASHED and "-" not in text:
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -117,19 +121,35 @@ def as_text_reads(date: dt.date | None, text: str) -> dt.date | None:
     as "June 5" (a Malaysian or British house style), else unchanged."""
     if date is None or date.day > 12 or date.day == date.month or "/" not in text:
         return date
-    for d in find_dates(text):
+    found = find_dates(text)
+    for d in found:
         if d.year == date.year and (d.day, d.month) == (date.month, date.day) and _SLASHED.fullmatch(d.text):
             return dt.date(date.year, d.month, d.day)
+    if _day_first_month(found, date.year, date.month, date.day):
+        return dt.date(date.year, date.day, date.month)  # "07/11/2024" over "signed on 5 November"
     return date
+
+
+def _named_month(d: DateMention) -> bool:
+    """Whether a date writes its month as a word ("5 November", "June 5"), not as a number."""
+    return any(c.isalpha() for c in d.text)
+
+
+def _day_first_month(found: list[DateMention], year: int | None, first: int, second: int) -> bool:
+    """Whether the text names month `second` (the day-first reading of "first/second/year") in that
+    year and never month `first`: "Published on 07/11/2024" in a release that says "on 5 November"."""
+    named = [d for d in found if d.day and _named_month(d) and d.year in (None, year)]
+    return any(d.month == second for d in named) and not any(d.month == first for d in named)
 
 
 def _slashes_day_first(found: list[DateMention]) -> list[DateMention]:
     """"05/06/2023" read day first when the text names that day as "June 5" and never as "May 6"."""
-    named = {(d.month, d.day) for d in found if d.day and not _DIGIT.match(d.text)}
+    named = {(d.month, d.day) for d in found if d.day and _named_month(d)}
     out = []
     for d in found:
         if _SLASHED.fullmatch(d.text) and d.day and d.day <= 12 and d.month != d.day \
-                and (d.day, d.month) in named and (d.month, d.day) not in named:
+                and ((d.day, d.month) in named and (d.month, d.day) not in named
+                     or _day_first_month(found, d.year, d.month, d.day)):
             d = DateMention(d.start, d.end, d.text, d.year, d.day, d.month)
         out.append(d)
     return out
