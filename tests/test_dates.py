@@ -208,3 +208,11 @@ def test_a_slashed_date_is_read_day_first_when_the_text_names_only_that_month():
     assert as_text_reads(dt.date(2024, 7, 11), text) == dt.date(2024, 11, 7)
     assert as_text_reads(dt.date(2024, 7, 11), text + " A July workshop on 3 July prepared it.") \
         == dt.date(2024, 7, 11)  # both months named: left as read
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Dhaka, 1 May 2024: Tarn Telecom PLC has signed an MoU with Brindle University.", "1 May 2024"),
+    ("ISLAMABAD, Jan 17: A Memorandum of Understanding was signed here on Jan 16.", "Jan 17"),
+])
+def test_a_dateline_may_end_in_a_colon(text, date):
+    assert dateline(text).group("date") == date

@@ -42,6 +42,10 @@ _WIRE_DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}))"  # "Jakarta, 04.07.2023 –"
     r"\s*(?:/[^/\n]{2,40}/)?\s*(?:\.?\s*(?:--|[-–—])|\.(?=\s+[A-Z\"“]))")  # "Almaty, 12 May 2023. The"
+# "Dhaka, 1 May 2024: X has signed", "ISLAMABAD, Jan 17: A memorandum was signed": place, date, a colon
+_COLON_DATELINE = re.compile(
+    r"^\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*,\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?)\s*:\s")
 # "HONG KONG SAR – Media OutReach – 13 June 2022 –": place, wire and date between dashes
 _DASHED_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s*[A-Z][\w .'’&-]{1,40}?\s[-–—]\s*"
@@ -174,7 +178,8 @@ def dateline(text: str) -> re.Match | None:
     report's, not the event's."""
     bracketed = (_DATELINE, _SOURCE_DATELINE, _BRACKET_WIRE_DATELINE) if "(" in text[:80] else ()
     # "ABU DHABI, (Agency / WAM - ...)" is the second pattern's
-    for pattern in (*bracketed, _WIRE_DATELINE, _DASHED_DATELINE, _BRACKETED_DATELINE, _DASH_DATE_DATELINE):
+    for pattern in (*bracketed, _WIRE_DATELINE, _DASHED_DATELINE, _BRACKETED_DATELINE, _DASH_DATE_DATELINE,
+                    _COLON_DATELINE):
         if (m := pattern.match(text)) and find_dates(m.group("date")):
             return m
     return None
