@@ -248,17 +248,17 @@ def _build_events(facts: DocFacts, sentences: list, w: Words, text: str) -> None
                     ag.same_signing(w, s, e) or sum(r[3] == "party" for r in signing.roles) < 2):
                 add_parties(facts, signing, w, s, e, items, (a, b))
             signing.agreement = signing.agreement or name
-            if signing.date_text is None and dated or _names_the_day(signing, dated):
-                _set_date(signing, dated)
+            if signing.date_text is None and dated or (day := _day_in_range(signing, dated)):
+                _set_date(signing, dated if signing.date_text is None else day)
             elif signing.days > 1 and not dated and (day := ag.day_of_range(sentence, signing.date, signing.days)):
                 (signing.date, signing.date_text), signing.days = day, 1  # "on the second day of the workshop"
             if signing.location is None and dated:
                 loc, la, _ = ag.place(w, s, e, text, (ga, gb) if name else (0, 0))
                 if loc and any(w.lower[k] in ag.SIGN_WORDS for k in range(max(s, la - 6), la)):
                     signing.location = loc
-        elif signing is not None and (signing.date_text is None and dated or _names_the_day(signing, dated)) \
-                and ag.the_signing(w, s, e):
-            _set_date(signing, dated)  # "took part in the signing today in Limerick"
+        elif signing is not None and (signing.date_text is None and dated
+                                      or (day := _day_in_range(signing, dated))) and ag.the_signing(w, s, e):
+            _set_date(signing, dated if signing.date_text is None else day)  # "took part in the signing today"
         recalled = is_signing and not new and signing is not None and signing.sentence != (a, b) and told_before
         background: bool | None = None  # worked out at the first signer the sentence names with no signing
         hint = next((it.value[2] for it in items if it.kind == "trigger"
@@ -440,11 +440,17 @@ def _set_date(event: LocalEvent, dated) -> None:
         event.date, event.date_text, event.precision, event.year_source, event.days = dated
 
 
-def _names_the_day(event: LocalEvent, dated) -> bool:
-    """Whether a sentence's single day falls in the range of days that dates an event ("held September
-    9-11 ... The signing took place on September 10")."""
-    return bool(event.days > 1 and dated and dated[2] == "day" and dated[4] == 1 and dated[0]
-                and event.date <= dated[0] < event.date + dt.timedelta(days=event.days))
+def _day_in_range(event: LocalEvent, dated):
+    """A sentence's single day that falls in the range of days dating an event ("held September 9-11
+    ... The signing took place on September 10"), a year-less one in the range's year ("from 7 to 9
+    August 2023 ... On the final day, 9 August"); else None."""
+    if not (event.days > 1 and event.date and dated and dated[4] == 1):
+        return None
+    if dated[2] == "no-year" and (day := find_dates(dated[1])) and day[0].day:
+        dated = (to_date(day[0], event.date.year), dated[1], "day", "text", 1)
+    if dated[2] == "day" and dated[0] and event.date <= dated[0] < event.date + dt.timedelta(days=event.days):
+        return dated
+    return None
 
 
 _VISIT_OR_MEETING = {"visit", "meeting"}
