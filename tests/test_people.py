@@ -1217,6 +1217,8 @@ def test_a_title_over_its_bodys_own_board_is_one_title():
      "Mohamed Lemine OULD SIDI MOHAMED"),
     ("It was signed by Pr Ann DALE and M. Olivier BESNARD-ROY, Chairman of Tarnex.", "Olivier BESNARD-ROY"),
     ("It was signed by Pr Ann DALE and M. Olivier BESNARD-ROY, Chairman of Tarnex.", "Ann DALE"),
+    ("The MoU was signed by Snr. Prof. Asanka Wijesundara, Chairman of TIAM, and Ann Dale.", "Asanka Wijesundara"),
+    ("It was witnessed by the Registrar, Mr. Emmanuel K. Owusu Jnr., and Ann Dale.", "Emmanuel K. Owusu Jnr"),
 ])
 def test_names_after_doctorates_elided_particles_posts_and_local_honorifics(sentence, name):
     f = _facts("Tarn University and Brindle Labs signed an MoU on 4 May 2025. " + sentence)

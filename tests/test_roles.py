@@ -65,3 +65,11 @@ def test_the_people_leading_visitors_after_a_comma_are_visitors_of_the_delegatio
     roles = {(facts.people[r[0]].name, r[3]) for ev in facts.events for r in ev.roles if r[0]}
     assert ("Elin Berg", "visitor") in roles
     assert facts.people["berg elin"].org == "tarn university"
+
+
+def test_the_people_after_signing_the_document_were_sign():
+    facts = release_facts("Tarn University and Brindle Labs signed an agreement on 4 May 2025.\n\nSigning the document "
+                          "were the Rector, Dr. Elin Berg, and Prof. Dr. Sara Nyström, executive director of Brindle "
+                          "Labs.", published=dt.date(2025, 5, 5))
+    signers = {facts.people[r[0]].name for ev in facts.events for r in ev.roles if r[0] and r[3] == "signatory"}
+    assert signers == {"Elin Berg", "Sara Nyström"}

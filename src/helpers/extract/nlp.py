@@ -18,7 +18,7 @@ _ABBREV = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "est", "h.e",
     "messrs", "hon", "rev", "gen", "col", "lt", "sgt", "capt", "p.r", "p", "pp", "vol", "ph.d",
     "a.m", "p.m", "dipl", "ing", "mag", "md", "mohd", "muhd", "sh", "smt", "assoc", "asst", "engr",
-    "adv", "wm", "chas", "jas", "thos", "pvt", "techn", "ddr", "habil", "nat", "mont",
+    "adv", "wm", "chas", "jas", "thos", "pvt", "techn", "ddr", "habil", "nat", "mont", "snr",
 }
 
 
