@@ -85,11 +85,8 @@ def part_named(lo: LocalOrg) -> bool:
     """Whether an organisation is named as a part of a body: its first or last word is a unit's head
     ("Office of Research, Innovation and Commercialization", "Glacier Monitoring Unit")."""
     words = lo.name.replace(",", " ").lower().split()
-    if len(words) < 2 or lo.name.isupper():
-        return False
-    if _of_a_place(lo) or any(is_country(x) for x in lo.name.split()):
-        return False  # "Department of Science and Technology of Gansu Province": a body of its own
-    return words[0] in _PART_HEADS or words[-1] in _PART_HEADS and all(x in _common() for x in words[:-1])
+    return _unit_named(lo) and (words[0] in _PART_HEADS
+                                or words[-1] in _PART_HEADS and all(x in _common() for x in words[:-1]))
 
 
 def _common() -> frozenset[str]:
@@ -142,7 +139,9 @@ def people_of_units(facts: DocFacts) -> None:
 
 def _top(facts: DocFacts, key: str) -> str | None:
     """The top-level body of an organisation the release names, or None for a unit of its own or a country."""
-    while facts.orgs[key].parent in facts.orgs:
+    for _ in range(4):  # a unit of a unit of a body, never a loop
+        if facts.orgs[key].parent not in facts.orgs:
+            break
         key = facts.orgs[key].parent
     lo = facts.orgs[key]
     if len(lo.name.split()) < 2 and not lo.acronym:
@@ -158,6 +157,6 @@ def _unit_named(lo: LocalOrg) -> bool:
     "Office of Research"; not "Rwanda Agricultural Genomics Laboratory", a body of its own)."""
     words = lo.name.replace(",", " ").lower().split()
     if len(words) < 2 or lo.name.isupper() or _of_a_place(lo) or any(is_country(x) for x in lo.name.split()):
-        return False
+        return False  # "Department of Science and Technology of Gansu Province": a body of its own
     return words[0] in _PART_HEADS or words[-1] in _UNIT_ENDS
 
