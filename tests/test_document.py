@@ -547,7 +547,8 @@ def test_the_venue_of_a_signing_is_no_party():
 
 def test_a_year_less_day_in_a_dated_range_names_the_signing_day_without_a_publication_date():
     from support import release_facts
-    f = release_facts("Tarn University and Brindle Labs concluded the agreement during a workshop held in Arusha from 7 to "
-                      "9 August 2023.\n\nOn the final day of the workshop, 9 August, the two parties signed the agreement.")
+    f = release_facts("Tarn University and Brindle Labs concluded the agreement during a workshop held in Arusha "
+                      "from 7 to 9 August 2023.\n\nOn the final day of the workshop, 9 August, the two parties "
+                      "signed the agreement.")
     ev = next(ev for ev in f.events if ev.kind == "signing")
     assert str(ev.date) == "2023-08-09"

@@ -174,6 +174,12 @@ def people() -> tuple[PhraseTable, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def doctorate_fields() -> frozenset[str]:
+    """The Latin abbreviations of a German-style doctorate after "Dr." ("rer", "nat", "h.c")."""
+    return word_set("people", "doctorate_fields")
+
+
+@lru_cache(maxsize=None)
 def never_name() -> frozenset[str]:
     """Institutional nouns that are never a word of a person's name, after an honorific too."""
     return frozenset(str(w).lower() for w in load("people").get("never_name", []))

@@ -139,3 +139,14 @@ class DocFacts:
         """The key of the organisation a name refers to in this release."""
         key = org_key(name)
         return self.alias.get(key, key)
+
+    def top(self, key: str) -> str:
+        """The key of the top-level body an organisation of this release belongs to: a unit of a unit
+        ("Department of X" of a faculty of the university) climbs to the top."""
+        for _ in range(3):
+            lo = self.orgs[key]
+            parent = self.org(lo.parent) if lo.parent else None  # a parent named by a short form another name took
+            if parent not in self.orgs or parent == key:
+                break
+            key = parent
+        return key

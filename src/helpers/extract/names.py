@@ -176,17 +176,12 @@ def honorific_len(w: Words, k: int, e: int, honor) -> int:
         if not more and n and w.text[k + n] == "(" and (more := honor.match(w.lower, k + n + 1, e)[0]) \
                 and k + n + 1 + more < e and w.text[k + n + 1 + more] == ")":
             more += 2
-        if not more and n and w.text[k + n].rstrip(".") in _doctorate_fields():
+        if not more and n and w.text[k + n].rstrip(".") in lexicon.doctorate_fields():
             more = 1 + (k + n + 1 < e and w.text[k + n + 1] == ".")  # "Dr. rer. nat.", "Dr. phil. habil."
         if not more:
             break
         n += more
     return n
-
-
-@lru_cache(maxsize=1)
-def _doctorate_fields() -> frozenset[str]:
-    return lexicon.word_set("people", "doctorate_fields")
 
 
 def monsieur(w: Words, k: int, e: int) -> int:

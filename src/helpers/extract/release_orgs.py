@@ -515,15 +515,7 @@ def top_org(facts: DocFacts, o: OrgSpan | None) -> str | None:
     if o is None:
         return None
     key = facts.org(o.name)
-    lo = facts.orgs.get(key)
-    if lo is None:
-        return None
-    for _ in range(3):  # a unit of a unit ("Department of X" of a faculty of the university) climbs to the top
-        parent = facts.org(lo.parent) if lo.parent else None  # a parent named by a short form another name took
-        if parent not in facts.orgs or parent == key:
-            break
-        key, lo = parent, facts.orgs[parent]
-    return key
+    return facts.top(key) if key in facts.orgs else None
 
 
 def holder_of(facts: DocFacts, name: str, exclude: str | None = None) -> str | None:

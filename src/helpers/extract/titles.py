@@ -192,6 +192,8 @@ def _unit_after(w: Words, q: int, e: int, orgs_at: dict[int, OrgSpan]) -> int:
     while r < e and r - q < 6 and is_cap(w.text[r]) and not lexicon.people()[0].match(w.lower, r, e)[0]:
         r += 1
     return r if r > q + 1 and w.lower[r - 1] in lexicon.org_heads()[1] else q
+
+
 # the first word of a body's own board after "of its" ("its Governing Board", "their Board of Directors")
 _OWN_BOARDS = {"board", "council", "committee", "governing", "executive", "supervisory", "management"}
 

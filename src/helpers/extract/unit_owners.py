@@ -139,14 +139,11 @@ def people_of_units(facts: DocFacts) -> None:
 
 def _top(facts: DocFacts, key: str) -> str | None:
     """The top-level body of an organisation the release names, or None for a unit of its own or a country."""
-    for _ in range(4):  # a unit of a unit of a body, never a loop
-        if facts.orgs[key].parent not in facts.orgs:
-            break
-        key = facts.orgs[key].parent
-    lo = facts.orgs[key]
+    top = facts.top(key)
+    lo = facts.orgs[top]
     if len(lo.name.split()) < 2 and not lo.acronym:
         return None  # "Ltd" left of "Hanbit Aerospace Co., Ltd": no body
-    return None if _unit_named(lo) or bare_unit(lo) or is_country(lo.name) else key
+    return None if _unit_named(lo) or bare_unit(lo) or is_country(lo.name) else top
 
 
 _UNIT_ENDS = _PART_HEADS | {"platform", "station"}
